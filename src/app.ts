@@ -1,0 +1,94 @@
+import { createRequire } from 'node:module';
+import type { FastifyInstance } from 'fastify';
+import { pino, type DestinationStream, type Logger } from 'pino';
+import { Registry, collectDefaultMetrics } from 'prom-client';
+import type { Settings } from './config/settings.js';
+import { systemClock, type Clock } from './lib/clock.js';
+import { keyringFrom, type Keyring } from './lib/keyring.js';
+import { openStore } from './store/open.js';
+import type { Store } from './store/ports.js';
+import { DirectoryService } from './domain/directory/directory.js';
+import { SecurePhoneVerification } from './domain/verification/secure-phone.js';
+import { OutboxWorker } from './delivery/worker.js';
+import { inboxProvider } from './delivery/providers/inbox.js';
+import { OperationRegistry } from './operations/registry.js';
+import { buildServer } from './http/server.js';
+
+export const VERSION: string = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
+
+export interface AppOptions {
+  settings: Settings;
+  masterKey: Buffer;
+  clock?: Clock;
+  /** Where logs go (default stdout). Tests pass a capture stream. */
+  logStream?: DestinationStream;
+}
+
+export interface App {
+  settings: Settings;
+  store: Store;
+  keyring: Keyring;
+  clock: Clock;
+  log: Logger;
+  server: FastifyInstance;
+  worker: OutboxWorker;
+  /** Starts listening and delivering; resolves with the base URL. */
+  start(): Promise<string>;
+  /** Stops accepting requests, finishes in-flight sends, closes the store. */
+  close(): Promise<void>;
+}
+
+/** The one place that constructs and wires resdir. */
+export async function createApp(opts: AppOptions): Promise<App> {
+  const { settings } = opts;
+  const clock = opts.clock ?? systemClock;
+  const log = pino({ level: settings.logLevel, base: { service: 'resdir' } }, opts.logStream);
+  const { store } = await openStore(settings.databaseUrl);
+  const keyring = keyringFrom(opts.masterKey);
+  const metrics = new Registry();
+  collectDefaultMetrics({ register: metrics });
+
+  const worker = new OutboxWorker(store.outbox, inboxProvider(store.inbox, clock), keyring, clock, log.child({ component: 'outbox' }));
+  const directory = new DirectoryService(store, clock);
+  const verification = new SecurePhoneVerification(store, clock, keyring, settings, () => worker.poke());
+  const server = buildServer(
+    log,
+    {
+      registry: new OperationRegistry(),
+      store,
+      keyring,
+      clock,
+      signatureWindowMs: settings.signatureWindowSeconds * 1000,
+      services: { directory, verification, site: settings.site },
+      log,
+    },
+    { store, version: VERSION, smsProvider: settings.smsProvider, ...(settings.adminToken ? { adminToken: settings.adminToken } : {}) },
+    metrics,
+  );
+
+  let nonceSweep: NodeJS.Timeout | undefined;
+  return {
+    settings,
+    store,
+    keyring,
+    clock,
+    log,
+    server,
+    worker,
+    async start() {
+      const url = await server.listen({ host: settings.host, port: settings.port });
+      worker.start();
+      nonceSweep = setInterval(() => {
+        store.nonces.purgeExpired(clock.now()).catch((e: unknown) => log.warn({ err: e }, 'nonce purge failed'));
+      }, 60_000);
+      nonceSweep.unref();
+      return url;
+    },
+    async close() {
+      clearInterval(nonceSweep);
+      await server.close();
+      await worker.stop();
+      await store.close();
+    },
+  };
+}

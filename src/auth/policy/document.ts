@@ -1,0 +1,24 @@
+/** RAM policy documents (Version "1"): the subset evaluated today — Effect, Action, Resource. */
+export interface PolicyStatement {
+  Effect: 'Allow' | 'Deny';
+  Action: string | string[];
+  Resource: string | string[];
+}
+
+export interface PolicyDocument {
+  Version: '1';
+  Statement: PolicyStatement[];
+}
+
+/** System policies present in every account. Documents follow Alibaba's where known. */
+export const SYSTEM_POLICIES: Readonly<Record<string, PolicyDocument>> = {
+  AdministratorAccess: { Version: '1', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] },
+  AliyunResourceDirectoryFullAccess: {
+    Version: '1',
+    Statement: [{ Effect: 'Allow', Action: 'resourcemanager:*', Resource: '*' }],
+  },
+  AliyunResourceDirectoryReadOnlyAccess: {
+    Version: '1',
+    Statement: [{ Effect: 'Allow', Action: ['resourcemanager:Get*', 'resourcemanager:List*'], Resource: '*' }],
+  },
+};

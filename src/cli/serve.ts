@@ -1,0 +1,62 @@
+import { createApp } from '../app.js';
+import { loadSettings, type Settings } from '../config/settings.js';
+import { loadMasterKey } from '../config/master-key.js';
+import { ensureBootstrap, type BootstrapInfo } from '../bootstrap.js';
+
+/** Resolves settings and the master key, or exits with one clear line. */
+export function settingsOrExit(flags: Record<string, string | undefined>): { settings: Settings; masterKey: Buffer } {
+  try {
+    const settings = loadSettings(flags, process.env);
+    const { key, generated } = loadMasterKey(settings.masterKey, settings.dataDir);
+    if (generated && settings.mode === 'production') throw new Error('missing setting RESDIR_MASTER_KEY: production mode refuses a generated master key');
+    return { settings, masterKey: key };
+  } catch (e) {
+    console.error(`resdir: ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(2);
+  }
+}
+
+export function printWelcome(url: string, info: BootstrapInfo | undefined, dataDir: string): void {
+  console.log(`resdir listening on ${url}`);
+  if (!info) {
+    console.log('store was bootstrapped elsewhere; no bootstrap.json in this data dir');
+    return;
+  }
+  console.log(`demo world (also in ${dataDir}/bootstrap.json):`);
+  console.log(`  management account  ${info.managementAccountId}  directory ${info.resourceDirectoryId}`);
+  console.log(`  RAM user ${info.admin.userName} (AliyunResourceDirectoryFullAccess)`);
+  console.log(`    AccessKeyId     ${info.admin.accessKeyId}`);
+  console.log(`    AccessKeySecret ${info.admin.accessKeySecret}`);
+  console.log(`  member (ResourceAccount) ${info.member.accountId}`);
+  console.log(`  SMS inbox: ${url}/_resdir/sms`);
+}
+
+/** `resdir serve`: runs until SIGINT/SIGTERM, then shuts down cleanly. */
+export async function runServe(flags: Record<string, string | undefined>): Promise<void> {
+  const { settings, masterKey } = settingsOrExit(flags);
+  let app;
+  try {
+    app = await createApp({ settings, masterKey });
+  } catch (e) {
+    console.error(`resdir: cannot open the store: ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(1);
+  }
+  const url = await app.start();
+  const info = await ensureBootstrap(app.store, app.keyring, app.clock, settings.dataDir, url, settings.site);
+  printWelcome(url, info, settings.dataDir);
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    app.close().then(
+      () => process.exit(0),
+      (e: unknown) => {
+        app.log.error({ err: e }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+}

@@ -1,0 +1,85 @@
+/**
+ * The one closed catalog of error codes resdir can answer with.
+ *
+ * Every code carries its HTTP status and default message. Layers refer to codes by name only;
+ * the envelope serializer looks the status up here. docs/errors.md is generated from this table
+ * and a test keeps the two in agreement.
+ */
+export const ERROR_CATALOG = {
+  // --- gateway: request shape -------------------------------------------------------------
+  MissingParameter: { status: 400, message: 'The input parameter that is mandatory for processing this request is not supplied.' },
+  InvalidParameter: { status: 400, message: 'The specified parameter is not valid.' },
+  'InvalidAction.NotFound': { status: 404, message: 'Specified api is not found, please check your url and method.' },
+  UnsupportedHTTPMethod: { status: 400, message: 'This http method not supported.' },
+  'InvalidParameter.Format': { status: 400, message: 'Specified parameter format is not valid.' },
+  'Request.BodyTooLarge': { status: 413, message: 'The request body is too large.' },
+  // --- gateway: authentication --------------------------------------------------------------
+  IncompleteSignature: { status: 400, message: 'The request signature does not conform to Aliyun standards.' },
+  InvalidSignatureMethod: { status: 400, message: 'Specified signature method is not valid.' },
+  SignatureDoesNotMatch: { status: 400, message: 'Specified signature does not match our calculation.' },
+  'InvalidAccessKeyId.NotFound': { status: 404, message: 'Specified access key is not found.' },
+  'InvalidAccessKeyId.Inactive': { status: 400, message: 'Specified access key is disabled.' },
+  'InvalidTimeStamp.Format': { status: 400, message: 'Specified time stamp or date value is not well formatted.' },
+  'InvalidTimeStamp.Expired': { status: 400, message: 'Specified time stamp or date value is expired.' },
+  SignatureNonceUsed: { status: 400, message: 'Specified signature nonce was used already.' },
+  'InvalidSecurityToken.Expired': { status: 400, message: 'Specified SecurityToken is expired.' },
+  'InvalidSecurityToken.Malformed': { status: 400, message: 'Specified SecurityToken is malformed.' },
+  'InvalidSecurityToken.MismatchWithAccessKey': { status: 400, message: 'Specified SecurityToken mismatch with the AccessKey.' },
+  // --- authorization -------------------------------------------------------------------------
+  NoPermission: { status: 403, message: 'You are not authorized to perform this operation.' },
+  CallerIdentityError: { status: 409, message: 'The operation can only be performed by a RAM user or RAM role of the management account.' },
+  // --- resource directory --------------------------------------------------------------------
+  ResourceDirectoryNotInUse: { status: 404, message: 'The resource directory is not enabled for the account.' },
+  'EntityNotExists.ResourceDirectory': { status: 404, message: 'The resource directory does not exist.' },
+  'EntityNotExists.Folder': { status: 404, message: 'The specified folder does not exist.' },
+  'EntityNotExists.Account': { status: 404, message: 'The specified account does not exist.' },
+  'MissingParameter.AccountId': { status: 400, message: 'The AccountId parameter is required.' },
+  'InvalidParameter.AccountId': { status: 400, message: 'The AccountId parameter is invalid. Specify the 16-digit account ID of a member.' },
+  'InvalidParameter.ParentFolderId': { status: 400, message: 'The ParentFolderId parameter is invalid.' },
+  'MissingParameter.Account.DisplayName': { status: 400, message: 'The DisplayName parameter is required.' },
+  'InvalidParameter.Account.DisplayName': { status: 400, message: 'The DisplayName parameter is invalid. Use 2 to 50 characters: letters, digits, CJK characters, spaces and _ . -' },
+  'InvalidParameter.Account.DisplayName.AlreadyUsed': { status: 409, message: 'The display name is already used by another member of the resource directory.' },
+  'InvalidParameter.Account.AccountNamePrefix': { status: 400, message: 'The AccountNamePrefix parameter is invalid. Use 2 to 37 letters, digits and _ . - that start and end with a letter or digit, with no consecutive special characters.' },
+  'EntityAlreadyExists.ResourceDirectory.Account': { status: 409, message: 'An account with the same name already exists in the resource directory.' },
+  'InvalidParameter.PageNumber': { status: 400, message: 'The PageNumber parameter is invalid. Specify an integer from 1.' },
+  'InvalidParameter.PageSize': { status: 400, message: 'The PageSize parameter is invalid. Specify an integer from 1 to 100.' },
+  'NotSupport.AccountInAnotherResourceDirectory': { status: 409, message: 'The specified account is an Alibaba Cloud account or already exists in another resource directory.' },
+  AccountTypeMismatch: { status: 409, message: 'The type or status of the member does not allow this operation. Only members of the ResourceAccount type are supported.' },
+  // --- secure mobile phone -------------------------------------------------------------------
+  'MissingParameter.SecureMobilePhone': { status: 400, message: 'The SecureMobilePhone parameter is required. Specify it in the <country code>-<mobile phone number> format, for example 1-2025550123.' },
+  'InvalidParameter.SecureMobilePhone': { status: 400, message: 'The SecureMobilePhone parameter is invalid. Specify a mobile phone number in the <country code>-<mobile phone number> format, for example 1-2025550123.' },
+  'InvalidParameter.MobileCountryCode': { status: 409, message: 'The current site does not support the country code.' },
+  'MissingParameter.VerificationCode': { status: 400, message: 'The VerificationCode parameter is required.' },
+  AccountSecureMobileAlreadyExists: { status: 409, message: 'The member already has a secure mobile phone number.' },
+  SendValidateCodeExceedsLimitForAccount: { status: 409, message: 'For the same account, the number of verification codes sent exceeds the limit.' },
+  'Invalid.VerificationCode': { status: 409, message: 'The verification code is invalid.' },
+  // --- service -------------------------------------------------------------------------------
+  InternalError: { status: 500, message: 'The request processing has failed due to some unknown error, exception or failure.' },
+  ServiceUnavailable: { status: 503, message: 'The request has failed due to a temporary failure of the server.' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOG;
+
+/** An expected failure: a catalog code, optionally with a more specific message. */
+export interface ApiFailure {
+  readonly code: ErrorCode;
+  readonly message?: string;
+  /** Milliseconds after which a retry can succeed; sent as `x-acs-retry-after`. */
+  readonly retryAfterMs?: number;
+}
+
+export function failure(code: ErrorCode, message?: string, retryAfterMs?: number): ApiFailure {
+  return { code, ...(message !== undefined ? { message } : {}), ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
+}
+
+export function statusOf(code: ErrorCode): number {
+  return ERROR_CATALOG[code].status;
+}
+
+export function messageOf(f: ApiFailure): string {
+  return f.message ?? ERROR_CATALOG[f.code].message;
+}
+
+export function isErrorCode(s: string): s is ErrorCode {
+  return Object.prototype.hasOwnProperty.call(ERROR_CATALOG, s);
+}

@@ -1,0 +1,78 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import type { Registry } from 'prom-client';
+import type { Store } from '../store/ports.js';
+import { toE164Loose } from '../domain/phone/phone.js';
+
+export interface AdminDeps {
+  store: Store;
+  version: string;
+  smsProvider: string;
+  adminToken?: string;
+  metrics: Registry;
+}
+
+const isLoopback = (ip: string | undefined): boolean =>
+  ip !== undefined && (ip === '::1' || ip.startsWith('127.') || ip.startsWith('::ffff:127.'));
+
+/** `<cc>-<national>` for display, from E.164. */
+const wireForm = (e164: string): string => {
+  const p = parsePhoneNumberFromString(e164);
+  return p ? `${p.countryCallingCode}-${p.nationalNumber}` : e164;
+};
+
+/**
+ * resdir's own endpoints under /_resdir/ (CONTRACT.md §5): unsigned JSON, loopback only unless
+ * RESDIR_ADMIN_TOKEN is set and presented as a bearer token.
+ */
+export function registerAdminRoutes(app: FastifyInstance, deps: AdminDeps): void {
+  const guard = async (req: FastifyRequest, reply: FastifyReply) => {
+    if (isLoopback(req.socket.remoteAddress)) return;
+    const auth = req.headers.authorization;
+    if (deps.adminToken && auth === `Bearer ${deps.adminToken}`) return;
+    await reply.code(403).send({ error: 'forbidden', message: '/_resdir/ answers loopback clients, or clients presenting RESDIR_ADMIN_TOKEN' });
+  };
+
+  app.get('/_resdir/health', { onRequest: guard }, async (_req, reply) => {
+    const up = await deps.store.ping();
+    return reply.code(up ? 200 : 503).send({ status: up ? 'ok' : 'unavailable', version: deps.version, store: deps.store.dialect });
+  });
+
+  app.get('/_resdir/sms', { onRequest: guard }, async (req, reply) => {
+    if (deps.smsProvider !== 'inbox') {
+      return reply.code(404).send({ error: 'no-inbox', message: `the inbox exists only with RESDIR_SMS_PROVIDER=inbox (now ${deps.smsProvider})` });
+    }
+    const q = req.query as Record<string, unknown>;
+    let to: string | undefined;
+    if (q.to !== undefined) {
+      to = typeof q.to === 'string' ? toE164Loose(q.to) : undefined;
+      if (!to) return reply.code(400).send({ error: 'invalid-to', message: 'to must be <country code>-<number> or E.164 (+…)' });
+    }
+    const limit = q.limit === undefined ? 50 : Number(q.limit);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
+      return reply.code(400).send({ error: 'invalid-limit', message: 'limit must be a whole number from 1 to 1000' });
+    }
+    const rows = await deps.store.inbox.list(to, limit);
+    return {
+      messages: rows.map((m) => ({
+        id: m.message_id,
+        to: wireForm(m.to_phone),
+        text: m.text,
+        code: m.code,
+        purpose: m.purpose,
+        accountId: m.account_id,
+        createdAt: new Date(m.created_at).toISOString(),
+        status: m.status,
+      })),
+    };
+  });
+
+  app.delete('/_resdir/sms', { onRequest: guard }, async (_req, reply) => {
+    await deps.store.inbox.clear();
+    return reply.code(204).send();
+  });
+
+  app.get('/_resdir/metrics', { onRequest: guard }, async (_req, reply) => {
+    return reply.type(deps.metrics.contentType).send(await deps.metrics.metrics());
+  });
+}

@@ -1,0 +1,149 @@
+import type { Logger } from 'pino';
+import { failure, type ApiFailure, type ErrorCode } from '../errors/catalog.js';
+import type { Clock } from '../lib/clock.js';
+import type { Keyring } from '../lib/keyring.js';
+import { parseRpcRequest, type WireRequest } from '../protocol/request.js';
+import { authenticate } from '../protocol/authenticate.js';
+import { errorResponse, successResponse, type WireResponse } from '../protocol/envelope.js';
+import { authorize } from '../auth/authorize.js';
+import type { Principal } from '../auth/principal.js';
+import { resolveCredential } from '../domain/identity/credentials.js';
+import { auditEvent, type AuditDraft } from '../domain/audit/audit.js';
+import { maskPhone } from '../domain/phone/phone.js';
+import type { OpContext, OperationSpec } from '../operations/define.js';
+import type { OperationRegistry } from '../operations/registry.js';
+import { validateInput } from '../operations/validate.js';
+import type { Store } from '../store/ports.js';
+
+export interface RpcDeps {
+  registry: OperationRegistry;
+  store: Store;
+  keyring: Keyring;
+  clock: Clock;
+  signatureWindowMs: number;
+  services: OpContext['services'];
+  log: Logger;
+}
+
+export interface RpcMeta {
+  requestId: string;
+  sourceIp: string;
+  hostId: string;
+}
+
+/** What the HTTP layer logs about a call (never parameters: they may carry a code). */
+export interface RpcOutcome {
+  response: WireResponse;
+  action?: string;
+  code?: string;
+  principal?: string;
+}
+
+/** Codes every operation may return besides its declared ones. */
+const COMMON_CODES = new Set<ErrorCode>(['NoPermission', 'CallerIdentityError', 'InternalError', 'ServiceUnavailable']);
+
+/**
+ * The request pipeline: parse → find the operation → authenticate → authorize → caller rule →
+ * validate input → handler → audit → envelope. Every path ends in a WireResponse; a thrown error
+ * becomes 500 InternalError with the RequestId in the log.
+ */
+export async function handleRpc(wire: WireRequest, meta: RpcMeta, deps: RpcDeps): Promise<RpcOutcome> {
+  const fail = (f: ApiFailure, extra: Partial<RpcOutcome> = {}): RpcOutcome => ({
+    response: errorResponse(meta.requestId, meta.hostId, f),
+    code: f.code,
+    ...extra,
+  });
+  try {
+    const parsed = parseRpcRequest(wire);
+    if (!parsed.ok) return fail(parsed.error);
+    const rpc = parsed.value;
+    const op = deps.registry.find(rpc.version, rpc.action);
+    if (!op) {
+      if (!deps.registry.knowsVersion(rpc.version)) {
+        return fail(failure('InvalidParameter', `The specified parameter "Version" is not valid: ${clip(rpc.version)} is not a version served here (2020-03-31, 2022-04-19).`));
+      }
+      return fail(failure('InvalidAction.NotFound', `Specified api is not found, please check your url and method: ${clip(rpc.action)} does not exist in version ${rpc.version}.`));
+    }
+
+    let principal: Principal | undefined;
+    const authed = await authenticate(wire, rpc, {
+      clock: deps.clock,
+      windowMs: deps.signatureWindowMs,
+      lookupKey: async (id) => {
+        const c = await resolveCredential(deps.store.identity, deps.keyring, id);
+        principal = c?.principal;
+        return c;
+      },
+      claimNonce: (id, nonce, expiresAt) => deps.store.nonces.claim(id, nonce, expiresAt),
+    });
+    if (!authed.ok || !principal) return fail(authed.ok ? failure('InternalError') : authed.error, { action: op.action });
+
+    const draft = auditDraft(meta, op, rpc.version, principal, rpc.params, deps.clock.now());
+    const outcome = await runAuthenticated(op, rpc.version, rpc.params, principal, draft, meta, deps);
+    if (!outcome.ok) {
+      await appendAudit(deps, draft, outcome.error.code);
+      return fail(outcome.error, { action: op.action, principal: principal.arn });
+    }
+    if (!op.auditsItself) await appendAudit(deps, draft, 'OK');
+    return { response: successResponse(meta.requestId, outcome.value), action: op.action, principal: principal.arn };
+  } catch (e) {
+    deps.log.error({ err: e, reqId: meta.requestId }, 'internal error');
+    return fail(failure('InternalError'));
+  }
+}
+
+async function runAuthenticated(
+  op: OperationSpec,
+  version: string,
+  params: Record<string, string>,
+  principal: Principal,
+  draft: AuditDraft,
+  meta: RpcMeta,
+  deps: RpcDeps,
+): Promise<{ ok: true; value: Record<string, unknown> } | { ok: false; error: ApiFailure }> {
+  const denied = await authorize(deps.store.identity, principal, op.ramAction, op.resource(principal.accountId));
+  if (denied) return { ok: false, error: denied };
+  const ctx: OpContext = { requestId: meta.requestId, version, principal, audit: draft, services: deps.services };
+  if (op.callerRule === 'management-ram-identity') {
+    const dir = await deps.services.directory.requireManagementRamIdentity(principal);
+    if (!dir.ok) return dir;
+    ctx.managedDirectory = dir.value;
+  }
+  const input = validateInput(op, params);
+  if (!input.ok) return input;
+  const result = await op.handler(ctx, input.value);
+  if (!result.ok && !COMMON_CODES.has(result.error.code) && !op.errors.includes(result.error.code)) {
+    // A contract breach of the operation's spec: answered as is, but loudly logged.
+    deps.log.error({ reqId: meta.requestId, action: op.action, code: result.error.code }, 'undeclared error code');
+  }
+  return result;
+}
+
+function auditDraft(meta: RpcMeta, op: OperationSpec, version: string, p: Principal, params: Record<string, string>, now: number): AuditDraft {
+  const account = params['AccountId'];
+  const phone = /^(\d{1,3})-(\d{4,15})$/.exec(params['SecureMobilePhone'] ?? '');
+  return {
+    time: now,
+    requestId: meta.requestId,
+    action: op.action,
+    version,
+    principalArn: p.arn,
+    callerAccountId: p.accountId,
+    accessKeyId: p.accessKeyId,
+    sourceIp: meta.sourceIp,
+    targetAccountId: account !== undefined && /^\d{16}$/.test(account) ? account : null,
+    phoneMasked: phone ? maskPhone({ callingCode: phone[1]!, national: phone[2]! }) : null,
+  };
+}
+
+/** A refused call is still recorded; failing to record it is logged, not hidden from the caller. */
+async function appendAudit(deps: RpcDeps, draft: AuditDraft, code: string): Promise<void> {
+  try {
+    await deps.store.audit.append(auditEvent(draft, code));
+  } catch (e) {
+    deps.log.error({ err: e, reqId: draft.requestId }, 'audit append failed');
+    throw e;
+  }
+}
+
+const clip = (s: string): string => (s.length > 64 ? `${s.slice(0, 64)}…` : s);

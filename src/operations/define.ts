@@ -1,0 +1,59 @@
+import type { Static, TObject } from '@sinclair/typebox';
+import type { ApiFailure, ErrorCode } from '../errors/catalog.js';
+import type { Result } from '../lib/result.js';
+import type { Principal } from '../auth/principal.js';
+import type { AuditDraft } from '../domain/audit/audit.js';
+import type { DirectoryService } from '../domain/directory/directory.js';
+import type { SecurePhoneVerification } from '../domain/verification/secure-phone.js';
+import type { Directory } from '../store/ports.js';
+import type { Site } from '../config/settings.js';
+
+export const RD_VERSIONS = ['2020-03-31', '2022-04-19'] as const;
+export type ApiVersion = (typeof RD_VERSIONS)[number];
+
+/** What a handler may use. It never sees the HTTP request. */
+export interface OpContext {
+  requestId: string;
+  version: string;
+  principal: Principal;
+  audit: AuditDraft;
+  /** Set when the spec's callerRule is 'management-ram-identity': the directory the caller manages. */
+  managedDirectory?: Directory;
+  services: {
+    directory: DirectoryService;
+    verification: SecurePhoneVerification;
+    site: Site;
+  };
+}
+
+/** How missing and invalid values of one parameter are reported. */
+export interface ParamErrors {
+  missing: ErrorCode;
+  invalid: ErrorCode;
+}
+
+/**
+ * One API Action as data. Dispatch, validation, authorization, audit and the docs all read it.
+ * `errors` lists every business code the handler may return (gateway and authorization codes
+ * are common to all operations and are not repeated).
+ */
+export interface OperationSpec<S extends TObject = TObject> {
+  product: 'ResourceManager';
+  action: string;
+  versions: readonly string[];
+  ramAction: string;
+  /** The resource ARN the RAM check is made against. */
+  resource: (callerAccountId: string) => string;
+  /** 'management-ram-identity': only a RAM identity of a management account (else CallerIdentityError). */
+  callerRule?: 'management-ram-identity';
+  input: S;
+  paramErrors?: Partial<Record<keyof Static<S> & string, ParamErrors>>;
+  errors: readonly ErrorCode[];
+  /** The handler appends the success audit event itself, inside its transaction. */
+  auditsItself?: boolean;
+  handler: (ctx: OpContext, input: Static<S>) => Promise<Result<Record<string, unknown>, ApiFailure>>;
+}
+
+export function defineOperation<S extends TObject>(spec: OperationSpec<S>): OperationSpec {
+  return spec as unknown as OperationSpec;
+}

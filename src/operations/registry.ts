@@ -1,0 +1,27 @@
+import type { OperationSpec } from './define.js';
+import { resourceDirectoryOperations } from './resourcedirectory/index.js';
+
+export const ALL_OPERATIONS: readonly OperationSpec[] = [...resourceDirectoryOperations];
+
+/** Looks operations up by (Version, Action). */
+export class OperationRegistry {
+  private readonly byKey = new Map<string, OperationSpec>();
+  private readonly versions = new Set<string>();
+
+  constructor(ops: readonly OperationSpec[] = ALL_OPERATIONS) {
+    for (const op of ops) {
+      for (const v of op.versions) {
+        this.byKey.set(`${v} ${op.action}`, op);
+        this.versions.add(v);
+      }
+    }
+  }
+
+  knowsVersion(version: string): boolean {
+    return this.versions.has(version);
+  }
+
+  find(version: string, action: string): OperationSpec | undefined {
+    return this.byKey.get(`${version} ${action}`);
+  }
+}

@@ -1,0 +1,25 @@
+import { Type } from '@sinclair/typebox';
+import { ok } from '../../lib/result.js';
+import { defineOperation, RD_VERSIONS } from '../define.js';
+import { AccountIdParam } from './params.js';
+import { accountView } from './views.js';
+
+/** One member of the caller's directory; 2022-04-19 adds HasSecureMobilePhone. */
+export default defineOperation({
+  product: 'ResourceManager',
+  action: 'GetAccount',
+  versions: RD_VERSIONS,
+  ramAction: 'resourcemanager:GetAccount',
+  resource: () => '*',
+  input: Type.Object({ AccountId: AccountIdParam, IncludeTags: Type.Optional(Type.String({ pattern: '^(true|false)$', description: 'Specify true or false.' })) }),
+  paramErrors: { AccountId: { missing: 'MissingParameter.AccountId', invalid: 'InvalidParameter.AccountId' } },
+  errors: ['ResourceDirectoryNotInUse', 'EntityNotExists.Account', 'NotSupport.AccountInAnotherResourceDirectory'],
+  async handler(ctx, input) {
+    const dir = await ctx.services.directory.visibleTo(ctx.principal);
+    if (!dir.ok) return dir;
+    const member = await ctx.services.directory.memberOf(dir.value, input.AccountId);
+    if (!member.ok) return member;
+    const path = await ctx.services.directory.pathOf(dir.value, member.value);
+    return ok({ Account: accountView(member.value, path, ctx.version) });
+  },
+});

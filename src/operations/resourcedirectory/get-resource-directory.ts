@@ -1,0 +1,21 @@
+import { Type } from '@sinclair/typebox';
+import { ok } from '../../lib/result.js';
+import { defineOperation, RD_VERSIONS } from '../define.js';
+import { directoryView } from './views.js';
+
+/** The directory the caller manages, or the one its account belongs to. */
+export default defineOperation({
+  product: 'ResourceManager',
+  action: 'GetResourceDirectory',
+  versions: RD_VERSIONS,
+  ramAction: 'resourcemanager:GetResourceDirectory',
+  resource: () => '*',
+  input: Type.Object({}),
+  errors: ['ResourceDirectoryNotInUse'],
+  async handler(ctx) {
+    const dir = await ctx.services.directory.visibleTo(ctx.principal);
+    if (!dir.ok) return dir;
+    const name = await ctx.services.directory.accountName(dir.value.management_account_id);
+    return ok({ ResourceDirectory: directoryView(dir.value, name) });
+  },
+});

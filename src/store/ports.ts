@@ -1,0 +1,162 @@
+/**
+ * The store's contract with the rest of resdir: intent-named, asynchronous primitives.
+ * Nothing above store/ writes SQL or assumes a dialect. Every primitive that guards a limit or a
+ * state change is one atomic statement; its doc comment states the guarantee.
+ */
+import type {
+  AccessKeysTable,
+  AccountsTable,
+  AuditEventsTable,
+  FoldersTable,
+  MembersTable,
+  RamUsersTable,
+  ResourceDirectoriesTable,
+  SmsInboxTable,
+  SmsOutboxTable,
+  VerificationCodesTable,
+} from './schema.js';
+import type { Result } from '../lib/result.js';
+
+export type Account = AccountsTable;
+export type Directory = ResourceDirectoriesTable;
+export type Folder = FoldersTable;
+export type Member = MembersTable & { account: Account };
+export type RamUser = RamUsersTable;
+export type AccessKey = AccessKeysTable;
+export type VerificationCode = VerificationCodesTable;
+export type OutboxMessage = SmsOutboxTable;
+export type InboxMessage = SmsInboxTable;
+export type AuditEvent = AuditEventsTable;
+
+export interface DirectoryRepo {
+  /** Inserts the account; false when its ID or account name is taken (nothing written). */
+  createAccount(a: Account): Promise<boolean>;
+  getAccount(id: string): Promise<Account | undefined>;
+  createDirectory(d: Directory): Promise<void>;
+  directoryOfManager(managementAccountId: string): Promise<Directory | undefined>;
+  getDirectory(id: string): Promise<Directory | undefined>;
+  createFolder(f: Folder): Promise<void>;
+  getFolder(id: string): Promise<Folder | undefined>;
+  /** Inserts the membership; false when the account is a member already or the display name is used in that directory. */
+  addMember(m: MembersTable): Promise<boolean>;
+  getMember(accountId: string): Promise<Member | undefined>;
+  listMembers(directoryId: string, offset: number, limit: number): Promise<{ total: number; members: Member[] }>;
+  /** Binds the phone only if none is bound yet; false when one already was (one winner under races). */
+  bindSecurePhone(accountId: string, phone: string, now: number): Promise<boolean>;
+}
+
+export interface IdentityRepo {
+  createUser(u: RamUser): Promise<void>;
+  getUser(accountId: string, name: string): Promise<RamUser | undefined>;
+  createAccessKey(k: AccessKey): Promise<void>;
+  getAccessKey(id: string): Promise<AccessKey | undefined>;
+  attachPolicy(a: {
+    accountId: string;
+    principalType: 'User' | 'Role' | 'Group';
+    principalName: string;
+    policyType: 'System' | 'Custom';
+    policyName: string;
+    now: number;
+  }): Promise<void>;
+  policiesOf(accountId: string, principalType: 'User' | 'Role' | 'Group', principalName: string): Promise<string[]>;
+}
+
+export interface CodeAttempt {
+  id: string;
+  phone: string;
+  codeMac: string;
+  attempts: number;
+  maxAttempts: number;
+}
+
+export interface CodeRepo {
+  /** Marks every live code of (purpose, account) superseded: a new Send invalidates older codes. */
+  supersede(purpose: string, accountId: string, now: number): Promise<void>;
+  insert(c: VerificationCode): Promise<void>;
+  /**
+   * Atomically counts one attempt on the newest live code of (purpose, account) — live meaning
+   * not consumed, not superseded, not expired and with attempts left — and returns it; undefined
+   * when there is none. Concurrent callers can never count more than max_attempts in total.
+   */
+  takeAttempt(purpose: string, accountId: string, now: number): Promise<CodeAttempt | undefined>;
+  /** Consumes the code once: true for exactly one caller, false if it was consumed already. */
+  consume(id: string, now: number): Promise<boolean>;
+}
+
+export interface LimitRepo {
+  /**
+   * Adds one to the counter of (scope, subject, window) only while it is below `limit`.
+   * Returns the new count, or undefined when the limit was already reached (nothing changed).
+   */
+  increment(scope: string, subject: string, windowStart: number, limit: number): Promise<number | undefined>;
+  /**
+   * Claims a cooldown slot: succeeds (returning 0) when the subject is free at `now`, and then
+   * blocks it until `nextAllowedAt`; otherwise returns the milliseconds until it frees up.
+   */
+  claimCooldown(subject: string, now: number, nextAllowedAt: number): Promise<number>;
+}
+
+export interface OutboxRepo {
+  enqueue(m: OutboxMessage): Promise<void>;
+  /**
+   * Leases up to `max` due messages (queued and due, or sending with an expired lease) until
+   * `leaseUntil`, counting an attempt on each. A message is leased by one claimer at a time.
+   */
+  claim(now: number, leaseUntil: number, max: number): Promise<OutboxMessage[]>;
+  /** Final states clear the encrypted payload. */
+  markSent(id: string, now: number, provider: string, providerMessageId: string): Promise<void>;
+  markRetry(id: string, now: number, nextAttemptAt: number, error: string): Promise<void>;
+  markFinal(id: string, now: number, status: 'failed' | 'expired', error: string | null): Promise<void>;
+  get(id: string): Promise<OutboxMessage | undefined>;
+  /** The next time a queued message becomes due, if any (for the worker's sleep). */
+  nextDueAt(): Promise<number | undefined>;
+}
+
+export interface InboxRepo {
+  add(m: InboxMessage): Promise<void>;
+  /** Newest first; `to` is E.164 or omitted for all. */
+  list(to: string | undefined, limit: number): Promise<Array<InboxMessage & { status: string }>>;
+  clear(): Promise<void>;
+}
+
+export interface AuditRepo {
+  append(e: AuditEvent): Promise<void>;
+  /** Newest first; for the CLI and tests. */
+  recent(limit: number): Promise<AuditEvent[]>;
+}
+
+export interface NonceRepo {
+  /** Records a nonce for an AccessKey; false when it was already recorded (a replay). */
+  claim(accessKeyId: string, nonce: string, expiresAt: number): Promise<boolean>;
+  purgeExpired(now: number): Promise<number>;
+}
+
+export interface MetaRepo {
+  get(key: string): Promise<string | undefined>;
+  /** Sets the value only if the key is absent; returns whether it was set. */
+  setIfAbsent(key: string, value: string): Promise<boolean>;
+}
+
+export interface Repos {
+  directory: DirectoryRepo;
+  identity: IdentityRepo;
+  codes: CodeRepo;
+  limits: LimitRepo;
+  outbox: OutboxRepo;
+  inbox: InboxRepo;
+  audit: AuditRepo;
+  nonces: NonceRepo;
+  meta: MetaRepo;
+}
+
+export interface Store extends Repos {
+  readonly dialect: 'sqlite' | 'postgres';
+  /**
+   * Runs `fn` in one transaction. A thrown error or a returned failure rolls everything back;
+   * a returned success commits.
+   */
+  atomically<T, E>(fn: (tx: Repos) => Promise<Result<T, E>>): Promise<Result<T, E>>;
+  /** Cheap liveness probe for /_resdir/health. */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,108 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../schema.js';
+import type { DirectoryRepo, Member } from '../ports.js';
+
+export function directoryRepo(db: Kysely<Database>): DirectoryRepo {
+  const memberQuery = () =>
+    db
+      .selectFrom('members as m')
+      .innerJoin('accounts as a', 'a.id', 'm.account_id')
+      .select([
+        'm.account_id',
+        'm.directory_id',
+        'm.folder_id',
+        'm.type',
+        'm.join_method',
+        'm.status',
+        'm.display_name',
+        'm.join_time',
+        'm.modify_time',
+        'a.id as a_id',
+        'a.account_name as a_account_name',
+        'a.display_name as a_display_name',
+        'a.secure_mobile_phone as a_secure_mobile_phone',
+        'a.secure_mobile_bound_at as a_secure_mobile_bound_at',
+        'a.created_at as a_created_at',
+      ]);
+  type Row = Awaited<ReturnType<ReturnType<typeof memberQuery>['executeTakeFirstOrThrow']>>;
+  const toMember = (r: Row): Member => ({
+    account_id: r.account_id,
+    directory_id: r.directory_id,
+    folder_id: r.folder_id,
+    type: r.type,
+    join_method: r.join_method,
+    status: r.status,
+    display_name: r.display_name,
+    join_time: Number(r.join_time),
+    modify_time: Number(r.modify_time),
+    account: {
+      id: r.a_id,
+      account_name: r.a_account_name,
+      display_name: r.a_display_name,
+      secure_mobile_phone: r.a_secure_mobile_phone,
+      secure_mobile_bound_at: r.a_secure_mobile_bound_at === null ? null : Number(r.a_secure_mobile_bound_at),
+      created_at: Number(r.a_created_at),
+    },
+  });
+
+  return {
+    async createAccount(a) {
+      const row = await db.insertInto('accounts').values(a).onConflict((oc) => oc.doNothing()).returning('id').executeTakeFirst();
+      return row !== undefined;
+    },
+    async getAccount(id) {
+      return db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
+    },
+    async createDirectory(d) {
+      await db.insertInto('resource_directories').values(d).execute();
+    },
+    async directoryOfManager(managementAccountId) {
+      return db
+        .selectFrom('resource_directories')
+        .selectAll()
+        .where('management_account_id', '=', managementAccountId)
+        .executeTakeFirst();
+    },
+    async getDirectory(id) {
+      return db.selectFrom('resource_directories').selectAll().where('id', '=', id).executeTakeFirst();
+    },
+    async createFolder(f) {
+      await db.insertInto('folders').values(f).execute();
+    },
+    async getFolder(id) {
+      return db.selectFrom('folders').selectAll().where('id', '=', id).executeTakeFirst();
+    },
+    async addMember(m) {
+      const row = await db.insertInto('members').values(m).onConflict((oc) => oc.doNothing()).returning('account_id').executeTakeFirst();
+      return row !== undefined;
+    },
+    async getMember(accountId) {
+      const row = await memberQuery().where('m.account_id', '=', accountId).executeTakeFirst();
+      return row ? toMember(row) : undefined;
+    },
+    async listMembers(directoryId, offset, limit) {
+      const total = await db
+        .selectFrom('members')
+        .select(sql<number>`count(*)`.as('n'))
+        .where('directory_id', '=', directoryId)
+        .executeTakeFirstOrThrow();
+      const rows = await memberQuery()
+        .where('m.directory_id', '=', directoryId)
+        .orderBy('m.join_time')
+        .orderBy('m.account_id')
+        .offset(offset)
+        .limit(limit)
+        .execute();
+      return { total: Number(total.n), members: rows.map(toMember) };
+    },
+    async bindSecurePhone(accountId, phone, now) {
+      const r = await db
+        .updateTable('accounts')
+        .set({ secure_mobile_phone: phone, secure_mobile_bound_at: now })
+        .where('id', '=', accountId)
+        .where('secure_mobile_phone', 'is', null)
+        .executeTakeFirst();
+      return Number(r.numUpdatedRows) === 1;
+    },
+  };
+}
