@@ -1,0 +1,28 @@
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { errorsMarkdown, operationsMarkdown } from '../src/tools/docs.js';
+import { ERROR_CATALOG, isErrorCode } from '../src/errors/catalog.js';
+import { ALL_OPERATIONS } from '../src/operations/registry.js';
+
+describe('generated docs and the error catalog', () => {
+  it('docs/errors.md matches the catalog (run npm run docs)', () => {
+    expect(fs.readFileSync('docs/errors.md', 'utf8')).toBe(errorsMarkdown());
+  });
+  it('docs/operations.md matches the operation specs (run npm run docs)', () => {
+    expect(fs.readFileSync('docs/operations.md', 'utf8')).toBe(operationsMarkdown());
+  });
+  it('every declared error code exists in the catalog with a 4xx/5xx status', () => {
+    for (const op of ALL_OPERATIONS) for (const c of op.errors) expect(isErrorCode(c), `${op.action}: ${c}`).toBe(true);
+    for (const [code, e] of Object.entries(ERROR_CATALOG)) {
+      expect(e.status, code).toBeGreaterThanOrEqual(400);
+      expect(e.status, code).toBeLessThan(600);
+      expect(e.message.length, code).toBeGreaterThan(10);
+    }
+  });
+  it('every operation has a RAM action of resourcemanager and serves both API versions', () => {
+    for (const op of ALL_OPERATIONS) {
+      expect(op.ramAction).toBe(`resourcemanager:${op.action}`);
+      expect([...op.versions].sort()).toEqual(['2020-03-31', '2022-04-19']);
+    }
+  });
+});

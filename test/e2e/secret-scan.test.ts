@@ -1,0 +1,91 @@
+/**
+ * Runs a varied session (every client, successes and refusals) against a server on a SQLite file,
+ * then scans every log line and every stored row outside the development inbox for any
+ * verification code and any AccessKey secret. The inbox is the one place codes may be read back.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inbox, startResdir, waitForSms, type Harness } from '../support/harness.js';
+import { coreClient, popClient, productClient, rmModels } from '../support/clients.js';
+
+let h: Harness;
+let dbFile: string;
+beforeAll(async () => {
+  dbFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'resdir-scan-')), 'scan.db');
+  h = await startResdir({ env: { RESDIR_DATABASE_URL: `sqlite:${dbFile}`, RESDIR_LOG_LEVEL: 'debug' } });
+});
+afterAll(async () => {
+  await h.close();
+  fs.rmSync(path.dirname(dbFile), { recursive: true, force: true });
+});
+
+const standalone = (needle: string) => new RegExp(`(?<![0-9])${needle}(?![0-9])`);
+
+async function session(): Promise<void> {
+  const product = productClient(h.host, h.boot.admin);
+  const v1 = productClient(h.host, h.boot.admin, 'v2');
+  const core = coreClient(h.host, h.boot.admin);
+  const pop = popClient(h.url, h.boot.admin);
+  const swallow = (p: Promise<unknown>) => p.catch(() => undefined);
+
+  // A member bound through the product SDK after wrong guesses and a resend.
+  const phoneA = '1-2025550111';
+  await product.sendVerificationCodeForBindSecureMobilePhone(new rmModels.SendVerificationCodeForBindSecureMobilePhoneRequest({ accountId: h.boot.member.accountId, secureMobilePhone: phoneA }));
+  const first = await waitForSms(h, phoneA);
+  await swallow(core.call('BindSecureMobilePhone', { AccountId: h.boot.member.accountId, SecureMobilePhone: phoneA, VerificationCode: first.code === '000000' ? '111111' : '000000' }));
+  await swallow(core.call('BindSecureMobilePhone', { AccountId: h.boot.member.accountId, SecureMobilePhone: '1-2025550112', VerificationCode: first.code }));
+  await v1.bindSecureMobilePhone(new rmModels.BindSecureMobilePhoneRequest({ accountId: h.boot.member.accountId, secureMobilePhone: phoneA, verificationCode: first.code }));
+  await swallow(pop.call('BindSecureMobilePhone', { AccountId: h.boot.member.accountId, SecureMobilePhone: phoneA, VerificationCode: first.code }, 'POST'));
+
+  // Another member: a superseded code, then the right one; refusals of every kind on the way.
+  const created = await core.call('CreateResourceAccount', { DisplayName: 'scan member' });
+  const memberB = (created.Account as Record<string, string>).AccountId!;
+  const phoneB = '65-91234568';
+  await pop.call('SendVerificationCodeForBindSecureMobilePhone', { AccountId: memberB, SecureMobilePhone: phoneB });
+  const old = await waitForSms(h, phoneB);
+  await swallow(pop.call('SendVerificationCodeForBindSecureMobilePhone', { AccountId: memberB, SecureMobilePhone: phoneB }));
+  await swallow(pop.call('SendVerificationCodeForBindSecureMobilePhone', { AccountId: memberB, SecureMobilePhone: '86-13900001234' }));
+  await swallow(pop.call('BindSecureMobilePhone', { AccountId: memberB, SecureMobilePhone: phoneB, VerificationCode: old.code }));
+  await swallow(productClient(h.host, h.boot.root).bindSecureMobilePhone(new rmModels.BindSecureMobilePhoneRequest({ accountId: memberB, secureMobilePhone: phoneB, verificationCode: old.code })));
+  await swallow(productClient(h.host, { ...h.boot.admin, accessKeySecret: 'wrong-secret' }).getAccount(new rmModels.GetAccountRequest({ accountId: memberB })));
+}
+
+describe('secrets never leak', () => {
+  it('no verification code outside the inbox and no AccessKey secret, in logs or in the store', async () => {
+    await session();
+    // Let the outbox settle so every message is final before scanning.
+    await new Promise((r) => setTimeout(r, 200));
+    const codes = [...new Set((await inbox(h)).map((m) => m.code))];
+    expect(codes.length).toBeGreaterThanOrEqual(2);
+    const secrets = [h.boot.root.accessKeySecret, h.boot.admin.accessKeySecret];
+
+    const logText = h.logs.join('');
+    expect(logText.length).toBeGreaterThan(0);
+    expect(logText).toContain('"action":"BindSecureMobilePhone"');
+
+    const db = new Database(dbFile, { readonly: true });
+    const tables = (db.prepare("select name from sqlite_master where type = 'table'").all() as Array<{ name: string }>).map((t) => t.name);
+    expect(tables).toContain('audit_events');
+    expect(tables).toContain('sms_outbox');
+    const dumps: Record<string, string> = {};
+    for (const t of tables) dumps[t] = JSON.stringify(db.prepare(`select * from "${t}"`).all());
+    db.close();
+    expect(dumps['audit_events']).toContain('1-202****111');
+
+    for (const code of codes) {
+      expect(dumps['sms_inbox']).toMatch(standalone(code)); // the scan can see codes where they are
+      expect(logText).not.toMatch(standalone(code));
+      for (const [table, dump] of Object.entries(dumps)) {
+        if (table === 'sms_inbox') continue;
+        expect({ table, leaked: standalone(code).test(dump) }).toEqual({ table, leaked: false });
+      }
+    }
+    for (const secret of secrets) {
+      expect(logText).not.toContain(secret);
+      for (const [table, dump] of Object.entries(dumps)) expect({ table, leaked: dump.includes(secret) }).toEqual({ table, leaked: false });
+    }
+  });
+});
