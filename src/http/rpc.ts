@@ -77,6 +77,10 @@ export async function handleRpc(wire: WireRequest, meta: RpcMeta, deps: RpcDeps)
       claimNonce: (id, nonce, expiresAt) => deps.store.nonces.claim(id, nonce, expiresAt),
     });
     if (!authed.ok || !principal) return fail(authed.ok ? failure('InternalError') : authed.error, { action: op.action });
+    if (authed.value.securityToken !== undefined) {
+      // Permanent AccessKeys carry no token; a token can only belong to an STS credential.
+      return fail(failure('InvalidSecurityToken.MismatchWithAccessKey', 'Specified SecurityToken mismatch with the AccessKey: the AccessKey is a permanent key and takes no security token.'), { action: op.action });
+    }
 
     const draft = auditDraft(meta, op, rpc.version, principal, rpc.params, deps.clock.now());
     const outcome = await runAuthenticated(op, rpc.version, rpc.params, principal, draft, meta, deps);
