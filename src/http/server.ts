@@ -50,6 +50,12 @@ export function buildServer(log: Logger, rpc: RpcDeps, admin: Omit<AdminDeps, 'm
     bodyLimit: BODY_LIMIT_BYTES,
     exposeHeadRoutes: false,
     return503OnClosing: true,
+    // Errors Fastify raises before routing (a malformed URL, a bad header) get the same envelope.
+    frameworkErrors: (error, req, reply) => {
+      const f = failure('InvalidParameter', `The request could not be read: ${error.message}.`);
+      const r = errorResponse(String(req.id), hostIdOf(req as unknown as FastifyRequest), f);
+      void (reply as unknown as import('fastify').FastifyReply).code(r.status).headers(r.headers).send(r.body);
+    },
   });
   const requests = new Counter({ name: 'resdir_api_requests_total', help: 'API calls by action and result code', labelNames: ['action', 'code'], registers: [metrics] });
   const latency = new Histogram({ name: 'resdir_api_request_seconds', help: 'API call latency', labelNames: ['action'], registers: [metrics], buckets: [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 3] });
