@@ -1,0 +1,127 @@
+import { randomBytes } from 'node:crypto';
+import { pino } from 'pino';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openStore } from '../../src/store/open.js';
+import type { Store } from '../../src/store/ports.js';
+import { ManualClock } from '../../src/lib/clock.js';
+import { keyringFrom, type Keyring } from '../../src/lib/keyring.js';
+import { OutboxWorker, DEFAULT_WORKER_OPTIONS } from '../../src/delivery/worker.js';
+import { inboxProvider } from '../../src/delivery/providers/inbox.js';
+import { PermanentSmsError, type SmsMessage, type SmsProvider } from '../../src/delivery/provider.js';
+
+let store: Store;
+let keyring: Keyring;
+const clock = new ManualClock(Date.parse('2026-11-29T12:00:00Z'));
+const log = pino({ level: 'silent' });
+
+beforeEach(async () => {
+  store = (await openStore('sqlite::memory:')).store;
+  keyring = keyringFrom(randomBytes(32));
+});
+afterEach(async () => {
+  await store.close();
+});
+
+async function enqueue(id: string, ttlMs = 600_000): Promise<void> {
+  const now = clock.now();
+  await store.outbox.enqueue({
+    id, to_phone: '+12025550123', purpose: 'bind-secure-mobile-phone', account_id: '1000000000000002',
+    payload_enc: keyring.outboxPayloads.seal(JSON.stringify({ code: '424242', minutes: 10, purpose: 'bind-secure-mobile-phone' })),
+    status: 'queued', attempts: 0, next_attempt_at: now, lease_until: null, expires_at: now + ttlMs, created_at: now, updated_at: now,
+    sent_at: null, provider: null, provider_message_id: null, last_error: null,
+  });
+}
+
+function scripted(outcomes: Array<'ok' | 'fail' | 'permanent'>): SmsProvider & { sent: SmsMessage[] } {
+  const sent: SmsMessage[] = [];
+  return {
+    name: 'scripted',
+    sent,
+    async send(m) {
+      const o = outcomes.shift() ?? 'ok';
+      if (o === 'fail') throw new Error('provider down');
+      if (o === 'permanent') throw new PermanentSmsError('invalid number');
+      sent.push(m);
+      return { providerMessageId: `p-${sent.length}` };
+    },
+  };
+}
+
+describe('outbox worker', () => {
+  it('delivers through the inbox provider, rendering the text, and erases the sealed payload', async () => {
+    await enqueue('m1');
+    const w = new OutboxWorker(store.outbox, inboxProvider(store.inbox, clock), keyring, clock, log);
+    await w.pass();
+    const m = await store.outbox.get('m1');
+    expect(m).toMatchObject({ status: 'sent', provider: 'inbox', payload_enc: null, attempts: 1 });
+    const [msg] = await store.inbox.list('+12025550123', 10);
+    expect(msg).toMatchObject({ message_id: 'm1', code: '424242', status: 'sent' });
+    expect(msg!.text).toContain('424242');
+  });
+
+  it('retries a failing provider with growing backoff, then succeeds', async () => {
+    await enqueue('m2');
+    const p = scripted(['fail', 'fail', 'ok']);
+    const w = new OutboxWorker(store.outbox, p, keyring, clock, log);
+    await w.pass();
+    let m = await store.outbox.get('m2');
+    expect(m).toMatchObject({ status: 'queued', attempts: 1, last_error: 'provider down' });
+    const firstDelay = m!.next_attempt_at - clock.now();
+    expect(firstDelay).toBeGreaterThanOrEqual(500);
+    expect(firstDelay).toBeLessThanOrEqual(1000);
+    await w.pass(); // not due yet: nothing happens
+    expect((await store.outbox.get('m2'))!.attempts).toBe(1);
+    clock.advance(firstDelay);
+    await w.pass();
+    m = await store.outbox.get('m2');
+    const secondDelay = m!.next_attempt_at - clock.now();
+    expect(secondDelay).toBeGreaterThanOrEqual(1000);
+    expect(secondDelay).toBeLessThanOrEqual(2000);
+    clock.advance(secondDelay);
+    await w.pass();
+    expect(await store.outbox.get('m2')).toMatchObject({ status: 'sent', attempts: 3, payload_enc: null });
+    expect(p.sent).toHaveLength(1);
+  });
+
+  it('a permanent failure is final', async () => {
+    await enqueue('m3');
+    const w = new OutboxWorker(store.outbox, scripted(['permanent']), keyring, clock, log);
+    await w.pass();
+    expect(await store.outbox.get('m3')).toMatchObject({ status: 'failed', payload_enc: null, last_error: 'invalid number' });
+  });
+
+  it('never sends after the code expired', async () => {
+    await enqueue('m4', 5_000);
+    const p = scripted(['fail']);
+    const w = new OutboxWorker(store.outbox, p, keyring, clock, log);
+    await w.pass();
+    clock.advance(10_000);
+    await w.pass();
+    expect(await store.outbox.get('m4')).toMatchObject({ status: 'expired', payload_enc: null });
+    expect(p.sent).toHaveLength(0);
+  });
+
+  it('gives up after the maximum number of attempts', async () => {
+    await enqueue('m5', 86_400_000);
+    const w = new OutboxWorker(store.outbox, scripted(Array(20).fill('fail')), keyring, clock, log, { ...DEFAULT_WORKER_OPTIONS, maxAttempts: 3 });
+    for (let i = 0; i < 5; i++) {
+      await w.pass();
+      clock.advance(120_000);
+    }
+    expect(await store.outbox.get('m5')).toMatchObject({ status: 'failed', attempts: 3 });
+  });
+
+  it('a message whose lease ran out (worker died mid-send) is sent again', async () => {
+    await enqueue('m6');
+    const claimed = await store.outbox.claim(clock.now(), clock.now() + 30_000, 10);
+    expect(claimed.map((m) => m.id)).toEqual(['m6']);
+    const p = scripted(['ok']);
+    const w = new OutboxWorker(store.outbox, p, keyring, clock, log);
+    await w.pass();
+    expect(p.sent).toHaveLength(0); // still leased
+    clock.advance(30_001);
+    await w.pass();
+    expect(p.sent.map((m) => m.id)).toEqual(['m6']);
+    expect(await store.outbox.get('m6')).toMatchObject({ status: 'sent', attempts: 2 });
+  });
+});
