@@ -1,9 +1,8 @@
 import { Type } from '@sinclair/typebox';
-import { err, ok } from '../../lib/result.js';
-import { failure } from '../../errors/catalog.js';
-import { parseSecurePhone } from '../../domain/phone/phone.js';
+import { ok } from '../../lib/result.js';
 import { defineOperation, RD_VERSIONS } from '../define.js';
 import { AccountIdParam, SecureMobilePhoneParam, VerificationCodeParam } from './params.js';
+import { resolveSecurePhoneTarget, SECURE_PHONE_PARAM_ERRORS, SECURE_PHONE_TARGET_ERRORS } from './secure-phone-target.js';
 
 /** Binds the phone a code was sent to, once, to a ResourceAccount member. */
 export default defineOperation({
@@ -13,34 +12,17 @@ export default defineOperation({
   ramAction: 'resourcemanager:BindSecureMobilePhone',
   resource: (uid) => `acs:resourcemanager::${uid}:account/*`,
   callerRule: 'management-ram-identity',
-  input: Type.Object({
-    AccountId: AccountIdParam,
-    SecureMobilePhone: SecureMobilePhoneParam,
-    VerificationCode: VerificationCodeParam,
-  }),
+  input: Type.Object({ AccountId: AccountIdParam, SecureMobilePhone: SecureMobilePhoneParam, VerificationCode: VerificationCodeParam }),
   paramErrors: {
-    AccountId: { missing: 'MissingParameter.AccountId', invalid: 'InvalidParameter.AccountId' },
-    SecureMobilePhone: { missing: 'MissingParameter.SecureMobilePhone', invalid: 'InvalidParameter.SecureMobilePhone' },
+    ...SECURE_PHONE_PARAM_ERRORS,
     VerificationCode: { missing: 'MissingParameter.VerificationCode', invalid: 'Invalid.VerificationCode' },
   },
-  errors: [
-    'InvalidParameter.SecureMobilePhone',
-    'InvalidParameter.MobileCountryCode',
-    'EntityNotExists.Account',
-    'NotSupport.AccountInAnotherResourceDirectory',
-    'AccountTypeMismatch',
-    'AccountSecureMobileAlreadyExists',
-    'Invalid.VerificationCode',
-  ],
+  errors: [...SECURE_PHONE_TARGET_ERRORS, 'Invalid.VerificationCode'],
   auditsItself: true,
   async handler(ctx, input) {
-    const dir = ctx.managedDirectory;
-    if (!dir) return err(failure('CallerIdentityError'));
-    const phone = parseSecurePhone(input.SecureMobilePhone, ctx.services.site);
-    if (!phone.ok) return phone;
-    const member = await ctx.services.directory.memberForSecurePhone(dir, input.AccountId);
-    if (!member.ok) return member;
-    const bound = await ctx.services.verification.bind(member.value, phone.value, input.VerificationCode, ctx.audit);
+    const target = await resolveSecurePhoneTarget(ctx, input.AccountId, input.SecureMobilePhone);
+    if (!target.ok) return target;
+    const bound = await ctx.services.verification.bind(target.value.member, target.value.phone, input.VerificationCode, ctx.audit);
     if (!bound.ok) return bound;
     return ok({});
   },
