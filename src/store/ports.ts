@@ -74,9 +74,10 @@ export interface CodeRepo {
   supersede(purpose: string, accountId: string, now: number): Promise<void>;
   insert(c: VerificationCode): Promise<void>;
   /**
-   * Atomically counts one attempt on the newest live code of (purpose, account) — live meaning
-   * not consumed, not superseded, not expired and with attempts left — and returns it; undefined
-   * when there is none. Concurrent callers can never count more than max_attempts in total.
+   * Atomically counts one attempt on the current code of (purpose, account) — the newest one not
+   * consumed and not superseded — and returns it, provided it has not expired and has attempts
+   * left; otherwise undefined (an older code never stands in for a burned or expired newer one).
+   * Concurrent callers can never count more than max_attempts in total.
    */
   takeAttempt(purpose: string, accountId: string, now: number): Promise<CodeAttempt | undefined>;
   /** Consumes the code once: true for exactly one caller, false if it was consumed already. */

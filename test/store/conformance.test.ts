@@ -1,0 +1,21 @@
+/**
+ * The store conformance suite: every port method's contract and every concurrency primitive's
+ * race, run on each dialect in `dialects` (test/store/dialects.ts). A dialect that passes this
+ * suite can back resdir.
+ */
+import { describe } from 'vitest';
+import { dialects, useDatabase } from './dialects.js';
+import { directoryContract } from './contract-directory.js';
+import { verificationContract } from './contract-verification.js';
+import { deliveryContract } from './contract-delivery.js';
+import { atomicallyContract } from './contract-atomically.js';
+import { raceCases } from './races.js';
+
+describe.each(dialects)('store conformance: $name', (dialect) => {
+  const db = useDatabase(dialect);
+  directoryContract(dialect, db);
+  verificationContract(db);
+  deliveryContract(db);
+  atomicallyContract(db);
+  raceCases(db);
+});
