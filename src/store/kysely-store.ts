@@ -12,13 +12,13 @@ import { auditRepo } from './repos/audit.js';
 import { nonceRepo } from './repos/nonces.js';
 import { metaRepo } from './repos/meta.js';
 
-function reposOn(db: Kysely<Database>): Repos {
+function reposOn(db: Kysely<Database>, dialect: Store['dialect']): Repos {
   return {
     directory: directoryRepo(db),
     identity: identityRepo(db),
     codes: codeRepo(db),
     limits: limitRepo(db),
-    outbox: outboxRepo(db),
+    outbox: outboxRepo(db, dialect),
     inbox: inboxRepo(db),
     audit: auditRepo(db),
     nonces: nonceRepo(db),
@@ -35,11 +35,11 @@ class RollbackWith<E> {
 export function kyselyStore(db: Kysely<Database>, dialect: Store['dialect']): Store {
   return {
     dialect,
-    ...reposOn(db),
+    ...reposOn(db, dialect),
     async atomically<T, E>(fn: (tx: Repos) => Promise<Result<T, E>>): Promise<Result<T, E>> {
       try {
         return await db.transaction().execute(async (trx) => {
-          const r = await fn(reposOn(trx));
+          const r = await fn(reposOn(trx, dialect));
           if (!r.ok) throw new RollbackWith(r.error);
           return r;
         });

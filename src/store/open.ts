@@ -6,6 +6,7 @@ import type { Database } from './schema.js';
 import type { Store } from './ports.js';
 import { kyselyStore } from './kysely-store.js';
 import { migrateToLatest } from './migrate.js';
+import { DEFAULT_POSTGRES_OPTIONS, postgresKysely, withMigrationLock, type PostgresOptions } from './postgres.js';
 
 export interface OpenedStore {
   store: Store;
@@ -13,17 +14,46 @@ export interface OpenedStore {
   applied: string[];
 }
 
+export interface OpenOptions extends Partial<PostgresOptions> {
+  /** Apply pending migrations (default true). */
+  migrate?: boolean;
+}
+
+const isPostgresUrl = (url: string): boolean => url.startsWith('postgres://') || url.startsWith('postgresql://');
+
 /**
- * Opens the store named by a database URL (`sqlite:PATH`, `sqlite::memory:`), applying pending
- * migrations unless `migrate` is false. Throws an Error with a one-line reason on a bad URL.
+ * Opens the store named by a database URL (`sqlite:PATH`, `sqlite::memory:`, `postgres://…`),
+ * applying pending migrations unless `migrate` is false. On PostgreSQL the migrations run under
+ * an advisory lock, so replicas starting together apply each migration exactly once. Pool size,
+ * statement timeout and the connection-error callback apply to PostgreSQL only.
+ * Throws an Error with a one-line reason on a bad URL or an unreachable database.
  */
-export async function openStore(url: string, opts: { migrate?: boolean } = {}): Promise<OpenedStore> {
-  const db = kyselyFor(url);
+export async function openStore(url: string, opts: OpenOptions = {}): Promise<OpenedStore> {
+  if (isPostgresUrl(url)) {
+    const pgOpts: PostgresOptions = { ...DEFAULT_POSTGRES_OPTIONS, ...definedOnly(opts) };
+    const db = postgresKysely(url, pgOpts);
+    try {
+      const applied = opts.migrate === false ? [] : await withMigrationLock(url, pgOpts.statementTimeoutMs, () => migrateToLatest(db));
+      return { store: kyselyStore(db, 'postgres'), applied };
+    } catch (e) {
+      await db.destroy();
+      throw e;
+    }
+  }
+  const db = sqliteKysely(url);
   const applied = opts.migrate === false ? [] : await migrateToLatest(db);
   return { store: kyselyStore(db, 'sqlite'), applied };
 }
 
-function kyselyFor(url: string): Kysely<Database> {
+function definedOnly(o: OpenOptions): Partial<PostgresOptions> {
+  const out: Partial<PostgresOptions> = {};
+  if (o.poolSize !== undefined) out.poolSize = o.poolSize;
+  if (o.statementTimeoutMs !== undefined) out.statementTimeoutMs = o.statementTimeoutMs;
+  if (o.onConnectionError !== undefined) out.onConnectionError = o.onConnectionError;
+  return out;
+}
+
+function sqliteKysely(url: string): Kysely<Database> {
   if (url.startsWith('sqlite:')) {
     const file = url.slice('sqlite:'.length);
     if (file === '') throw new Error(`database URL "${url}" names no file; use sqlite:PATH or sqlite::memory:`);
@@ -34,9 +64,6 @@ function kyselyFor(url: string): Kysely<Database> {
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('foreign_keys = ON');
     return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  }
-  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
-    throw new Error('database URL: PostgreSQL is not supported by this build yet; use sqlite:PATH');
   }
   throw new Error(`database URL "${url}" is not supported; use sqlite:PATH, sqlite::memory: or postgres://…`);
 }

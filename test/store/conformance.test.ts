@@ -3,7 +3,7 @@
  * race, run on each dialect in `dialects` (test/store/dialects.ts). A dialect that passes this
  * suite can back resdir.
  */
-import { describe } from 'vitest';
+import { describe, it } from 'vitest';
 import { dialects, useDatabase } from './dialects.js';
 import { directoryContract } from './contract-directory.js';
 import { verificationContract } from './contract-verification.js';
@@ -12,6 +12,10 @@ import { atomicallyContract } from './contract-atomically.js';
 import { raceCases } from './races.js';
 
 describe.each(dialects)('store conformance: $name', (dialect) => {
+  if (dialect.unavailable) {
+    it.skip(`SKIPPED on ${dialect.name}: ${dialect.unavailable}`, () => undefined);
+    return;
+  }
   const db = useDatabase(dialect);
   directoryContract(dialect, db);
   verificationContract(db);

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { beforeEach, afterEach } from 'vitest';
 import { openStore } from '../../src/store/open.js';
 import type { Store } from '../../src/store/ports.js';
+import { createDatabase, testPostgres } from '../support/postgres.js';
 
 export interface TestDatabase {
   /** The first connection; migrations were applied through it. */
@@ -21,6 +22,8 @@ export interface TestDatabase {
 export interface Dialect {
   name: Store['dialect'];
   open(): Promise<TestDatabase>;
+  /** Why the dialect cannot run here (its suites are then reported as skipped); undefined when it can. */
+  unavailable?: string;
 }
 
 /** A database reached by `url`; `drop` removes it once every connection is closed. */
@@ -50,10 +53,20 @@ export const sqliteFile: Dialect = {
   },
 };
 
-export const dialects: Dialect[] = [
-  sqliteFile,
-  // postgres,  // e.g. a temp database on Debian's PostgreSQL 15, once openStore accepts postgres://
-];
+/** A fresh database per test on the run's throwaway PostgreSQL, cloned from the migrated template. */
+export const postgres: Dialect = {
+  name: 'postgres',
+  async open() {
+    const created = await createDatabase();
+    return databaseAt(created.url, created.drop);
+  },
+  ...(() => {
+    const p = testPostgres();
+    return p.available ? {} : { unavailable: p.reason };
+  })(),
+};
+
+export const dialects: Dialect[] = [sqliteFile, postgres];
 
 /** A fresh database for each test of the enclosing describe block. */
 export function useDatabase(d: Dialect): () => TestDatabase {

@@ -1,6 +1,6 @@
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { Database, SmsOutboxTable } from '../schema.js';
-import type { OutboxRepo } from '../ports.js';
+import type { OutboxRepo, Store } from '../ports.js';
 
 const num = (v: number | null): number | null => (v === null ? null : Number(v));
 const normalize = (r: SmsOutboxTable): SmsOutboxTable => ({
@@ -14,37 +14,47 @@ const normalize = (r: SmsOutboxTable): SmsOutboxTable => ({
   sent_at: num(r.sent_at),
 });
 
-export function outboxRepo(db: Kysely<Database>): OutboxRepo {
+export function outboxRepo(db: Kysely<Database>, dialect: Store['dialect']): OutboxRepo {
   return {
     async enqueue(m) {
       await db.insertInto('sms_outbox').values(m).execute();
     },
     async claim(now, leaseUntil, max) {
-      const due = db
-        .selectFrom('sms_outbox')
-        .select('id')
-        .where((eb) =>
-          eb.or([
-            eb.and([eb('status', '=', 'queued'), eb('next_attempt_at', '<=', now)]),
-            eb.and([eb('status', '=', 'sending'), eb('lease_until', '<', now)]),
-          ]),
-        )
-        .orderBy('next_attempt_at')
-        .limit(max);
-      // The status/lease guard is repeated in the UPDATE so that a message leased by another
-      // claimer between the sub-select and the update is not taken twice.
-      const rows = await db
-        .updateTable('sms_outbox')
-        .set((eb) => ({ status: 'sending', lease_until: leaseUntil, attempts: eb('attempts', '+', 1), updated_at: now }))
-        .where('id', 'in', due)
-        .where((eb) =>
-          eb.or([
-            eb.and([eb('status', '=', 'queued'), eb('next_attempt_at', '<=', now)]),
-            eb.and([eb('status', '=', 'sending'), eb('lease_until', '<', now)]),
-          ]),
-        )
-        .returningAll()
-        .execute();
+      const due = (eb: ExpressionBuilder<Database, 'sms_outbox'>) =>
+        eb.or([
+          eb.and([eb('sms_outbox.status', '=', 'queued'), eb('sms_outbox.next_attempt_at', '<=', now)]),
+          eb.and([eb('sms_outbox.status', '=', 'sending'), eb('sms_outbox.lease_until', '<', now)]),
+        ]);
+      const lease = (eb: ExpressionBuilder<Database, 'sms_outbox'>) => ({
+        status: 'sending' as const,
+        lease_until: leaseUntil,
+        attempts: eb('sms_outbox.attempts', '+', 1),
+        updated_at: now,
+      });
+      if (dialect === 'postgres') {
+        // Several processes claim at once here. FOR UPDATE SKIP LOCKED makes each claimer take
+        // due rows no other claimer holds, instead of queueing behind them and coming back with
+        // fewer rows; the row lock (and the guard, re-checked on the locked row) keeps a message
+        // with one claimer at a time. The CTE is MATERIALIZED so the locking select runs once.
+        const rows = await db
+          .with(
+            (w) => w('due').materialized(),
+            (q) => q.selectFrom('sms_outbox').select('id').where(due).orderBy('next_attempt_at').limit(max).forUpdate().skipLocked(),
+          )
+          .updateTable('sms_outbox')
+          .set(lease)
+          .from('due')
+          .whereRef('sms_outbox.id', '=', 'due.id')
+          .where(due)
+          .returningAll('sms_outbox')
+          .execute();
+        return rows.map(normalize);
+      }
+      // SQLite runs one writer at a time, so the UPDATE below is atomic with its sub-select. The
+      // guard is repeated in the UPDATE so that a message leased by another claimer between the
+      // sub-select and the update is not taken twice.
+      const ids = db.selectFrom('sms_outbox').select('id').where(due).orderBy('next_attempt_at').limit(max);
+      const rows = await db.updateTable('sms_outbox').set(lease).where('id', 'in', ids).where(due).returningAll().execute();
       return rows.map(normalize);
     },
     async markSent(id, now, provider, providerMessageId) {
