@@ -43,7 +43,11 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const { settings } = opts;
   const clock = opts.clock ?? systemClock;
   const log = pino({ level: settings.logLevel, base: { service: 'resdir' } }, opts.logStream);
-  const { store } = await openStore(settings.databaseUrl);
+  const { store } = await openStore(settings.databaseUrl, {
+    poolSize: settings.dbPoolSize,
+    statementTimeoutMs: settings.dbStatementTimeoutMs,
+    onConnectionError: (e) => log.warn({ err: e }, 'database connection lost; reconnecting on demand'),
+  });
   const keyring = keyringFrom(opts.masterKey);
   const metrics = new Registry();
   collectDefaultMetrics({ register: metrics });

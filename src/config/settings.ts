@@ -23,6 +23,9 @@ export interface Settings {
   maxSendsPerManagementAccountPerDay: number;
   signatureWindowSeconds: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
+  /** PostgreSQL only: connections per process, and the statement (and connect) timeout. */
+  dbPoolSize: number;
+  dbStatementTimeoutMs: number;
   /** From the environment only. */
   masterKey?: string;
   adminToken?: string;
@@ -77,6 +80,8 @@ export const SETTING_DEFS: readonly SettingDef[] = [
   def({ key: 'maxSendsPerManagementAccountPerDay', env: 'RESDIR_MAX_SENDS_PER_MANAGEMENT_ACCOUNT_PER_DAY', flag: 'max-sends-per-management-account-per-day', default: '100', describe: 'codes sent per management account per UTC day', parse: int(1, 10_000_000) }),
   def({ key: 'signatureWindowSeconds', env: 'RESDIR_SIGNATURE_WINDOW_SECONDS', flag: 'signature-window-seconds', default: '900', describe: 'allowed clock difference of signed requests', parse: int(60, 3600) }),
   def({ key: 'logLevel', env: 'RESDIR_LOG_LEVEL', flag: 'log-level', default: 'info', describe: 'log level', parse: oneOf('fatal', 'error', 'warn', 'info', 'debug', 'silent') }),
+  def({ key: 'dbPoolSize', env: 'RESDIR_DB_POOL_SIZE', flag: 'db-pool-size', default: '10', describe: 'PostgreSQL connections per process', parse: int(1, 1000) }),
+  def({ key: 'dbStatementTimeoutMs', env: 'RESDIR_DB_STATEMENT_TIMEOUT_MS', flag: 'db-statement-timeout-ms', default: '5000', describe: 'PostgreSQL statement and connect timeout in ms; a call that hits it answers 503', parse: int(100, 600_000) }),
   def({ key: 'masterKey', env: 'RESDIR_MASTER_KEY', describe: 'base64 key material (at least 32 bytes) for secrets at rest', parse: (raw, name) => (Buffer.from(raw, 'base64').length >= 32 ? raw : fail(name, '(hidden)', 'expected base64 of at least 32 bytes')) }),
   def({ key: 'adminToken', env: 'RESDIR_ADMIN_TOKEN', describe: 'bearer token that opens /_resdir/ to non-loopback clients', parse: (raw, name) => (raw.length >= 16 ? raw : fail(name, '(hidden)', 'expected at least 16 characters')) }),
 ];

@@ -14,6 +14,7 @@ import type { OpContext, OperationSpec } from '../operations/define.js';
 import type { OperationRegistry } from '../operations/registry.js';
 import { validateInput } from '../operations/validate.js';
 import type { Store } from '../store/ports.js';
+import { isStoreUnavailable } from '../store/unavailable.js';
 
 export interface RpcDeps {
   registry: OperationRegistry;
@@ -45,7 +46,8 @@ const COMMON_CODES = new Set<ErrorCode>(['NoPermission', 'CallerIdentityError', 
 /**
  * The request pipeline: parse → find the operation → authenticate → authorize → caller rule →
  * validate input → handler → audit → envelope. Every path ends in a WireResponse; a thrown error
- * becomes 500 InternalError with the RequestId in the log.
+ * becomes 500 InternalError with the RequestId in the log, except StoreUnavailableError: 503
+ * ServiceUnavailable.
  */
 export async function handleRpc(wire: WireRequest, meta: RpcMeta, deps: RpcDeps): Promise<RpcOutcome> {
   const fail = (f: ApiFailure, extra: Partial<RpcOutcome> = {}): RpcOutcome => ({
@@ -91,6 +93,11 @@ export async function handleRpc(wire: WireRequest, meta: RpcMeta, deps: RpcDeps)
     if (!op.auditsItself) await appendAudit(deps, draft, 'OK');
     return { response: successResponse(meta.requestId, outcome.value), action: op.action, principal: principal.arn };
   } catch (e) {
+    if (isStoreUnavailable(e)) {
+      // The database rolled back whatever this call had not committed; the client may retry.
+      deps.log.warn({ err: e, reqId: meta.requestId }, 'store unavailable');
+      return fail(failure('ServiceUnavailable'));
+    }
     deps.log.error({ err: e, reqId: meta.requestId }, 'internal error');
     return fail(failure('InternalError'));
   }

@@ -7,6 +7,7 @@ import { errorResponse, type WireResponse } from '../protocol/envelope.js';
 import type { WireRequest } from '../protocol/request.js';
 import { handleRpc, type RpcDeps, type RpcOutcome } from './rpc.js';
 import { registerAdminRoutes, type AdminDeps } from './admin.js';
+import { isStoreUnavailable } from '../store/unavailable.js';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 const RPC_METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS'] as const;
@@ -85,6 +86,7 @@ export function buildServer(log: Logger, rpc: RpcDeps, admin: Omit<AdminDeps, 'm
     let f: ApiFailure;
     if (error.statusCode === 413) f = failure('Request.BodyTooLarge', `The request body is larger than ${BODY_LIMIT_BYTES} bytes.`);
     else if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) f = failure('InvalidParameter', `The request could not be read: ${error.message ?? 'malformed request'}.`);
+    else if (isStoreUnavailable(error)) f = failure('ServiceUnavailable');
     else {
       req.log.error({ err: error, reqId: req.id }, 'internal error');
       f = failure('InternalError');

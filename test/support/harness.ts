@@ -1,6 +1,8 @@
 /**
  * Test harness: a real resdir on an ephemeral loopback port with an in-memory SQLite store, the
  * demo world bootstrapped, and every log line captured (for the secret scan).
+ * With RESDIR_TEST_DATABASE=postgres (the e2e-postgres vitest project) the store is a fresh
+ * database on the run's throwaway PostgreSQL instead, unless the caller names a database URL.
  */
 import { Writable } from 'node:stream';
 import { randomBytes } from 'node:crypto';
@@ -11,6 +13,7 @@ import { createApp, type App } from '../../src/app.js';
 import { loadSettings, type Settings } from '../../src/config/settings.js';
 import { createDemoWorld, type BootstrapInfo } from '../../src/bootstrap.js';
 import type { Clock } from '../../src/lib/clock.js';
+import { createDatabase } from './postgres.js';
 
 export interface Harness {
   app: App;
@@ -27,7 +30,8 @@ export const allHarnessLogs: string[][] = [];
 
 export async function startResdir(opts: { settings?: Partial<Settings>; clock?: Clock; env?: Record<string, string> } = {}): Promise<Harness> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'resdir-test-'));
-  const base = loadSettings({}, { RESDIR_PORT: '0', RESDIR_DATA_DIR: dataDir, RESDIR_DATABASE_URL: 'sqlite::memory:', RESDIR_LOG_LEVEL: 'info', ...opts.env });
+  const pgDb = process.env.RESDIR_TEST_DATABASE === 'postgres' && !opts.env?.RESDIR_DATABASE_URL ? await createDatabase() : undefined;
+  const base = loadSettings({}, { RESDIR_PORT: '0', RESDIR_DATA_DIR: dataDir, RESDIR_DATABASE_URL: pgDb?.url ?? 'sqlite::memory:', RESDIR_LOG_LEVEL: 'info', ...opts.env });
   const settings: Settings = { ...base, ...opts.settings };
   const logs: string[] = [];
   allHarnessLogs.push(logs);
@@ -51,6 +55,7 @@ export async function startResdir(opts: { settings?: Partial<Settings>; clock?: 
     dataDir,
     async close() {
       await app.close();
+      await pgDb?.drop();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
