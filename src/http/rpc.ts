@@ -95,7 +95,7 @@ export async function handleRpc(wire: WireRequest, meta: RpcMeta, deps: RpcDeps)
   } catch (e) {
     if (isStoreUnavailable(e)) {
       // The database rolled back whatever this call had not committed; the client may retry.
-      deps.log.warn({ err: e, reqId: meta.requestId }, 'store unavailable');
+      deps.log.warn({ reqId: meta.requestId, reason: e.message }, 'store unavailable');
       return fail(failure('ServiceUnavailable'));
     }
     deps.log.error({ err: e, reqId: meta.requestId }, 'internal error');
