@@ -158,9 +158,7 @@ describe('a port already in use', () => {
     }
   });
 
-  // BUG (src/main.ts): `await runServe({})` has no catch, so a listen failure under `npm start`
-  // ends in an unhandled rejection with a stack trace. Drop `.fails` once that is fixed.
-  it.fails('npm start (dist/main.js) exits non-zero with one line', async () => {
+  it('npm start (dist/main.js) exits non-zero with one line', async () => {
     const busy = await busyPort();
     try {
       expectOneLine(await run([], { script: MAIN, env: { RESDIR_PORT: String(busy.port), RESDIR_DATA_DIR: tempDir() }, timeoutMs: 8_000 }));
