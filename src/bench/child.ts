@@ -22,7 +22,10 @@ export interface BenchServer {
  */
 export function startServer(script: string, env: Record<string, string>, logFile: string, timeoutMs = 120_000): Promise<BenchServer> {
   const out = fs.openSync(logFile, 'w');
-  const child = fork(new URL(script, import.meta.url), [], { env: { ...process.env, ...env }, stdio: ['ignore', out, 'inherit', 'ipc'] });
+  // RESDIR_BENCH_PROFILE=<dir> writes a V8 CPU profile of each server there (for finding hot spots).
+  const profile = process.env.RESDIR_BENCH_PROFILE;
+  const execArgv = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [];
+  const child = fork(new URL(script, import.meta.url), [], { env: { ...process.env, ...env }, execArgv, stdio: ['ignore', out, 'inherit', 'ipc'] });
   fs.closeSync(out);
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
