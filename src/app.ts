@@ -81,6 +81,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
       worker.start();
       nonceSweep = setInterval(() => {
         store.nonces.purgeExpired(clock.now()).catch((e: unknown) => log.warn({ err: e }, 'nonce purge failed'));
+        // Expired STS sessions are kept a day so that late callers still get InvalidSecurityToken.Expired.
+        store.ram.purgeExpiredSessions(clock.now() - 86_400_000).catch((e: unknown) => log.warn({ err: e }, 'STS session purge failed'));
       }, 60_000);
       nonceSweep.unref();
       return url;
