@@ -214,3 +214,44 @@ describe('RAM security', () => {
     await refusedWith(c.getUser(new M.GetUserRequest({ userName: 'carol' })), 'NoPermission', 403);
   });
 });
+
+describe('documented errors of every RAM operation', () => {
+  const cases: Array<[string, () => Promise<unknown>, string, number]> = [
+    ['GetRole: invalid name', () => root.getRole(new M.GetRoleRequest({ roleName: 'bad/name' })), 'InvalidParameter.RoleName.InvalidChars', 400],
+    ['DeleteRole: unknown', () => root.deleteRole(new M.DeleteRoleRequest({ roleName: 'ghost' })), 'EntityNotExist.Role', 404],
+    ['ListRoles: bad marker', () => root.listRoles(new M.ListRolesRequest({ marker: 'x' })), 'InvalidParameter.Marker', 400],
+    ['ListRoles: bad MaxItems', () => root.listRoles(new M.ListRolesRequest({ maxItems: 5000 })), 'InvalidParameter.MaxItems', 400],
+    ['ListPolicies: bad type', () => root.listPolicies(new M.ListPoliciesRequest({ policyType: 'Managed' })), 'InvalidParameter.PolicyType', 400],
+    ['GetPolicyVersion: bad version id', () => root.getPolicyVersion(new M.GetPolicyVersionRequest({ policyName: 'AdministratorAccess', policyType: 'System', versionId: 'latest' })), 'InvalidParameter.VersionId', 400],
+    ['GetPolicyVersion: system has v1 only', () => root.getPolicyVersion(new M.GetPolicyVersionRequest({ policyName: 'AdministratorAccess', policyType: 'System', versionId: 'v2' })), 'EntityNotExist.Policy.Version', 404],
+    ['CreatePolicy: system name', () => root.createPolicy(new M.CreatePolicyRequest({ policyName: 'AdministratorAccess', policyDocument: ALLOW_ALL })), 'EntityAlreadyExists.Policy', 409],
+    ['CreatePolicy: invalid name', () => root.createPolicy(new M.CreatePolicyRequest({ policyName: 'bad_name', policyDocument: ALLOW_ALL })), 'InvalidParameter.PolicyName.InvalidChars', 400],
+    ['CreatePolicyVersion: unknown policy', () => root.createPolicyVersion(new M.CreatePolicyVersionRequest({ policyName: 'ghost', policyDocument: ALLOW_ALL })), 'EntityNotExist.Policy', 404],
+    ['CreatePolicyVersion: malformed', () => root.createPolicyVersion(new M.CreatePolicyVersionRequest({ policyName: 'ghost', policyDocument: '[]' })), 'MalformedPolicyDocument', 400],
+    ['CreatePolicyVersion: bad rotate strategy', () => root.createPolicyVersion(new M.CreatePolicyVersionRequest({ policyName: 'ghost', policyDocument: ALLOW_ALL, rotateStrategy: 'Always' })), 'InvalidParameter.RotateStrategy', 400],
+    ['AttachPolicyToGroup: unknown group', () => root.attachPolicyToGroup(new M.AttachPolicyToGroupRequest({ groupName: 'ghost', policyType: 'System', policyName: 'AdministratorAccess' })), 'EntityNotExist.Group', 404],
+    ['AttachPolicyToRole: unknown role', () => root.attachPolicyToRole(new M.AttachPolicyToRoleRequest({ roleName: 'ghost', policyType: 'System', policyName: 'AdministratorAccess' })), 'EntityNotExist.Role', 404],
+    ['DetachPolicyFromUser: not attached', () => root.detachPolicyFromUser(new M.DetachPolicyFromUserRequest({ userName: 'rd-admin', policyType: 'System', policyName: 'AdministratorAccess' })), 'EntityNotExist.User.Policy', 404],
+    ['DetachPolicyFromUser: unknown policy', () => root.detachPolicyFromUser(new M.DetachPolicyFromUserRequest({ userName: 'rd-admin', policyType: 'Custom', policyName: 'ghost' })), 'EntityNotExist.Policy', 404],
+    ['ListPoliciesForUser: unknown user', () => root.listPoliciesForUser(new M.ListPoliciesForUserRequest({ userName: 'ghost' })), 'EntityNotExist.User', 404],
+    ['ListPoliciesForRole: unknown role', () => root.listPoliciesForRole(new M.ListPoliciesForRoleRequest({ roleName: 'ghost' })), 'EntityNotExist.Role', 404],
+    ['CreateGroup: invalid name', () => root.createGroup(new M.CreateGroupRequest({ groupName: 'bad name' })), 'InvalidParameter.GroupName.InvalidChars', 400],
+    ['AddUserToGroup: unknown user', () => root.addUserToGroup(new M.AddUserToGroupRequest({ groupName: 'readers', userName: 'ghost' })), 'EntityNotExist.User', 404],
+    ['UpdateAccessKey: missing status', () => root.updateAccessKey(new M.UpdateAccessKeyRequest({ userAccessKeyId: 'LTAI5tX' })), 'MissingParameter', 400],
+    ['CreateAccessKey: unknown user', () => root.createAccessKey(new M.CreateAccessKeyRequest({ userName: 'ghost' })), 'EntityNotExist.User', 404],
+    ['DeleteUser: unknown', () => root.deleteUser(new M.DeleteUserRequest({ userName: 'ghost' })), 'EntityNotExist.User', 404],
+    ['UpdateUser: invalid new name', () => root.updateUser(new M.UpdateUserRequest({ userName: 'rd-admin', newUserName: 'a b' })), 'InvalidParameter.NewUserName.InvalidChars', 400],
+  ];
+  it.each(cases)('%s', async (_n, call, code, status) => {
+    await refusedWith(call(), code, status);
+  });
+
+  it('the root identity manages its own AccessKeys when UserName is omitted', async () => {
+    const keys = (await root.listAccessKeys(new M.ListAccessKeysRequest({}))).body.accessKeys.accessKey;
+    expect(keys.map((k: { accessKeyId: string }) => k.accessKeyId)).toContain(h.boot.root.accessKeyId);
+  });
+
+  it('no handler answered with a code its spec does not declare', () => {
+    expect(h.logs.join('')).not.toContain('undeclared error code');
+  });
+});
