@@ -24,6 +24,13 @@ export interface UserPatch {
 }
 
 export interface RamRepo {
+  /**
+   * Takes the write lock on a user (or, for userName null, the account's root identity) until the
+   * transaction ends, so that a following check-then-write on its keys, policies or groups cannot
+   * interleave with another one (row lock on PostgreSQL, the writer lock on SQLite). Run it first
+   * inside Store.atomically. False when there is no such user/account (nothing locked).
+   */
+  lockIdentity(accountId: string, userName: string | null): Promise<boolean>;
   /** Inserts the user; false when the name is taken in the account. */
   insertUser(u: RamUsersTable): Promise<boolean>;
   listUsers(accountId: string): Promise<RamUsersTable[]>;

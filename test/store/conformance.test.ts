@@ -10,7 +10,7 @@ import { verificationContract } from './contract-verification.js';
 import { deliveryContract } from './contract-delivery.js';
 import { atomicallyContract } from './contract-atomically.js';
 import { raceCases } from './races.js';
-import { ramContract } from './contract-ram.js';
+import { ramContract, ramRaces } from './contract-ram.js';
 
 describe.each(dialects)('store conformance: $name', (dialect) => {
   const db = useDatabase(dialect);
@@ -20,4 +20,5 @@ describe.each(dialects)('store conformance: $name', (dialect) => {
   atomicallyContract(db);
   raceCases(db);
   ramContract(db);
+  ramRaces(db);
 });

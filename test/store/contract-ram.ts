@@ -62,3 +62,34 @@ export function ramContract(db: () => TestDatabase): void {
     });
   });
 }
+
+/**
+ * Transaction races through one store (two in-process better-sqlite3 connections would block each
+ * other's event loop, as races.ts explains for its own transaction races): the limits hold.
+ */
+export function ramRaces(db: () => TestDatabase): void {
+  describe('ram races', () => {
+    it('concurrent CreateAccessKey never exceeds two keys', async () => {
+      const { UserService } = await import('../../src/domain/ram/users.js');
+      const { keyringFrom } = await import('../../src/lib/keyring.js');
+      const keyring = keyringFrom(Buffer.alloc(32, 7));
+      const clock = { now: () => T0 };
+      const a = new UserService(db().store, clock, keyring);
+      await db().store.ram.insertUser({ id: 'u1', account_id: UID, name: 'racer', display_name: 'racer', created_at: T0 });
+      const results = await Promise.all(Array.from({ length: 8 }, (_, i) => a.createKey(UID, 'racer')));
+      expect(results.filter((r) => r.ok)).toHaveLength(2);
+      expect(results.filter((r) => !r.ok).map((r) => (r.ok ? '' : r.error.code))).toEqual(Array(6).fill('LimitExceeded.User.AccessKey'));
+      expect(await db().store.ram.listAccessKeys(UID, 'racer')).toHaveLength(2);
+    });
+
+    it('concurrent CreatePolicyVersion never exceeds five versions', async () => {
+      const { PolicyService } = await import('../../src/domain/ram/policies.js');
+      const svc = new PolicyService(db().store, { now: () => T0 });
+      const doc = '{"Version":"1","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}';
+      expect((await svc.create(UID, 'raced', doc, '')).ok).toBe(true);
+      const results = await Promise.all(Array.from({ length: 8 }, () => svc.createVersion(UID, 'raced', doc, false, false)));
+      expect(results.filter((r) => r.ok).map((r) => (r.ok ? r.value.version_id : '')).sort()).toEqual(['v2', 'v3', 'v4', 'v5']);
+      expect(await db().store.ram.listPolicyVersions(UID, 'raced')).toHaveLength(5);
+    });
+  });
+}

@@ -98,17 +98,18 @@ export class PolicyService {
     const doc = parsePolicyDocument(document);
     if (!doc.ok) return err(failure('MalformedPolicyDocument', `The policy document is malformed: ${doc.error}`));
     return this.store.atomically(async (tx) => {
+      // Claiming the number first locks the policy row, so the count below cannot race; a refusal
+      // rolls the claim back.
+      const now = this.clock.now();
+      const n = await tx.ram.claimNextVersion(accountId, name, now);
       const p = await tx.ram.getPolicy(accountId, name);
-      if (!p) return err(noPolicy('Custom', name));
+      if (n === undefined || !p) return err(noPolicy('Custom', name));
       const versions = await tx.ram.listPolicyVersions(accountId, name);
       if (versions.length >= MAX_POLICY_VERSIONS) {
         const oldest = versions.find((v) => v.version_id !== p.default_version);
         if (!rotate || !oldest) return err(failure('LimitExceeded.Policy.Version', `The policy ${name} already has ${MAX_POLICY_VERSIONS} versions.`));
         await tx.ram.deletePolicyVersion(accountId, name, oldest.version_id);
       }
-      const now = this.clock.now();
-      const n = await tx.ram.claimNextVersion(accountId, name, now);
-      if (n === undefined) return err(noPolicy('Custom', name));
       const v: RamPolicyVersion = { account_id: accountId, policy_name: name, version_id: `v${n}`, document, created_at: now };
       await tx.ram.insertPolicyVersion(v);
       if (setAsDefault) await tx.ram.setDefaultVersion(accountId, name, v.version_id, now);

@@ -71,7 +71,7 @@ export class UserService {
   /** Failures: EntityNotExist.User, DeleteConflict.User.{AccessKey,Policy,Group}. */
   async delete(accountId: string, name: string): Promise<Result<void, ApiFailure>> {
     return this.store.atomically(async (tx) => {
-      if (!(await tx.identity.getUser(accountId, name))) return err(notFound(name));
+      if (!(await tx.ram.lockIdentity(accountId, name))) return err(notFound(name));
       if ((await tx.ram.listAccessKeys(accountId, name)).length > 0) return err(failure('DeleteConflict.User.AccessKey', `The user ${name} still has AccessKeys; delete them first.`));
       if ((await tx.ram.attachmentsOf(accountId, 'User', name)).length > 0) return err(failure('DeleteConflict.User.Policy', `The user ${name} still has policies attached; detach them first.`));
       if ((await tx.ram.groupsOfUser(accountId, name)).length > 0) return err(failure('DeleteConflict.User.Group', `The user ${name} still belongs to groups; remove it from them first.`));
@@ -86,7 +86,9 @@ export class UserService {
    */
   async createKey(accountId: string, userName: string | null): Promise<Result<{ key: AccessKey; secret: string }, ApiFailure>> {
     return this.store.atomically(async (tx) => {
-      if (userName !== null && !(await tx.identity.getUser(accountId, userName))) return err(notFound(userName));
+      // Lock first: two concurrent CreateAccessKey calls must not both see one key and add two.
+      const exists = await tx.ram.lockIdentity(accountId, userName);
+      if (userName !== null && !exists) return err(notFound(userName));
       if ((await tx.ram.listAccessKeys(accountId, userName)).length >= MAX_KEYS_PER_USER) {
         return err(failure('LimitExceeded.User.AccessKey', `${userName ?? 'The account'} already has ${MAX_KEYS_PER_USER} AccessKeys, the limit.`));
       }

@@ -18,6 +18,13 @@ export function ramRepo(db: Kysely<Database>): RamRepo {
   const role = (r: Database['ram_roles']) => numeric(r, 'created_at', 'updated_at', 'max_session_duration');
   const policy = (r: Database['ram_policies']) => numeric(r, 'created_at', 'updated_at', 'next_version');
   return {
+    async lockIdentity(accountId, userName) {
+      const r =
+        userName === null
+          ? await db.updateTable('accounts').set((eb) => ({ created_at: eb.ref('created_at') })).where('id', '=', accountId).executeTakeFirst()
+          : await db.updateTable('ram_users').set((eb) => ({ updated_at: eb.ref('updated_at') })).where('account_id', '=', accountId).where('name', '=', userName).executeTakeFirst();
+      return changed(r);
+    },
     async insertUser(u) {
       return changed(await db.insertInto('ram_users').values(u).onConflict((oc) => oc.doNothing()).executeTakeFirst());
     },
