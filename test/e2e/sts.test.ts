@@ -86,6 +86,18 @@ describe('AssumeRole', () => {
   });
 });
 
+describe('trust policy conditions', () => {
+  it('sts:ExternalId and acs:SourceIp conditions in the trust policy are evaluated', async () => {
+    const doc = { Version: '1', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { RAM: [uid] }, Condition: { StringEquals: { 'sts:ExternalId': 'abc-123' }, IpAddress: { 'acs:SourceIp': '127.0.0.0/8' } } }] };
+    await root.createRole(new R.CreateRoleRequest({ roleName: 'external', assumeRolePolicyDocument: JSON.stringify(doc) }));
+    const call = (externalId?: string) =>
+      stsClient(h.host, operator).assumeRole(new S.AssumeRoleRequest({ roleArn: roleArn('external'), roleSessionName: 'ext', ...(externalId ? { externalId } : {}) }));
+    await refusedWith(call(), 'NoPermission', 403);
+    await refusedWith(call('wrong'), 'NoPermission', 403);
+    expect((await call('abc-123')).body.credentials.accessKeyId).toMatch(/^STS\./);
+  });
+});
+
 describe('the secure-phone operations under an assumed role', () => {
   it('allowed with FullAccess, audited as the assumed role (ACS3 header token and V1 SecurityToken)', async () => {
     const creds = credsOf(await assume(operator, { session: 'phone-ops' }));

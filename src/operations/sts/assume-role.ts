@@ -40,7 +40,10 @@ export default defineOperation({
         ...(input.DurationSeconds !== undefined ? { durationSeconds: Number(input.DurationSeconds) } : {}),
         ...(input.Policy !== undefined ? { policy: input.Policy } : {}),
       },
-      requestContext(ctx.principal, { sourceIp: ctx.audit.sourceIp, now: ctx.audit.time, secureTransport: false }),
+      {
+        ...requestContext(ctx.principal, { sourceIp: ctx.audit.sourceIp, now: ctx.audit.time, secureTransport: false }),
+        ...(input.ExternalId !== undefined ? { 'sts:externalid': input.ExternalId } : {}),
+      },
     );
     if (!r.ok) return r;
     const c = r.value;
