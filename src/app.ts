@@ -12,6 +12,7 @@ import { SecurePhoneVerification } from './domain/verification/secure-phone.js';
 import { OutboxWorker } from './delivery/worker.js';
 import { inboxProvider } from './delivery/providers/inbox.js';
 import { OperationRegistry } from './operations/registry.js';
+import { identityServices } from './domain/ram/services.js';
 import { buildServer } from './http/server.js';
 
 export const VERSION: string = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
@@ -63,7 +64,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       keyring,
       clock,
       signatureWindowMs: settings.signatureWindowSeconds * 1000,
-      services: { directory, verification, site: settings.site },
+      services: { directory, verification, site: settings.site, identity: identityServices(store, clock, keyring) },
       log,
     },
     { store, version: VERSION, smsProvider: settings.smsProvider, ...(settings.adminToken ? { adminToken: settings.adminToken } : {}) },
@@ -84,6 +85,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
       worker.start();
       nonceSweep = setInterval(() => {
         store.nonces.purgeExpired(clock.now()).catch((e: unknown) => log.warn({ err: e }, 'nonce purge failed'));
+        // Expired STS sessions are kept a day so that late callers still get InvalidSecurityToken.Expired.
+        store.ram.purgeExpiredSessions(clock.now() - 86_400_000).catch((e: unknown) => log.warn({ err: e }, 'STS session purge failed'));
       }, 60_000);
       nonceSweep.unref();
       return url;

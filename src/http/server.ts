@@ -88,7 +88,7 @@ export function buildServer(log: Logger, rpc: RpcDeps, admin: Omit<AdminDeps, 'm
     else if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) f = failure('InvalidParameter', `The request could not be read: ${error.message ?? 'malformed request'}.`);
     else if (isStoreUnavailable(error)) f = failure('ServiceUnavailable');
     else {
-      req.log.error({ err: error, reqId: req.id }, 'internal error');
+      req.log.error({ err: error }, 'internal error');
       f = failure('InternalError');
     }
     return send(reply, errorResponse(req.id, hostIdOf(req), f));
@@ -103,7 +103,7 @@ export function buildServer(log: Logger, rpc: RpcDeps, admin: Omit<AdminDeps, 'm
       latency.observe({ action }, ms / 1000);
     }
     req.log.info(
-      { reqId: req.id, method: req.method, path: req.url.split('?')[0], action, status: reply.statusCode, code: o?.code, principal: o?.principal, ip: req.ip, ms: Math.round(ms * 10) / 10 },
+      { method: req.method, path: req.url.split('?')[0], action, status: reply.statusCode, code: o?.code, principal: o?.principal, ip: req.ip, ms: Math.round(ms * 10) / 10 },
       'request',
     );
   });

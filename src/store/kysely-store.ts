@@ -11,6 +11,7 @@ import { inboxRepo } from './repos/inbox.js';
 import { auditRepo } from './repos/audit.js';
 import { nonceRepo } from './repos/nonces.js';
 import { metaRepo } from './repos/meta.js';
+import { ramRepo } from './repos/ram.js';
 
 function reposOn(db: Kysely<Database>, dialect: Store['dialect']): Repos {
   return {
@@ -23,6 +24,7 @@ function reposOn(db: Kysely<Database>, dialect: Store['dialect']): Repos {
     audit: auditRepo(db),
     nonces: nonceRepo(db),
     meta: metaRepo(db),
+    ram: ramRepo(db),
   };
 }
 

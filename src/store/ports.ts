@@ -16,6 +16,7 @@ import type {
   VerificationCodesTable,
 } from './schema.js';
 import type { Result } from '../lib/result.js';
+import type { RamRepo } from './ram-ports.js';
 
 export type Account = AccountsTable;
 export type Directory = ResourceDirectoriesTable;
@@ -148,6 +149,7 @@ export interface Repos {
   audit: AuditRepo;
   nonces: NonceRepo;
   meta: MetaRepo;
+  ram: RamRepo;
 }
 
 export interface Store extends Repos {

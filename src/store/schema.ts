@@ -2,6 +2,8 @@
  * Row types of every table, as Kysely sees them. Times are epoch milliseconds (BIGINT), IDs are text.
  * The SQL that creates these tables lives in the frozen migrations next door.
  */
+import type { RamDatabase } from './ram-schema.js';
+
 export interface AccountsTable {
   id: string; // 16 digits
   account_name: string;
@@ -44,6 +46,11 @@ export interface RamUsersTable {
   name: string;
   display_name: string;
   created_at: number;
+  // added by migration 0003 (null on rows written before it)
+  comments?: string | null;
+  email?: string | null;
+  mobile_phone?: string | null;
+  updated_at?: number | null;
 }
 
 export interface AccessKeysTable {
@@ -148,7 +155,7 @@ export interface MetaTable {
   value: string;
 }
 
-export interface Database {
+export interface Database extends RamDatabase {
   accounts: AccountsTable;
   resource_directories: ResourceDirectoriesTable;
   folders: FoldersTable;

@@ -10,6 +10,7 @@ import { verificationContract } from './contract-verification.js';
 import { deliveryContract } from './contract-delivery.js';
 import { atomicallyContract } from './contract-atomically.js';
 import { raceCases } from './races.js';
+import { ramContract, ramRaces } from './contract-ram.js';
 
 describe.each(dialects)('store conformance: $name', (dialect) => {
   if (dialect.unavailable) {
@@ -22,4 +23,6 @@ describe.each(dialects)('store conformance: $name', (dialect) => {
   deliveryContract(db);
   atomicallyContract(db);
   raceCases(db);
+  ramContract(db);
+  ramRaces(db);
 });

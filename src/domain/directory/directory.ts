@@ -136,6 +136,19 @@ export class DirectoryService {
     return this.store.directory.listMembers(dir.id, (pageNumber - 1) * pageSize, pageSize);
   }
 
+  /** `rd-…/r-…/fd-…`: a folder's chain from the root; undefined when it is not a folder of `dir`. */
+  async folderPathOf(dir: Directory, folderId: string): Promise<string | undefined> {
+    const folder = await this.store.directory.getFolder(folderId);
+    if (!folder || folder.directory_id !== dir.id) return undefined;
+    const chain: string[] = [];
+    let id: string | null = folderId;
+    for (let depth = 0; id !== null && depth < 10; depth++) {
+      chain.unshift(id);
+      id = (await this.store.directory.getFolder(id))?.parent_id ?? null;
+    }
+    return [dir.id, ...chain].join('/');
+  }
+
   /** `rd-…/r-…/fd-…/<accountId>`: the member's folder chain from the root. */
   async pathOf(dir: Directory, member: Member): Promise<string> {
     const chain: string[] = [];

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { ok } from '../../lib/result.js';
 import { defineOperation, RD_VERSIONS } from '../define.js';
+import { memberAccountArn } from './resources.js';
 import { AccountIdParam, SecureMobilePhoneParam } from './params.js';
 import { resolveSecurePhoneTarget, SECURE_PHONE_PARAM_ERRORS, SECURE_PHONE_TARGET_ERRORS } from './secure-phone-target.js';
 import { iso } from './views.js';
@@ -12,6 +13,7 @@ export default defineOperation({
   versions: RD_VERSIONS,
   ramAction: 'resourcemanager:SendVerificationCodeForBindSecureMobilePhone',
   resource: () => '*',
+  resolveResource: memberAccountArn,
   callerRule: 'management-ram-identity',
   input: Type.Object({ AccountId: AccountIdParam, SecureMobilePhone: SecureMobilePhoneParam }),
   paramErrors: SECURE_PHONE_PARAM_ERRORS,
