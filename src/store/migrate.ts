@@ -8,6 +8,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_11_29_0003_identity': identity,
 };
 
+/** Names of every migration, in order (for checks that a database is fully migrated). */
+export const MIGRATION_NAMES: readonly string[] = Object.keys(MIGRATIONS);
+
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 
 /** Applies pending migrations; returns the names applied now. Throws with the failing name. */
