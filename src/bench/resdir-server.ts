@@ -1,6 +1,6 @@
 /**
  * Benchmark child: a real resdir (createApp) on an ephemeral loopback port over a temp SQLite
- * FILE, send limits off, the demo world bootstrapped and `BENCH_MEMBERS` extra ResourceAccount
+ * FILE (or the PostgreSQL database in BENCH_DATABASE_URL), send limits off, the demo world bootstrapped and `BENCH_MEMBERS` extra ResourceAccount
  * members created through the domain service. Reports `{ url, boot, members }` to the parent over
  * IPC and serves until the parent disconnects or signals it. Logs at warn go to stdout.
  */
@@ -16,7 +16,8 @@ import type { ServerReady } from './child.js';
 
 const count = Number(process.env.BENCH_MEMBERS ?? '2000');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'resdir-bench-'));
-const settings = loadSettings({}, { RESDIR_PORT: '0', RESDIR_DATA_DIR: dataDir, RESDIR_LIMITS: 'off', RESDIR_LOG_LEVEL: 'warn' });
+const pgUrl = process.env.BENCH_DATABASE_URL;
+const settings = loadSettings({}, { RESDIR_PORT: '0', RESDIR_DATA_DIR: dataDir, RESDIR_LIMITS: 'off', RESDIR_LOG_LEVEL: 'warn', ...(pgUrl ? { RESDIR_DATABASE_URL: pgUrl } : {}) });
 const app = await createApp({ settings, masterKey: randomBytes(32) });
 const url = await app.start();
 const boot = await createDemoWorld(app.store, app.keyring, app.clock, url, settings.site);

@@ -6,6 +6,8 @@
  *   bind  — BindSecureMobilePhone once per member that got a code (codes read from the inbox), fixed count
  * Every request is ACS3-signed when it is built (fresh nonce and timestamp). No pass/fail: exits 0.
  * Flags: --duration <s> (10) --connections <n> (32) --members <n> (2000) --warmup <s> (2)
+ *        --store sqlite|postgres (sqlite) --database-url <postgres admin URL> (default: a throwaway server)
+ * With --store postgres both servers run on PostgreSQL (databases.ts) and the baseline goes through `pg`.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -16,6 +18,7 @@ import { load, type Measurement } from './load.js';
 import { signAcs3, type SignedRequest } from './sign.js';
 import { newestCodes, type Target } from './inbox.js';
 import { renderTable, type Scenario } from './table.js';
+import { benchDatabases, type BenchDatabases } from './databases.js';
 
 const { values } = parseArgs({
   options: {
@@ -23,6 +26,8 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '32' },
     members: { type: 'string', default: '2000' },
     warmup: { type: 'string', default: '2' },
+    store: { type: 'string', default: 'sqlite' },
+    'database-url': { type: 'string' },
   },
 });
 const num = (name: keyof typeof values, min: number): number => {
@@ -41,12 +46,14 @@ const warmup = num('warmup', 0);
 const logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'resdir-bench-logs-'));
 const log = (s: string): void => console.error(`bench: ${s}`);
 const servers: BenchServer[] = [];
+let dbs: BenchDatabases | undefined;
 
 try {
+  dbs = await benchDatabases(values.store!, values['database-url'], log);
   log(`starting resdir with ${memberCount} members and the baseline (logs in ${logDir})`);
-  const resdir = await startServer('./resdir-server.js', { BENCH_MEMBERS: String(memberCount) }, path.join(logDir, 'resdir.log'));
+  const resdir = await startServer('./resdir-server.js', { BENCH_MEMBERS: String(memberCount), ...dbs.resdirEnv }, path.join(logDir, 'resdir.log'));
   servers.push(resdir);
-  const baseline = await startServer('./baseline-server.js', {}, path.join(logDir, 'baseline.log'));
+  const baseline = await startServer(dbs.baselineScript, dbs.baselineEnv, path.join(logDir, 'baseline.log'));
   servers.push(baseline);
   const { boot, members } = resdir.ready;
   if (!boot || !members) throw new Error('resdir child sent no bootstrap');
@@ -95,11 +102,12 @@ try {
     scenarios.push({ name: 'bind', resdir: res, baseline: base });
   }
 
-  console.log(`\nresdir benchmark — ${connections} connections, send ${duration} s, ${memberCount} members, SQLite file (WAL), limits off`);
+  console.log(`\nresdir benchmark — ${connections} connections, send ${duration} s, ${memberCount} members, ${dbs.label}, limits off`);
   console.log(renderTable(scenarios));
-  console.log('\nbaseline: bare Fastify 5 route, one better-sqlite3 INSERT + one SELECT per request (temp file, WAL).');
+  console.log(`\nbaseline: bare Fastify 5 route, ${dbs.baselineLabel}.`);
 } finally {
   await Promise.all(servers.map((s) => s.stop()));
+  await dbs?.close();
   const logs = fs.readdirSync(logDir).filter((f) => fs.statSync(path.join(logDir, f)).size > 0);
   if (logs.length === 0) fs.rmSync(logDir, { recursive: true, force: true });
   else log(`server output kept in ${logDir}: ${logs.join(', ')}`);

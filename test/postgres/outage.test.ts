@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
-import { findPostgresBin, startPgServer, type PgServer } from '../support/pg-server.js';
+import { findPostgresBin, startPgServer, type PgServer } from '../../src/tools/throwaway-postgres.js';
 import { createDatabase } from '../support/postgres.js';
 import { startReplicas, type Cluster } from '../support/replicas.js';
 import { waitForSms } from '../support/harness.js';

@@ -1,5 +1,5 @@
 /**
- * Vitest global setup: one throwaway PostgreSQL for the whole run (see pg-server.ts), with a
+ * Vitest global setup: one throwaway PostgreSQL for the whole run (see src/tools/throwaway-postgres.ts), with a
  * migrated template database that tests clone. RESDIR_TEST_POSTGRES_URL (an admin URL such as
  * postgres://postgres@127.0.0.1:5432/postgres) uses an existing server instead. When neither is
  * available the PostgreSQL suites are skipped and say so.
@@ -9,7 +9,7 @@
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openStore } from '../../src/store/open.js';
-import { findPostgresBin, startPgServer, type PgServer } from './pg-server.js';
+import { findPostgresBin, startPgServer, type PgServer } from '../../src/tools/throwaway-postgres.js';
 import { TEMPLATE_DB, type TestPostgres } from './postgres.js';
 
 interface Shared {

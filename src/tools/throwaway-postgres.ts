@@ -1,8 +1,9 @@
 /**
- * A throwaway PostgreSQL server for tests: Debian's binaries (initdb, pg_ctl) in a temporary
- * directory, on a free loopback port, unix socket in that directory, trust authentication, no
- * fsync. initdb and postgres refuse to run as root, so as root they run as the `postgres` OS user
- * (runuser), in a directory owned by it. `findPostgresBin()` is undefined when no binaries exist.
+ * A throwaway PostgreSQL server for tests and the benchmark: Debian's binaries (initdb, pg_ctl) in
+ * a temporary directory, on a free loopback port, unix socket in that directory, trust
+ * authentication. initdb and postgres refuse to run as root, so as root they run as the `postgres`
+ * OS user (runuser), in a directory owned by it. `findPostgresBin()` is undefined when no binaries
+ * exist. Not for production data: `fast` mode turns fsync off.
  */
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
@@ -52,7 +53,12 @@ export interface PgServer {
   destroy(): Promise<void>;
 }
 
-export async function startPgServer(bin: string): Promise<PgServer> {
+export interface PgServerOptions {
+  /** true (tests): fsync and full-page writes off. false (benchmark): crash-safe, commits not waited for, as SQLite's WAL + synchronous=NORMAL. */
+  fast?: boolean;
+}
+
+export async function startPgServer(bin: string, opts: PgServerOptions = { fast: true }): Promise<PgServer> {
   const asRoot = process.getuid?.() === 0;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'resdir-pg-'));
   const data = path.join(dir, 'data');
@@ -64,7 +70,15 @@ export async function startPgServer(bin: string): Promise<PgServer> {
   await exec('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-locale', '--no-sync']);
   let port = 0;
   const options = () =>
-    [`-p ${port}`, `-k ${dir}`, "-c listen_addresses='127.0.0.1'", '-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off', '-c max_connections=400', '-c shared_buffers=64MB'].join(' ');
+    [
+      `-p ${port}`,
+      `-k ${dir}`,
+      "-c listen_addresses='127.0.0.1'",
+      '-c synchronous_commit=off',
+      ...(opts.fast ? ['-c fsync=off', '-c full_page_writes=off'] : []),
+      '-c max_connections=400',
+      '-c shared_buffers=64MB',
+    ].join(' ');
   const start = async () => {
     await exec('pg_ctl', ['-D', data, '-l', path.join(dir, 'server.log'), '-w', '-t', '60', '-o', options(), 'start']);
   };
