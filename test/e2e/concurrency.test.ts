@@ -5,10 +5,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/lib/clock.js';
 import { inbox, startResdir, waitForSms, type Harness } from '../support/harness.js';
+import { inspectableDatabaseUrl, queryRows } from '../support/db-rows.js';
 import { coreClient, popClient, productClient, rmModels, type Creds } from '../support/clients.js';
 
 /** What a client saw: 200, or the HTTP status with the error Code and Message. */
@@ -89,7 +89,8 @@ describe('50 parallel Binds with wrong codes', () => {
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'resdir-concurrency-'));
     dbFile = path.join(dir, 'resdir.db');
-    h = await startResdir({ env: { RESDIR_DATABASE_URL: `sqlite:${dbFile}` } });
+    const dbUrl = inspectableDatabaseUrl(dbFile);
+    h = await startResdir(dbUrl ? { env: { RESDIR_DATABASE_URL: dbUrl } } : {});
   });
   afterAll(async () => {
     await h.close();
@@ -115,13 +116,8 @@ describe('50 parallel Binds with wrong codes', () => {
     expect(await hasSecurePhone(h, member)).toBe(false);
 
     // The database agrees: attempts stopped at max_attempts; nothing consumed.
-    const raw = new Database(dbFile, { readonly: true, fileMustExist: true });
-    try {
-      const rows = raw.prepare('select attempts, max_attempts, consumed_at from verification_codes where account_id = ?').all(member);
-      expect(rows).toEqual([{ attempts: 5, max_attempts: 5, consumed_at: null }]);
-    } finally {
-      raw.close();
-    }
+    const rows = await queryRows(h.app.settings.databaseUrl, 'select attempts, max_attempts, consumed_at from verification_codes where account_id = $1', [member]);
+    expect(rows).toEqual([{ attempts: 5, max_attempts: 5, consumed_at: null }]);
 
     // A new Send (another phone: the first one is in its resend cooldown) issues a working code.
     const phone2 = usPhone(2);

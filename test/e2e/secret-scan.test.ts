@@ -1,21 +1,23 @@
 /**
- * Runs a varied session (every client, successes and refusals) against a server on a SQLite file,
+ * Runs a varied session (every client, successes and refusals) against a server on a SQLite file
+ * (or a PostgreSQL database in the e2e-postgres project),
  * then scans every log line and every stored row outside the development inbox for any
  * verification code and any AccessKey secret. The inbox is the one place codes may be read back.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inbox, startResdir, waitForSms, type Harness } from '../support/harness.js';
+import { dumpTables, inspectableDatabaseUrl } from '../support/db-rows.js';
 import { coreClient, popClient, productClient, ramClient, ramModels, rmModels, stsClient, stsModels } from '../support/clients.js';
 
 let h: Harness;
 let dbFile: string;
 beforeAll(async () => {
   dbFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'resdir-scan-')), 'scan.db');
-  h = await startResdir({ env: { RESDIR_DATABASE_URL: `sqlite:${dbFile}`, RESDIR_LOG_LEVEL: 'debug' } });
+  const dbUrl = inspectableDatabaseUrl(dbFile);
+  h = await startResdir({ env: { ...(dbUrl ? { RESDIR_DATABASE_URL: dbUrl } : {}), RESDIR_LOG_LEVEL: 'debug' } });
 });
 afterAll(async () => {
   await h.close();
@@ -93,14 +95,11 @@ describe('secrets never leak', () => {
     expect(logText.length).toBeGreaterThan(0);
     expect(logText).toContain('"action":"BindSecureMobilePhone"');
 
-    const db = new Database(dbFile, { readonly: true });
-    const tables = (db.prepare("select name from sqlite_master where type = 'table'").all() as Array<{ name: string }>).map((t) => t.name);
+    const dumps = await dumpTables(h.app.settings.databaseUrl);
+    const tables = Object.keys(dumps);
     expect(tables).toContain('audit_events');
     expect(tables).toContain('sms_outbox');
     expect(tables).toContain('sts_sessions');
-    const dumps: Record<string, string> = {};
-    for (const t of tables) dumps[t] = JSON.stringify(db.prepare(`select * from "${t}"`).all());
-    db.close();
     expect(dumps['audit_events']).toContain('1-202****111');
     expect(dumps['sts_sessions']).toContain('"access_key_id":"STS.'); // the scan sees the STS rows
     expect(dumps['audit_events']).toContain(':assumed-role/scan-role/scan');
