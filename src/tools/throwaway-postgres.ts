@@ -5,7 +5,7 @@
  * OS user (runuser), in a directory owned by it. `findPostgresBin()` is undefined when no binaries
  * exist. Not for production data: `fast` mode turns fsync off.
  */
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -92,6 +92,16 @@ export async function startPgServer(bin: string, opts: PgServerOptions = { fast:
     }
   }
   let running = true;
+  // Safety net: a test run or benchmark that exits without destroy() does not leave a server behind.
+  const onExit = () => {
+    try {
+      if (running) execFileSync(asRoot ? 'runuser' : path.join(bin, 'pg_ctl'), [...(asRoot ? ['-u', 'postgres', '--', path.join(bin, 'pg_ctl')] : []), '-D', data, '-m', 'immediate', '-w', 'stop'], { stdio: 'ignore' });
+      fs.rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // best effort while exiting
+    }
+  };
+  process.once('exit', onExit);
   const server: PgServer = {
     port,
     url: (database = 'postgres') => `postgres://postgres@127.0.0.1:${port}/${database}`,
@@ -104,6 +114,7 @@ export async function startPgServer(bin: string, opts: PgServerOptions = { fast:
       running = true;
     },
     async destroy() {
+      process.off('exit', onExit);
       if (running) await server.stop('immediate').catch(() => undefined);
       fs.rmSync(dir, { recursive: true, force: true });
     },
