@@ -5,6 +5,7 @@ import { Registry, collectDefaultMetrics } from 'prom-client';
 import type { Settings } from './config/settings.js';
 import { systemClock, type Clock } from './lib/clock.js';
 import { keyringFrom, type Keyring } from './lib/keyring.js';
+import { checkMasterKey } from './config/master-key-check.js';
 import { openStore } from './store/open.js';
 import type { Store } from './store/ports.js';
 import { DirectoryService } from './domain/directory/directory.js';
@@ -50,6 +51,10 @@ export async function createApp(opts: AppOptions): Promise<App> {
     onConnectionError: (e) => log.warn({ err: e }, 'database connection lost; reconnecting on demand'),
   });
   const keyring = keyringFrom(opts.masterKey);
+  await checkMasterKey(store.meta, keyring).catch(async (e: unknown) => {
+    await store.close();
+    throw e;
+  });
   const metrics = new Registry();
   collectDefaultMetrics({ register: metrics });
 
