@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import { SETTING_DEFS } from '../config/settings.js';
 import { openStore } from '../store/open.js';
 import { keyringFrom } from '../lib/keyring.js';
+import { checkMasterKey } from '../config/master-key-check.js';
 import { systemClock } from '../lib/clock.js';
 import { ensureBootstrap } from '../bootstrap.js';
 import { VERSION } from '../app.js';
@@ -29,6 +30,7 @@ withSettings(program.command('bootstrap').description('create the demo world if 
     const { store } = await openStore(settings.databaseUrl);
     try {
       const endpoint = `http://${settings.host}:${settings.port}`;
+      await checkMasterKey(store.meta, keyringFrom(masterKey));
       const info = await ensureBootstrap(store, keyringFrom(masterKey), systemClock, settings.dataDir, endpoint, settings.site);
       if (!info) {
         console.error('resdir: the store was bootstrapped from another data dir; its bootstrap.json is not here');
