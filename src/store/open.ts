@@ -24,21 +24,24 @@ const isPostgresUrl = (url: string): boolean => url.startsWith('postgres://') ||
 /**
  * Opens the store named by a database URL (`sqlite:PATH`, `sqlite::memory:`, `postgres://…`),
  * applying pending migrations unless `migrate` is false. On PostgreSQL the migrations run under
- * an advisory lock, so replicas starting together apply each migration exactly once. Pool size,
+ * an advisory lock, so replicas starting together apply each migration exactly once, on their own
+ * connections without the statement timeout. Pool size,
  * statement timeout and the connection-error callback apply to PostgreSQL only.
  * Throws an Error with a one-line reason on a bad URL or an unreachable database.
  */
 export async function openStore(url: string, opts: OpenOptions = {}): Promise<OpenedStore> {
   if (isPostgresUrl(url)) {
     const pgOpts: PostgresOptions = { ...DEFAULT_POSTGRES_OPTIONS, ...definedOnly(opts) };
-    const db = postgresKysely(url, pgOpts);
-    try {
-      const applied = opts.migrate === false ? [] : await withMigrationLock(url, pgOpts.statementTimeoutMs, () => migrateToLatest(db));
-      return { store: kyselyStore(db, 'postgres'), applied };
-    } catch (e) {
-      await db.destroy();
-      throw e;
+    let applied: string[] = [];
+    if (opts.migrate !== false) {
+      const migrator = postgresKysely(url, { ...pgOpts, poolSize: 2 }, true);
+      try {
+        applied = await withMigrationLock(url, pgOpts.statementTimeoutMs, () => migrateToLatest(migrator));
+      } finally {
+        await migrator.destroy();
+      }
     }
+    return { store: kyselyStore(postgresKysely(url, pgOpts), 'postgres'), applied };
   }
   const db = sqliteKysely(url);
   const applied = opts.migrate === false ? [] : await migrateToLatest(db);

@@ -63,12 +63,16 @@ function guardedPool(pool: pg.Pool): PostgresPool {
   };
 }
 
-/** Kysely over a fresh pg pool. Connections are opened lazily and replaced after a failure. */
-export function postgresKysely(url: string, opts: PostgresOptions): Kysely<Database> {
+/**
+ * Kysely over a fresh pg pool. Connections are opened lazily and replaced after a failure.
+ * `forMigrations` lifts the statement timeout (a migration may rightly take long) but keeps the
+ * connect timeout.
+ */
+export function postgresKysely(url: string, opts: PostgresOptions, forMigrations = false): Kysely<Database> {
   const pool = new pg.Pool({
     connectionString: url,
     max: opts.poolSize,
-    statement_timeout: opts.statementTimeoutMs,
+    ...(forMigrations ? {} : { statement_timeout: opts.statementTimeoutMs }),
     connectionTimeoutMillis: opts.statementTimeoutMs,
     keepAlive: true,
     types,
