@@ -11,6 +11,8 @@ import { inboxRepo } from './repos/inbox.js';
 import { auditRepo } from './repos/audit.js';
 import { nonceRepo } from './repos/nonces.js';
 import { metaRepo } from './repos/meta.js';
+import { defenceRepo } from './repos/defence.js';
+import { auditLogRepo } from './repos/audit-log.js';
 
 function reposOn(db: Kysely<Database>): Repos {
   return {
@@ -23,6 +25,8 @@ function reposOn(db: Kysely<Database>): Repos {
     audit: auditRepo(db),
     nonces: nonceRepo(db),
     meta: metaRepo(db),
+    defence: defenceRepo(db),
+    auditLog: auditLogRepo(db),
   };
 }
 

@@ -67,6 +67,8 @@ export interface CodeAttempt {
   codeMac: string;
   attempts: number;
   maxAttempts: number;
+  /** When the code was issued (epoch ms); the breaker credits a bind to that hour. */
+  createdAt?: number;
 }
 
 export interface CodeRepo {
@@ -138,6 +140,9 @@ export interface MetaRepo {
   setIfAbsent(key: string, value: string): Promise<boolean>;
 }
 
+export type { DefenceRepo, AuditLogRepo, AuditLookup, IdempotencyRecord } from './defence-ports.js';
+import type { DefenceRepo, AuditLogRepo } from './defence-ports.js';
+
 export interface Repos {
   directory: DirectoryRepo;
   identity: IdentityRepo;
@@ -148,6 +153,10 @@ export interface Repos {
   audit: AuditRepo;
   nonces: NonceRepo;
   meta: MetaRepo;
+  /** Verification defence primitives (issue 5): backoff, failure budget, breaker, idempotency. */
+  defence: DefenceRepo;
+  /** Audit queries and retention; audit_events stays append-only for every operation. */
+  auditLog: AuditLogRepo;
 }
 
 export interface Store extends Repos {
