@@ -19,10 +19,13 @@ describe('generated docs and the error catalog', () => {
       expect(e.message.length, code).toBeGreaterThan(10);
     }
   });
-  it('every operation has a RAM action of resourcemanager and serves both API versions', () => {
+  it('every operation has the RAM action and versions of its product', () => {
+    const products = { ResourceManager: { ram: 'resourcemanager', versions: ['2020-03-31', '2022-04-19'] }, Actiontrail: { ram: 'actiontrail', versions: ['2020-07-06'] } };
     for (const op of ALL_OPERATIONS) {
-      expect(op.ramAction).toBe(`resourcemanager:${op.action}`);
-      expect([...op.versions].sort()).toEqual(['2020-03-31', '2022-04-19']);
+      const p = products[op.product];
+      expect(op.ramAction).toBe(`${p.ram}:${op.action}`);
+      expect([...op.versions].sort()).toEqual(p.versions);
     }
+    expect(ALL_OPERATIONS.filter((op) => op.product === 'Actiontrail').map((op) => op.action)).toEqual(['LookupEvents']);
   });
 });

@@ -85,7 +85,7 @@ export async function handleRpc(wire: WireRequest, meta: RpcMeta, deps: RpcDeps)
     const draft = auditDraft(meta, op, rpc.version, principal, rpc.params, deps.clock.now());
     const outcome = await runAuthenticated(op, rpc.version, rpc.params, principal, draft, meta, deps);
     if (!outcome.ok) {
-      await appendAudit(deps, draft, outcome.error.code);
+      await appendAudit(deps, draft, outcome.error.code, outcome.error.auditDetail);
       return fail(outcome.error, { action: op.action, principal: principal.arn });
     }
     if (!op.auditsItself) await appendAudit(deps, draft, 'OK');
@@ -141,9 +141,9 @@ function auditDraft(meta: RpcMeta, op: OperationSpec, version: string, p: Princi
 }
 
 /** A refused call is still recorded; failing to record it is logged, not hidden from the caller. */
-async function appendAudit(deps: RpcDeps, draft: AuditDraft, code: string): Promise<void> {
+async function appendAudit(deps: RpcDeps, draft: AuditDraft, code: string, detail?: string): Promise<void> {
   try {
-    await deps.store.audit.append(auditEvent(draft, code));
+    await deps.store.audit.append(auditEvent(draft, code, null, detail ?? null));
   } catch (e) {
     deps.log.error({ err: e, reqId: draft.requestId }, 'audit append failed');
     throw e;

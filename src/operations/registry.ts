@@ -1,7 +1,8 @@
 import type { OperationSpec } from './define.js';
 import { resourceDirectoryOperations } from './resourcedirectory/index.js';
+import { actionTrailOperations } from './actiontrail/index.js';
 
-export const ALL_OPERATIONS: readonly OperationSpec[] = [...resourceDirectoryOperations];
+export const ALL_OPERATIONS: readonly OperationSpec[] = [...resourceDirectoryOperations, ...actionTrailOperations];
 
 /** Looks operations up by (Version, Action). */
 export class OperationRegistry {

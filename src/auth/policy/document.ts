@@ -17,6 +17,11 @@ export const SYSTEM_POLICIES: Readonly<Record<string, PolicyDocument>> = {
     Version: '1',
     Statement: [{ Effect: 'Allow', Action: 'resourcemanager:*', Resource: '*' }],
   },
+  AliyunActionTrailFullAccess: { Version: '1', Statement: [{ Effect: 'Allow', Action: 'actiontrail:*', Resource: '*' }] },
+  AliyunActionTrailReadOnlyAccess: {
+    Version: '1',
+    Statement: [{ Effect: 'Allow', Action: ['actiontrail:Get*', 'actiontrail:Describe*', 'actiontrail:List*', 'actiontrail:LookupEvents'], Resource: '*' }],
+  },
   AliyunResourceDirectoryReadOnlyAccess: {
     Version: '1',
     Statement: [{ Effect: 'Allow', Action: ['resourcemanager:Get*', 'resourcemanager:List*'], Resource: '*' }],
