@@ -51,7 +51,8 @@ export interface DefenceRepo {
 
 /** Filters of an audit lookup; every given field must match. Newest first. */
 export interface AuditLookup {
-  callerAccountId: string;
+  /** The account whose calls are listed; undefined (the operator's CLI only) lists every account. */
+  callerAccountId: string | undefined;
   startTime: number;
   endTime: number;
   action?: string;

@@ -22,14 +22,14 @@ const DEFAULT_SPAN_MS = 7 * 86_400_000;
 type Filter = Omit<AuditLookup, 'callerAccountId' | 'startTime' | 'endTime' | 'limit' | 'beforeId'>;
 
 /** Supported keys: ActionTrail's where resdir has the data, plus ErrorCode and Principal. */
-export const LOOKUP_KEYS: Record<string, (value: string, callerAccountId: string) => Filter> = {
+export const LOOKUP_KEYS: Record<string, (value: string, callerAccountId: string | undefined) => Filter> = {
   EventName: (v) => ({ action: v }),
   EventId: (v) => ({ eventId: v }),
   EventAccessKeyId: (v) => ({ accessKeyId: v }),
   ResourceName: (v) => ({ targetAccountId: v }),
   SourceIpAddress: (v) => ({ sourceIp: v }),
-  /** The RAM user name, or `root` for the account's root identity. */
-  User: (v, uid) => ({ principalArn: v === 'root' ? `acs:ram::${uid}:root` : `acs:ram::${uid}:user/${v}` }),
+  /** The RAM user name, or `root` for the account's root identity (needs the caller's account). */
+  User: (v, uid) => ({ principalArn: v === 'root' ? `acs:ram::${uid ?? '?'}:root` : `acs:ram::${uid ?? '?'}:user/${v}` }),
   /** resdir extension: the full principal ARN. */
   Principal: (v) => ({ principalArn: v }),
   /** resdir extension: the result code (`OK` for a success, else the error code). */
@@ -39,7 +39,7 @@ export const LOOKUP_KEYS: Record<string, (value: string, callerAccountId: string
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z$/;
 const EVENT_ID = /^[0-9a-f]{12,64}$/;
 
-export function parseLookup(req: LookupRequest, callerAccountId: string, now: number): Result<AuditLookup, ApiFailure> {
+export function parseLookup(req: LookupRequest, callerAccountId: string | undefined, now: number): Result<AuditLookup, ApiFailure> {
   const endTime = req.endTime === undefined ? now : ISO_UTC.test(req.endTime) ? Date.parse(req.endTime) : NaN;
   if (Number.isNaN(endTime)) return err(failure('InvalidParameter.EndTime'));
   const startTime = req.startTime === undefined ? endTime - DEFAULT_SPAN_MS : ISO_UTC.test(req.startTime) ? Date.parse(req.startTime) : NaN;

@@ -9,9 +9,9 @@ export function auditLogRepo(db: Kysely<Database>): AuditLogRepo {
       let s = db
         .selectFrom('audit_events')
         .selectAll()
-        .where('caller_account_id', '=', q.callerAccountId)
         .where('time', '>=', q.startTime)
         .where('time', '<=', q.endTime);
+      if (q.callerAccountId !== undefined) s = s.where('caller_account_id', '=', q.callerAccountId);
       if (q.action !== undefined) s = s.where('action', '=', q.action);
       if (q.principalArn !== undefined) s = s.where('principal_arn', '=', q.principalArn);
       if (q.accessKeyId !== undefined) s = s.where('access_key_id', '=', q.accessKeyId);
