@@ -4,7 +4,7 @@ import { systemClock } from '../lib/clock.js';
 import { messageOf } from '../errors/catalog.js';
 import { eventView, lookupEvents, parseLookup } from '../domain/audit/lookup.js';
 import type { AuditEvent } from '../store/ports.js';
-import { settingsOrExit } from './serve.js';
+import { loadSettings, type Settings } from '../config/settings.js';
 
 /** CLI option → LookupAttribute key (the same filters as the LookupEvents operation). */
 const FILTERS: Array<[option: string, key: string]> = [
@@ -37,7 +37,14 @@ export function registerAuditCommand(cmd: Command): Command {
     .option('--next-token <token>', 'the nextToken of the previous page')
     .option('--json', 'print JSON instead of a table')
     .action(async (opts: Record<string, string | undefined>) => {
-      const { settings } = settingsOrExit(opts);
+      let settings: Settings;
+      try {
+        settings = loadSettings(opts, process.env); // no master key needed: audit records hold no secret
+      } catch (e) {
+        console.error(`resdir: ${e instanceof Error ? e.message : String(e)}`);
+        process.exitCode = 2;
+        return;
+      }
       const attributes = FILTERS.filter(([o]) => opts[o] !== undefined).map(([o, key]) => ({ key, value: opts[o]! }));
       const q = parseLookup(
         {
