@@ -196,3 +196,34 @@ describe('test numbers', () => {
     expect(() => loadSettings({}, { RESDIR_TEST_NUMBERS: '1-2025550100=12' })).toThrow(/<6-digit code>/);
   });
 });
+
+describe('audit retention', () => {
+  it('the sweep drops records older than the retention and expired ClientTokens, nothing else', async () => {
+    const { pino } = await import('pino');
+    const { startDefenceSweep } = await import('../../src/domain/audit/retention.js');
+    const { auditEvent } = await import('../../src/domain/audit/audit.js');
+    w = await verificationWorld();
+    for (const age of [40, 31, 29, 1]) await w.store.audit.append(auditEvent(w.draft({ time: T0 - age * DAY }), 'OK'));
+    await w.store.defence.saveIdempotent({ scope: 's', token: 'old', fingerprint: 'f', response: '{}', created_at: T0 - 2 * DAY, expires_at: T0 - DAY }, T0 - 2 * DAY);
+    await w.store.defence.saveIdempotent({ scope: 's', token: 'live', fingerprint: 'f', response: '{}', created_at: T0, expires_at: T0 + DAY }, T0);
+    const stop = startDefenceSweep(w.store, w.clock, 30, pino({ level: 'silent' }));
+    await new Promise((r) => setTimeout(r, 50));
+    stop();
+    const left = (await w.store.audit.recent(10)).map((e) => Math.round((T0 - e.time) / DAY));
+    expect(left).toEqual([1, 29]);
+    expect(await w.store.defence.findIdempotent('s', 'live', T0)).toBeDefined();
+    expect(await w.store.defence.purgeIdempotent(T0)).toBe(0);
+  });
+
+  it('retention 0 keeps every record', async () => {
+    const { pino } = await import('pino');
+    const { startDefenceSweep } = await import('../../src/domain/audit/retention.js');
+    const { auditEvent } = await import('../../src/domain/audit/audit.js');
+    w = await verificationWorld();
+    await w.store.audit.append(auditEvent(w.draft({ time: T0 - 3650 * DAY }), 'OK'));
+    const stop = startDefenceSweep(w.store, w.clock, 0, pino({ level: 'silent' }));
+    await new Promise((r) => setTimeout(r, 50));
+    stop();
+    expect(await w.store.audit.recent(10)).toHaveLength(1);
+  });
+});
