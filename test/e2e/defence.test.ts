@@ -158,3 +158,23 @@ describe('no enumeration', () => {
     }
   });
 });
+
+describe('test numbers over HTTP', () => {
+  it('Send answers 200 without an SMS, beyond every limit, and Bind takes the fixed code', async () => {
+    const ht = await startResdir({ env: { RESDIR_TEST_NUMBERS: '1-2025550199=135790' } });
+    try {
+      const core = coreClient(ht.host, ht.boot.admin);
+      const member = ht.boot.member.accountId;
+      for (let i = 0; i < 12; i++) await core.call(SEND, { AccountId: member, SecureMobilePhone: '1-2025550199' });
+      await new Promise((r) => setTimeout(r, 50));
+      expect(await inbox(ht)).toEqual([]);
+      await core.call(BIND, { AccountId: member, SecureMobilePhone: '1-2025550199', VerificationCode: '135790' });
+      const acc = await core.call('GetAccount', { AccountId: member });
+      expect((acc.Account as Record<string, unknown>).HasSecureMobilePhone).toBe(true);
+      const details = (await ht.app.store.audit.recent(20)).filter((e) => e.action === SEND).map((e) => e.detail);
+      expect(new Set(details)).toEqual(new Set(['test-number']));
+    } finally {
+      await ht.close();
+    }
+  });
+});
