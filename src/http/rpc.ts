@@ -60,7 +60,7 @@ export async function handleRpc(wire: WireRequest, meta: RpcMeta, deps: RpcDeps)
     const op = deps.registry.find(rpc.version, rpc.action);
     if (!op) {
       if (!deps.registry.knowsVersion(rpc.version)) {
-        return fail(failure('InvalidParameter', `The specified parameter "Version" is not valid: ${clip(rpc.version)} is not a version served here (2020-03-31, 2022-04-19; ActionTrail 2020-07-06).`));
+        return fail(failure('InvalidParameter', `The specified parameter "Version" is not valid: ${clip(rpc.version)} is not a version served here (2020-03-31, 2022-04-19).`));
       }
       return fail(failure('InvalidAction.NotFound', `Specified api is not found, please check your url and method: ${clip(rpc.action)} does not exist in version ${rpc.version}.`));
     }
