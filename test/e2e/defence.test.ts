@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inbox, startResdir, waitForSms, type Harness } from '../support/harness.js';
 import { coreClient, popClient } from '../support/clients.js';
-import { addAccountWithDirectory, addRamUser, addResourceAccountMember } from '../support/principals.js';
+import { addAccountWithDirectory, addRamUser, addResourceAccountMember, addStandaloneAccount } from '../support/principals.js';
 
 const SEND = 'SendVerificationCodeForBindSecureMobilePhone';
 const BIND = 'BindSecureMobilePhone';
@@ -152,6 +152,12 @@ describe('no enumeration', () => {
       calls.length = 0;
       const denied = await refused(coreClient(h.host, nobody).call(SEND, { AccountId: real, SecureMobilePhone: '1-2025550305' }));
       expect(denied.data.Code).toBe('NoPermission');
+      expect(calls).toEqual([]);
+      // The root identity and a RAM identity of an account managing no directory: CallerIdentityError, no lookup.
+      const root = await refused(coreClient(h.host, h.boot.root).call(SEND, { AccountId: real, SecureMobilePhone: '1-2025550305' }));
+      const outsider = await addStandaloneAccount(h);
+      const alone = await refused(coreClient(h.host, outsider.admin).call(BIND, { AccountId: real, SecureMobilePhone: '1-2025550305', VerificationCode: '123456' }));
+      expect([root.data.Code, alone.data.Code]).toEqual(['CallerIdentityError', 'CallerIdentityError']);
       expect(calls).toEqual([]);
     } finally {
       Object.assign(dir, originals);

@@ -110,6 +110,13 @@ describe('LookupEvents', () => {
   });
 });
 
+describe('append-only', () => {
+  it('the store offers no edit or delete of audit records besides the retention sweep', () => {
+    expect(Object.keys(h.app.store.audit).sort()).toEqual(['append', 'recent']);
+    expect(Object.keys(h.app.store.auditLog).sort()).toEqual(['lookup', 'purgeBefore']);
+  });
+});
+
 describe('resdir audit', () => {
   async function run(args: string[]): Promise<string> {
     const out: string[] = [];
