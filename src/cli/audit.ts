@@ -58,7 +58,8 @@ export function registerAuditCommand(cmd: Command): Command {
         systemClock.now(),
       );
       if (!q.ok) {
-        console.error(`resdir: ${messageOf(q.error)}`);
+        const option = { 'InvalidParameter.StartTime': '--start', 'InvalidParameter.EndTime': '--end', 'InvalidParameter.MaxResults': '--limit', 'InvalidParameter.NextToken': '--next-token' }[q.error.code as string] ?? 'a filter';
+        console.error(`resdir audit: ${option} is invalid: ${messageOf(q.error)}`);
         process.exitCode = 2;
         return;
       }
