@@ -15,6 +15,8 @@ import { inboxProvider } from './delivery/providers/inbox.js';
 import { OperationRegistry } from './operations/registry.js';
 import { identityServices } from './domain/ram/services.js';
 import { buildServer } from './http/server.js';
+import { verificationMetrics } from './metrics/verification.js';
+import { startDefenceSweep } from './domain/audit/retention.js';
 
 export const VERSION: string = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
@@ -60,7 +62,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
 
   const worker = new OutboxWorker(store.outbox, inboxProvider(store.inbox, clock), keyring, clock, log.child({ component: 'outbox' }));
   const directory = new DirectoryService(store, clock);
-  const verification = new SecurePhoneVerification(store, clock, keyring, settings, () => worker.poke());
+  const verification = new SecurePhoneVerification(store, clock, keyring, settings, () => worker.poke(), verificationMetrics(metrics));
   const server = buildServer(
     log,
     {
@@ -69,7 +71,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       keyring,
       clock,
       signatureWindowMs: settings.signatureWindowSeconds * 1000,
-      services: { directory, verification, site: settings.site, identity: identityServices(store, clock, keyring) },
+      services: { directory, verification, site: settings.site, identity: identityServices(store, clock, keyring), callingCodes: { allowed: settings.allowedCallingCodes, denied: settings.deniedCallingCodes }, auditTrail: store },
       log,
     },
     { store, version: VERSION, smsProvider: settings.smsProvider, ...(settings.adminToken ? { adminToken: settings.adminToken } : {}) },
@@ -77,6 +79,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   );
 
   let nonceSweep: NodeJS.Timeout | undefined;
+  let defenceSweep: (() => void) | undefined;
   return {
     settings,
     store,
@@ -94,10 +97,12 @@ export async function createApp(opts: AppOptions): Promise<App> {
         store.ram.purgeExpiredSessions(clock.now() - 86_400_000).catch((e: unknown) => log.warn({ err: e }, 'STS session purge failed'));
       }, 60_000);
       nonceSweep.unref();
+      defenceSweep = startDefenceSweep(store, clock, settings.auditRetentionDays, log);
       return url;
     },
     async close() {
       clearInterval(nonceSweep);
+      defenceSweep?.();
       await server.close();
       await worker.stop();
       await store.close();

@@ -24,11 +24,13 @@ describe('generated docs and the error catalog', () => {
       ResourceManager: { prefix: 'resourcemanager', versions: ['2020-03-31', '2022-04-19'] },
       Ram: { prefix: 'ram', versions: ['2015-05-01'] },
       Sts: { prefix: 'sts', versions: ['2015-04-01'] },
+      Actiontrail: { prefix: 'actiontrail', versions: ['2020-07-06'] },
     } as const;
     for (const op of ALL_OPERATIONS) {
       const p = products[op.product];
       expect(op.ramAction, op.action).toBe(`${p.prefix}:${op.action}`);
       expect([...op.versions].sort(), op.action).toEqual(p.versions);
     }
+    expect(ALL_OPERATIONS.filter((op) => op.product === 'Actiontrail').map((op) => op.action)).toEqual(['LookupEvents']);
   });
 });

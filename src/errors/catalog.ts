@@ -100,6 +100,14 @@ export const ERROR_CATALOG = {
   AccountSecureMobileAlreadyExists: { status: 409, message: 'The member already has a secure mobile phone number.' },
   SendValidateCodeExceedsLimitForAccount: { status: 409, message: 'For the same account, the number of verification codes sent exceeds the limit.' },
   'Invalid.VerificationCode': { status: 409, message: 'The verification code is invalid.' },
+  // --- idempotency and audit (issue 5) -----------------------------------------------------------
+  'InvalidParameter.ClientToken': { status: 400, message: 'The ClientToken parameter is invalid. Use at most 64 printable ASCII characters.' },
+  IdempotentParameterMismatch: { status: 409, message: 'The request uses the same ClientToken as an earlier request within 24 hours, but with different parameters.' },
+  'InvalidParameter.StartTime': { status: 400, message: 'The StartTime parameter is invalid. Specify an ISO 8601 UTC time such as 2026-11-29T00:00:00Z, not after EndTime.' },
+  'InvalidParameter.EndTime': { status: 400, message: 'The EndTime parameter is invalid. Specify an ISO 8601 UTC time such as 2026-11-29T00:00:00Z.' },
+  'InvalidParameter.MaxResults': { status: 400, message: 'The MaxResults parameter is invalid. Specify an integer from 1 to 50.' },
+  'InvalidParameter.NextToken': { status: 400, message: 'The NextToken parameter is invalid. Pass the NextToken of the previous page with the same filters.' },
+  'InvalidParameter.LookupAttribute': { status: 400, message: 'The LookupAttribute parameter is invalid. Use at most 2 items with a supported Key and a non-empty Value.' },
   // --- service -------------------------------------------------------------------------------
   InternalError: { status: 500, message: 'The request processing has failed due to some unknown error, exception or failure.' },
   ServiceUnavailable: { status: 503, message: 'The request has failed due to a temporary failure of the server.' },
@@ -113,6 +121,10 @@ export interface ApiFailure {
   readonly message?: string;
   /** Milliseconds after which a retry can succeed; sent as `x-acs-retry-after`. */
   readonly retryAfterMs?: number;
+  /** What the caller can do, shown in `Recommend` before the troubleshooting link. */
+  readonly recommend?: string;
+  /** The precise reason, for the audit record only (never a code or a secret). */
+  readonly auditDetail?: string;
 }
 
 export function failure(code: ErrorCode, message?: string, retryAfterMs?: number): ApiFailure {

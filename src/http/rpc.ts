@@ -86,7 +86,7 @@ export async function handleRpc(wire: WireRequest, meta: RpcMeta, deps: RpcDeps)
     const draft = auditDraft(meta, op, rpc.version, principal, rpc.params, deps.clock.now());
     const outcome = await runAuthenticated(op, rpc.version, rpc.params, principal, draft, meta, deps);
     if (!outcome.ok) {
-      await appendAudit(deps, draft, outcome.error.code);
+      await appendAudit(deps, draft, outcome.error.code, outcome.error.auditDetail);
       return fail(outcome.error, { action: op.action, principal: principal.arn });
     }
     if (!op.auditsItself) await appendAudit(deps, draft, 'OK');
@@ -111,14 +111,16 @@ async function runAuthenticated(
   meta: RpcMeta,
   deps: RpcDeps,
 ): Promise<{ ok: true; value: Record<string, unknown> } | { ok: false; error: ApiFailure }> {
-  const denied = await authorizeOperation(op, principal, params, deps.services, deps.store, { sourceIp: meta.sourceIp, now: deps.clock.now(), secureTransport: false });
-  if (denied) return { ok: false, error: denied };
   const ctx: OpContext = { requestId: meta.requestId, version, principal, audit: draft, services: deps.services };
+  // The caller rule comes first: it needs no member, so a refused identity never causes a member
+  // lookup (resolving a resource ARN may look the member up).
   if (op.callerRule === 'management-ram-identity') {
     const dir = await deps.services.directory.requireManagementRamIdentity(principal);
     if (!dir.ok) return dir;
     ctx.managedDirectory = dir.value;
   }
+  const denied = await authorizeOperation(op, principal, params, deps.services, deps.store, { sourceIp: meta.sourceIp, now: deps.clock.now(), secureTransport: false });
+  if (denied) return { ok: false, error: denied };
   const input = validateInput(op, params);
   if (!input.ok) return input;
   const result = await op.handler(ctx, input.value);
@@ -147,9 +149,9 @@ function auditDraft(meta: RpcMeta, op: OperationSpec, version: string, p: Princi
 }
 
 /** A refused call is still recorded; failing to record it is logged, not hidden from the caller. */
-async function appendAudit(deps: RpcDeps, draft: AuditDraft, code: string): Promise<void> {
+async function appendAudit(deps: RpcDeps, draft: AuditDraft, code: string, detail?: string): Promise<void> {
   try {
-    await deps.store.audit.append(auditEvent(draft, code));
+    await deps.store.audit.append(auditEvent(draft, code, null, detail ?? null));
   } catch (e) {
     deps.log.error({ err: e, reqId: draft.requestId }, 'audit append failed');
     throw e;

@@ -5,9 +5,10 @@ import type { Principal } from '../auth/principal.js';
 import type { AuditDraft } from '../domain/audit/audit.js';
 import type { DirectoryService } from '../domain/directory/directory.js';
 import type { SecurePhoneVerification } from '../domain/verification/secure-phone.js';
-import type { Directory } from '../store/ports.js';
+import type { Directory, Store } from '../store/ports.js';
 import type { Site } from '../config/settings.js';
 import type { IdentityServices } from '../domain/ram/services.js';
+import type { CallingCodePolicy } from '../domain/phone/policy.js';
 
 export const RD_VERSIONS = ['2020-03-31', '2022-04-19'] as const;
 export type ApiVersion = (typeof RD_VERSIONS)[number];
@@ -25,6 +26,10 @@ export interface OpContext {
     verification: SecurePhoneVerification;
     site: Site;
     identity: IdentityServices;
+    /** The operator's calling-code policy (issue 5); absent means every code. */
+    callingCodes?: CallingCodePolicy;
+    /** Read access to the audit records, for LookupEvents (issue 5). */
+    auditTrail?: Pick<Store, 'auditLog'>;
   };
 }
 
@@ -48,7 +53,7 @@ export interface ParamErrors {
  * are common to all operations and are not repeated).
  */
 export interface OperationSpec<S extends TObject = TObject> {
-  product: 'ResourceManager' | 'Ram' | 'Sts';
+  product: 'ResourceManager' | 'Ram' | 'Sts' | 'Actiontrail';
   action: string;
   versions: readonly string[];
   ramAction: string;

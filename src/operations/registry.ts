@@ -2,8 +2,9 @@ import type { OperationSpec } from './define.js';
 import { resourceDirectoryOperations } from './resourcedirectory/index.js';
 import { ramOperations } from './ram/index.js';
 import { stsOperations } from './sts/index.js';
+import { actionTrailOperations } from './actiontrail/index.js';
 
-export const ALL_OPERATIONS: readonly OperationSpec[] = [...resourceDirectoryOperations, ...ramOperations, ...stsOperations];
+export const ALL_OPERATIONS: readonly OperationSpec[] = [...resourceDirectoryOperations, ...ramOperations, ...stsOperations, ...actionTrailOperations];
 
 /** Looks operations up by (Version, Action). */
 export class OperationRegistry {

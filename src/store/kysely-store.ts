@@ -12,6 +12,8 @@ import { auditRepo } from './repos/audit.js';
 import { nonceRepo } from './repos/nonces.js';
 import { metaRepo } from './repos/meta.js';
 import { ramRepo } from './repos/ram.js';
+import { defenceRepo } from './repos/defence.js';
+import { auditLogRepo } from './repos/audit-log.js';
 
 function reposOn(db: Kysely<Database>, dialect: Store['dialect']): Repos {
   return {
@@ -25,6 +27,8 @@ function reposOn(db: Kysely<Database>, dialect: Store['dialect']): Repos {
     nonces: nonceRepo(db),
     meta: metaRepo(db),
     ram: ramRepo(db),
+    defence: defenceRepo(db),
+    auditLog: auditLogRepo(db),
   };
 }
 

@@ -68,6 +68,8 @@ export interface CodeAttempt {
   codeMac: string;
   attempts: number;
   maxAttempts: number;
+  /** When the code was issued (epoch ms); the breaker credits a bind to that hour. */
+  createdAt?: number;
 }
 
 export interface CodeRepo {
@@ -139,6 +141,9 @@ export interface MetaRepo {
   setIfAbsent(key: string, value: string): Promise<boolean>;
 }
 
+export type { DefenceRepo, AuditLogRepo, AuditLookup, IdempotencyRecord } from './defence-ports.js';
+import type { DefenceRepo, AuditLogRepo } from './defence-ports.js';
+
 export interface Repos {
   directory: DirectoryRepo;
   identity: IdentityRepo;
@@ -150,6 +155,10 @@ export interface Repos {
   nonces: NonceRepo;
   meta: MetaRepo;
   ram: RamRepo;
+  /** Verification defence primitives (issue 5): backoff, failure budget, breaker, idempotency. */
+  defence: DefenceRepo;
+  /** Audit queries and retention; audit_events stays append-only for every operation. */
+  auditLog: AuditLogRepo;
 }
 
 export interface Store extends Repos {

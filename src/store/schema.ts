@@ -142,6 +142,8 @@ export interface AuditEventsTable {
   phone_masked: string | null;
   result_code: string;
   outbox_message_id: string | null;
+  /** Precise reason of a refusal or system event (migration 0004); never a code. */
+  detail?: string | null;
 }
 
 export interface RequestNoncesTable {
@@ -153,6 +155,40 @@ export interface RequestNoncesTable {
 export interface MetaTable {
   key: string;
   value: string;
+}
+
+/** Growing resend cooldown per (member, phone) (migration 0004). */
+export interface SendBackoffTable {
+  subject: string;
+  gap_ms: number;
+  last_sent_at: number;
+  next_allowed_at: number;
+}
+
+/** Failure budget per (member, phone) that survives resends (migration 0004). */
+export interface VerificationFailuresTable {
+  subject: string;
+  window_start: number;
+  failures: number;
+  locked_until: number | null;
+}
+
+/** SMS-pumping breaker blocks (migration 0004). */
+export interface BreakerTripsTable {
+  scope: string;
+  subject: string;
+  tripped_at: number;
+  blocked_until: number;
+}
+
+/** ClientToken answers kept for replay (migration 0004). */
+export interface IdempotencyRecordsTable {
+  scope: string;
+  token: string;
+  fingerprint: string;
+  response: string;
+  created_at: number;
+  expires_at: number;
 }
 
 export interface Database extends RamDatabase {
@@ -171,4 +207,8 @@ export interface Database extends RamDatabase {
   audit_events: AuditEventsTable;
   request_nonces: RequestNoncesTable;
   meta: MetaTable;
+  send_backoff: SendBackoffTable;
+  verification_failures: VerificationFailuresTable;
+  breaker_trips: BreakerTripsTable;
+  idempotency_records: IdempotencyRecordsTable;
 }

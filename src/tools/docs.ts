@@ -44,7 +44,7 @@ export function operationsMarkdown(): string {
     out.push(
       `## ${op.action}`,
       '',
-      `- Versions: ${op.versions.join(', ')}`,
+      `- Product: ${op.product}; versions: ${op.versions.join(', ')}`,
       `- RAM action: \`${op.ramAction}\``,
       `- Caller: ${op.authorization === 'any-authenticated' ? 'any authenticated identity (no policy check)' : op.callerRule === 'management-ram-identity' ? 'a RAM identity of the management account (root → `CallerIdentityError`)' : 'any identity allowed by policy'}`,
       `- Parameters: ${params.length ? params.join('; ') : 'none'}`,

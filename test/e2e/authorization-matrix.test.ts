@@ -67,6 +67,7 @@ function paramsFor(action: string): Record<string, string> {
     AttachPolicyToGroup: { ...pol, GroupName: 'nobody' },
     AssumeRole: { RoleArn: `acs:ram::${h.boot.managementAccountId}:role/matrix-role`, RoleSessionName: `s-${n}` },
     GetCallerIdentity: {},
+    LookupEvents: {},
   };
   const p = table[action];
   if (!p) throw new Error(`the matrix has no parameters for ${action}: add them`);

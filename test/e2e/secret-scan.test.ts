@@ -78,7 +78,20 @@ async function session(): Promise<void> {
   await swallow(pop.call('BindSecureMobilePhone', { AccountId: memberB, SecureMobilePhone: phoneB, VerificationCode: old.code }));
   await swallow(productClient(h.host, h.boot.root).bindSecureMobilePhone(new rmModels.BindSecureMobilePhoneRequest({ accountId: memberB, secureMobilePhone: phoneB, verificationCode: old.code })));
   await swallow(productClient(h.host, { ...h.boot.admin, accessKeySecret: 'wrong-secret' }).getAccount(new rmModels.GetAccountRequest({ accountId: memberB })));
+
+  // Defence tables (issue 5): a ClientToken send and its replay, wrong guesses that stay counted
+  // in the failure budget, a resend cooldown, and the audit trail read back through LookupEvents.
+  const createdC = await core.call('CreateResourceAccount', { DisplayName: 'scan member c' });
+  const memberC = (createdC.Account as Record<string, string>).AccountId!;
+  const phoneC = '65-91234569';
+  await core.call('SendVerificationCodeForBindSecureMobilePhone', { AccountId: memberC, SecureMobilePhone: phoneC, ClientToken: 'scan-token-1' });
+  await core.call('SendVerificationCodeForBindSecureMobilePhone', { AccountId: memberC, SecureMobilePhone: phoneC, ClientToken: 'scan-token-1' });
+  const c = await waitForSms(h, phoneC);
+  await swallow(core.call('BindSecureMobilePhone', { AccountId: memberC, SecureMobilePhone: phoneC, VerificationCode: c.code === '222222' ? '333333' : '222222' }));
+  lookups.push(JSON.stringify(await coreClient(h.host, h.boot.root).call('LookupEvents', { MaxResults: '50' }, '2020-07-06')));
 }
+
+const lookups: string[] = [];
 
 describe('secrets never leak', () => {
   it('no verification code outside the inbox and no AccessKey secret, in logs or in the store', async () => {
@@ -103,10 +116,14 @@ describe('secrets never leak', () => {
     expect(dumps['audit_events']).toContain('1-202****111');
     expect(dumps['sts_sessions']).toContain('"access_key_id":"STS.'); // the scan sees the STS rows
     expect(dumps['audit_events']).toContain(':assumed-role/scan-role/scan');
+    for (const t of ['send_backoff', 'verification_failures', 'idempotency_records', 'breaker_trips']) expect(tables).toContain(t);
+    for (const t of ['send_backoff', 'verification_failures', 'idempotency_records']) expect(dumps[t]).not.toBe('[]');
+    expect(lookups).toHaveLength(1);
 
     for (const code of codes) {
       expect(dumps['sms_inbox']).toMatch(standalone(code)); // the scan can see codes where they are
       expect(logText).not.toMatch(standalone(code));
+      for (const l of lookups) expect(l).not.toMatch(standalone(code));
       for (const [table, dump] of Object.entries(dumps)) {
         if (table === 'sms_inbox') continue;
         expect({ table, leaked: standalone(code).test(dump) }).toEqual({ table, leaked: false });

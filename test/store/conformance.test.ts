@@ -11,6 +11,7 @@ import { deliveryContract } from './contract-delivery.js';
 import { atomicallyContract } from './contract-atomically.js';
 import { raceCases } from './races.js';
 import { ramContract, ramRaces } from './contract-ram.js';
+import { defenceContract } from './contract-defence.js';
 
 describe.each(dialects)('store conformance: $name', (dialect) => {
   if (dialect.unavailable) {
@@ -25,4 +26,5 @@ describe.each(dialects)('store conformance: $name', (dialect) => {
   raceCases(db);
   ramContract(db);
   ramRaces(db);
+  defenceContract(db);
 });

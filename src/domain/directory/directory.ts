@@ -56,9 +56,12 @@ export class DirectoryService {
    * exists; NotSupport.AccountInAnotherResourceDirectory (409) when it exists outside `dir`.
    */
   async memberOf(dir: Directory, accountId: string): Promise<Result<Member, ApiFailure>> {
+    // No enumeration: the same two lookups, in the same order, whether the account is unknown,
+    // in another directory or a member here, so only the documented code tells them apart.
     const member = await this.store.directory.getMember(accountId);
+    const account = await this.store.directory.getAccount(accountId);
     if (member && member.directory_id === dir.id) return ok(member);
-    const exists = member !== undefined || (await this.store.directory.getAccount(accountId)) !== undefined;
+    const exists = member !== undefined || account !== undefined;
     return exists
       ? err(failure('NotSupport.AccountInAnotherResourceDirectory', `The account ${accountId} is not a member of the resource directory ${dir.id}.`))
       : err(failure('EntityNotExists.Account', `The account ${accountId} does not exist.`));
