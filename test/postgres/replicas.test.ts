@@ -2,7 +2,9 @@
  * Three resdir replicas on one PostgreSQL database: every atomic primitive holds across replicas
  * (migration, send limits and cooldown, one winning Bind, nonce single use, outbox claiming),
  * driven over HTTP through the official SDKs. The tests share one cluster and run in order: the
- * daily management-account limit (16) is spent by the Bind test (1) and the Send test (10 + 5).
+ * daily management-account limit (17) is spent by the Bind test (1), the ClientToken test (1) and
+ * the Send test (10 + 5). The verification-defence limits not exercised here are off; each is the
+ * same guarded counter, raced on both dialects by the store conformance suite.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
@@ -39,7 +41,16 @@ describe.skipIf(!pgInfo.available)(`three replicas on one PostgreSQL${pgInfo.ava
     cluster = await startReplicas(3, {
       databaseUrl: db.url,
       clock,
-      settings: { maxSendsPerMemberPerDay: 10, maxSendsPerManagementAccountPerDay: 16, resendCooldownSeconds: 60 },
+      settings: {
+        maxSendsPerMemberPerDay: 10,
+        maxSendsPerManagementAccountPerDay: 17,
+        resendCooldownSeconds: 60,
+        maxSendsPerPhonePerHour: 0,
+        maxSendsPerPhonePerDay: 0,
+        maxSendsPerPrincipalPerDay: 0,
+        maxSendsPerPrefixPerHour: 0,
+        breakerMinSends: 0,
+      },
     });
   });
   afterAll(async () => {
@@ -87,6 +98,18 @@ describe.skipIf(!pgInfo.available)(`three replicas on one PostgreSQL${pgInfo.ava
       expect(answers.filter((a) => a.status === 200)).toHaveLength(1);
       expect(answers.filter((a) => a.status !== 200).map((a) => [a.status, a.body.Code])).toEqual(Array(8).fill([400, 'SignatureNonceUsed']));
     }
+  });
+
+  it('one ClientToken sent to three replicas at once: one Send happens, every answer is its answer', async () => {
+    const admin = cluster.boot.admin;
+    const created = await coreClient(replica(0).host, admin).call('CreateResourceAccount', { DisplayName: 'token member' });
+    const member = (created.Account as Record<string, string>).AccountId!;
+    const params = { AccountId: member, SecureMobilePhone: '65-91230008', ClientToken: 'replica-token-1' };
+    const got = await parallel(30, (i) => callOn(replica(i), admin, i, SEND, params, true));
+    expect(tally(got)).toEqual({ '200': 30 });
+    expect(new Set(got.map((o) => o.body?.ExpirationDate)).size).toBe(1);
+    expect(await query(db.url, 'select count(*)::int as n from sms_outbox where account_id = $1', [member])).toEqual([{ n: 1 }]);
+    expect(await query(db.url, 'select count(*)::int as n from verification_codes where account_id = $1', [member])).toEqual([{ n: 1 }]);
   });
 
   it('1,000 queued messages drained by the three replicas’ workers: each delivered exactly once', async () => {
@@ -148,7 +171,7 @@ describe.skipIf(!pgInfo.available)(`three replicas on one PostgreSQL${pgInfo.ava
     expect(tally(first)).toEqual({ '200': 10, SendValidateCodeExceedsLimitForAccount: 290 });
     expect(first.filter((o) => o.status !== 200).every((o) => o.status === 409)).toBe(true);
 
-    // A second member: the management account has 5 of its 16 left (1 went to the Bind test).
+    // A second member: the management account has 5 of its 17 left (2 went to the Bind and ClientToken tests).
     const created2 = await coreClient(replica(2).host, admin).call('CreateResourceAccount', { DisplayName: 'replica member two' });
     const m2 = (created2.Account as Record<string, string>).AccountId!;
     const second = await parallel(300, (i) => callOn(replica(i), admin, i, SEND, { AccountId: m2, SecureMobilePhone: usPhone(30 + (i % 30)) }));
@@ -174,7 +197,7 @@ describe.skipIf(!pgInfo.available)(`three replicas on one PostgreSQL${pgInfo.ava
       { account_id: m2, n: 5 },
     ]);
     const counters = await query<{ scope: string; subject: string; count: number }>(db.url, `select scope, subject, count from send_counters where subject in ($1, $2, '1000000000000001')`, [m1, m2]);
-    expect(counters.map((c) => `${c.scope}:${c.subject}:${c.count}`).sort()).toEqual([`management-day:1000000000000001:16`, `member-day:${m1}:10`, `member-day:${m2}:5`].sort());
+    expect(counters.map((c) => `${c.scope}:${c.subject}:${c.count}`).sort()).toEqual([`management-day:1000000000000001:17`, `member-day:${m1}:10`, `member-day:${m2}:5`].sort());
     const audit = await query<{ result_code: string; n: number }>(
       db.url,
       'select result_code, count(*)::int as n from audit_events where action = $1 and target_account_id in ($2, $3) group by result_code',

@@ -31,12 +31,15 @@ export interface Outcome {
   status: number;
   code?: string;
   message?: string;
+  /** The success body (openapi-core's `body`, pop-core's answer), when the caller asked for it. */
+  body?: Record<string, unknown>;
 }
 
 /** Normalizes success and error shapes of openapi-core and pop-core; a transport failure is rethrown. */
-export async function outcome(call: Promise<unknown>): Promise<Outcome> {
+export async function outcome(call: Promise<unknown>, keepBody = false): Promise<Outcome> {
   try {
-    await call;
+    const r = (await call) as Record<string, unknown>;
+    if (keepBody) return { status: 200, body: (r.body ?? r) as Record<string, unknown> };
     return { status: 200 };
   } catch (e) {
     const x = e as { statusCode?: number; data?: { Code?: string; Message?: string }; entry?: { response?: { statusCode?: number } } };
@@ -47,8 +50,8 @@ export async function outcome(call: Promise<unknown>): Promise<Outcome> {
 }
 
 /** Calls an action on one replica, alternating between the ACS3 (openapi-core) and V1 (pop-core) clients by `i`. */
-export function callOn(r: { host: string; url: string }, creds: Creds, i: number, action: string, params: Record<string, string>): Promise<Outcome> {
-  return outcome(i % 2 === 0 ? coreCall(r.host, creds, action, params) : popCall(r.url, creds, action, params));
+export function callOn(r: { host: string; url: string }, creds: Creds, i: number, action: string, params: Record<string, string>, keepBody = false): Promise<Outcome> {
+  return outcome(i % 2 === 0 ? coreCall(r.host, creds, action, params) : popCall(r.url, creds, action, params), keepBody);
 }
 
 export const parallel = <T>(n: number, f: (i: number) => Promise<T>): Promise<T[]> => Promise.all(Array.from({ length: n }, (_, i) => f(i)));

@@ -61,6 +61,12 @@ export class SecurePhoneVerification {
     const idem = clientToken === undefined ? undefined : idempotencyKey(audit, clientToken, { AccountId: member.account_id, SecureMobilePhone: phone.e164 });
     let r = await this.trySend(member, managementAccountId, phone, audit, idem);
     if (!r.ok && 'raced' in r.error) r = await this.trySend(member, managementAccountId, phone, audit, idem);
+    // A concurrent Send with the same token (another connection or replica) may have held a limit
+    // row and committed while this one waited on it: this one then sees the limit claimed and is
+    // refused, although the token's record now exists. Look once more, and replay it if so.
+    if (!r.ok && idem && !('raced' in r.error) && r.error.reason !== 'client-token-mismatch' && (await this.store.defence.findIdempotent(idem.scope, idem.token, this.clock.now()))) {
+      r = await this.trySend(member, managementAccountId, phone, audit, idem);
+    }
     if (r.ok) return r;
     if ('raced' in r.error) throw new Error('ClientToken record vanished between two reads');
     const refusal = r.error;
