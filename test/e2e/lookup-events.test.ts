@@ -9,6 +9,7 @@ import path from 'node:path';
 import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startResdir, waitForSms, type Harness } from '../support/harness.js';
+import { inspectableDatabaseUrl } from '../support/db-rows.js';
 import { coreClient, popClient, type Creds } from '../support/clients.js';
 import { addAccountWithDirectory, addRamUser, addResourceAccountMember } from '../support/principals.js';
 import { registerAuditCommand } from '../../src/cli/audit.js';
@@ -26,7 +27,8 @@ let member: string;
 let code: string;
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'resdir-lookup-'));
-  h = await startResdir({ env: { RESDIR_DATABASE_URL: `sqlite:${path.join(dir, 'resdir.db')}` } });
+  const dbUrl = inspectableDatabaseUrl(path.join(dir, 'resdir.db')); // PostgreSQL in the e2e-postgres project
+  h = await startResdir(dbUrl ? { env: { RESDIR_DATABASE_URL: dbUrl } } : {});
   auditor = await addRamUser(h, { name: 'auditor', policies: ['AliyunActionTrailReadOnlyAccess'] });
   member = await addResourceAccountMember(h);
   const core = coreClient(h.host, h.boot.admin);
@@ -123,7 +125,7 @@ describe('resdir audit', () => {
     const spy = vi.spyOn(console, 'log').mockImplementation((s: unknown) => void out.push(String(s)));
     try {
       const cmd = new Command('audit').exitOverride().option('--data-dir <value>').option('--database-url <value>');
-      await registerAuditCommand(cmd).parseAsync(['--data-dir', dir, '--database-url', `sqlite:${path.join(dir, 'resdir.db')}`, ...args], { from: 'user' });
+      await registerAuditCommand(cmd).parseAsync(['--data-dir', dir, '--database-url', h.app.settings.databaseUrl, ...args], { from: 'user' });
     } finally {
       spy.mockRestore();
     }
