@@ -1,9 +1,11 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as initial from './migrations/2026_11_29_0001_initial.js';
+import * as smsDelivery from './migrations/2026_11_29_0002_sms_delivery.js';
 
 /** Every migration, in order. Listed explicitly: no directory scanning at run time. */
 const MIGRATIONS: Record<string, Migration> = {
   '2026_11_29_0001_initial': initial,
+  '2026_11_29_0002_sms_delivery': smsDelivery,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
