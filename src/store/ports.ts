@@ -133,8 +133,8 @@ export interface DeliveryRepo {
   /** Oldest first. */
   attemptsOf(messageId: string): Promise<SmsAttempt[]>;
   /**
-   * Stores a receipt once per (provider, providerMessageId, state) — false for a duplicate — and
-   * applies it (see applyReceipts).
+   * Stores a receipt once per (provider, providerMessageId, state); false for a duplicate.
+   * Call applyReceipts afterwards to move the message.
    */
   recordReceipt(r: SmsReceipt): Promise<boolean>;
   /**
@@ -145,8 +145,8 @@ export interface DeliveryRepo {
   applyReceipts(provider: string, providerMessageId: string, now: number): Promise<{ id: string; createdAt: number; status: string } | undefined>;
   /** Newest first, optionally filtered by status. */
   list(opts: { status?: string; limit: number }): Promise<OutboxView[]>;
-  /** Messages `provider` sent at or before `sentBefore` that await a final receipt, oldest first. */
-  awaitingReceipt(provider: string, sentBefore: number, limit: number): Promise<Array<{ id: string; to_phone: string; provider_message_id: string; sent_at: number }>>;
+  /** Messages `provider` sent in [sentAfter, sentBefore] that await a final receipt, oldest first. */
+  awaitingReceipt(provider: string, sentAfter: number, sentBefore: number, limit: number): Promise<Array<{ id: string; to_phone: string; provider_message_id: string; sent_at: number }>>;
   /** Number of outbox messages per status. */
   statusCounts(): Promise<Record<string, number>>;
 }

@@ -28,7 +28,6 @@ export function deliveryRepo(db: Kysely<Database>): DeliveryRepo {
         .onConflict((oc) => oc.columns(['provider', 'provider_message_id', 'state']).doNothing())
         .returning('state')
         .execute();
-      await repo.applyReceipts(r.provider, r.provider_message_id, r.received_at);
       return inserted.length > 0;
     },
     async applyReceipts(provider, providerMessageId, now) {
@@ -75,12 +74,13 @@ export function deliveryRepo(db: Kysely<Database>): DeliveryRepo {
         delivered_at: r.status === 'delivered' || r.status === 'undelivered' ? Number(r.updated_at) : null,
       }));
     },
-    async awaitingReceipt(provider, sentBefore, limit) {
+    async awaitingReceipt(provider, sentAfter, sentBefore, limit) {
       const rows = await db
         .selectFrom('sms_outbox')
         .select(['id', 'to_phone', 'provider_message_id', 'sent_at'])
         .where('provider', '=', provider)
         .where('status', '=', 'sent')
+        .where('sent_at', '>=', sentAfter)
         .where('sent_at', '<=', sentBefore)
         .orderBy('sent_at')
         .limit(limit)
