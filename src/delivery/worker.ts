@@ -1,6 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Clock } from '../lib/clock.js';
-import { timeOrderedId } from '../lib/ids.js';
 import type { Keyring } from '../lib/keyring.js';
 import type { DeliveryRepo, OutboxMessage, OutboxRepo } from '../store/ports.js';
 import { renderSms, type SmsPayload } from '../domain/verification/template.js';
@@ -123,11 +123,11 @@ export class OutboxWorker {
     const { delivery, metrics } = this.extras;
     let lastError = 'no provider accepted the message';
     let lastProvider = this.providers[0]!.name;
-    for (const provider of this.providers) {
+    for (const [i, provider] of this.providers.entries()) {
       const started = this.clock.now();
       if (started >= m.expires_at) return this.expire(m, 'the code expired before delivery');
       const record = (outcome: 'sent' | 'retry' | 'failed', providerMessageId: string | null, error: string | null) =>
-        delivery?.recordAttempt({ id: timeOrderedId(started), message_id: m.id, attempt: m.attempts, provider: provider.name, started_at: started, finished_at: this.clock.now(), outcome, provider_message_id: providerMessageId, error });
+        delivery?.recordAttempt({ id: `${m.id}:${String(m.attempts).padStart(4, '0')}:${i}:${randomBytes(3).toString('hex')}`, message_id: m.id, attempt: m.attempts, provider: provider.name, started_at: started, finished_at: this.clock.now(), outcome, provider_message_id: providerMessageId, error });
       const t0 = performance.now();
       try {
         const { providerMessageId } = await provider.send({ id: m.id, to: m.to_phone, text, purpose: m.purpose, accountId: m.account_id, params: { code: payload.code, minutes: payload.minutes } });

@@ -130,7 +130,7 @@ export type OutboxView = Omit<OutboxMessage, 'payload_enc'> & { delivered_at: nu
 /** The delivery records around the outbox (issue 3): attempts, receipts, listings. */
 export interface DeliveryRepo {
   recordAttempt(a: SmsAttempt): Promise<void>;
-  /** Oldest first. */
+  /** In order: by outbox attempt, then position in the provider chain. */
   attemptsOf(messageId: string): Promise<SmsAttempt[]>;
   /**
    * Stores a receipt once per (provider, providerMessageId, state); false for a duplicate.

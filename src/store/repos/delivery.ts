@@ -18,7 +18,7 @@ export function deliveryRepo(db: Kysely<Database>): DeliveryRepo {
       await db.insertInto('sms_attempts').values(a).execute();
     },
     async attemptsOf(messageId) {
-      const rows = await db.selectFrom('sms_attempts').selectAll().where('message_id', '=', messageId).orderBy('started_at').orderBy('id').execute();
+      const rows = await db.selectFrom('sms_attempts').selectAll().where('message_id', '=', messageId).orderBy('attempt').orderBy('id').execute();
       return rows.map(attempt);
     },
     async recordReceipt(r) {
