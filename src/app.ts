@@ -10,7 +10,8 @@ import type { Store } from './store/ports.js';
 import { DirectoryService } from './domain/directory/directory.js';
 import { SecurePhoneVerification } from './domain/verification/secure-phone.js';
 import { OutboxWorker } from './delivery/worker.js';
-import { inboxProvider } from './delivery/providers/inbox.js';
+import { buildProviders } from './delivery/providers/index.js';
+import { startDelivery, type Delivery } from './delivery/wiring.js';
 import { OperationRegistry } from './operations/registry.js';
 import { buildServer } from './http/server.js';
 
@@ -48,7 +49,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const metrics = new Registry();
   collectDefaultMetrics({ register: metrics });
 
-  const worker = new OutboxWorker(store.outbox, inboxProvider(store.inbox, clock), keyring, clock, log.child({ component: 'outbox' }));
+  const delivery: Delivery = startDelivery(settings, { store, keyring, clock, log: log.child({ component: 'outbox' }), metrics, providers: buildProviders(settings, { store, clock, log }) });
+  const worker = delivery.worker;
   const directory = new DirectoryService(store, clock);
   const verification = new SecurePhoneVerification(store, clock, keyring, settings, () => worker.poke());
   const server = buildServer(
@@ -77,7 +79,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     worker,
     async start() {
       const url = await server.listen({ host: settings.host, port: settings.port });
-      worker.start();
+      delivery.start();
       nonceSweep = setInterval(() => {
         store.nonces.purgeExpired(clock.now()).catch((e: unknown) => log.warn({ err: e }, 'nonce purge failed'));
       }, 60_000);
@@ -87,7 +89,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     async close() {
       clearInterval(nonceSweep);
       await server.close();
-      await worker.stop();
+      await delivery.stop(); // finishes in-flight sends, then closes provider connections
       await store.close();
     },
   };

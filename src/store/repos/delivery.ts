@@ -53,7 +53,7 @@ export function deliveryRepo(db: Kysely<Database>): DeliveryRepo {
         .executeTakeFirst();
       return moved ? { id: moved.id, createdAt: Number(moved.created_at), status } : undefined;
     },
-    async list({ status, limit }) {
+    async list({ status, to, limit }) {
       let q = db
         .selectFrom('sms_outbox')
         .select(['id', 'to_phone', 'purpose', 'account_id', 'status', 'attempts', 'next_attempt_at', 'lease_until', 'expires_at', 'created_at', 'updated_at', 'sent_at', 'provider', 'provider_message_id', 'last_error'])
@@ -61,6 +61,7 @@ export function deliveryRepo(db: Kysely<Database>): DeliveryRepo {
         .orderBy('id', 'desc')
         .limit(limit);
       if (status !== undefined) q = q.where('status', '=', status as OutboxView['status']);
+      if (to !== undefined) q = q.where('to_phone', '=', to);
       const rows = await q.execute();
       return rows.map((r) => ({
         ...r,
