@@ -70,10 +70,13 @@ describe('secrets never leak', () => {
     const tables = (db.prepare("select name from sqlite_master where type = 'table'").all() as Array<{ name: string }>).map((t) => t.name);
     expect(tables).toContain('audit_events');
     expect(tables).toContain('sms_outbox');
+    expect(tables).toContain('sms_attempts');
+    expect(tables).toContain('sms_receipts');
     const dumps: Record<string, string> = {};
     for (const t of tables) dumps[t] = JSON.stringify(db.prepare(`select * from "${t}"`).all());
     db.close();
     expect(dumps['audit_events']).toContain('1-202****111');
+    expect(JSON.parse(dumps['sms_attempts']!).length).toBeGreaterThanOrEqual(2);
 
     for (const code of codes) {
       expect(dumps['sms_inbox']).toMatch(standalone(code)); // the scan can see codes where they are
