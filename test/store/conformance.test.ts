@@ -10,6 +10,7 @@ import { verificationContract } from './contract-verification.js';
 import { deliveryContract } from './contract-delivery.js';
 import { atomicallyContract } from './contract-atomically.js';
 import { raceCases } from './races.js';
+import { smsRecordsContract } from './contract-sms-records.js';
 
 describe.each(dialects)('store conformance: $name', (dialect) => {
   const db = useDatabase(dialect);
@@ -18,4 +19,5 @@ describe.each(dialects)('store conformance: $name', (dialect) => {
   deliveryContract(db);
   atomicallyContract(db);
   raceCases(db);
+  smsRecordsContract(db);
 });
