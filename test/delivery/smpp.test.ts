@@ -118,11 +118,17 @@ describe('smpp provider against a fake SMSC (same smpp package)', () => {
     await until(() => smsc.enquireLinks >= 1, 3000);
   });
 
-  it('a long text goes in message_payload; the window bounds submits in flight', async () => {
-    const { worker } = start({ window: 1 });
-    for (let i = 0; i < 3; i++) await enqueue(`m-w${i}`);
+  it('the window bounds the submits awaiting a response', async () => {
+    smsc.next = () => ({ kind: 'ok', responseDelayMs: 40 });
+    const { worker } = start({ window: 2 });
+    for (let i = 0; i < 6; i++) await enqueue(`m-w${i}`);
     await worker.pass();
-    expect(smsc.submitted).toHaveLength(3);
+    expect(smsc.submitted).toHaveLength(6);
+    expect(smsc.maxOutstanding).toBe(2);
+    expect((await store.delivery.list({ status: 'sent', limit: 10 })).length + (await store.delivery.list({ status: 'delivered', limit: 10 })).length).toBe(6);
+  });
+
+  it('a long text goes in message_payload', async () => {
     const p = new SmppProvider({ host: '127.0.0.1', port: smsc.port, ...CREDS, bindMode: 'transceiver', sourceAddr: '12345', window: 1, enquireLinkSeconds: 30, responseTimeoutMs: 2000, bindWaitMs: 3000 }, log);
     p.start(() => undefined);
     await p.send({ id: 'm-long', to: '+12025550123', text: 'x'.repeat(200), purpose: 'p', accountId: 'a', params: { code: '1', minutes: 1 } });

@@ -16,13 +16,15 @@ export interface Submitted {
 }
 
 /** What the SMSC does with the next submit_sm: accept, refuse with a status, or drop the connection. */
-export type SubmitAction = { kind: 'ok'; receipt?: 'DELIVRD' | 'UNDELIV' | 'none'; receiptDelayMs?: number } | { kind: 'status'; status: number } | { kind: 'drop' };
+export type SubmitAction = { kind: 'ok'; receipt?: 'DELIVRD' | 'UNDELIV' | 'none'; receiptDelayMs?: number; responseDelayMs?: number } | { kind: 'status'; status: number } | { kind: 'drop' };
 
 export interface FakeSmsc {
   port: number;
   submitted: Submitted[];
   binds: Array<{ command: string; systemId: string }>;
   enquireLinks: number;
+  /** Most submit_sm received and not yet answered at one time. */
+  maxOutstanding: number;
   next: (s: Submitted) => SubmitAction;
   close(): Promise<void>;
 }
@@ -32,7 +34,8 @@ export async function startFakeSmsc(credentials: { systemId: string; password: s
   const smpp = require('smpp') as { createServer(fn: (s: SmppSession) => void): import('node:net').Server; PDU: new (c: string, o: object) => SmppPdu };
   let seq = 1000;
   const sessions = new Set<SmppSession>();
-  const fake: FakeSmsc = { port: 0, submitted: [], binds: [], enquireLinks: 0, next: () => ({ kind: 'ok' }), close: async () => undefined };
+  let outstanding = 0;
+  const fake: FakeSmsc = { port: 0, submitted: [], binds: [], enquireLinks: 0, maxOutstanding: 0, next: () => ({ kind: 'ok' }), close: async () => undefined };
   const server = smpp.createServer((session) => {
     sessions.add(session);
     session.on('close', () => sessions.delete(session));
@@ -70,14 +73,20 @@ export async function startFakeSmsc(credentials: { systemId: string; password: s
       const action = fake.next(s);
       if (action.kind === 'drop') return session.destroy();
       if (action.kind === 'status') return void session.send(pdu.response({ command_status: action.status }));
-      session.send(pdu.response({ message_id: s.messageId }));
-      if (action.receipt === 'none' || !s.registeredDelivery) return;
+      fake.maxOutstanding = Math.max(fake.maxOutstanding, ++outstanding);
+      setTimeout(() => {
+        outstanding--;
+        session.send(pdu.response({ message_id: s.messageId }));
+        if (action.receipt !== 'none' && s.registeredDelivery) receipt(s, action);
+      }, action.responseDelayMs ?? 0);
+    });
+    const receipt = (s: Submitted, action: Extract<SubmitAction, { kind: 'ok' }>) => {
       const stat = action.receipt ?? 'DELIVRD';
       setTimeout(() => {
         const text = `id:${s.messageId} sub:001 dlvrd:${stat === 'DELIVRD' ? '001' : '000'} submit date:2611291200 done date:2611291200 stat:${stat} err:${stat === 'DELIVRD' ? '000' : '001'} text:`;
         session.send(new smpp.PDU('deliver_sm', { source_addr: s.to, destination_addr: 'resdir', esm_class: 0x04, short_message: text, receipted_message_id: s.messageId, message_state: stat === 'DELIVRD' ? 2 : 5 }));
       }, action.receiptDelayMs ?? 5);
-    });
+    };
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   fake.port = (server.address() as AddressInfo).port;
