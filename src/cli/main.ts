@@ -6,6 +6,7 @@ import { systemClock } from '../lib/clock.js';
 import { ensureBootstrap } from '../bootstrap.js';
 import { VERSION } from '../app.js';
 import { runServe, settingsOrExit } from './serve.js';
+import { registerOutboxCommand } from './outbox.js';
 
 const program = new Command('resdir').description('Alibaba Cloud Resource Directory secure-phone API, wire-compatible').version(VERSION);
 
@@ -46,6 +47,8 @@ withSettings(program.command('migrate').description('apply pending database migr
   await store.close();
   console.log(applied.length ? `applied: ${applied.join(', ')}` : 'already up to date');
 });
+
+registerOutboxCommand(withSettings(program.command('outbox'), ['data-dir', 'database-url']));
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   console.error(`resdir: ${e instanceof Error ? e.message : String(e)}`);

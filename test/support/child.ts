@@ -1,6 +1,8 @@
 /** Runs the compiled resdir (`node dist/main.js`) as a real child process, building dist/ when stale. */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 function newestMtime(dir: string): number {
@@ -12,11 +14,33 @@ function newestMtime(dir: string): number {
   return t;
 }
 
-/** Compiles src/ into dist/ unless dist/main.js is newer than every source file. */
-export function ensureBuilt(): void {
+const fresh = (): boolean => {
   const main = path.resolve('dist/main.js');
-  if (fs.existsSync(main) && fs.statSync(main).mtimeMs >= newestMtime(path.resolve('src'))) return;
-  execFileSync(process.execPath, [path.resolve('node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], { stdio: 'inherit' });
+  return fs.existsSync(main) && fs.statSync(main).mtimeMs >= newestMtime(path.resolve('src'));
+};
+
+/**
+ * Compiles src/ into dist/ unless dist/main.js is newer than every source file. Test files run in
+ * parallel processes: a lock file makes one of them build while the others wait.
+ */
+export function ensureBuilt(): void {
+  if (fresh()) return;
+  const lock = path.join(os.tmpdir(), `resdir-build-${createHash('sha256').update(process.cwd()).digest('hex').slice(0, 12)}.lock`);
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    try {
+      fs.writeFileSync(lock, String(process.pid), { flag: 'wx' });
+      break;
+    } catch {
+      if (Date.now() > deadline) throw new Error(`build lock ${lock} held too long; delete it if no test runs`);
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+    }
+  }
+  try {
+    if (!fresh()) execFileSync(process.execPath, [path.resolve('node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], { stdio: 'inherit' });
+  } finally {
+    fs.rmSync(lock, { force: true });
+  }
 }
 
 export interface Child {

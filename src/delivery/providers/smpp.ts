@@ -65,8 +65,9 @@ const hex = (n: number) => '0x' + n.toString(16).padStart(4, '0');
  * receipts are answered and reported to the sink (transmitter mode receives none).
  *
  * Outcomes: submit_sm_resp 0 = sent (message_id = provider id); invalid destination / length =
- * permanent; throttling (0x58), queue full and every other status, a dropped connection, no
- * bind within bindWaitMs and no response within responseTimeoutMs = retryable.
+ * permanent; throttling (0x58), queue full and every other status, a dropped connection, a
+ * link being re-established, no first bind within bindWaitMs and no response within
+ * responseTimeoutMs = retryable.
  */
 export function smppProvider(opts: SmppOptions, log: Logger): SmppProvider {
   return new SmppProvider(opts, log);
@@ -78,6 +79,8 @@ export class SmppProvider implements SmsProvider {
   private session: SmppSession | undefined;
   private bound = false;
   private closed = true;
+  /** The link dropped or could not be made and is being re-established: sends fail at once. */
+  private down = false;
   private backoff = 500;
   private reconnectTimer: NodeJS.Timeout | undefined;
   private bindWaiters: Array<() => void> = [];
@@ -126,6 +129,7 @@ export class SmppProvider implements SmsProvider {
           return;
         }
         this.bound = true;
+        this.down = false;
         this.binds++;
         this.backoff = 500;
         this.log.info({ host: this.opts.host, port: this.opts.port, mode: this.opts.bindMode }, 'SMPP bound');
@@ -148,6 +152,7 @@ export class SmppProvider implements SmsProvider {
       this.bound = false;
       for (const fail of [...this.pending]) fail(new Error('SMPP connection lost before submit_sm_resp'));
       if (this.closed) return;
+      this.down = true;
       const delay = Math.round(this.backoff * (0.5 + Math.random() / 2));
       this.backoff = Math.min(30_000, this.backoff * 2);
       this.log.warn({ retryInMs: delay }, 'SMPP connection closed; reconnecting');
@@ -159,6 +164,8 @@ export class SmppProvider implements SmsProvider {
   private async whenBound(): Promise<void> {
     if (this.bound) return;
     if (this.closed) throw new Error('SMPP provider is not started');
+    // While reconnecting, fail fast so the chain moves on; the first bind after start is awaited.
+    if (this.down) throw new Error(`SMPP link to ${this.opts.host}:${this.opts.port} is down; reconnecting`);
     await new Promise<void>((resolve, reject) => {
       const t = setTimeout(() => {
         this.bindWaiters = this.bindWaiters.filter((w) => w !== done);
