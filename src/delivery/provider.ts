@@ -40,6 +40,13 @@ export interface SmsProvider {
    * backoff) unless PermanentSmsError.
    */
   send(m: SmsMessage): Promise<{ providerMessageId: string }>;
+  /**
+   * For providers whose send is not idempotent: before a message is sent again (a previous
+   * attempt crashed or timed out and may have been accepted after all), asks the provider whether
+   * it already has the message, by our id. Resolves with the provider message id if so.
+   * Throwing or resolving undefined means "send it".
+   */
+  findSent?(m: { id: string; to: string; createdAt: number }): Promise<string | undefined>;
   /** Starts background work (connections, receipt polling); receipts go to `sink`. */
   start?(sink: ReceiptSink): void;
   /** Stops background work. The worker has finished its in-flight sends before this is called. */

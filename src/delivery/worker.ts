@@ -110,6 +110,17 @@ export class OutboxWorker {
     }
   }
 
+  /** A retry first asks a provider that supports it whether an earlier attempt got through. */
+  private async findSent(provider: SmsProvider, m: OutboxMessage): Promise<string | undefined> {
+    if (!provider.findSent) return undefined;
+    try {
+      return await provider.findSent({ id: m.id, to: m.to_phone, createdAt: m.created_at });
+    } catch (e) {
+      this.log.warn({ messageId: m.id, provider: provider.name, err: e instanceof Error ? e.message : String(e) }, 'could not check for an earlier send; sending');
+      return undefined;
+    }
+  }
+
   private async expire(m: OutboxMessage, reason: string): Promise<void> {
     await this.outbox.markFinal(m.id, this.clock.now(), 'expired', reason);
     this.extras.metrics?.failures.inc({ provider: m.provider ?? 'none', reason: 'expired' });
@@ -130,13 +141,14 @@ export class OutboxWorker {
         delivery?.recordAttempt({ id: `${m.id}:${String(m.attempts).padStart(4, '0')}:${i}:${randomBytes(3).toString('hex')}`, message_id: m.id, attempt: m.attempts, provider: provider.name, started_at: started, finished_at: this.clock.now(), outcome, provider_message_id: providerMessageId, error });
       const t0 = performance.now();
       try {
-        const { providerMessageId } = await provider.send({ id: m.id, to: m.to_phone, text, purpose: m.purpose, accountId: m.account_id, params: { code: payload.code, minutes: payload.minutes } });
+        const known = m.attempts > 1 ? await this.findSent(provider, m) : undefined;
+        const { providerMessageId } = known ? { providerMessageId: known } : await provider.send({ id: m.id, to: m.to_phone, text, purpose: m.purpose, accountId: m.account_id, params: { code: payload.code, minutes: payload.minutes } });
         metrics?.sendDuration.observe({ provider: provider.name }, (performance.now() - t0) / 1000);
         const at = this.clock.now();
         await this.outbox.markSent(m.id, at, provider.name, providerMessageId);
         await record('sent', providerMessageId, null);
         metrics?.sent.inc({ provider: provider.name });
-        this.log.info({ messageId: m.id, provider: provider.name, providerMessageId, attempts: m.attempts }, 'sms sent');
+        this.log.info({ messageId: m.id, provider: provider.name, providerMessageId, attempts: m.attempts, ...(known ? { foundAtProvider: true } : {}) }, 'sms sent');
         // A receipt may have overtaken the recording of the send.
         const settled = await delivery?.applyReceipts(provider.name, providerMessageId, at);
         if (settled?.status === 'delivered') metrics?.deliveryLatency.observe({ provider: provider.name }, (at - settled.createdAt) / 1000);

@@ -35,9 +35,9 @@ async function enqueue(id: string, to: string): Promise<void> {
   });
 }
 
-const provider = (pollSeconds = 0) =>
+const provider = (pollSeconds = 0, readTimeoutMs = 10_000) =>
   aliyunSmsProvider(
-    { accessKeyId: 'LTAI5tFakeSmsKey000000000', accessKeySecret: 'fake-sms-secret', signName: 'resdir', templateCode: 'SMS_000001', endpoint: fake.endpoint, receiptPollSeconds: pollSeconds },
+    { accessKeyId: 'LTAI5tFakeSmsKey000000000', accessKeySecret: 'fake-sms-secret', signName: 'resdir', templateCode: 'SMS_000001', endpoint: fake.endpoint, receiptPollSeconds: pollSeconds, readTimeoutMs },
     { clock: systemClock, delivery: store.delivery, log },
   );
 const worker = (p = provider()) => new OutboxWorker(store.outbox, p, keyring, systemClock, log, DEFAULT_WORKER_OPTIONS, { delivery: store.delivery });
@@ -95,7 +95,35 @@ describe('aliyun-sms provider (official SDK against a fake endpoint)', () => {
     await sink.settled;
     expect((await store.outbox.get('m-d'))!.status).toBe('delivered');
     expect((await store.outbox.get('m-u'))!.status).toBe('undelivered');
-    expect(fake.queryCalls[0]).toMatchObject({ PhoneNumber: '12025550123', BizId: d.provider_message_id, PageSize: '10', CurrentPage: '1' });
+    expect(fake.queryCalls[0]).toMatchObject({ PhoneNumber: '12025550123', BizId: d.provider_message_id, PageSize: '50', CurrentPage: '1' });
     expect(fake.queryCalls[0]!.SendDate).toMatch(/^\d{8}$/);
+  });
+
+  it('SendSms is not idempotent: a retry after a lost answer finds the message by OutId instead of sending it twice', async () => {
+    fake.answerDelayMs = 1_500; // accepted, but the answer comes after the SDK's read timeout
+    await enqueue('m-lost', '+12025550123');
+    const p = provider(0.1, 300);
+    const w = worker(p);
+    await w.pass();
+    expect(await store.outbox.get('m-lost')).toMatchObject({ status: 'queued', attempts: 1 });
+    expect(fake.sendCalls).toHaveLength(1);
+    expect(fake.queryCalls).toHaveLength(0); // a first attempt asks nothing
+    await store.outbox.markRetry('m-lost', systemClock.now(), systemClock.now(), 'test: due now');
+    await w.pass();
+    expect(fake.sendCalls).toHaveLength(1); // not sent again
+    const m = (await store.outbox.get('m-lost'))!;
+    expect(m).toMatchObject({ status: 'sent', attempts: 2, provider_message_id: 'OutId:m-lost' });
+    expect(fake.queryCalls.at(-1)).toMatchObject({ PhoneNumber: '12025550123' });
+    expect(fake.queryCalls.at(-1)).not.toHaveProperty('BizId');
+    // Its receipt is then looked up by number and matched by OutId.
+    fake.status.set(fake.bizIds.get('m-lost')!, { sendStatus: 3, errCode: 'DELIVERED' });
+    await store.outbox.markSent('m-lost', m.sent_at! - 3_000, 'aliyun-sms', 'OutId:m-lost');
+    const sink = receiptSink('aliyun-sms', { delivery: store.delivery, clock: systemClock, log });
+    p.start!(sink);
+    const deadline = Date.now() + 5_000;
+    while ((await store.outbox.get('m-lost'))!.status === 'sent' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    await p.close!();
+    await sink.settled;
+    expect((await store.outbox.get('m-lost'))!.status).toBe('delivered');
   });
 });

@@ -24,12 +24,16 @@ export interface FakeAliyunSms {
   codeFor: (phoneNumbers: string) => string;
   /** SendStatus reported by QuerySendDetails per BizId (1 waiting, 2 failed, 3 delivered); default 1. */
   status: Map<string, { sendStatus: number; errCode: string }>;
+  /** BizId given to each OutId. */
+  bizIds: Map<string, string>;
+  /** Milliseconds SendSms waits before answering (the message is accepted at once). */
+  answerDelayMs: number;
   close(): Promise<void>;
 }
 
 export async function startFakeAliyunSms(): Promise<FakeAliyunSms> {
   const sent = new Map<string, SendSmsCall & { bizId: string }>();
-  const fake: FakeAliyunSms = { endpoint: '', sendCalls: [], queryCalls: [], codeFor: () => 'OK', status: new Map(), close: async () => undefined };
+  const fake: FakeAliyunSms = { endpoint: '', sendCalls: [], queryCalls: [], codeFor: () => 'OK', status: new Map(), answerDelayMs: 0, bizIds: new Map(), close: async () => undefined };
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -49,14 +53,14 @@ export async function startFakeAliyunSms(): Promise<FakeAliyunSms> {
         if (code !== 'OK') return reply(200, { Code: code, Message: `fake refusal ${code}`, RequestId });
         const bizId = `${Date.now()}^${sent.size + 1}`;
         sent.set(bizId, { ...call, bizId });
-        return reply(200, { Code: 'OK', Message: 'OK', BizId: bizId, RequestId });
+        fake.bizIds.set(call.OutId, bizId);
+        return void setTimeout(() => !res.destroyed && reply(200, { Code: 'OK', Message: 'OK', BizId: bizId, RequestId }), fake.answerDelayMs);
       }
       if (action === 'QuerySendDetails') {
         fake.queryCalls.push(p);
-        const m = p.BizId ? sent.get(p.BizId) : undefined;
-        const list = m
-          ? [{ PhoneNum: m.PhoneNumbers, OutId: m.OutId, TemplateCode: m.TemplateCode, Content: '(not shown)', SendDate: '2026-11-29 20:00:00', ReceiveDate: '2026-11-29 20:00:05', SendStatus: fake.status.get(m.bizId)?.sendStatus ?? 1, ErrCode: fake.status.get(m.bizId)?.errCode ?? '' }]
-          : [];
+        // By BizId when given, else every message sent to the number (the real API pages them).
+        const matches = p.BizId ? [sent.get(p.BizId)].filter((m) => m !== undefined) : [...sent.values()].filter((m) => m.PhoneNumbers === p.PhoneNumber);
+        const list = matches.map((m) => ({ PhoneNum: m.PhoneNumbers, OutId: m.OutId, TemplateCode: m.TemplateCode, Content: '(not shown)', SendDate: '2026-11-29 20:00:00', ReceiveDate: '2026-11-29 20:00:05', SendStatus: fake.status.get(m.bizId)?.sendStatus ?? 1, ErrCode: fake.status.get(m.bizId)?.errCode ?? '' }));
         return reply(200, { Code: 'OK', Message: 'OK', RequestId, TotalCount: String(list.length), SmsSendDetailDTOs: { SmsSendDetailDTO: list } });
       }
       return reply(404, { Code: 'InvalidAction.NotFound', Message: `unknown action ${action}`, RequestId });

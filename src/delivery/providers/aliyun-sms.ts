@@ -44,6 +44,9 @@ export const ALIYUN_PERMANENT_CODES: ReadonlySet<string> = new Set([
   'isv.INVALID_PARAMETERS',
 ]);
 
+/** Provider message id of a message found by OutId (QuerySendDetails does not return the BizId). */
+export const OUT_ID_PREFIX = 'OutId:';
+
 /** Alibaba wants mainland numbers without +86 and others as country code + number, no plus. */
 export const aliyunPhone = (e164: string): string => (e164.startsWith('+86') ? e164.slice(3) : e164.replace(/^\+/, ''));
 
@@ -58,7 +61,9 @@ export function parseEndpoint(endpoint: string): { host: string; protocol: 'http
 /**
  * Alibaba Cloud SMS through the official SDK: SendSms with SignName, TemplateCode,
  * TemplateParam {"code": …} and OutId = our message id (SendSms is not idempotent; the OutId
- * makes a duplicate after a crash traceable). The BizId is the provider message id. While
+ * makes a duplicate after a crash traceable, and a retry first looks the OutId up with
+ * QuerySendDetails so a send whose answer was lost is not repeated). The BizId is the provider
+ * message id (OUT_ID_PREFIX + our id when found by OutId). While
  * started, messages sent in the last 24 h that await a receipt are looked up with
  * QuerySendDetails (SendStatus 3 = delivered, 2 = undelivered with its ErrCode, 1 = waiting).
  */
@@ -79,14 +84,22 @@ export function aliyunSmsProvider(opts: AliyunSmsOptions, deps: { clock: Clock; 
   let timer: NodeJS.Timeout | undefined;
   let sweeping: Promise<void> | undefined;
 
+  /** QuerySendDetails rows for a number on the China day of `at`, by BizId when known. */
+  async function details(to: string, at: number, bizId?: string) {
+    const res = await client.querySendDetails(
+      new Dysms.QuerySendDetailsRequest!({ phoneNumber: aliyunPhone(to), ...(bizId ? { bizId } : {}), sendDate: chinaDay(at), pageSize: 50, currentPage: 1 }),
+    );
+    if (res.body?.code !== 'OK') throw new Error(`QuerySendDetails answered ${res.body?.code ?? 'no Code'}`);
+    return res.body.smsSendDetailDTOs?.smsSendDetailDTO ?? [];
+  }
+
   async function sweep(sink: ReceiptSink): Promise<void> {
     const now = deps.clock.now();
     const waiting = await deps.delivery.awaitingReceipt('aliyun-sms', now - 86_400_000, now - 2_000, 50);
     for (const w of waiting) {
-      const res = await client.querySendDetails(
-        new Dysms.QuerySendDetailsRequest!({ phoneNumber: aliyunPhone(w.to_phone), bizId: w.provider_message_id, sendDate: chinaDay(w.sent_at), pageSize: 10, currentPage: 1 }),
-      );
-      const dto = res.body?.smsSendDetailDTOs?.smsSendDetailDTO?.find((d) => d.outId === w.id || d.outId === undefined);
+      // A message found by OutId after a lost answer has no BizId: OUT_ID_PREFIX + our id.
+      const bizId = w.provider_message_id.startsWith(OUT_ID_PREFIX) ? undefined : w.provider_message_id;
+      const dto = (await details(w.to_phone, w.sent_at, bizId)).find((d) => d.outId === w.id || (bizId !== undefined && d.outId === undefined));
       if (!dto || dto.sendStatus === 1) continue;
       sink({ providerMessageId: w.provider_message_id, state: dto.sendStatus === 3 ? 'delivered' : 'undelivered', detail: dto.errCode ?? `SendStatus ${dto.sendStatus}` });
     }
@@ -115,6 +128,14 @@ export function aliyunSmsProvider(opts: AliyunSmsOptions, deps: { clock: Clock; 
       const why = `SendSms answered ${code}${body?.message ? `: ${body.message.slice(0, 200)}` : ''}`;
       if (ALIYUN_PERMANENT_CODES.has(code)) throw new PermanentSmsError(why, code);
       throw new Error(why);
+    },
+    async findSent(m) {
+      // The send may have been accepted on the day of the Send or, around midnight in China, the next.
+      const now = deps.clock.now();
+      for (const at of chinaDay(now) === chinaDay(m.createdAt) ? [now] : [m.createdAt, now]) {
+        if ((await details(m.to, at)).some((d) => d.outId === m.id)) return OUT_ID_PREFIX + m.id;
+      }
+      return undefined;
     },
     start(sink) {
       if (opts.receiptPollSeconds <= 0) return;
