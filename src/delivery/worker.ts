@@ -102,7 +102,9 @@ export class OutboxWorker {
         const now = this.clock.now();
         const batch = await this.outbox.claim(now, now + this.opts.leaseMs, this.opts.batch);
         if (batch.length === 0) return;
-        await Promise.all(batch.map((m) => this.deliver(m)));
+        // Each delivery settles on its own, so a store error on one message never leaves the
+        // others running unawaited (stop() waits for all of them).
+        await Promise.all(batch.map((m) => this.deliver(m).catch((e: unknown) => this.log.error({ err: e, messageId: m.id }, 'sms delivery not recorded; the lease will bring it back'))));
         if (this.stopped) return;
       }
     } catch (e) {

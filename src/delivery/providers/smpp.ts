@@ -137,11 +137,14 @@ export class SmppProvider implements SmsProvider {
       });
     });
     s.on('enquire_link', (pdu) => void s.send(pdu.response()));
-    s.on('deliver_sm', (pdu) => {
-      s.send(pdu.response());
-      const r = parseSmppReceipt(pdu);
-      if (r) this.sink?.(r);
-    });
+    // Receipts come in deliver_sm (or data_sm); other deliver_sm (mobile-originated) are acknowledged and dropped.
+    for (const command of ['deliver_sm', 'data_sm']) {
+      s.on(command, (pdu) => {
+        s.send(pdu.response());
+        const r = parseSmppReceipt(pdu);
+        if (r) this.sink?.(r);
+      });
+    }
     s.on('unbind', (pdu) => {
       s.send(pdu.response());
       s.close();
