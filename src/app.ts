@@ -11,7 +11,7 @@ import { DirectoryService } from './domain/directory/directory.js';
 import { SecurePhoneVerification } from './domain/verification/secure-phone.js';
 import { OutboxWorker } from './delivery/worker.js';
 import { buildProviders } from './delivery/providers/index.js';
-import { startDelivery, type Delivery } from './delivery/wiring.js';
+import { createDelivery, type Delivery } from './delivery/wiring.js';
 import { OperationRegistry } from './operations/registry.js';
 import { buildServer } from './http/server.js';
 
@@ -49,7 +49,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const metrics = new Registry();
   collectDefaultMetrics({ register: metrics });
 
-  const delivery: Delivery = startDelivery(settings, { store, keyring, clock, log: log.child({ component: 'outbox' }), metrics, providers: buildProviders(settings, { store, clock, log }) });
+  const delivery: Delivery = createDelivery(settings, { store, keyring, clock, log: log.child({ component: 'outbox' }), metrics, providers: buildProviders(settings, { store, clock, log }) });
   const worker = delivery.worker;
   const directory = new DirectoryService(store, clock);
   const verification = new SecurePhoneVerification(store, clock, keyring, settings, () => worker.poke());

@@ -22,7 +22,7 @@ export interface Delivery {
 }
 
 /** Builds the outbox worker over the provider chain, with metrics and receipt sinks. */
-export function startDelivery(settings: Settings, deps: { store: Store; keyring: Keyring; clock: Clock; log: Logger; metrics: Registry; providers: SmsProvider[] }): Delivery {
+export function createDelivery(settings: Settings, deps: { store: Store; keyring: Keyring; clock: Clock; log: Logger; metrics: Registry; providers: SmsProvider[] }): Delivery {
   const { store, clock, log } = deps;
   const metrics = new DeliveryMetrics(deps.metrics, store.delivery);
   const worker = new OutboxWorker(
