@@ -142,19 +142,11 @@ export class OutboxWorker {
       const record = (outcome: 'sent' | 'retry' | 'failed', providerMessageId: string | null, error: string | null) =>
         delivery?.recordAttempt({ id: `${m.id}:${String(m.attempts).padStart(4, '0')}:${i}:${randomBytes(3).toString('hex')}`, message_id: m.id, attempt: m.attempts, provider: provider.name, started_at: started, finished_at: this.clock.now(), outcome, provider_message_id: providerMessageId, error });
       const t0 = performance.now();
+      let known: string | undefined;
+      let providerMessageId: string;
       try {
-        const known = m.attempts > 1 ? await this.findSent(provider, m) : undefined;
-        const { providerMessageId } = known ? { providerMessageId: known } : await provider.send({ id: m.id, to: m.to_phone, text, purpose: m.purpose, accountId: m.account_id, params: { code: payload.code, minutes: payload.minutes } });
-        metrics?.sendDuration.observe({ provider: provider.name }, (performance.now() - t0) / 1000);
-        const at = this.clock.now();
-        await this.outbox.markSent(m.id, at, provider.name, providerMessageId);
-        await record('sent', providerMessageId, null);
-        metrics?.sent.inc({ provider: provider.name });
-        this.log.info({ messageId: m.id, provider: provider.name, providerMessageId, attempts: m.attempts, ...(known ? { foundAtProvider: true } : {}) }, 'sms sent');
-        // A receipt may have overtaken the recording of the send.
-        const settled = await delivery?.applyReceipts(provider.name, providerMessageId, at);
-        if (settled?.status === 'delivered') metrics?.deliveryLatency.observe({ provider: provider.name }, (at - settled.createdAt) / 1000);
-        return;
+        known = m.attempts > 1 ? await this.findSent(provider, m) : undefined;
+        providerMessageId = known ?? (await provider.send({ id: m.id, to: m.to_phone, text, purpose: m.purpose, accountId: m.account_id, params: { code: payload.code, minutes: payload.minutes } })).providerMessageId;
       } catch (e) {
         metrics?.sendDuration.observe({ provider: provider.name }, (performance.now() - t0) / 1000);
         const reason = this.providers.length > 1 ? `${provider.name}: ${scrub(e, payload.code)}` : scrub(e, payload.code);
@@ -170,7 +162,20 @@ export class OutboxWorker {
         this.log.warn({ messageId: m.id, provider: provider.name, reason, attempts: m.attempts }, 'sms send failed');
         lastError = reason;
         lastProvider = provider.name;
+        continue;
       }
+      // Accepted. Recorded outside the provider's try: a store error from here on is not a
+      // provider failure (the message stays leased and comes back, at least once).
+      metrics?.sendDuration.observe({ provider: provider.name }, (performance.now() - t0) / 1000);
+      const at = this.clock.now();
+      await this.outbox.markSent(m.id, at, provider.name, providerMessageId);
+      await record('sent', providerMessageId, null);
+      metrics?.sent.inc({ provider: provider.name });
+      this.log.info({ messageId: m.id, provider: provider.name, providerMessageId, attempts: m.attempts, ...(known ? { foundAtProvider: true } : {}) }, 'sms sent');
+      // A receipt may have overtaken the recording of the send.
+      const settled = await delivery?.applyReceipts(provider.name, providerMessageId, at);
+      if (settled?.status === 'delivered') metrics?.deliveryLatency.observe({ provider: provider.name }, (at - settled.createdAt) / 1000);
+      return;
     }
     const at = this.clock.now();
     if (m.attempts >= this.opts.maxAttempts) {

@@ -92,6 +92,19 @@ describe('provider chain', () => {
   });
 });
 
+describe('store failures', () => {
+  it('a store error after the provider accepted is not taken for a provider failure, and the pass goes on', async () => {
+    await enqueue('s1');
+    await enqueue('s2');
+    const p = scripted('only', ['ok', 'ok']);
+    const failing = { ...store.delivery, recordAttempt: async (a: { message_id: string }) => (a.message_id === 's1' ? Promise.reject(new Error('disk full')) : store.delivery.recordAttempt(a as never)) };
+    await new OutboxWorker(store.outbox, [p], keyring, clock, log, DEFAULT_WORKER_OPTIONS, { delivery: failing }).pass();
+    expect(p.calls).toBe(2);
+    expect(await store.outbox.get('s1')).toMatchObject({ status: 'sent', provider_message_id: 'only-1' });
+    expect(await store.outbox.get('s2')).toMatchObject({ status: 'sent' });
+  });
+});
+
 describe('retry timing and expiry (fake clock)', () => {
   it('backoff doubles from 1 s to a 60 s cap, with jitter between half and the full delay', () => {
     expect([1, 2, 3, 4, 7, 8, 20].map((n) => backoffMs(n, () => 0.999999))).toEqual([1000, 2000, 4000, 8000, 60000, 60000, 60000]);
