@@ -14,6 +14,7 @@ import { buildProviders } from './delivery/providers/index.js';
 import { createDelivery, type Delivery } from './delivery/wiring.js';
 import { OperationRegistry } from './operations/registry.js';
 import { buildServer } from './http/server.js';
+import { registerSmsReceiptRoute } from './http/sms-receipts.js';
 
 export const VERSION: string = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
@@ -67,6 +68,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
     { store, version: VERSION, smsProvider: settings.smsProvider, ...(settings.adminToken ? { adminToken: settings.adminToken } : {}) },
     metrics,
   );
+
+  if (delivery.receiptIntake) registerSmsReceiptRoute(server, delivery.receiptIntake);
 
   let nonceSweep: NodeJS.Timeout | undefined;
   return {

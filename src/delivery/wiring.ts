@@ -9,12 +9,15 @@ import { segmentCount } from './encoding.js';
 import { DeliveryMetrics } from './metrics.js';
 import type { SmsProvider } from './provider.js';
 import { receiptSink } from './receipts.js';
+import type { WebhookProvider } from './providers/webhook.js';
 import { DEFAULT_WORKER_OPTIONS, OutboxWorker } from './worker.js';
 
 export interface Delivery {
   worker: OutboxWorker;
   providers: readonly SmsProvider[];
   metrics: DeliveryMetrics;
+  /** Intake of receipts posted by the webhook gateway, when the webhook provider is configured. */
+  receiptIntake?: (headers: Record<string, string | string[] | undefined>, body: string) => 'accepted' | 'unauthorized' | 'invalid';
   /** Starts the providers' connections and receipt intake, then the worker. */
   start(): void;
   /** Graceful: the worker finishes and records its in-flight sends, then providers close. */
@@ -40,10 +43,12 @@ export function createDelivery(settings: Settings, deps: { store: Store; keyring
     const segments = segmentCount(renderSms(sample, to, settings.smsTemplate));
     if (segments > 1) log.warn({ segments }, 'the SMS template renders to more than one segment');
   }
+  const webhook = deps.providers.find((p): p is WebhookProvider => p.name === 'webhook' && 'receipt' in p);
   return {
     worker,
     providers: deps.providers,
     metrics,
+    ...(webhook ? { receiptIntake: (headers: Record<string, string | string[] | undefined>, body: string) => webhook.receipt(headers, body) } : {}),
     start() {
       for (const p of deps.providers) p.start?.(receiptSink(p.name, { delivery: store.delivery, clock, log, metrics }));
       worker.start();

@@ -10,15 +10,19 @@ import { productClient, rmModels } from '../support/clients.js';
 import { startFakeSmsc, type FakeSmsc } from '../support/fake-smsc.js';
 import { startFakeAliyunSms, type FakeAliyunSms } from '../support/fake-aliyun-sms.js';
 import { outboxReport } from '../../src/cli/outbox.js';
+import { startFakeWebhook, type FakeWebhook } from '../support/fake-webhook.js';
+import { webhookSignature } from '../../src/delivery/providers/webhook.js';
 
 let h: Harness | undefined;
 let smsc: FakeSmsc | undefined;
 let ali: FakeAliyunSms | undefined;
+let hook: FakeWebhook | undefined;
 afterEach(async () => {
   await h?.close();
   await smsc?.close();
   await ali?.close();
-  h = smsc = ali = undefined;
+  await hook?.close();
+  h = smsc = ali = hook = undefined;
 });
 
 const SMPP_ENV = (port: number) => ({ RESDIR_SMPP_HOST: '127.0.0.1', RESDIR_SMPP_PORT: String(port), RESDIR_SMPP_SYSTEM_ID: 'resdir', RESDIR_SMPP_PASSWORD: 'pw' });
@@ -76,5 +80,31 @@ describe('real SMS providers end to end', () => {
     ]);
     const code = (JSON.parse(ali.sendCalls[0]!.TemplateParam) as { code: string }).code;
     await client.bindSecureMobilePhone(new rmModels.BindSecureMobilePhoneRequest({ accountId, secureMobilePhone: '65-91234569', verificationCode: code }));
+  });
+
+  it('webhook: the gateway posts signed receipts back to /_resdir/sms/receipts', async () => {
+    const secret = 'gateway-shared-secret-42';
+    hook = await startFakeWebhook(secret, () => ({ status: 202, body: { messageId: 'gw-77' } }));
+    h = await startResdir({ env: { RESDIR_SMS_PROVIDER: 'webhook', RESDIR_SMS_WEBHOOK_URL: hook.url, RESDIR_SMS_WEBHOOK_SECRET: secret } });
+    const client = productClient(h.host, h.boot.admin);
+    await client.sendVerificationCodeForBindSecureMobilePhone(new rmModels.SendVerificationCodeForBindSecureMobilePhoneRequest({ accountId: h.boot.member.accountId, secureMobilePhone: '1-2025550188' }));
+    await until(() => statusOf(h!), (m) => m[0]?.status === 'sent');
+    const post = (body: string, key = secret, ts = String(Math.floor(Date.now() / 1000))) =>
+      fetch(`${h!.url}/_resdir/sms/receipts`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-resdir-timestamp': ts, 'x-resdir-signature': webhookSignature(key, ts, body) }, body });
+    const receipt = JSON.stringify({ messageId: 'gw-77', state: 'delivered', detail: 'handset' });
+    expect((await post(receipt, 'wrong-secret-000000')).status).toBe(401);
+    expect((await post(receipt, secret, String(Math.floor(Date.now() / 1000) - 3600))).status).toBe(401);
+    expect((await post('{"messageId":"gw-77","state":"lost"}')).status).toBe(400);
+    expect((await post(receipt)).status).toBe(204);
+    expect((await post(receipt)).status).toBe(204); // a duplicate is taken and changes nothing
+    const msgs = await until(() => statusOf(h!), (m) => m[0]?.status === 'delivered');
+    expect(msgs[0]).toMatchObject({ provider: 'webhook', providerMessageId: 'gw-77' });
+    const metrics = await (await fetch(`${h.url}/_resdir/metrics`)).text();
+    expect(metrics).toMatch(/resdir_sms_receipts_total\{provider="webhook",state="delivered"\} 1/);
+  });
+
+  it('the receipt route exists only with the webhook provider', async () => {
+    h = await startResdir();
+    expect((await fetch(`${h.url}/_resdir/sms/receipts`, { method: 'POST', body: '{}' })).status).toBe(404);
   });
 });

@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Clock } from '../../lib/clock.js';
-import { PermanentSmsError, type SmsMessage, type SmsProvider } from '../provider.js';
+import { PermanentSmsError, type ReceiptSink, type SmsMessage, type SmsProvider, type SmsReceiptReport } from '../provider.js';
 
 export interface WebhookOptions {
   url: string;
@@ -36,10 +36,47 @@ export function verifyWebhookSignature(secret: string, timestamp: string, body: 
  * Outcomes: 2xx = sent (the provider message id is the body's "messageId" when it is a string,
  * else our id); 408 and 429 = retry; any other 4xx = permanent failure; 5xx, network errors and
  * timeouts (timeoutMs) = retry. Error texts carry the status only, never the response body.
+ * Receipts come back through POST /_resdir/sms/receipts (readWebhookReceipt).
  */
-export function webhookProvider(opts: WebhookOptions, clock: Clock): SmsProvider {
+const RECEIPT_STATES: ReadonlySet<string> = new Set(['delivered', 'undelivered', 'enroute', 'accepted']);
+
+/**
+ * Reads a receipt the gateway POSTs back, signed like our messages (same secret, same headers):
+ * `{"messageId": <the provider message id: the messageId the gateway answered, else our id>,
+ * "state": "delivered" | "undelivered" | "enroute" | "accepted", "detail"?: string}`.
+ */
+export function readWebhookReceipt(secret: string, headers: Record<string, string | string[] | undefined>, body: string, nowMs: number): SmsReceiptReport | 'unauthorized' | 'invalid' {
+  const header = (n: string) => (typeof headers[n] === 'string' ? (headers[n] as string) : '');
+  if (!verifyWebhookSignature(secret, header(TIMESTAMP_HEADER), body, header(SIGNATURE_HEADER), nowMs)) return 'unauthorized';
+  let r: { messageId?: unknown; state?: unknown; detail?: unknown };
+  try {
+    r = JSON.parse(body) as typeof r;
+  } catch {
+    return 'invalid';
+  }
+  if (typeof r !== 'object' || r === null || typeof r.messageId !== 'string' || r.messageId === '' || r.messageId.length > 200 || typeof r.state !== 'string' || !RECEIPT_STATES.has(r.state)) return 'invalid';
+  return { providerMessageId: r.messageId, state: r.state as SmsReceiptReport['state'], ...(typeof r.detail === 'string' ? { detail: r.detail.slice(0, 200) } : {}) };
+}
+
+/** The webhook provider, plus the intake for the receipts its gateway posts back. */
+export interface WebhookProvider extends SmsProvider {
+  /** Verifies and hands on one posted receipt (to the sink given to start). */
+  receipt(headers: Record<string, string | string[] | undefined>, body: string): 'accepted' | 'unauthorized' | 'invalid';
+}
+
+export function webhookProvider(opts: WebhookOptions, clock: Clock): WebhookProvider {
+  let sink: ReceiptSink | undefined;
   return {
     name: 'webhook',
+    start(s) {
+      sink = s;
+    },
+    receipt(headers, body) {
+      const r = readWebhookReceipt(opts.secret, headers, body, clock.now());
+      if (typeof r === 'string') return r;
+      sink?.(r);
+      return 'accepted';
+    },
     async send(m: SmsMessage) {
       const body = JSON.stringify({ id: m.id, to: m.to, text: m.text, purpose: m.purpose, accountId: m.accountId, code: m.params.code, minutes: m.params.minutes });
       const timestamp = String(Math.floor(clock.now() / 1000));
