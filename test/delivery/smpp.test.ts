@@ -113,9 +113,12 @@ describe('smpp provider against a fake SMSC (same smpp package)', () => {
     expect((await store.delivery.attemptsOf('m-drop')).map((a) => a.outcome)).toEqual(['retry', 'sent']);
   });
 
-  it('keeps the link alive with enquire_link', async () => {
+  it('keeps the link alive with enquire_link, and rebinds when enquire_link goes unanswered', async () => {
     start();
-    await until(() => smsc.enquireLinks >= 1, 3000);
+    await until(() => smsc.enquireLinks >= 2, 4000);
+    expect(provider!.binds).toBe(1);
+    smsc.answerEnquireLinks = false;
+    await until(() => provider!.binds >= 2, 6000);
   });
 
   it('the window bounds the submits awaiting a response', async () => {

@@ -25,6 +25,8 @@ export interface FakeSmsc {
   enquireLinks: number;
   /** Most submit_sm received and not yet answered at one time. */
   maxOutstanding: number;
+  /** false: enquire_link goes unanswered (a link that died without closing). */
+  answerEnquireLinks: boolean;
   next: (s: Submitted) => SubmitAction;
   close(): Promise<void>;
 }
@@ -35,7 +37,7 @@ export async function startFakeSmsc(credentials: { systemId: string; password: s
   let seq = 1000;
   const sessions = new Set<SmppSession>();
   let outstanding = 0;
-  const fake: FakeSmsc = { port: 0, submitted: [], binds: [], enquireLinks: 0, maxOutstanding: 0, next: () => ({ kind: 'ok' }), close: async () => undefined };
+  const fake: FakeSmsc = { port: 0, submitted: [], binds: [], enquireLinks: 0, maxOutstanding: 0, answerEnquireLinks: true, next: () => ({ kind: 'ok' }), close: async () => undefined };
   const server = smpp.createServer((session) => {
     sessions.add(session);
     session.on('close', () => sessions.delete(session));
@@ -51,7 +53,7 @@ export async function startFakeSmsc(credentials: { systemId: string; password: s
     }
     session.on('enquire_link', (pdu) => {
       fake.enquireLinks++;
-      session.send(pdu.response());
+      if (fake.answerEnquireLinks) session.send(pdu.response());
     });
     session.on('unbind', (pdu) => {
       session.send(pdu.response());

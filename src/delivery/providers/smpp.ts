@@ -57,7 +57,7 @@ const hex = (n: number) => '0x' + n.toString(16).padStart(4, '0');
 
 /**
  * SMPP 3.4 through the `smpp` package. One session, bound as transmitter or transceiver, kept
- * alive with enquire_link and re-established with exponential backoff (0.5 s doubling to 30 s,
+ * alive with enquire_link (unanswered for a whole interval = a dead link) and re-established with exponential backoff (0.5 s doubling to 30 s,
  * with jitter) whenever it drops. Each SMS is one submit_sm with registered_delivery = 1, GSM-7
  * (data_coding 0) or UCS-2 (8) chosen by content, in short_message when it fits one segment and
  * message_payload otherwise, and our message id in the resdir_message_id TLV (0x1400).
@@ -118,7 +118,7 @@ export class SmppProvider implements SmsProvider {
   }
 
   private connect(): void {
-    const s = this.smpp.connect({ host: this.opts.host, port: this.opts.port, auto_enquire_link_period: this.opts.enquireLinkSeconds * 1000 });
+    const s = this.smpp.connect({ host: this.opts.host, port: this.opts.port });
     this.session = s;
     s.on('connect', () => {
       const bind = (this.opts.bindMode === 'transceiver' ? s.bind_transceiver : s.bind_transmitter) as (o: object, cb: (p: SmppPdu) => void) => void;
@@ -133,6 +133,7 @@ export class SmppProvider implements SmsProvider {
         this.binds++;
         this.backoff = 500;
         this.log.info({ host: this.opts.host, port: this.opts.port, mode: this.opts.bindMode }, 'SMPP bound');
+        this.keepAlive(s);
         for (const w of this.bindWaiters.splice(0)) w();
       });
     });
@@ -162,6 +163,23 @@ export class SmppProvider implements SmsProvider {
       this.reconnectTimer = setTimeout(() => this.connect(), delay);
       this.reconnectTimer.unref();
     });
+  }
+
+  /** enquire_link every period; one left unanswered for a whole period means a dead link: reconnect. */
+  private keepAlive(s: SmppSession): void {
+    let unanswered = false;
+    const timer = setInterval(() => {
+      if (unanswered) {
+        this.log.warn({ host: this.opts.host, port: this.opts.port }, 'SMPP enquire_link unanswered; reconnecting');
+        clearInterval(timer);
+        s.destroy();
+        return;
+      }
+      unanswered = true;
+      (s.enquire_link as (o: object, cb: () => void) => void)({}, () => (unanswered = false));
+    }, this.opts.enquireLinkSeconds * 1000);
+    timer.unref();
+    s.on('close', () => clearInterval(timer));
   }
 
   private async whenBound(): Promise<void> {
