@@ -38,6 +38,14 @@ async function until<T>(get: () => Promise<T>, ok: (v: T) => boolean, ms = 8000)
   }
 }
 
+/** No code in the logs, the attempt log or the delivery status (the code reached the provider only). */
+async function expectNoLeak(hh: Harness, code: string): Promise<void> {
+  const standalone = new RegExp(`(?<![0-9])${code}(?![0-9])`);
+  expect(standalone.test(hh.logs.join(''))).toBe(false);
+  expect(standalone.test(JSON.stringify(await outboxReport(hh.app.store, { limit: 100 })))).toBe(false);
+  expect(standalone.test(await (await fetch(`${hh.url}/_resdir/sms`)).text())).toBe(false);
+}
+
 const statusOf = async (hh: Harness) => ((await (await fetch(`${hh.url}/_resdir/sms`)).json()) as { messages: Array<Record<string, unknown>> }).messages;
 
 describe('real SMS providers end to end', () => {
@@ -54,6 +62,7 @@ describe('real SMS providers end to end', () => {
     expect(smsc.submitted[0]!.resdirMessageId).toBe(msgs[0]!.id);
     const code = /\b(\d{6})\b/.exec(smsc.submitted[0]!.text)![1]!;
     await client.bindSecureMobilePhone(new rmModels.BindSecureMobilePhoneRequest({ accountId, secureMobilePhone: '1-2025550177', verificationCode: code }));
+    await expectNoLeak(h, code);
 
     const [row] = await outboxReport(h.app.store, { limit: 5 });
     expect(row).toMatchObject({ id: msgs[0]!.id, status: 'delivered', attemptLog: [{ provider: 'smpp', outcome: 'sent' }] });
@@ -80,6 +89,7 @@ describe('real SMS providers end to end', () => {
     ]);
     const code = (JSON.parse(ali.sendCalls[0]!.TemplateParam) as { code: string }).code;
     await client.bindSecureMobilePhone(new rmModels.BindSecureMobilePhoneRequest({ accountId, secureMobilePhone: '65-91234569', verificationCode: code }));
+    await expectNoLeak(h, code);
   });
 
   it('webhook: the gateway posts signed receipts back to /_resdir/sms/receipts', async () => {
