@@ -46,7 +46,8 @@ export class OutboxWorker {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private again = false;
-  private stopped = true;
+  private stopped = true; // not polling (never started, or stopped)
+  private stopping = false; // stop() was called: passes end after the batch in flight
   private readonly providers: readonly SmsProvider[];
 
   constructor(
@@ -64,6 +65,7 @@ export class OutboxWorker {
 
   start(): void {
     this.stopped = false;
+    this.stopping = false;
     this.poke();
   }
 
@@ -91,6 +93,7 @@ export class OutboxWorker {
   /** Stops claiming and waits for the sends in flight to finish and be recorded. */
   async stop(): Promise<void> {
     this.stopped = true;
+    this.stopping = true;
     clearTimeout(this.timer);
     await this.running;
   }
@@ -105,7 +108,7 @@ export class OutboxWorker {
         // Each delivery settles on its own, so a store error on one message never leaves the
         // others running unawaited (stop() waits for all of them).
         await Promise.all(batch.map((m) => this.deliver(m).catch((e: unknown) => this.log.error({ err: e, messageId: m.id }, 'sms delivery not recorded; the lease will bring it back'))));
-        if (this.stopped) return;
+        if (this.stopping) return;
       }
     } catch (e) {
       this.log.error({ err: e }, 'outbox pass failed');

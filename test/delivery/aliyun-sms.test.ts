@@ -126,4 +126,24 @@ describe('aliyun-sms provider (official SDK against a fake endpoint)', () => {
     await sink.settled;
     expect((await store.outbox.get('m-lost'))!.status).toBe('delivered');
   });
+
+  it('receipt sweeps page through the waiting messages: 50 never answered do not starve newer ones', async () => {
+    for (let i = 0; i < 60; i++) await enqueue(`m-p${String(i).padStart(2, '0')}`, `+120255501${String(i).padStart(2, '0')}`);
+    const p = provider(0.05);
+    await worker(p).pass();
+    const base = systemClock.now() - 10_000;
+    for (let i = 0; i < 60; i++) {
+      const id = `m-p${String(i).padStart(2, '0')}`;
+      const bizId = fake.bizIds.get(id)!;
+      await store.outbox.markSent(id, base + i, 'aliyun-sms', bizId);
+      fake.status.set(bizId, i < 50 ? { sendStatus: 1, errCode: '' } : { sendStatus: 3, errCode: 'DELIVERED' });
+    }
+    const sink = receiptSink('aliyun-sms', { delivery: store.delivery, clock: systemClock, log });
+    p.start!(sink);
+    const deadline = Date.now() + 8_000;
+    while (((await store.delivery.statusCounts()).delivered ?? 0) < 10 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    await p.close!();
+    await sink.settled;
+    expect(await store.delivery.statusCounts()).toEqual({ sent: 50, delivered: 10 });
+  });
 });

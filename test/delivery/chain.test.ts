@@ -92,6 +92,16 @@ describe('provider chain', () => {
   });
 });
 
+describe('passes', () => {
+  it('one pass drains every due message, batch after batch', async () => {
+    for (let i = 0; i < 45; i++) await enqueue(`b${i}`);
+    const p = scripted('only', []);
+    await worker([p]).pass();
+    expect(p.calls).toBe(45);
+    expect(await store.delivery.statusCounts()).toEqual({ sent: 45 });
+  });
+});
+
 describe('store failures', () => {
   it('a store error after the provider accepted is not taken for a provider failure, and the pass goes on', async () => {
     await enqueue('s1');

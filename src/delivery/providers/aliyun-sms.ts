@@ -50,6 +50,8 @@ export const OUT_ID_PREFIX = 'OutId:';
 /** Alibaba wants mainland numbers without +86 and others as country code + number, no plus. */
 export const aliyunPhone = (e164: string): string => (e164.startsWith('+86') ? e164.slice(3) : e164.replace(/^\+/, ''));
 
+const SWEEP_PAGE = 50;
+
 /** SendDate of QuerySendDetails: the day in China (UTC+8), yyyyMMdd. */
 const chinaDay = (ms: number): string => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10).replaceAll('-', '');
 
@@ -83,6 +85,9 @@ export function aliyunSmsProvider(opts: AliyunSmsOptions, deps: { clock: Clock; 
   );
   let timer: NodeJS.Timeout | undefined;
   let sweeping: Promise<void> | undefined;
+  // Sweeps walk the waiting messages in pages of SWEEP_PAGE by send time, one page per sweep,
+  // then start over: messages that never get a receipt cannot starve newer ones.
+  let cursor = 0;
 
   /** QuerySendDetails rows for a number on the China day of `at`, by BizId when known. */
   async function details(to: string, at: number, bizId?: string) {
@@ -95,7 +100,8 @@ export function aliyunSmsProvider(opts: AliyunSmsOptions, deps: { clock: Clock; 
 
   async function sweep(sink: ReceiptSink): Promise<void> {
     const now = deps.clock.now();
-    const waiting = await deps.delivery.awaitingReceipt('aliyun-sms', now - 86_400_000, now - 2_000, 50);
+    const waiting = await deps.delivery.awaitingReceipt('aliyun-sms', Math.max(now - 86_400_000, cursor), now - 2_000, SWEEP_PAGE);
+    cursor = waiting.length < SWEEP_PAGE ? 0 : waiting.at(-1)!.sent_at + 1;
     for (const w of waiting) {
       // A message found by OutId after a lost answer has no BizId: OUT_ID_PREFIX + our id.
       const bizId = w.provider_message_id.startsWith(OUT_ID_PREFIX) ? undefined : w.provider_message_id;
