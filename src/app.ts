@@ -13,7 +13,10 @@ import { OutboxWorker } from './delivery/worker.js';
 import { buildProviders } from './delivery/providers/index.js';
 import { createDelivery, type Delivery } from './delivery/wiring.js';
 import { OperationRegistry } from './operations/registry.js';
+import { identityServices } from './domain/ram/services.js';
 import { buildServer } from './http/server.js';
+import { verificationMetrics } from './metrics/verification.js';
+import { startDefenceSweep } from './domain/audit/retention.js';
 import { registerSmsReceiptRoute } from './http/sms-receipts.js';
 
 export const VERSION: string = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
@@ -53,7 +56,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const delivery: Delivery = createDelivery(settings, { store, keyring, clock, log: log.child({ component: 'outbox' }), metrics, providers: buildProviders(settings, { store, clock, log }) });
   const worker = delivery.worker;
   const directory = new DirectoryService(store, clock);
-  const verification = new SecurePhoneVerification(store, clock, keyring, settings, () => worker.poke());
+  const verification = new SecurePhoneVerification(store, clock, keyring, settings, () => worker.poke(), verificationMetrics(metrics));
   const server = buildServer(
     log,
     {
@@ -62,7 +65,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       keyring,
       clock,
       signatureWindowMs: settings.signatureWindowSeconds * 1000,
-      services: { directory, verification, site: settings.site },
+      services: { directory, verification, site: settings.site, identity: identityServices(store, clock, keyring), callingCodes: { allowed: settings.allowedCallingCodes, denied: settings.deniedCallingCodes }, auditTrail: store },
       log,
     },
     { store, version: VERSION, smsProvider: settings.smsProvider, ...(settings.adminToken ? { adminToken: settings.adminToken } : {}) },
@@ -72,6 +75,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   if (delivery.receiptIntake) registerSmsReceiptRoute(server, delivery.receiptIntake);
 
   let nonceSweep: NodeJS.Timeout | undefined;
+  let defenceSweep: (() => void) | undefined;
   return {
     settings,
     store,
@@ -85,12 +89,16 @@ export async function createApp(opts: AppOptions): Promise<App> {
       delivery.start();
       nonceSweep = setInterval(() => {
         store.nonces.purgeExpired(clock.now()).catch((e: unknown) => log.warn({ err: e }, 'nonce purge failed'));
+        // Expired STS sessions are kept a day so that late callers still get InvalidSecurityToken.Expired.
+        store.ram.purgeExpiredSessions(clock.now() - 86_400_000).catch((e: unknown) => log.warn({ err: e }, 'STS session purge failed'));
       }, 60_000);
       nonceSweep.unref();
+      defenceSweep = startDefenceSweep(store, clock, settings.auditRetentionDays, log);
       return url;
     },
     async close() {
       clearInterval(nonceSweep);
+      defenceSweep?.();
       await server.close();
       await delivery.stop(); // finishes in-flight sends, then closes provider connections
       await store.close();

@@ -19,10 +19,18 @@ describe('generated docs and the error catalog', () => {
       expect(e.message.length, code).toBeGreaterThan(10);
     }
   });
-  it('every operation has a RAM action of resourcemanager and serves both API versions', () => {
+  it('every operation has the RAM action and the versions of its product', () => {
+    const products = {
+      ResourceManager: { prefix: 'resourcemanager', versions: ['2020-03-31', '2022-04-19'] },
+      Ram: { prefix: 'ram', versions: ['2015-05-01'] },
+      Sts: { prefix: 'sts', versions: ['2015-04-01'] },
+      Actiontrail: { prefix: 'actiontrail', versions: ['2020-07-06'] },
+    } as const;
     for (const op of ALL_OPERATIONS) {
-      expect(op.ramAction).toBe(`resourcemanager:${op.action}`);
-      expect([...op.versions].sort()).toEqual(['2020-03-31', '2022-04-19']);
+      const p = products[op.product];
+      expect(op.ramAction, op.action).toBe(`${p.prefix}:${op.action}`);
+      expect([...op.versions].sort(), op.action).toEqual(p.versions);
     }
+    expect(ALL_OPERATIONS.filter((op) => op.product === 'Actiontrail').map((op) => op.action)).toEqual(['LookupEvents']);
   });
 });

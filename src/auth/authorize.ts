@@ -1,26 +1,93 @@
+/**
+ * The one authorizer. Contract:
+ * - the root identity may do everything in its own account;
+ * - a RAM user is judged by the policies attached to it and to its groups;
+ * - an assumed role by the role's policies, narrowed by the session policy given to AssumeRole;
+ * - explicit Deny beats Allow beats implicit deny; a refusal is 403 NoPermission naming the action.
+ * Policies are read from the store on every call (no cache), so a change applies to the next request.
+ */
 import { failure, type ApiFailure } from '../errors/catalog.js';
-import type { IdentityRepo } from '../store/ports.js';
+import type { Store } from '../store/ports.js';
 import type { Principal } from './principal.js';
-import { SYSTEM_POLICIES, type PolicyDocument } from './policy/document.js';
-import { evaluate } from './policy/evaluate.js';
+import type { RequestContext } from './policy/conditions.js';
+import { SYSTEM_POLICY_TEXTS, type PolicyDocument } from './policy/document.js';
+import { evaluateWithSession, mayAllowAction } from './policy/evaluate.js';
+import { trustedDocument } from './policy/parse.js';
+
+export interface AuthzEnv {
+  sourceIp: string;
+  now: number;
+  secureTransport: boolean;
+}
+
+/** The global condition keys, lower-cased. */
+export function requestContext(p: Principal, env: AuthzEnv): RequestContext {
+  return {
+    'acs:sourceip': env.sourceIp,
+    'acs:currenttime': new Date(env.now).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    'acs:securetransport': String(env.secureTransport),
+    'acs:mfapresent': 'false',
+    'acs:principalarn': p.arn,
+  };
+}
+
+const systemDocs = new Map(Object.entries(SYSTEM_POLICY_TEXTS).map(([n, t]) => [n, trustedDocument(t.document)]));
+
+export function systemPolicyDocument(name: string): PolicyDocument | undefined {
+  return systemDocs.get(name);
+}
+
+/** The documents of the attached policies (System or Custom, default version). */
+export async function attachedDocuments(store: Pick<Store, 'ram'>, accountId: string, type: 'User' | 'Role' | 'Group', name: string): Promise<PolicyDocument[]> {
+  const docs: PolicyDocument[] = [];
+  for (const a of await store.ram.attachmentsOf(accountId, type, name)) {
+    if (a.policy_type === 'System') {
+      const d = systemDocs.get(a.policy_name);
+      if (d) docs.push(d);
+      continue;
+    }
+    const p = await store.ram.getPolicy(accountId, a.policy_name);
+    const v = p && (await store.ram.getPolicyVersion(accountId, p.name, p.default_version));
+    if (v) docs.push(trustedDocument(v.document));
+  }
+  return docs;
+}
+
+/** undefined for the root identity (everything allowed). */
+export async function policiesOf(store: Pick<Store, 'ram'>, p: Principal): Promise<{ identity: PolicyDocument[]; session?: PolicyDocument } | undefined> {
+  if (p.kind === 'root') return undefined;
+  if (p.kind === 'assumed-role') {
+    const identity = await attachedDocuments(store, p.accountId, 'Role', p.name ?? '');
+    return p.sessionPolicy ? { identity, session: trustedDocument(p.sessionPolicy) } : { identity };
+  }
+  const identity = await attachedDocuments(store, p.accountId, 'User', p.name ?? '');
+  for (const g of await store.ram.groupsOfUser(p.accountId, p.name ?? '')) identity.push(...(await attachedDocuments(store, p.accountId, 'Group', g)));
+  return { identity };
+}
+
+const refusal = (p: Principal, action: string, resource: string): ApiFailure =>
+  failure('NoPermission', `You are not authorized to perform this operation: ${p.arn} is not allowed ${action} on ${resource}.`);
 
 /**
- * Decides whether a principal may perform a RAM action on a resource. The root identity of an
- * account may do everything in it; RAM users need an attached policy that allows the action.
- * Returns undefined when allowed, else a 403 NoPermission naming the action.
+ * Decides one call. `resource` is the ARN, or a lookup that finds it; with a lookup, the caller
+ * must first be allowed the action on some resource at all, so that an unauthorized caller never
+ * causes the target to be looked up (and learns nothing about it).
  */
 export async function authorize(
-  identity: IdentityRepo,
+  store: Pick<Store, 'ram'>,
   principal: Principal,
-  ramAction: string,
-  resource: string,
+  action: string,
+  resource: string | (() => Promise<string>),
+  env: AuthzEnv,
 ): Promise<ApiFailure | undefined> {
-  if (principal.kind === 'root') return undefined;
-  const names = await identity.policiesOf(principal.accountId, 'User', principal.name ?? '');
-  const docs = names.map((n) => SYSTEM_POLICIES[n]).filter((d): d is PolicyDocument => d !== undefined);
-  if (evaluate(docs, ramAction, resource) === 'allow') return undefined;
-  return failure(
-    'NoPermission',
-    `You are not authorized to perform this operation: ${principal.arn} is not allowed ${ramAction} on ${resource}.`,
-  );
+  const policies = await policiesOf(store, principal);
+  if (!policies) return undefined;
+  const context = requestContext(principal, env);
+  if (typeof resource !== 'string') {
+    const could = mayAllowAction(policies.identity, action, context) && (!policies.session || mayAllowAction([policies.session], action, context));
+    if (!could) return refusal(principal, action, `acs:*:*:${principal.accountId}:*`);
+    resource = await resource();
+  }
+  const decision = evaluateWithSession(policies.identity, policies.session, { action, resource, context });
+  return decision === 'allow' ? undefined : refusal(principal, action, resource);
 }

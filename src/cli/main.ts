@@ -6,6 +6,7 @@ import { systemClock } from '../lib/clock.js';
 import { ensureBootstrap } from '../bootstrap.js';
 import { VERSION } from '../app.js';
 import { runServe, settingsOrExit } from './serve.js';
+import { registerAuditCommand } from './audit.js';
 import { registerOutboxCommand } from './outbox.js';
 
 const program = new Command('resdir').description('Alibaba Cloud Resource Directory secure-phone API, wire-compatible').version(VERSION);
@@ -48,6 +49,7 @@ withSettings(program.command('migrate').description('apply pending database migr
   console.log(applied.length ? `applied: ${applied.join(', ')}` : 'already up to date');
 });
 
+registerAuditCommand(withSettings(program.command('audit'), ['data-dir', 'database-url']));
 registerOutboxCommand(withSettings(program.command('outbox'), ['data-dir', 'database-url']));
 
 program.parseAsync(process.argv).catch((e: unknown) => {

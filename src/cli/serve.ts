@@ -41,9 +41,6 @@ export async function runServe(flags: Record<string, string | undefined>): Promi
     console.error(`resdir: cannot open the store: ${e instanceof Error ? e.message : String(e)}`);
     process.exit(1);
   }
-  const url = await app.start();
-  const info = await ensureBootstrap(app.store, app.keyring, app.clock, settings.dataDir, url, settings.site);
-  printWelcome(url, info, settings.dataDir, settings.smsProvider);
   let closing = false;
   const shutdown = (signal: string) => {
     if (closing) return;
@@ -57,6 +54,18 @@ export async function runServe(flags: Record<string, string | undefined>): Promi
       },
     );
   };
+  // Installed before listening, so a signal right after the URL is printed still closes cleanly.
   process.once('SIGINT', () => shutdown('SIGINT'));
   process.once('SIGTERM', () => shutdown('SIGTERM'));
+  let url: string;
+  try {
+    url = await app.start();
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    console.error(`resdir: cannot listen on ${settings.host}:${settings.port} (--host/--port, RESDIR_HOST/RESDIR_PORT): ${why}`);
+    await app.close().catch(() => undefined);
+    process.exit(1);
+  }
+  const info = await ensureBootstrap(app.store, app.keyring, app.clock, settings.dataDir, url, settings.site);
+  printWelcome(url, info, settings.dataDir, settings.smsProvider);
 }

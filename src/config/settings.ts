@@ -9,7 +9,9 @@ import { checkSmsSettings, parseEndpoint, parseProviderChain, parseTemplate, par
 export type Site = 'intl' | 'china';
 export type Mode = 'development' | 'production';
 
-export interface Settings {
+import { checkDefenceForProduction, DEFENCE_SETTING_DEFS, type DefenceSettings } from './defence-settings.js';
+
+export interface Settings extends DefenceSettings {
   host: string;
   port: number;
   dataDir: string;
@@ -100,6 +102,7 @@ export const SETTING_DEFS: readonly SettingDef[] = [
   def({ key: 'maxSendsPerManagementAccountPerDay', env: 'RESDIR_MAX_SENDS_PER_MANAGEMENT_ACCOUNT_PER_DAY', flag: 'max-sends-per-management-account-per-day', default: '100', describe: 'codes sent per management account per UTC day', parse: int(1, 10_000_000) }),
   def({ key: 'signatureWindowSeconds', env: 'RESDIR_SIGNATURE_WINDOW_SECONDS', flag: 'signature-window-seconds', default: '900', describe: 'allowed clock difference of signed requests', parse: int(60, 3600) }),
   def({ key: 'logLevel', env: 'RESDIR_LOG_LEVEL', flag: 'log-level', default: 'info', describe: 'log level', parse: oneOf('fatal', 'error', 'warn', 'info', 'debug', 'silent') }),
+  ...DEFENCE_SETTING_DEFS,
   def({ key: 'masterKey', env: 'RESDIR_MASTER_KEY', describe: 'base64 key material (at least 32 bytes) for secrets at rest', parse: (raw, name) => (Buffer.from(raw, 'base64').length >= 32 ? raw : fail(name, '(hidden)', 'expected base64 of at least 32 bytes')) }),
   def({ key: 'adminToken', env: 'RESDIR_ADMIN_TOKEN', describe: 'bearer token that opens /_resdir/ to non-loopback clients', parse: (raw, name) => (raw.length >= 16 ? raw : fail(name, '(hidden)', 'expected at least 16 characters')) }),
   // SMS delivery (issue 3)
@@ -141,6 +144,7 @@ export function loadSettings(flags: Record<string, string | undefined>, env: Nod
   const s = out as unknown as Settings;
   s.databaseUrl ??= `sqlite:${s.dataDir.replace(/\/$/, '')}/resdir.db`;
   if (s.mode === 'production') {
+    checkDefenceForProduction(s);
     if (s.smsProvider === 'inbox') throw new SettingError('invalid setting RESDIR_SMS_PROVIDER="inbox": production mode needs a real SMS provider');
     if (!s.limits) throw new SettingError('invalid setting RESDIR_LIMITS="off": production mode keeps send limits on');
     if (!s.masterKey) throw new SettingError('missing setting RESDIR_MASTER_KEY: production mode refuses a generated master key');

@@ -28,6 +28,53 @@ export const ERROR_CATALOG = {
   // --- authorization -------------------------------------------------------------------------
   NoPermission: { status: 403, message: 'You are not authorized to perform this operation.' },
   CallerIdentityError: { status: 409, message: 'The operation can only be performed by a RAM user or RAM role of the management account.' },
+  MissingSecurityToken: { status: 400, message: 'SecurityToken is mandatory for this action.' },
+  // --- RAM (2015-05-01) and STS (2015-04-01): docs/ram-sts.md --------------------------------
+  'InvalidParameter.UserName.InvalidChars': { status: 400, message: 'The parameter - "UserName" contains invalid chars or is beyond the length limit: use 1 to 64 letters, digits and . _ -' },
+  'InvalidParameter.NewUserName.InvalidChars': { status: 400, message: 'The parameter - "NewUserName" contains invalid chars or is beyond the length limit: use 1 to 64 letters, digits and . _ -' },
+  'InvalidParameter.DisplayName.InvalidChars': { status: 400, message: 'The parameter - "DisplayName" contains invalid chars or is beyond the length limit: use 1 to 128 characters.' },
+  'InvalidParameter.NewDisplayName.InvalidChars': { status: 400, message: 'The parameter - "NewDisplayName" contains invalid chars or is beyond the length limit: use 1 to 128 characters.' },
+  'InvalidParameter.RoleName.InvalidChars': { status: 400, message: 'The parameter - "RoleName" contains invalid chars or is beyond the length limit: use 1 to 64 letters, digits and . -' },
+  'InvalidParameter.PolicyName.InvalidChars': { status: 400, message: 'The parameter - "PolicyName" contains invalid chars or is beyond the length limit: use 1 to 128 letters, digits and -' },
+  'InvalidParameter.GroupName.InvalidChars': { status: 400, message: 'The parameter - "GroupName" contains invalid chars or is beyond the length limit: use 1 to 64 letters, digits and . _ -' },
+  'InvalidParameter.PolicyType': { status: 400, message: 'The parameter - "PolicyType" must be System or Custom.' },
+  'InvalidParameter.Status': { status: 400, message: 'The parameter - "Status" must be Active or Inactive.' },
+  'InvalidParameter.MaxSessionDuration': { status: 400, message: 'The parameter - "MaxSessionDuration" must be an integer from 3600 to 43200.' },
+  'InvalidParameter.Marker': { status: 400, message: 'The parameter - "Marker" is not a marker returned by a previous call.' },
+  'InvalidParameter.MaxItems': { status: 400, message: 'The parameter - "MaxItems" must be an integer from 1 to 1000.' },
+  'InvalidParameter.VersionId': { status: 400, message: 'The parameter - "VersionId" must look like v1, v2, …' },
+  'InvalidParameter.RotateStrategy': { status: 400, message: 'The parameter - "RotateStrategy" must be None or DeleteOldestNonDefaultVersionWhenLimitExceeded.' },
+  MalformedPolicyDocument: { status: 400, message: 'The policy document is malformed.' },
+  'EntityNotExist.User': { status: 404, message: 'The user does not exist.' },
+  'EntityAlreadyExists.User': { status: 409, message: 'The user already exists.' },
+  'EntityNotExist.User.AccessKey': { status: 404, message: 'The AccessKey does not exist.' },
+  'LimitExceeded.User.AccessKey': { status: 409, message: 'The count of AccessKeys of the user exceeds the limit (2).' },
+  'DeleteConflict.User.AccessKey': { status: 409, message: 'The user has AccessKeys; delete them before deleting the user.' },
+  'DeleteConflict.User.Policy': { status: 409, message: 'The user has policies attached; detach them before deleting the user.' },
+  'DeleteConflict.User.Group': { status: 409, message: 'The user belongs to groups; remove it from them before deleting the user.' },
+  'EntityNotExist.Role': { status: 404, message: 'The role does not exist.' },
+  'EntityAlreadyExists.Role': { status: 409, message: 'The role already exists.' },
+  'DeleteConflict.Role.Policy': { status: 409, message: 'The role has policies attached; detach them before deleting the role.' },
+  'EntityNotExist.Policy': { status: 404, message: 'The policy does not exist.' },
+  'EntityAlreadyExists.Policy': { status: 409, message: 'The policy already exists.' },
+  'EntityNotExist.Policy.Version': { status: 404, message: 'The policy version does not exist.' },
+  'LimitExceeded.Policy.Version': { status: 409, message: 'The count of versions of the policy exceeds the limit (5).' },
+  'DeleteConflict.Policy.User': { status: 409, message: 'The policy CAN NOT be attached to any user while deleting the policy.' },
+  'DeleteConflict.Policy.Role': { status: 409, message: 'The policy CAN NOT be attached to any role while deleting the policy.' },
+  'DeleteConflict.Policy.Group': { status: 409, message: 'The policy CAN NOT be attached to any group while deleting the policy.' },
+  'DeleteConflict.Policy.Version': { status: 409, message: 'The policy CAN NOT have any version except the default version while deleting the policy.' },
+  'EntityAlreadyExists.User.Policy': { status: 409, message: 'The policy is already attached to the user.' },
+  'EntityAlreadyExists.Role.Policy': { status: 409, message: 'The policy is already attached to the role.' },
+  'EntityAlreadyExists.Group.Policy': { status: 409, message: 'The policy is already attached to the group.' },
+  'EntityNotExist.User.Policy': { status: 404, message: 'The policy is not attached to the user.' },
+  'EntityNotExist.Role.Policy': { status: 404, message: 'The policy is not attached to the role.' },
+  'EntityNotExist.Group': { status: 404, message: 'The group does not exist.' },
+  'EntityAlreadyExists.Group': { status: 409, message: 'The group already exists.' },
+  'EntityAlreadyExists.User.Group': { status: 409, message: 'The user is already in the group.' },
+  'InvalidParameter.RoleArn': { status: 400, message: 'The parameter RoleArn is wrongly formed: use acs:ram::<account ID>:role/<role name>.' },
+  'InvalidParameter.RoleSessionName': { status: 400, message: 'The parameter RoleSessionName is wrongly formed: use 2 to 64 letters, digits and . @ - _' },
+  'InvalidParameter.DurationSeconds': { status: 400, message: 'The Min/Max value of DurationSeconds is 15min/the max session duration of the role (at most 12 hours).' },
+  'InvalidParameter.PolicyGrammar': { status: 400, message: 'The parameter Policy has not passed grammar check.' },
   // --- resource directory --------------------------------------------------------------------
   ResourceDirectoryNotInUse: { status: 404, message: 'The resource directory is not enabled for the account.' },
   'EntityNotExists.ResourceDirectory': { status: 404, message: 'The resource directory does not exist.' },
@@ -53,6 +100,14 @@ export const ERROR_CATALOG = {
   AccountSecureMobileAlreadyExists: { status: 409, message: 'The member already has a secure mobile phone number.' },
   SendValidateCodeExceedsLimitForAccount: { status: 409, message: 'For the same account, the number of verification codes sent exceeds the limit.' },
   'Invalid.VerificationCode': { status: 409, message: 'The verification code is invalid.' },
+  // --- idempotency and audit (issue 5) -----------------------------------------------------------
+  'InvalidParameter.ClientToken': { status: 400, message: 'The ClientToken parameter is invalid. Use at most 64 printable ASCII characters.' },
+  IdempotentParameterMismatch: { status: 409, message: 'The request uses the same ClientToken as an earlier request within 24 hours, but with different parameters.' },
+  'InvalidParameter.StartTime': { status: 400, message: 'The StartTime parameter is invalid. Specify an ISO 8601 UTC time such as 2026-11-29T00:00:00Z, not after EndTime.' },
+  'InvalidParameter.EndTime': { status: 400, message: 'The EndTime parameter is invalid. Specify an ISO 8601 UTC time such as 2026-11-29T00:00:00Z.' },
+  'InvalidParameter.MaxResults': { status: 400, message: 'The MaxResults parameter is invalid. Specify an integer from 1 to 50.' },
+  'InvalidParameter.NextToken': { status: 400, message: 'The NextToken parameter is invalid. Pass the NextToken of the previous page with the same filters.' },
+  'InvalidParameter.LookupAttribute': { status: 400, message: 'The LookupAttribute parameter is invalid. Use at most 2 items with a supported Key and a non-empty Value.' },
   // --- service -------------------------------------------------------------------------------
   InternalError: { status: 500, message: 'The request processing has failed due to some unknown error, exception or failure.' },
   ServiceUnavailable: { status: 503, message: 'The request has failed due to a temporary failure of the server.' },
@@ -66,6 +121,10 @@ export interface ApiFailure {
   readonly message?: string;
   /** Milliseconds after which a retry can succeed; sent as `x-acs-retry-after`. */
   readonly retryAfterMs?: number;
+  /** What the caller can do, shown in `Recommend` before the troubleshooting link. */
+  readonly recommend?: string;
+  /** The precise reason, for the audit record only (never a code or a secret). */
+  readonly auditDetail?: string;
 }
 
 export function failure(code: ErrorCode, message?: string, retryAfterMs?: number): ApiFailure {

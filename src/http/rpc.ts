@@ -5,9 +5,10 @@ import type { Keyring } from '../lib/keyring.js';
 import { parseRpcRequest, type WireRequest } from '../protocol/request.js';
 import { authenticate } from '../protocol/authenticate.js';
 import { errorResponse, successResponse, type WireResponse } from '../protocol/envelope.js';
-import { authorize } from '../auth/authorize.js';
+import { authorizeOperation } from '../operations/authorize-operation.js';
+import { checkSecurityToken } from '../auth/security-token.js';
 import type { Principal } from '../auth/principal.js';
-import { resolveCredential } from '../domain/identity/credentials.js';
+import { resolveCredential, type ResolvedCredential } from '../domain/identity/credentials.js';
 import { auditEvent, type AuditDraft } from '../domain/audit/audit.js';
 import { maskPhone } from '../domain/phone/phone.js';
 import type { OpContext, OperationSpec } from '../operations/define.js';
@@ -60,32 +61,30 @@ export async function handleRpc(wire: WireRequest, meta: RpcMeta, deps: RpcDeps)
     const op = deps.registry.find(rpc.version, rpc.action);
     if (!op) {
       if (!deps.registry.knowsVersion(rpc.version)) {
-        return fail(failure('InvalidParameter', `The specified parameter "Version" is not valid: ${clip(rpc.version)} is not a version served here (2020-03-31, 2022-04-19).`));
+        return fail(failure('InvalidParameter', `The specified parameter "Version" is not valid: ${clip(rpc.version)} is not a version served here (${deps.registry.allVersions().join(', ')}).`));
       }
       return fail(failure('InvalidAction.NotFound', `Specified api is not found, please check your url and method: ${clip(rpc.action)} does not exist in version ${rpc.version}.`));
     }
 
-    let principal: Principal | undefined;
+    let resolved: ResolvedCredential | undefined;
     const authed = await authenticate(wire, rpc, {
       clock: deps.clock,
       windowMs: deps.signatureWindowMs,
       lookupKey: async (id) => {
-        const c = await resolveCredential(deps.store.identity, deps.keyring, id);
-        principal = c?.principal;
-        return c;
+        resolved = await resolveCredential(deps.store, deps.keyring, id);
+        return resolved;
       },
       claimNonce: (id, nonce, expiresAt) => deps.store.nonces.claim(id, nonce, expiresAt),
     });
-    if (!authed.ok || !principal) return fail(authed.ok ? failure('InternalError') : authed.error, { action: op.action });
-    if (authed.value.securityToken !== undefined) {
-      // Permanent AccessKeys carry no token; a token can only belong to an STS credential.
-      return fail(failure('InvalidSecurityToken.MismatchWithAccessKey', 'Specified SecurityToken mismatch with the AccessKey: the AccessKey is a permanent key and takes no security token.'), { action: op.action });
-    }
+    if (!authed.ok || !resolved) return fail(authed.ok ? failure('InternalError') : authed.error, { action: op.action });
+    const tokenError = checkSecurityToken(resolved.sts, authed.value.securityToken, deps.clock.now());
+    if (tokenError) return fail(tokenError, { action: op.action });
+    const principal: Principal = resolved.principal;
 
     const draft = auditDraft(meta, op, rpc.version, principal, rpc.params, deps.clock.now());
     const outcome = await runAuthenticated(op, rpc.version, rpc.params, principal, draft, meta, deps);
     if (!outcome.ok) {
-      await appendAudit(deps, draft, outcome.error.code);
+      await appendAudit(deps, draft, outcome.error.code, outcome.error.auditDetail);
       return fail(outcome.error, { action: op.action, principal: principal.arn });
     }
     if (!op.auditsItself) await appendAudit(deps, draft, 'OK');
@@ -105,14 +104,16 @@ async function runAuthenticated(
   meta: RpcMeta,
   deps: RpcDeps,
 ): Promise<{ ok: true; value: Record<string, unknown> } | { ok: false; error: ApiFailure }> {
-  const denied = await authorize(deps.store.identity, principal, op.ramAction, op.resource(principal.accountId));
-  if (denied) return { ok: false, error: denied };
   const ctx: OpContext = { requestId: meta.requestId, version, principal, audit: draft, services: deps.services };
+  // The caller rule comes first: it needs no member, so a refused identity never causes a member
+  // lookup (resolving a resource ARN may look the member up).
   if (op.callerRule === 'management-ram-identity') {
     const dir = await deps.services.directory.requireManagementRamIdentity(principal);
     if (!dir.ok) return dir;
     ctx.managedDirectory = dir.value;
   }
+  const denied = await authorizeOperation(op, principal, params, deps.services, deps.store, { sourceIp: meta.sourceIp, now: deps.clock.now(), secureTransport: false });
+  if (denied) return { ok: false, error: denied };
   const input = validateInput(op, params);
   if (!input.ok) return input;
   const result = await op.handler(ctx, input.value);
@@ -141,9 +142,9 @@ function auditDraft(meta: RpcMeta, op: OperationSpec, version: string, p: Princi
 }
 
 /** A refused call is still recorded; failing to record it is logged, not hidden from the caller. */
-async function appendAudit(deps: RpcDeps, draft: AuditDraft, code: string): Promise<void> {
+async function appendAudit(deps: RpcDeps, draft: AuditDraft, code: string, detail?: string): Promise<void> {
   try {
-    await deps.store.audit.append(auditEvent(draft, code));
+    await deps.store.audit.append(auditEvent(draft, code, null, detail ?? null));
   } catch (e) {
     deps.log.error({ err: e, reqId: draft.requestId }, 'audit append failed');
     throw e;

@@ -86,7 +86,7 @@ export function buildServer(log: Logger, rpc: RpcDeps, admin: Omit<AdminDeps, 'm
     if (error.statusCode === 413) f = failure('Request.BodyTooLarge', `The request body is larger than ${BODY_LIMIT_BYTES} bytes.`);
     else if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) f = failure('InvalidParameter', `The request could not be read: ${error.message ?? 'malformed request'}.`);
     else {
-      req.log.error({ err: error, reqId: req.id }, 'internal error');
+      req.log.error({ err: error }, 'internal error');
       f = failure('InternalError');
     }
     return send(reply, errorResponse(req.id, hostIdOf(req), f));
@@ -101,7 +101,7 @@ export function buildServer(log: Logger, rpc: RpcDeps, admin: Omit<AdminDeps, 'm
       latency.observe({ action }, ms / 1000);
     }
     req.log.info(
-      { reqId: req.id, method: req.method, path: req.url.split('?')[0], action, status: reply.statusCode, code: o?.code, principal: o?.principal, ip: req.ip, ms: Math.round(ms * 10) / 10 },
+      { method: req.method, path: req.url.split('?')[0], action, status: reply.statusCode, code: o?.code, principal: o?.principal, ip: req.ip, ms: Math.round(ms * 10) / 10 },
       'request',
     );
   });

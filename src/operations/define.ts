@@ -5,8 +5,10 @@ import type { Principal } from '../auth/principal.js';
 import type { AuditDraft } from '../domain/audit/audit.js';
 import type { DirectoryService } from '../domain/directory/directory.js';
 import type { SecurePhoneVerification } from '../domain/verification/secure-phone.js';
-import type { Directory } from '../store/ports.js';
+import type { Directory, Store } from '../store/ports.js';
 import type { Site } from '../config/settings.js';
+import type { IdentityServices } from '../domain/ram/services.js';
+import type { CallingCodePolicy } from '../domain/phone/policy.js';
 
 export const RD_VERSIONS = ['2020-03-31', '2022-04-19'] as const;
 export type ApiVersion = (typeof RD_VERSIONS)[number];
@@ -23,7 +25,20 @@ export interface OpContext {
     directory: DirectoryService;
     verification: SecurePhoneVerification;
     site: Site;
+    identity: IdentityServices;
+    /** The operator's calling-code policy (issue 5); absent means every code. */
+    callingCodes?: CallingCodePolicy;
+    /** Read access to the audit records, for LookupEvents (issue 5). */
+    auditTrail?: Pick<Store, 'auditLog'>;
   };
+}
+
+/** What an operation's resource ARN may depend on (never the HTTP request). */
+export interface ResourceRequest {
+  principal: Principal;
+  /** Raw wire parameters (not validated yet). */
+  params: Readonly<Record<string, string>>;
+  services: OpContext['services'];
 }
 
 /** How missing and invalid values of one parameter are reported. */
@@ -38,12 +53,19 @@ export interface ParamErrors {
  * are common to all operations and are not repeated).
  */
 export interface OperationSpec<S extends TObject = TObject> {
-  product: 'ResourceManager';
+  product: 'ResourceManager' | 'Ram' | 'Sts' | 'Actiontrail';
   action: string;
   versions: readonly string[];
   ramAction: string;
   /** The resource ARN the RAM check is made against. */
-  resource: (callerAccountId: string) => string;
+  resource: (r: ResourceRequest) => string;
+  /**
+   * Instead of `resource`, when the ARN needs a lookup (e.g. a member's ResourceDirectoryPath): it
+   * runs only once the caller is allowed the action on some resource (see auth/authorize.ts).
+   */
+  resolveResource?: (r: ResourceRequest) => Promise<string>;
+  /** 'any-authenticated': no policy check (e.g. sts:GetCallerIdentity). Default: 'policy'. */
+  authorization?: 'policy' | 'any-authenticated';
   /** 'management-ram-identity': only a RAM identity of a management account (else CallerIdentityError). */
   callerRule?: 'management-ram-identity';
   input: S;

@@ -1,7 +1,10 @@
 import type { OperationSpec } from './define.js';
 import { resourceDirectoryOperations } from './resourcedirectory/index.js';
+import { ramOperations } from './ram/index.js';
+import { stsOperations } from './sts/index.js';
+import { actionTrailOperations } from './actiontrail/index.js';
 
-export const ALL_OPERATIONS: readonly OperationSpec[] = [...resourceDirectoryOperations];
+export const ALL_OPERATIONS: readonly OperationSpec[] = [...resourceDirectoryOperations, ...ramOperations, ...stsOperations, ...actionTrailOperations];
 
 /** Looks operations up by (Version, Action). */
 export class OperationRegistry {
@@ -15,6 +18,10 @@ export class OperationRegistry {
         this.versions.add(v);
       }
     }
+  }
+
+  allVersions(): string[] {
+    return [...this.versions].sort();
   }
 
   knowsVersion(version: string): boolean {

@@ -44,7 +44,7 @@ export function errorResponse(requestId: string, hostId: string, f: ApiFailure):
     HostId: hostId,
     Code: f.code,
     Message: messageOf(f),
-    Recommend: recommendUrl(f.code, requestId),
+    Recommend: f.recommend ? `${f.recommend} ${recommendUrl(f.code, requestId)}` : recommendUrl(f.code, requestId),
   };
   return { status: statusOf(f.code), headers, body: JSON.stringify(body) };
 }

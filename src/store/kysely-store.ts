@@ -12,6 +12,9 @@ import { deliveryRepo } from './repos/delivery.js';
 import { auditRepo } from './repos/audit.js';
 import { nonceRepo } from './repos/nonces.js';
 import { metaRepo } from './repos/meta.js';
+import { ramRepo } from './repos/ram.js';
+import { defenceRepo } from './repos/defence.js';
+import { auditLogRepo } from './repos/audit-log.js';
 
 function reposOn(db: Kysely<Database>): Repos {
   return {
@@ -25,6 +28,9 @@ function reposOn(db: Kysely<Database>): Repos {
     audit: auditRepo(db),
     nonces: nonceRepo(db),
     meta: metaRepo(db),
+    ram: ramRepo(db),
+    defence: defenceRepo(db),
+    auditLog: auditLogRepo(db),
   };
 }
 

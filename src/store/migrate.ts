@@ -1,11 +1,15 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as initial from './migrations/2026_11_29_0001_initial.js';
 import * as smsDelivery from './migrations/2026_11_29_0002_sms_delivery.js';
+import * as identity from './migrations/2026_11_29_0003_identity.js';
+import * as defence from './migrations/2026_11_29_0004_defence.js';
 
 /** Every migration, in order. Listed explicitly: no directory scanning at run time. */
 const MIGRATIONS: Record<string, Migration> = {
   '2026_11_29_0001_initial': initial,
   '2026_11_29_0002_sms_delivery': smsDelivery,
+  '2026_11_29_0003_identity': identity,
+  '2026_11_29_0004_defence': defence,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -18,6 +18,7 @@ import type {
   VerificationCodesTable,
 } from './schema.js';
 import type { Result } from '../lib/result.js';
+import type { RamRepo } from './ram-ports.js';
 
 export type Account = AccountsTable;
 export type Directory = ResourceDirectoriesTable;
@@ -69,6 +70,8 @@ export interface CodeAttempt {
   codeMac: string;
   attempts: number;
   maxAttempts: number;
+  /** When the code was issued (epoch ms); the breaker credits a bind to that hour. */
+  createdAt?: number;
 }
 
 export interface CodeRepo {
@@ -169,6 +172,9 @@ export interface MetaRepo {
   setIfAbsent(key: string, value: string): Promise<boolean>;
 }
 
+export type { DefenceRepo, AuditLogRepo, AuditLookup, IdempotencyRecord } from './defence-ports.js';
+import type { DefenceRepo, AuditLogRepo } from './defence-ports.js';
+
 export interface Repos {
   directory: DirectoryRepo;
   identity: IdentityRepo;
@@ -180,6 +186,11 @@ export interface Repos {
   audit: AuditRepo;
   nonces: NonceRepo;
   meta: MetaRepo;
+  ram: RamRepo;
+  /** Verification defence primitives (issue 5): backoff, failure budget, breaker, idempotency. */
+  defence: DefenceRepo;
+  /** Audit queries and retention; audit_events stays append-only for every operation. */
+  auditLog: AuditLogRepo;
 }
 
 export interface Store extends Repos {

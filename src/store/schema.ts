@@ -2,6 +2,8 @@
  * Row types of every table, as Kysely sees them. Times are epoch milliseconds (BIGINT), IDs are text.
  * The SQL that creates these tables lives in the frozen migrations next door.
  */
+import type { RamDatabase } from './ram-schema.js';
+
 export interface AccountsTable {
   id: string; // 16 digits
   account_name: string;
@@ -44,6 +46,11 @@ export interface RamUsersTable {
   name: string;
   display_name: string;
   created_at: number;
+  // added by migration 0003 (null on rows written before it)
+  comments?: string | null;
+  email?: string | null;
+  mobile_phone?: string | null;
+  updated_at?: number | null;
 }
 
 export interface AccessKeysTable {
@@ -157,6 +164,8 @@ export interface AuditEventsTable {
   phone_masked: string | null;
   result_code: string;
   outbox_message_id: string | null;
+  /** Precise reason of a refusal or system event (migration 0004); never a code. */
+  detail?: string | null;
 }
 
 export interface RequestNoncesTable {
@@ -170,7 +179,41 @@ export interface MetaTable {
   value: string;
 }
 
-export interface Database {
+/** Growing resend cooldown per (member, phone) (migration 0004). */
+export interface SendBackoffTable {
+  subject: string;
+  gap_ms: number;
+  last_sent_at: number;
+  next_allowed_at: number;
+}
+
+/** Failure budget per (member, phone) that survives resends (migration 0004). */
+export interface VerificationFailuresTable {
+  subject: string;
+  window_start: number;
+  failures: number;
+  locked_until: number | null;
+}
+
+/** SMS-pumping breaker blocks (migration 0004). */
+export interface BreakerTripsTable {
+  scope: string;
+  subject: string;
+  tripped_at: number;
+  blocked_until: number;
+}
+
+/** ClientToken answers kept for replay (migration 0004). */
+export interface IdempotencyRecordsTable {
+  scope: string;
+  token: string;
+  fingerprint: string;
+  response: string;
+  created_at: number;
+  expires_at: number;
+}
+
+export interface Database extends RamDatabase {
   accounts: AccountsTable;
   resource_directories: ResourceDirectoriesTable;
   folders: FoldersTable;
@@ -188,4 +231,8 @@ export interface Database {
   audit_events: AuditEventsTable;
   request_nonces: RequestNoncesTable;
   meta: MetaTable;
+  send_backoff: SendBackoffTable;
+  verification_failures: VerificationFailuresTable;
+  breaker_trips: BreakerTripsTable;
+  idempotency_records: IdempotencyRecordsTable;
 }

@@ -44,9 +44,9 @@ export function operationsMarkdown(): string {
     out.push(
       `## ${op.action}`,
       '',
-      `- Versions: ${op.versions.join(', ')}`,
+      `- Product: ${op.product}; versions: ${op.versions.join(', ')}`,
       `- RAM action: \`${op.ramAction}\``,
-      `- Caller: ${op.callerRule === 'management-ram-identity' ? 'a RAM identity of the management account (root → `CallerIdentityError`)' : 'any identity allowed by policy'}`,
+      `- Caller: ${op.authorization === 'any-authenticated' ? 'any authenticated identity (no policy check)' : op.callerRule === 'management-ram-identity' ? 'a RAM identity of the management account (root → `CallerIdentityError`)' : 'any identity allowed by policy'}`,
       `- Parameters: ${params.length ? params.join('; ') : 'none'}`,
       `- Errors: ${op.errors.map((c) => `\`${c}\``).join(', ')}`,
       '',

@@ -496,7 +496,7 @@ describe('audit trail', () => {
       expect(ours).toHaveLength(expected.length + 2);
       const columns: Array<keyof AuditEvent> = [
         'id', 'time', 'request_id', 'action', 'version', 'principal_arn', 'caller_account_id', 'access_key_id',
-        'source_ip', 'target_account_id', 'phone_masked', 'result_code', 'outbox_message_id',
+        'source_ip', 'target_account_id', 'phone_masked', 'result_code', 'outbox_message_id', 'detail',
       ];
       const secrets = [ha.boot.admin.accessKeySecret, ha.boot.root.accessKeySecret, noPolicy.accessKeySecret, standalone.admin.accessKeySecret];
       for (const e of ours) {

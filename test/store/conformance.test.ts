@@ -10,6 +10,8 @@ import { verificationContract } from './contract-verification.js';
 import { deliveryContract } from './contract-delivery.js';
 import { atomicallyContract } from './contract-atomically.js';
 import { raceCases } from './races.js';
+import { ramContract, ramRaces } from './contract-ram.js';
+import { defenceContract } from './contract-defence.js';
 import { smsRecordsContract } from './contract-sms-records.js';
 
 describe.each(dialects)('store conformance: $name', (dialect) => {
@@ -19,5 +21,8 @@ describe.each(dialects)('store conformance: $name', (dialect) => {
   deliveryContract(db);
   atomicallyContract(db);
   raceCases(db);
+  ramContract(db);
+  ramRaces(db);
+  defenceContract(db);
   smsRecordsContract(db);
 });

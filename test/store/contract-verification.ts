@@ -12,7 +12,7 @@ export function verificationContract(db: () => TestDatabase): void {
       const c = code({ account_id: accountId(), max_attempts: 3 });
       await store().codes.insert(c);
       for (const n of [1, 2, 3]) {
-        expect(await store().codes.takeAttempt(PURPOSE, c.account_id, T0 + n)).toEqual({ id: c.id, phone: c.phone, codeMac: c.code_mac, attempts: n, maxAttempts: 3 });
+        expect(await store().codes.takeAttempt(PURPOSE, c.account_id, T0 + n)).toEqual({ id: c.id, phone: c.phone, codeMac: c.code_mac, attempts: n, maxAttempts: 3, createdAt: c.created_at });
       }
       expect(await store().codes.takeAttempt(PURPOSE, c.account_id, T0 + 4)).toBeUndefined();
     });

@@ -102,6 +102,7 @@ export function auditEvent(over: Partial<AuditEvent> & Pick<AuditEvent, 'time'>)
     phone_masked: '1-202****101',
     result_code: 'OK',
     outbox_message_id: null,
+    detail: null,
     ...over,
   };
 }

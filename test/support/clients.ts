@@ -55,3 +55,20 @@ export function popClient(url: string, creds: Creds, apiVersion = '2022-04-19') 
     },
   };
 }
+
+const Ram = require('@alicloud/ram20150501');
+const Sts = require('@alicloud/sts20150401');
+
+/** @alicloud/ram20150501 (2015-05-01), ACS3-HMAC-SHA256 by default; 'v2' = V1 HMAC-SHA1. */
+export function ramClient(host: string, creds: Creds, signatureAlgorithm?: 'v2') {
+  const Client = Ram.default ?? Ram;
+  return new Client(new Core.$OpenApiUtil.Config({ ...creds, endpoint: host, protocol: 'http', ...(signatureAlgorithm ? { signatureAlgorithm } : {}) }));
+}
+export const ramModels = Ram;
+
+/** @alicloud/sts20150401 (2015-04-01). */
+export function stsClient(host: string, creds: Creds, signatureAlgorithm?: 'v2') {
+  const Client = Sts.default ?? Sts;
+  return new Client(new Core.$OpenApiUtil.Config({ ...creds, endpoint: host, protocol: 'http', ...(signatureAlgorithm ? { signatureAlgorithm } : {}) }));
+}
+export const stsModels = Sts;

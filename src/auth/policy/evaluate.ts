@@ -1,29 +1,72 @@
-import type { PolicyDocument } from './document.js';
+/**
+ * Evaluation of RAM policies for one request. Contract:
+ * - a statement applies when its Action (or NotAction), Resource (or NotResource) and Condition
+ *   all hold; actions compare case-insensitively, resource ARNs case-sensitively, both with globs;
+ * - any applicable Deny → 'explicit-deny'; else any applicable Allow → 'allow'; else 'implicit-deny';
+ * - `evaluateWithSession`: a session policy narrows the identity's rights — both must allow, and a
+ *   Deny in either wins.
+ */
+import { conditionHolds, type RequestContext } from './conditions.js';
+import type { PolicyDocument, PolicyStatement } from './document.js';
+import { globMatch } from './match.js';
 
+export { globMatch } from './match.js';
 export type Decision = 'allow' | 'explicit-deny' | 'implicit-deny';
 
-/** Glob match with `*` (any run) and `?` (one character); case-insensitive when asked. */
-export function globMatch(pattern: string, value: string, caseInsensitive: boolean): boolean {
-  const escaped = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-  return new RegExp(`^${escaped}$`, caseInsensitive ? 'is' : 's').test(value);
+export interface AccessRequest {
+  action: string;
+  resource: string;
+  context?: RequestContext;
 }
 
-const list = (v: string | string[]): string[] => (Array.isArray(v) ? v : [v]);
+function applies(st: PolicyStatement, req: AccessRequest): boolean {
+  const action = st.Action
+    ? st.Action.some((p) => globMatch(p, req.action, true))
+    : !(st.NotAction ?? []).some((p) => globMatch(p, req.action, true));
+  if (!action) return false;
+  const resource = st.Resource
+    ? st.Resource.some((p) => globMatch(p, req.resource, false))
+    : !(st.NotResource ?? []).some((p) => globMatch(p, req.resource, false));
+  return resource && conditionHolds(st.Condition, req.context ?? {});
+}
 
-/**
- * Evaluates documents for one request: an explicit Deny beats an Allow, which beats the implicit
- * deny. Actions compare case-insensitively, resources case-sensitively.
- */
-export function evaluate(docs: readonly PolicyDocument[], action: string, resource: string): Decision {
+export function evaluateRequest(docs: readonly PolicyDocument[], req: AccessRequest): Decision {
   let allowed = false;
   for (const doc of docs) {
     for (const st of doc.Statement) {
-      const actionHit = list(st.Action).some((p) => globMatch(p, action, true));
-      const resourceHit = list(st.Resource).some((p) => globMatch(p, resource, false));
-      if (!actionHit || !resourceHit) continue;
+      if (!applies(st, req)) continue;
       if (st.Effect === 'Deny') return 'explicit-deny';
       allowed = true;
     }
   }
   return allowed ? 'allow' : 'implicit-deny';
+}
+
+/** Shorthand kept for callers with no request context. */
+export function evaluate(docs: readonly PolicyDocument[], action: string, resource: string, context: RequestContext = {}): Decision {
+  return evaluateRequest(docs, { action, resource, context });
+}
+
+export function evaluateWithSession(identity: readonly PolicyDocument[], session: PolicyDocument | undefined, req: AccessRequest): Decision {
+  const first = evaluateRequest(identity, req);
+  if (!session || first === 'explicit-deny') return first;
+  const second = evaluateRequest([session], req);
+  if (second === 'explicit-deny') return second;
+  return first === 'allow' && second === 'allow' ? 'allow' : 'implicit-deny';
+}
+
+/**
+ * True when some Allow statement could apply to the action whatever the resource (conditions
+ * still checked). Used before a target is looked up, so that an unauthorized caller learns nothing
+ * about it.
+ */
+export function mayAllowAction(docs: readonly PolicyDocument[], action: string, context: RequestContext = {}): boolean {
+  return docs.some((d) =>
+    d.Statement.some(
+      (st) =>
+        st.Effect === 'Allow' &&
+        (st.Action ? st.Action.some((p) => globMatch(p, action, true)) : !(st.NotAction ?? []).some((p) => globMatch(p, action, true))) &&
+        conditionHolds(st.Condition, context),
+    ),
+  );
 }

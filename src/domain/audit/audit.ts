@@ -18,7 +18,7 @@ export interface AuditDraft {
   phoneMasked: string | null;
 }
 
-export function auditEvent(d: AuditDraft, resultCode: string, outboxMessageId: string | null = null): AuditEvent {
+export function auditEvent(d: AuditDraft, resultCode: string, outboxMessageId: string | null = null, detail: string | null = null): AuditEvent {
   return {
     id: timeOrderedId(d.time),
     time: d.time,
@@ -33,5 +33,6 @@ export function auditEvent(d: AuditDraft, resultCode: string, outboxMessageId: s
     phone_masked: d.phoneMasked,
     result_code: resultCode,
     outbox_message_id: outboxMessageId,
+    detail,
   };
 }

@@ -56,9 +56,12 @@ export class DirectoryService {
    * exists; NotSupport.AccountInAnotherResourceDirectory (409) when it exists outside `dir`.
    */
   async memberOf(dir: Directory, accountId: string): Promise<Result<Member, ApiFailure>> {
+    // No enumeration: the same two lookups, in the same order, whether the account is unknown,
+    // in another directory or a member here, so only the documented code tells them apart.
     const member = await this.store.directory.getMember(accountId);
+    const account = await this.store.directory.getAccount(accountId);
     if (member && member.directory_id === dir.id) return ok(member);
-    const exists = member !== undefined || (await this.store.directory.getAccount(accountId)) !== undefined;
+    const exists = member !== undefined || account !== undefined;
     return exists
       ? err(failure('NotSupport.AccountInAnotherResourceDirectory', `The account ${accountId} is not a member of the resource directory ${dir.id}.`))
       : err(failure('EntityNotExists.Account', `The account ${accountId} does not exist.`));
@@ -134,6 +137,19 @@ export class DirectoryService {
 
   async listMembers(dir: Directory, pageNumber: number, pageSize: number): Promise<{ total: number; members: Member[] }> {
     return this.store.directory.listMembers(dir.id, (pageNumber - 1) * pageSize, pageSize);
+  }
+
+  /** `rd-…/r-…/fd-…`: a folder's chain from the root; undefined when it is not a folder of `dir`. */
+  async folderPathOf(dir: Directory, folderId: string): Promise<string | undefined> {
+    const folder = await this.store.directory.getFolder(folderId);
+    if (!folder || folder.directory_id !== dir.id) return undefined;
+    const chain: string[] = [];
+    let id: string | null = folderId;
+    for (let depth = 0; id !== null && depth < 10; depth++) {
+      chain.unshift(id);
+      id = (await this.store.directory.getFolder(id))?.parent_id ?? null;
+    }
+    return [dir.id, ...chain].join('/');
   }
 
   /** `rd-…/r-…/fd-…/<accountId>`: the member's folder chain from the root. */

@@ -2,6 +2,7 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { failure, type ApiFailure } from '../../errors/catalog.js';
 import { err, ok, type Result } from '../../lib/result.js';
 import type { Site } from '../../config/settings.js';
+import { callingCodeRefusal, numberTypeReason, type CallingCodePolicy } from './policy.js';
 
 /** A secure mobile phone number, validated. */
 export interface Phone {
@@ -22,7 +23,7 @@ const MOBILE_TYPES = new Set(['MOBILE', 'FIXED_LINE_OR_MOBILE']);
  * possible mobile number for its calling code; InvalidParameter.MobileCountryCode (409) when the
  * site does not serve the calling code (intl refuses 86, china accepts only 86) or no country uses it.
  */
-export function parseSecurePhone(raw: string, site: Site): Result<Phone, ApiFailure> {
+export function parseSecurePhone(raw: string, site: Site, codes?: CallingCodePolicy): Result<Phone, ApiFailure> {
   const m = WIRE_FORM.exec(raw);
   if (!m) {
     return err(
@@ -44,12 +45,15 @@ export function parseSecurePhone(raw: string, site: Site): Result<Phone, ApiFail
   if (!parsed || parsed.countryCallingCode !== callingCode) {
     return err(failure('InvalidParameter.MobileCountryCode', `The current site does not support the country code ${callingCode}.`));
   }
+  const refused = codes ? callingCodeRefusal(callingCode, codes) : undefined;
+  if (refused) return err(refused);
   const type = parsed.getType();
   if (!parsed.isValid() || type === undefined || !MOBILE_TYPES.has(type)) {
+    const why = numberTypeReason(parsed.isValid() ? type : undefined);
     return err(
       failure(
         'InvalidParameter.SecureMobilePhone',
-        `The SecureMobilePhone parameter "${callingCode}-${digits}" is not a valid mobile phone number for country code ${callingCode}. Specify it in the <country code>-<mobile phone number> format, for example 1-2025550123.`,
+        `The SecureMobilePhone parameter "${callingCode}-${digits}" is not a valid mobile phone number for country code ${callingCode}: ${why}. Specify it in the <country code>-<mobile phone number> format, for example 1-2025550123.`,
       ),
     );
   }

@@ -3,53 +3,95 @@ import type { Clock } from '../../lib/clock.js';
 import { timeOrderedId } from '../../lib/ids.js';
 import type { Keyring } from '../../lib/keyring.js';
 import { err, ok, type Result } from '../../lib/result.js';
-import type { Member, Repos, Store } from '../../store/ports.js';
+import type { Member, Store } from '../../store/ports.js';
 import { auditEvent, type AuditDraft } from '../audit/audit.js';
 import type { Phone } from '../phone/phone.js';
 import { BIND_PHONE_PURPOSE, codeMac, codeMatches, generateCode, looksLikeCode } from './code.js';
 import type { SmsPayload } from './template.js';
+import { creditBind, SendGuard, type SendLimitPolicy } from './limits/send-guard.js';
+import { pairSubject, type Refusal, type Trip } from './limits/refusal.js';
+import { idempotencyKey } from './idempotency.js';
+import { noObserver, type VerificationObserver } from './observer.js';
 
-export interface VerificationPolicy {
+export interface VerificationPolicy extends SendLimitPolicy {
   codeTtlSeconds: number;
   codeMaxAttempts: number;
-  limits: boolean;
-  resendCooldownSeconds: number;
-  maxSendsPerMemberPerDay: number;
-  maxSendsPerManagementAccountPerDay: number;
+  maxFailuresPerAccountPhone: number;
+  failureWindowSeconds: number;
+  failureLockSeconds: number;
+  clientTokenTtlSeconds: number;
+  /** E.164 → fixed code: no SMS, no send limits, no breaker (development only). */
+  testNumbers: Record<string, string>;
 }
 
-const DAY_MS = 86_400_000;
+type SendResult = Result<{ expiresAt: number; messageId: string | null }, ApiFailure>;
+/** Internal: a refusal, or "another request with this ClientToken committed first". */
+type SendError = Refusal | { raced: true };
 
 /**
  * Sending and checking codes that bind a secure mobile phone to a member.
  *
- * Contracts: a Send writes the code (as an HMAC only), its sealed outbox message and its audit
- * event in one transaction, after claiming every send limit in that same transaction; a Bind
- * counts the attempt atomically before comparing, and consumes the code in the transaction that
- * binds the phone, so exactly one Bind can win.
+ * Contracts: a Send claims every send limit (SendGuard), writes the code (as an HMAC only), its
+ * sealed outbox message, its ClientToken record and its audit event in ONE transaction; a refusal
+ * rolls all of it back. A Bind counts the code attempt and the (member, phone) failure budget
+ * atomically before comparing, and consumes the code in the transaction that binds the phone, so
+ * exactly one Bind can win. The identity fields of the AuditDraft (principal, source address,
+ * calling account) are the subjects of the per-principal, per-IP and idempotency scopes.
  */
 export class SecurePhoneVerification {
+  private readonly guard: SendGuard;
+
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
     private readonly keyring: Keyring,
     private readonly policy: VerificationPolicy,
     private readonly onQueued: () => void,
-  ) {}
+    private readonly observer: VerificationObserver = noObserver,
+  ) {
+    this.guard = new SendGuard(policy);
+  }
 
   /**
-   * Failures: SendValidateCodeExceedsLimitForAccount (409) when the resend cooldown or a daily
-   * limit is reached (with retryAfterMs).
+   * Failures: SendValidateCodeExceedsLimitForAccount (409, with retryAfterMs and a Recommend
+   * text) when a send limit, the cooldown, the pair's failure lock or the pumping breaker refuses;
+   * IdempotentParameterMismatch (409) for a ClientToken reused with other parameters.
    */
-  async send(member: Member, managementAccountId: string, phone: Phone, audit: AuditDraft): Promise<Result<{ expiresAt: number; messageId: string }, ApiFailure>> {
+  async send(member: Member, managementAccountId: string, phone: Phone, audit: AuditDraft, clientToken?: string): Promise<SendResult> {
+    const idem = clientToken === undefined ? undefined : idempotencyKey(audit, clientToken, { AccountId: member.account_id, SecureMobilePhone: phone.e164 });
+    let r = await this.trySend(member, managementAccountId, phone, audit, idem);
+    if (!r.ok && 'raced' in r.error) r = await this.trySend(member, managementAccountId, phone, audit, idem);
+    if (r.ok) return r;
+    if ('raced' in r.error) throw new Error('ClientToken record vanished between two reads');
+    const refusal = r.error;
+    this.observer.refused('send', refusal.failure.code, refusal.reason);
+    if (refusal.trip) await this.recordTrip(refusal.trip, audit);
+    return err(refusal.failure);
+  }
+
+  private async trySend(member: Member, managementAccountId: string, phone: Phone, audit: AuditDraft, idem: ReturnType<typeof idempotencyKey> | undefined): Promise<Result<{ expiresAt: number; messageId: string | null }, SendError>> {
     const now = this.clock.now();
-    const code = generateCode();
+    const fixed = this.policy.testNumbers[phone.e164];
+    const code = fixed ?? generateCode();
     const expiresAt = now + this.policy.codeTtlSeconds * 1000;
-    const messageId = timeOrderedId(now);
-    const payload: SmsPayload = { code, minutes: Math.round(this.policy.codeTtlSeconds / 60), purpose: BIND_PHONE_PURPOSE };
-    const r = await this.store.atomically(async (tx) => {
-      const refused = await this.claimLimits(tx, member.account_id, managementAccountId, phone, now);
-      if (refused) return err(refused);
+    const messageId = fixed === undefined ? timeOrderedId(now) : null;
+    const r = await this.store.atomically<{ expiresAt: number; messageId: string | null; kind: 'sms' | 'test-number' | 'replay' }, SendError>(async (tx) => {
+      if (idem) {
+        const prior = await tx.defence.findIdempotent(idem.scope, idem.token, now);
+        if (prior && prior.fingerprint !== idem.fingerprint) {
+          return err({ reason: 'client-token-mismatch', failure: { code: 'IdempotentParameterMismatch', message: `The ClientToken "${idem.token}" was used within the last ${Math.round(this.policy.clientTokenTtlSeconds / 3600)} hours with other parameters (AccountId or SecureMobilePhone). Use a new ClientToken for a new request.`, auditDetail: 'client-token-mismatch' } });
+        }
+        if (prior) {
+          await tx.audit.append(auditEvent(audit, 'OK', null, 'client-token-replay'));
+          const first = JSON.parse(prior.response) as { expiresAt: number };
+          return ok({ expiresAt: first.expiresAt, messageId: null, kind: 'replay' as const });
+        }
+      }
+      if (fixed === undefined) {
+        const target = { accountId: member.account_id, managementAccountId, principalArn: audit.principalArn, sourceIp: audit.sourceIp, phone };
+        const refused = await this.guard.claim(tx, target, now);
+        if (refused) return err(refused);
+      }
       await tx.codes.supersede(BIND_PHONE_PURPOSE, member.account_id, now);
       await tx.codes.insert({
         id: timeOrderedId(now),
@@ -64,49 +106,85 @@ export class SecurePhoneVerification {
         consumed_at: null,
         superseded_at: null,
       });
-      await tx.outbox.enqueue({
-        id: messageId,
-        to_phone: phone.e164,
-        purpose: BIND_PHONE_PURPOSE,
-        account_id: member.account_id,
-        payload_enc: this.keyring.outboxPayloads.seal(JSON.stringify(payload)),
-        status: 'queued',
-        attempts: 0,
-        next_attempt_at: now,
-        lease_until: null,
-        expires_at: expiresAt,
-        created_at: now,
-        updated_at: now,
-        sent_at: null,
-        provider: null,
-        provider_message_id: null,
-        last_error: null,
-      });
-      await tx.audit.append(auditEvent(audit, 'OK', messageId));
-      return ok({ expiresAt, messageId });
+      if (messageId !== null) {
+        const payload: SmsPayload = { code, minutes: Math.round(this.policy.codeTtlSeconds / 60), purpose: BIND_PHONE_PURPOSE };
+        await tx.outbox.enqueue({
+          id: messageId,
+          to_phone: phone.e164,
+          purpose: BIND_PHONE_PURPOSE,
+          account_id: member.account_id,
+          payload_enc: this.keyring.outboxPayloads.seal(JSON.stringify(payload)),
+          status: 'queued',
+          attempts: 0,
+          next_attempt_at: now,
+          lease_until: null,
+          expires_at: expiresAt,
+          created_at: now,
+          updated_at: now,
+          sent_at: null,
+          provider: null,
+          provider_message_id: null,
+          last_error: null,
+        });
+      }
+      await tx.audit.append(auditEvent(audit, 'OK', messageId, fixed === undefined ? null : 'test-number'));
+      if (idem) {
+        const record = { scope: idem.scope, token: idem.token, fingerprint: idem.fingerprint, response: JSON.stringify({ expiresAt }), created_at: now, expires_at: now + this.policy.clientTokenTtlSeconds * 1000 };
+        if (!(await tx.defence.saveIdempotent(record, now))) return err({ raced: true as const });
+      }
+      return ok({ expiresAt, messageId, kind: fixed === undefined ? ('sms' as const) : ('test-number' as const) });
     });
-    if (r.ok) this.onQueued();
-    return r;
+    if (!r.ok) return r;
+    this.observer.sent(r.value.kind);
+    if (r.value.messageId !== null) this.onQueued();
+    return ok({ expiresAt: r.value.expiresAt, messageId: r.value.messageId });
+  }
+
+  /** Blocks the breaker key; exactly one of concurrent trippers writes the audit event and counts the metric. */
+  private async recordTrip(trip: Trip, audit: AuditDraft): Promise<void> {
+    const now = this.clock.now();
+    await this.store.atomically(async (tx) => {
+      if (await tx.defence.trip(trip.scope, trip.subject, now, trip.until)) {
+        const draft: AuditDraft = { ...audit, time: now, action: 'SmsPumpingBreakerTripped' };
+        const subject = trip.scope === 'country' ? `calling code ${trip.subject}` : `prefix ${trip.subject.slice(0, -3)}***`;
+        await tx.audit.append(auditEvent(draft, 'OK', null, `breaker:${trip.scope}:${subject} until ${new Date(trip.until).toISOString()}`));
+        this.observer.breakerTripped(trip.scope);
+      }
+      return ok(undefined);
+    });
   }
 
   /**
    * Failures: Invalid.VerificationCode (409) for a wrong, expired, superseded, used or burned
-   * code, or a phone other than the one the code was sent to; AccountSecureMobileAlreadyExists
-   * (409) when another Bind won the race for the member.
+   * code, a phone other than the one the code was sent to, or a (member, phone) pair whose failure
+   * budget is spent; AccountSecureMobileAlreadyExists (409) when another Bind won the race.
    */
   async bind(member: Member, phone: Phone, presented: string, audit: AuditDraft): Promise<Result<void, ApiFailure>> {
     const now = this.clock.now();
+    const refuse = (reason: string, f: ApiFailure) => {
+      this.observer.refused('bind', f.code, reason);
+      return err({ ...f, auditDetail: reason });
+    };
     if (!looksLikeCode(presented)) {
-      return err(failure('Invalid.VerificationCode', 'The verification code is invalid: it must be the 6-digit code sent by SMS.'));
+      return refuse('malformed-code', failure('Invalid.VerificationCode', 'The verification code is invalid: it must be the 6-digit code sent by SMS.'));
     }
     // Committed on its own, before comparing: a wrong guess stays counted.
     const attempt = await this.store.codes.takeAttempt(BIND_PHONE_PURPOSE, member.account_id, now);
     if (!attempt) {
-      return err(failure('Invalid.VerificationCode', 'The verification code is invalid or has expired, been used or been replaced, or too many wrong codes were entered. Send a new code.'));
+      return refuse('no-live-code', failure('Invalid.VerificationCode', 'The verification code is invalid or has expired, been used or been replaced, or too many wrong codes were entered. Send a new code.'));
+    }
+    const pair = pairSubject(member.account_id, phone.e164);
+    const p = this.policy;
+    if (!(await this.store.defence.takePairAttempt(pair, now, p.maxFailuresPerAccountPhone, p.failureWindowSeconds * 1000, p.failureLockSeconds * 1000))) {
+      const until = await this.store.defence.pairLockedUntil(pair, now);
+      const f = failure('Invalid.VerificationCode', `Too many wrong verification codes were entered for this member and mobile phone number${until ? `; try again after ${new Date(until).toISOString()}` : ''}.`, until ? until - now : undefined);
+      return refuse('failure-lock', f);
     }
     if (!codeMatches(this.keyring.codeMac, attempt.codeMac, BIND_PHONE_PURPOSE, member.account_id, phone.e164, presented)) {
       const left = attempt.maxAttempts - attempt.attempts;
-      return err(
+      if (left <= 0) this.observer.burned(attempt.attempts);
+      return refuse(
+        left > 0 ? 'wrong-code' : 'wrong-code-burned',
         failure(
           'Invalid.VerificationCode',
           left > 0
@@ -115,34 +193,21 @@ export class SecurePhoneVerification {
         ),
       );
     }
-    return this.store.atomically(async (tx) => {
+    const r = await this.store.atomically(async (tx) => {
       if (!(await tx.codes.consume(attempt.id, now))) {
         return err(failure('Invalid.VerificationCode', 'The verification code has already been used or replaced.'));
       }
       if (!(await tx.directory.bindSecurePhone(member.account_id, phone.e164, now))) {
         return err(failure('AccountSecureMobileAlreadyExists', `The member ${member.account_id} already has a secure mobile phone number.`));
       }
+      await tx.defence.clearPair(pair);
+      // Test numbers stay out of the breaker's statistics, as they stay out of its counting.
+      if (p.testNumbers[phone.e164] === undefined) await creditBind(tx, p, phone, attempt.createdAt ?? now);
       await tx.audit.append(auditEvent(audit, 'OK'));
       return ok(undefined);
     });
-  }
-
-  /** Claims cooldown and daily counters inside the send transaction; returns the refusal if any. */
-  private async claimLimits(tx: Repos, accountId: string, managementAccountId: string, phone: Phone, now: number): Promise<ApiFailure | undefined> {
-    if (!this.policy.limits) return undefined;
-    const limitCode = 'SendValidateCodeExceedsLimitForAccount';
-    const wait = await tx.limits.claimCooldown(`bind-phone:${accountId}:${phone.e164}`, now, now + this.policy.resendCooldownSeconds * 1000);
-    if (wait > 0) {
-      return failure(limitCode, `A verification code was sent to this number for this member less than ${this.policy.resendCooldownSeconds} seconds ago. Retry in ${Math.ceil(wait / 1000)} seconds.`, wait);
-    }
-    const day = Math.floor(now / DAY_MS) * DAY_MS;
-    const untilTomorrow = day + DAY_MS - now;
-    if ((await tx.limits.increment('member-day', accountId, day, this.policy.maxSendsPerMemberPerDay)) === undefined) {
-      return failure(limitCode, `At most ${this.policy.maxSendsPerMemberPerDay} verification codes can be sent for one member per day (UTC).`, untilTomorrow);
-    }
-    if ((await tx.limits.increment('management-day', managementAccountId, day, this.policy.maxSendsPerManagementAccountPerDay)) === undefined) {
-      return failure(limitCode, `At most ${this.policy.maxSendsPerManagementAccountPerDay} verification codes can be sent per management account per day (UTC).`, untilTomorrow);
-    }
-    return undefined;
+    if (r.ok) this.observer.bound(attempt.attempts);
+    else return refuse('lost-race', r.error);
+    return r;
   }
 }

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { ok } from '../../lib/result.js';
 import { defineOperation, RD_VERSIONS } from '../define.js';
+import { memberAccountArn } from './resources.js';
 import { AccountIdParam, SecureMobilePhoneParam, VerificationCodeParam } from './params.js';
 import { resolveSecurePhoneTarget, SECURE_PHONE_PARAM_ERRORS, SECURE_PHONE_TARGET_ERRORS } from './secure-phone-target.js';
 
@@ -10,7 +11,8 @@ export default defineOperation({
   action: 'BindSecureMobilePhone',
   versions: RD_VERSIONS,
   ramAction: 'resourcemanager:BindSecureMobilePhone',
-  resource: (uid) => `acs:resourcemanager::${uid}:account/*`,
+  resource: () => '*',
+  resolveResource: memberAccountArn,
   callerRule: 'management-ram-identity',
   input: Type.Object({ AccountId: AccountIdParam, SecureMobilePhone: SecureMobilePhoneParam, VerificationCode: VerificationCodeParam }),
   paramErrors: {

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { ok } from '../../lib/result.js';
 import { defineOperation, RD_VERSIONS } from '../define.js';
+import { parentFolderArn } from './resources.js';
 import { accountView } from './views.js';
 
 /** Creates a member of the ResourceAccount type (in the root folder unless ParentFolderId is given). */
@@ -10,6 +11,7 @@ export default defineOperation({
   versions: RD_VERSIONS,
   ramAction: 'resourcemanager:CreateResourceAccount',
   resource: () => '*',
+  resolveResource: parentFolderArn,
   input: Type.Object({
     DisplayName: Type.String({
       minLength: 2,

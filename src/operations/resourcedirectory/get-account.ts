@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { ok } from '../../lib/result.js';
 import { defineOperation, RD_VERSIONS } from '../define.js';
+import { memberAccountArn } from './resources.js';
 import { AccountIdParam } from './params.js';
 import { accountView } from './views.js';
 
@@ -11,6 +12,7 @@ export default defineOperation({
   versions: RD_VERSIONS,
   ramAction: 'resourcemanager:GetAccount',
   resource: () => '*',
+  resolveResource: memberAccountArn,
   input: Type.Object({ AccountId: AccountIdParam, IncludeTags: Type.Optional(Type.String({ pattern: '^(true|false)$', description: 'Specify true or false.' })) }),
   paramErrors: { AccountId: { missing: 'MissingParameter.AccountId', invalid: 'InvalidParameter.AccountId' } },
   errors: ['ResourceDirectoryNotInUse', 'EntityNotExists.Account', 'NotSupport.AccountInAnotherResourceDirectory'],

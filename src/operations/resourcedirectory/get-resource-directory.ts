@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { ok } from '../../lib/result.js';
 import { defineOperation, RD_VERSIONS } from '../define.js';
+import { directoryArn } from './resources.js';
 import { directoryView } from './views.js';
 
 /** The directory the caller manages, or the one its account belongs to. */
@@ -9,7 +10,7 @@ export default defineOperation({
   action: 'GetResourceDirectory',
   versions: RD_VERSIONS,
   ramAction: 'resourcemanager:GetResourceDirectory',
-  resource: () => '*',
+  resource: directoryArn,
   input: Type.Object({}),
   errors: ['ResourceDirectoryNotInUse'],
   async handler(ctx) {

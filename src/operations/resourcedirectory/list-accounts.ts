@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { ok } from '../../lib/result.js';
 import { defineOperation, RD_VERSIONS } from '../define.js';
+import { allAccountsArn } from './resources.js';
 import { PageNumberParam, PageSizeParam } from './params.js';
 import { accountView } from './views.js';
 
@@ -10,7 +11,7 @@ export default defineOperation({
   action: 'ListAccounts',
   versions: RD_VERSIONS,
   ramAction: 'resourcemanager:ListAccounts',
-  resource: () => '*',
+  resource: allAccountsArn,
   input: Type.Object({ PageNumber: Type.Optional(PageNumberParam), PageSize: Type.Optional(PageSizeParam) }),
   paramErrors: {
     PageNumber: { missing: 'InvalidParameter.PageNumber', invalid: 'InvalidParameter.PageNumber' },

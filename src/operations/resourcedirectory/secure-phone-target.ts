@@ -33,7 +33,7 @@ export interface SecurePhoneTarget {
 export async function resolveSecurePhoneTarget(ctx: OpContext, accountId: string, rawPhone: string): Promise<Result<SecurePhoneTarget, ApiFailure>> {
   const dir = ctx.managedDirectory;
   if (!dir) return err(failure('CallerIdentityError'));
-  const phone = parseSecurePhone(rawPhone, ctx.services.site);
+  const phone = parseSecurePhone(rawPhone, ctx.services.site, ctx.services.callingCodes);
   if (!phone.ok) return phone;
   const member = await ctx.services.directory.memberForSecurePhone(dir, accountId);
   if (!member.ok) return member;

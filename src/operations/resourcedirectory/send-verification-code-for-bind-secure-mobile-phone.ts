@@ -1,27 +1,38 @@
 import { Type } from '@sinclair/typebox';
 import { ok } from '../../lib/result.js';
 import { defineOperation, RD_VERSIONS } from '../define.js';
+import { memberAccountArn } from './resources.js';
+import { CLIENT_TOKEN_PATTERN } from '../../domain/verification/idempotency.js';
 import { AccountIdParam, SecureMobilePhoneParam } from './params.js';
 import { resolveSecurePhoneTarget, SECURE_PHONE_PARAM_ERRORS, SECURE_PHONE_TARGET_ERRORS } from './secure-phone-target.js';
 import { iso } from './views.js';
 
-/** Sends an SMS code to the phone that is to be bound to a ResourceAccount member. */
+/**
+ * Sends an SMS code to the phone that is to be bound to a ResourceAccount member. The optional
+ * ClientToken (a resdir extension, as other Alibaba operations take it) replays the first
+ * successful answer for 24 hours without a second SMS.
+ */
 export default defineOperation({
   product: 'ResourceManager',
   action: 'SendVerificationCodeForBindSecureMobilePhone',
   versions: RD_VERSIONS,
   ramAction: 'resourcemanager:SendVerificationCodeForBindSecureMobilePhone',
   resource: () => '*',
+  resolveResource: memberAccountArn,
   callerRule: 'management-ram-identity',
-  input: Type.Object({ AccountId: AccountIdParam, SecureMobilePhone: SecureMobilePhoneParam }),
-  paramErrors: SECURE_PHONE_PARAM_ERRORS,
-  errors: [...SECURE_PHONE_TARGET_ERRORS, 'SendValidateCodeExceedsLimitForAccount'],
+  input: Type.Object({
+    AccountId: AccountIdParam,
+    SecureMobilePhone: SecureMobilePhoneParam,
+    ClientToken: Type.Optional(Type.String({ pattern: CLIENT_TOKEN_PATTERN, description: 'Optional idempotency token: at most 64 printable ASCII characters.' })),
+  }),
+  paramErrors: { ...SECURE_PHONE_PARAM_ERRORS, ClientToken: { missing: 'InvalidParameter.ClientToken', invalid: 'InvalidParameter.ClientToken' } },
+  errors: [...SECURE_PHONE_TARGET_ERRORS, 'SendValidateCodeExceedsLimitForAccount', 'IdempotentParameterMismatch'],
   auditsItself: true,
   async handler(ctx, input) {
     const target = await resolveSecurePhoneTarget(ctx, input.AccountId, input.SecureMobilePhone);
     if (!target.ok) return target;
     const { dir, member, phone } = target.value;
-    const sent = await ctx.services.verification.send(member, dir.management_account_id, phone, ctx.audit);
+    const sent = await ctx.services.verification.send(member, dir.management_account_id, phone, ctx.audit, input.ClientToken);
     if (!sent.ok) return sent;
     return ok({ ExpirationDate: iso(sent.value.expiresAt) });
   },

@@ -37,7 +37,7 @@ export function codeRepo(db: Kysely<Database>): CodeRepo {
         .where('expires_at', '>', now)
         .where('consumed_at', 'is', null)
         .where('superseded_at', 'is', null)
-        .returning(['id', 'phone', 'code_mac', 'attempts', 'max_attempts'])
+        .returning(['id', 'phone', 'code_mac', 'attempts', 'max_attempts', 'created_at'])
         .executeTakeFirst();
       if (!row) return undefined;
       return {
@@ -46,6 +46,7 @@ export function codeRepo(db: Kysely<Database>): CodeRepo {
         codeMac: row.code_mac,
         attempts: Number(row.attempts),
         maxAttempts: Number(row.max_attempts),
+        createdAt: Number(row.created_at),
       };
     },
     async consume(id, now) {

@@ -1,0 +1,27 @@
+import type { Clock } from '../../lib/clock.js';
+import type { Keyring } from '../../lib/keyring.js';
+import type { Store } from '../../store/ports.js';
+import { GroupService } from './groups.js';
+import { PolicyService } from './policies.js';
+import { RoleService } from './roles.js';
+import { StsService } from './sts.js';
+import { UserService } from './users.js';
+
+/** The RAM and STS domain services the operations use. */
+export interface IdentityServices {
+  users: UserService;
+  roles: RoleService;
+  policies: PolicyService;
+  groups: GroupService;
+  sts: StsService;
+}
+
+export function identityServices(store: Store, clock: Clock, keyring: Keyring): IdentityServices {
+  return {
+    users: new UserService(store, clock, keyring),
+    roles: new RoleService(store, clock),
+    policies: new PolicyService(store, clock),
+    groups: new GroupService(store, clock),
+    sts: new StsService(store, clock, keyring),
+  };
+}

@@ -1,0 +1,39 @@
+import type { OperationSpec } from '../define.js';
+import createUser from './create-user.js';
+import getUser from './get-user.js';
+import updateUser from './update-user.js';
+import listUsers from './list-users.js';
+import deleteUser from './delete-user.js';
+import createAccessKey from './create-access-key.js';
+import listAccessKeys from './list-access-keys.js';
+import updateAccessKey from './update-access-key.js';
+import deleteAccessKey from './delete-access-key.js';
+import createRole from './create-role.js';
+import getRole from './get-role.js';
+import listRoles from './list-roles.js';
+import deleteRole from './delete-role.js';
+import createPolicy from './create-policy.js';
+import getPolicy from './get-policy.js';
+import getPolicyVersion from './get-policy-version.js';
+import listPolicies from './list-policies.js';
+import createPolicyVersion from './create-policy-version.js';
+import deletePolicy from './delete-policy.js';
+import attachPolicyToUser from './attach-policy-to-user.js';
+import detachPolicyFromUser from './detach-policy-from-user.js';
+import attachPolicyToRole from './attach-policy-to-role.js';
+import detachPolicyFromRole from './detach-policy-from-role.js';
+import listPoliciesForUser from './list-policies-for-user.js';
+import listPoliciesForRole from './list-policies-for-role.js';
+import createGroup from './create-group.js';
+import addUserToGroup from './add-user-to-group.js';
+import attachPolicyToGroup from './attach-policy-to-group.js';
+
+/** Every RAM (2015-05-01) operation resdir serves, listed explicitly. */
+export const ramOperations: readonly OperationSpec[] = [
+  createUser, getUser, updateUser, listUsers, deleteUser,
+  createAccessKey, listAccessKeys, updateAccessKey, deleteAccessKey,
+  createRole, getRole, listRoles, deleteRole,
+  createPolicy, getPolicy, getPolicyVersion, listPolicies, createPolicyVersion, deletePolicy,
+  attachPolicyToUser, detachPolicyFromUser, attachPolicyToRole, detachPolicyFromRole, listPoliciesForUser, listPoliciesForRole,
+  createGroup, addUserToGroup, attachPolicyToGroup,
+];

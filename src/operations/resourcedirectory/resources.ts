@@ -1,0 +1,36 @@
+/**
+ * Resource ARNs of the Resource Directory operations (resource-directory-api.md §9):
+ * accounts are acs:resourcemanager::<caller uid>:account/<ResourceDirectoryPath>, folders
+ * …:folder/<ResourceDirectoryPath>. The lookups run only after the caller passed the
+ * action-level check (auth/authorize.ts), and an unresolvable target falls back to an ARN built
+ * from the raw parameter, so the answer never depends on whether the target exists for a
+ * caller that has no right to the action.
+ */
+import type { ResourceRequest } from '../define.js';
+
+const base = (r: ResourceRequest): string => `acs:resourcemanager::${r.principal.accountId}`;
+
+/** account/<rd>/<folders…>/<AccountId> for a member of the caller's directory. */
+export async function memberAccountArn(r: ResourceRequest): Promise<string> {
+  const accountId = r.params['AccountId'] ?? '';
+  if (/^\d{16}$/.test(accountId)) {
+    const dir = await r.services.directory.visibleTo(r.principal);
+    if (dir.ok) {
+      const member = await r.services.directory.memberOf(dir.value, accountId);
+      if (member.ok) return `${base(r)}:account/${await r.services.directory.pathOf(dir.value, member.value)}`;
+    }
+  }
+  return `${base(r)}:account/${accountId === '' ? '*' : accountId}`;
+}
+
+/** folder/<rd>/<folders…> of the parent folder of a new member (the root folder by default). */
+export async function parentFolderArn(r: ResourceRequest): Promise<string> {
+  const dir = await r.services.directory.managedBy(r.principal);
+  if (!dir.ok) return `${base(r)}:folder/*`;
+  const folderId = r.params['ParentFolderId'] || dir.value.root_folder_id;
+  const path = await r.services.directory.folderPathOf(dir.value, folderId);
+  return `${base(r)}:folder/${path ?? `${dir.value.id}/${folderId}`}`;
+}
+
+export const allAccountsArn = (r: ResourceRequest): string => `${base(r)}:account/*`;
+export const directoryArn = (r: ResourceRequest): string => `${base(r)}:resourcedirectory/*`;

@@ -1,0 +1,153 @@
+/**
+ * The authorization matrix: every operation resdir serves, in every version, called through the
+ * official generic client (@alicloud/openapi-core callApi, ACS3) by nine identities. Each cell
+ * asserts either "allowed" (success, or a business error that is not an authentication or
+ * authorization refusal) or the exact refusal code.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startResdir, type Harness } from '../support/harness.js';
+import { coreClient, ramClient, ramModels as R, stsClient, stsModels as S, type Creds } from '../support/clients.js';
+import { addRamUser, addResourceAccountMember, addStandaloneAccount } from '../support/principals.js';
+import { ALL_OPERATIONS } from '../../src/operations/registry.js';
+import type { OperationSpec } from '../../src/operations/define.js';
+import { ManualClock } from '../../src/lib/clock.js';
+
+type Identity = 'root' | 'admin user' | 'user without policy' | 'narrow custom policy' | 'explicit deny' | 'assumed role' | 'expired STS token' | 'member-account user' | 'other-account user';
+const IDENTITIES: Identity[] = ['root', 'admin user', 'user without policy', 'narrow custom policy', 'explicit deny', 'assumed role', 'expired STS token', 'member-account user', 'other-account user'];
+const REFUSALS = new Set(['InternalError', 'ServiceUnavailable', 'NoPermission', 'CallerIdentityError', 'InvalidSecurityToken.Expired', 'InvalidSecurityToken.MismatchWithAccessKey', 'MissingSecurityToken', 'InvalidAccessKeyId.NotFound', 'InvalidAccessKeyId.Inactive', 'SignatureDoesNotMatch']);
+const SEND = 'SendVerificationCodeForBindSecureMobilePhone';
+const BIND = 'BindSecureMobilePhone';
+const ALLOWED = 'allowed';
+
+let h: Harness;
+let clock: ManualClock;
+let member: string;
+const creds = new Map<Identity, Creds>();
+let serial = 0;
+const trust = (uid: string) => JSON.stringify({ Version: '1', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { RAM: [`acs:ram::${uid}:root`] } }] });
+
+/** Parameters that get each operation past validation as far as possible (names that do not exist where that is harmless). */
+function paramsFor(action: string): Record<string, string> {
+  const n = `m${++serial}`;
+  const pol = { PolicyType: 'System', PolicyName: 'AdministratorAccess' };
+  const table: Record<string, Record<string, string>> = {
+    [SEND]: { AccountId: member, SecureMobilePhone: `1-20255502${String(serial % 100).padStart(2, '0')}` },
+    [BIND]: { AccountId: member, SecureMobilePhone: '1-2025550299', VerificationCode: '000000' },
+    GetResourceDirectory: {},
+    CreateResourceAccount: { DisplayName: `matrix ${n}` },
+    GetAccount: { AccountId: member },
+    ListAccounts: {},
+    CreateUser: { UserName: n },
+    GetUser: { UserName: 'nobody' },
+    UpdateUser: { UserName: 'nobody', NewDisplayName: 'x' },
+    ListUsers: {},
+    DeleteUser: { UserName: 'nobody' },
+    CreateAccessKey: { UserName: 'nobody' },
+    ListAccessKeys: { UserName: 'nobody' },
+    UpdateAccessKey: { UserName: 'nobody', UserAccessKeyId: 'LTAI5tNoSuchKey', Status: 'Inactive' },
+    DeleteAccessKey: { UserName: 'nobody', UserAccessKeyId: 'LTAI5tNoSuchKey' },
+    CreateRole: { RoleName: n, AssumeRolePolicyDocument: trust('1000000000000001') },
+    GetRole: { RoleName: 'nobody' },
+    ListRoles: {},
+    DeleteRole: { RoleName: 'nobody' },
+    CreatePolicy: { PolicyName: n, PolicyDocument: '{"Version":"1","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}' },
+    GetPolicy: pol,
+    GetPolicyVersion: { ...pol, VersionId: 'v1' },
+    ListPolicies: {},
+    CreatePolicyVersion: { PolicyName: 'nobody', PolicyDocument: '{"Version":"1","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}' },
+    DeletePolicy: { PolicyName: 'nobody' },
+    AttachPolicyToUser: { ...pol, UserName: 'nobody' },
+    DetachPolicyFromUser: { ...pol, UserName: 'nobody' },
+    AttachPolicyToRole: { ...pol, RoleName: 'nobody' },
+    DetachPolicyFromRole: { ...pol, RoleName: 'nobody' },
+    ListPoliciesForUser: { UserName: 'nobody' },
+    ListPoliciesForRole: { RoleName: 'nobody' },
+    CreateGroup: { GroupName: n },
+    AddUserToGroup: { GroupName: 'nobody', UserName: 'nobody' },
+    AttachPolicyToGroup: { ...pol, GroupName: 'nobody' },
+    AssumeRole: { RoleArn: `acs:ram::${h.boot.managementAccountId}:role/matrix-role`, RoleSessionName: `s-${n}` },
+    GetCallerIdentity: {},
+    LookupEvents: {},
+  };
+  const p = table[action];
+  if (!p) throw new Error(`the matrix has no parameters for ${action}: add them`);
+  return p;
+}
+
+/** The expected outcome of one cell. */
+function expected(id: Identity, op: OperationSpec): string {
+  const phoneOp = op.callerRule === 'management-ram-identity';
+  switch (id) {
+    case 'expired STS token':
+      return 'InvalidSecurityToken.Expired';
+    case 'root':
+      return phoneOp ? 'CallerIdentityError' : op.action === 'AssumeRole' ? 'NoPermission' : ALLOWED;
+    case 'admin user':
+    case 'assumed role':
+      return ALLOWED;
+    case 'user without policy':
+      return op.authorization === 'any-authenticated' ? ALLOWED : 'NoPermission';
+    case 'narrow custom policy':
+      return op.action === SEND || op.authorization === 'any-authenticated' ? ALLOWED : 'NoPermission';
+    case 'explicit deny':
+      return op.action === BIND ? 'NoPermission' : ALLOWED;
+    case 'member-account user':
+    case 'other-account user':
+      return phoneOp ? 'CallerIdentityError' : op.action === 'AssumeRole' ? 'NoPermission' : ALLOWED;
+  }
+}
+
+beforeAll(async () => {
+  clock = new ManualClock(Date.now());
+  h = await startResdir({ clock, settings: { signatureWindowSeconds: 3600 } });
+  member = await addResourceAccountMember(h);
+  const uid = h.boot.managementAccountId;
+  const root = ramClient(h.host, h.boot.root);
+  await root.createPolicy(new R.CreatePolicyRequest({ policyName: 'SendOnly', policyDocument: JSON.stringify({ Version: '1', Statement: [{ Effect: 'Allow', Action: `resourcemanager:${SEND}`, Resource: '*' }] }) }));
+  await root.createPolicy(new R.CreatePolicyRequest({ policyName: 'DenyBind', policyDocument: JSON.stringify({ Version: '1', Statement: [{ Effect: 'Deny', Action: `resourcemanager:${BIND}`, Resource: '*' }] }) }));
+  await root.createRole(new R.CreateRoleRequest({ roleName: 'matrix-role', assumeRolePolicyDocument: trust(uid) }));
+  await root.attachPolicyToRole(new R.AttachPolicyToRoleRequest({ roleName: 'matrix-role', policyType: 'System', policyName: 'AdministratorAccess' }));
+
+  creds.set('root', h.boot.root);
+  creds.set('admin user', await addRamUser(h, { name: 'matrix-admin', policies: ['AdministratorAccess'] }));
+  creds.set('user without policy', await addRamUser(h, { name: 'matrix-none' }));
+  const narrow = await addRamUser(h, { name: 'matrix-narrow' });
+  await root.attachPolicyToUser(new R.AttachPolicyToUserRequest({ userName: 'matrix-narrow', policyType: 'Custom', policyName: 'SendOnly' }));
+  creds.set('narrow custom policy', narrow);
+  const denied = await addRamUser(h, { name: 'matrix-deny', policies: ['AdministratorAccess', 'AliyunResourceDirectoryFullAccess'] });
+  await root.attachPolicyToUser(new R.AttachPolicyToUserRequest({ userName: 'matrix-deny', policyType: 'Custom', policyName: 'DenyBind' }));
+  creds.set('explicit deny', denied);
+  const assumer = await addRamUser(h, { name: 'matrix-assumer', policies: ['AliyunSTSAssumeRoleAccess'] });
+  const assume = async (duration: number): Promise<Creds> => {
+    const c = (await stsClient(h.host, assumer).assumeRole(new S.AssumeRoleRequest({ roleArn: `acs:ram::${uid}:role/matrix-role`, roleSessionName: `matrix-${duration}`, durationSeconds: duration }))).body.credentials;
+    return { accessKeyId: c.accessKeyId, accessKeySecret: c.accessKeySecret, securityToken: c.securityToken };
+  };
+  const expiring = await assume(900);
+  creds.set('assumed role', await assume(3600));
+  creds.set('expired STS token', expiring);
+  creds.set('member-account user', await addRamUser(h, { accountId: h.boot.member.accountId, name: 'member-admin', policies: ['AdministratorAccess'] }));
+  const other = await addStandaloneAccount(h);
+  creds.set('other-account user', await addRamUser(h, { accountId: other.accountId, name: 'other-admin', policies: ['AdministratorAccess'] }));
+  clock.advance(901_000); // the 900-second session is now expired; the 3600-second one is not
+});
+afterAll(() => h.close());
+
+const cells = ALL_OPERATIONS.flatMap((op) => op.versions.map((version) => ({ op, version })));
+
+describe.each(IDENTITIES)('authorization matrix: %s', (id) => {
+  it.each(cells.map((c) => ({ ...c, name: `${c.op.action} (${c.version})` })))('$name', async ({ op, version }) => {
+    const want = expected(id, op);
+    const got = await coreClient(h.host, creds.get(id)!)
+      .call(op.action, paramsFor(op.action), version)
+      .then(
+        () => ALLOWED,
+        (e: { code?: string; message?: string }) => (e.code !== undefined && !REFUSALS.has(e.code) ? ALLOWED : (e.code ?? String(e.message))),
+      );
+    expect(got).toBe(want);
+  });
+});
+
+it('the matrix covers every operation resdir serves', () => {
+  expect(new Set(cells.map((c) => c.op.action)).size).toBe(ALL_OPERATIONS.length);
+  expect(ALL_OPERATIONS.length).toBeGreaterThanOrEqual(36);
+});
