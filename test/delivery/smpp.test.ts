@@ -128,7 +128,8 @@ describe('smpp provider against a fake SMSC (same smpp package)', () => {
     await worker.pass();
     expect(smsc.submitted).toHaveLength(6);
     expect(smsc.maxOutstanding).toBe(2);
-    expect((await store.delivery.list({ status: 'sent', limit: 10 })).length + (await store.delivery.list({ status: 'delivered', limit: 10 })).length).toBe(6);
+    const counts = await store.delivery.statusCounts(); // one read: receipts move messages meanwhile
+    expect((counts.sent ?? 0) + (counts.delivered ?? 0)).toBe(6);
   });
 
   it('a long text goes in message_payload', async () => {
