@@ -11,12 +11,14 @@ import type { Store } from './store/ports.js';
 import { DirectoryService } from './domain/directory/directory.js';
 import { SecurePhoneVerification } from './domain/verification/secure-phone.js';
 import { OutboxWorker } from './delivery/worker.js';
-import { inboxProvider } from './delivery/providers/inbox.js';
+import { buildProviders } from './delivery/providers/index.js';
+import { createDelivery, type Delivery } from './delivery/wiring.js';
 import { OperationRegistry } from './operations/registry.js';
 import { identityServices } from './domain/ram/services.js';
 import { buildServer } from './http/server.js';
 import { verificationMetrics } from './metrics/verification.js';
 import { startDefenceSweep } from './domain/audit/retention.js';
+import { registerSmsReceiptRoute } from './http/sms-receipts.js';
 
 export const VERSION: string = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
@@ -60,7 +62,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const metrics = new Registry();
   collectDefaultMetrics({ register: metrics });
 
-  const worker = new OutboxWorker(store.outbox, inboxProvider(store.inbox, clock), keyring, clock, log.child({ component: 'outbox' }));
+  const delivery: Delivery = createDelivery(settings, { store, keyring, clock, log: log.child({ component: 'outbox' }), metrics, providers: buildProviders(settings, { store, clock, log }) });
+  const worker = delivery.worker;
   const directory = new DirectoryService(store, clock);
   const verification = new SecurePhoneVerification(store, clock, keyring, settings, () => worker.poke(), verificationMetrics(metrics));
   const server = buildServer(
@@ -78,6 +81,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
     metrics,
   );
 
+  if (delivery.receiptIntake) registerSmsReceiptRoute(server, delivery.receiptIntake);
+
   let nonceSweep: NodeJS.Timeout | undefined;
   let defenceSweep: (() => void) | undefined;
   return {
@@ -90,7 +95,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     worker,
     async start() {
       const url = await server.listen({ host: settings.host, port: settings.port });
-      worker.start();
+      delivery.start();
       nonceSweep = setInterval(() => {
         store.nonces.purgeExpired(clock.now()).catch((e: unknown) => log.warn({ err: e }, 'nonce purge failed'));
         // Expired STS sessions are kept a day so that late callers still get InvalidSecurityToken.Expired.
@@ -104,7 +109,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       clearInterval(nonceSweep);
       defenceSweep?.();
       await server.close();
-      await worker.stop();
+      await delivery.stop(); // finishes in-flight sends, then closes provider connections
       await store.close();
     },
   };

@@ -16,7 +16,7 @@ export function settingsOrExit(flags: Record<string, string | undefined>): { set
   }
 }
 
-export function printWelcome(url: string, info: BootstrapInfo | undefined, dataDir: string): void {
+export function printWelcome(url: string, info: BootstrapInfo | undefined, dataDir: string, smsProvider = 'inbox'): void {
   console.log(`resdir listening on ${url}`);
   if (!info) {
     console.log('store was bootstrapped elsewhere; no bootstrap.json in this data dir');
@@ -28,7 +28,7 @@ export function printWelcome(url: string, info: BootstrapInfo | undefined, dataD
   console.log(`    AccessKeyId     ${info.admin.accessKeyId}`);
   console.log(`    AccessKeySecret ${info.admin.accessKeySecret}`);
   console.log(`  member (ResourceAccount) ${info.member.accountId}`);
-  console.log(`  SMS inbox: ${url}/_resdir/sms`);
+  console.log(smsProvider === 'inbox' ? `  SMS inbox: ${url}/_resdir/sms` : `  SMS via ${smsProvider}; delivery status: ${url}/_resdir/sms`);
 }
 
 /** `resdir serve`: runs until SIGINT/SIGTERM, then shuts down cleanly. */
@@ -67,5 +67,5 @@ export async function runServe(flags: Record<string, string | undefined>): Promi
     process.exit(1);
   }
   const info = await ensureBootstrap(app.store, app.keyring, app.clock, settings.dataDir, url, settings.site);
-  printWelcome(url, info, settings.dataDir);
+  printWelcome(url, info, settings.dataDir, settings.smsProvider);
 }

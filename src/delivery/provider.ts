@@ -8,11 +8,47 @@ export interface SmsMessage {
   params: { code: string; minutes: number };
 }
 
-/** Thrown by a provider for a failure that will not go away by retrying (e.g. an invalid number). */
-export class PermanentSmsError extends Error {}
+/**
+ * Thrown by a provider for a failure that will not go away by retrying (e.g. an invalid number):
+ * the message becomes `failed` and no other provider of the chain is tried. `code` is the
+ * provider's own error code, when it has one. Messages must never contain the SMS text or code.
+ */
+export class PermanentSmsError extends Error {
+  constructor(
+    message: string,
+    readonly code?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A delivery receipt as a provider reports it; `detail` never carries the text. */
+export interface SmsReceiptReport {
+  providerMessageId: string;
+  state: 'delivered' | 'undelivered' | 'enroute' | 'accepted';
+  detail?: string;
+}
+
+/** Where providers hand receipts; the provider name is added by the sink. */
+export type ReceiptSink = (r: SmsReceiptReport) => void;
 
 export interface SmsProvider {
   readonly name: string;
-  /** Resolves with the provider's message id once accepted; throws to signal a failure (retryable unless PermanentSmsError). */
+  /**
+   * Resolves with the provider's message id once accepted; throws to signal a failure —
+   * retryable (the next provider of the chain is tried, then the message is retried with
+   * backoff) unless PermanentSmsError.
+   */
   send(m: SmsMessage): Promise<{ providerMessageId: string }>;
+  /**
+   * For providers whose send is not idempotent: before a message is sent again (a previous
+   * attempt crashed or timed out and may have been accepted after all), asks the provider whether
+   * it already has the message, by our id. Resolves with the provider message id if so.
+   * Throwing or resolving undefined means "send it".
+   */
+  findSent?(m: { id: string; to: string; createdAt: number }): Promise<string | undefined>;
+  /** Starts background work (connections, receipt polling); receipts go to `sink`. */
+  start?(sink: ReceiptSink): void;
+  /** Stops background work. The worker has finished its in-flight sends before this is called. */
+  close?(): Promise<void>;
 }

@@ -1,9 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Clock } from '../lib/clock.js';
 import type { Keyring } from '../lib/keyring.js';
-import type { OutboxMessage, OutboxRepo } from '../store/ports.js';
+import type { DeliveryRepo, OutboxMessage, OutboxRepo } from '../store/ports.js';
 import { renderSms, type SmsPayload } from '../domain/verification/template.js';
 import { PermanentSmsError, type SmsProvider } from './provider.js';
+import type { DeliveryMetrics } from './metrics.js';
 
 export interface WorkerOptions {
   leaseMs: number; // how long a claimed message is ours before another worker may take it
@@ -14,28 +16,56 @@ export interface WorkerOptions {
 
 export const DEFAULT_WORKER_OPTIONS: WorkerOptions = { leaseMs: 30_000, batch: 20, idlePollMs: 1_000, maxAttempts: 8 };
 
+/** Optional collaborators; without them the worker only moves outbox rows. */
+export interface WorkerExtras {
+  delivery?: DeliveryRepo; // attempt log and receipt settlement
+  metrics?: DeliveryMetrics;
+  /** The RESDIR_SMS_TEMPLATE setting; absent = the default text for the number's language. */
+  template?: string;
+  /** [0, 1) source for the backoff jitter; tests pin it. */
+  random?: () => number;
+}
+
+/** Delay before the retry that follows attempt `attempt` (1-based): 1 s doubling to 60 s, times 0.5–1 (jitter). */
+export function backoffMs(attempt: number, random: () => number = Math.random): number {
+  return Math.round(Math.min(60_000, 1_000 * 2 ** (attempt - 1)) * (0.5 + random() / 2));
+}
+
+/** Failure text safe to store and log: the code is masked should a provider ever echo it. */
+const scrub = (e: unknown, code: string): string => (e instanceof Error ? e.message : String(e)).split(code).join('******').slice(0, 500);
+
 /**
- * Delivers queued outbox messages through one provider, at least once: a message is leased,
- * sent, then marked; a crash mid-send lets the lease run out and the message is sent again.
- * Never sends after the code expired (the message becomes `expired`).
+ * Delivers queued outbox messages, at least once, through a chain of providers: a message is
+ * leased, sent through the first provider that accepts it, then marked; a crash mid-send lets the
+ * lease run out and the message is sent again (our message id travels with it, so the receiver
+ * sees duplicates). Every provider call is recorded as an attempt. Retryable failures of the
+ * whole chain are retried with exponential backoff and jitter; a permanent failure ends the
+ * message as `failed`. Never sends after the code expired (the message becomes `expired`).
  */
 export class OutboxWorker {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private again = false;
-  private stopped = true;
+  private stopped = true; // not polling (never started, or stopped)
+  private stopping = false; // stop() was called: passes end after the batch in flight
+  private readonly providers: readonly SmsProvider[];
 
   constructor(
     private readonly outbox: OutboxRepo,
-    private readonly provider: SmsProvider,
+    provider: SmsProvider | readonly SmsProvider[],
     private readonly keyring: Keyring,
     private readonly clock: Clock,
     private readonly log: Logger,
     private readonly opts: WorkerOptions = DEFAULT_WORKER_OPTIONS,
-  ) {}
+    private readonly extras: WorkerExtras = {},
+  ) {
+    this.providers = Array.isArray(provider) ? provider : [provider as SmsProvider];
+    if (this.providers.length === 0) throw new Error('the outbox worker needs at least one SMS provider');
+  }
 
   start(): void {
     this.stopped = false;
+    this.stopping = false;
     this.poke();
   }
 
@@ -60,9 +90,10 @@ export class OutboxWorker {
     });
   }
 
-  /** Stops polling and waits for the pass in flight to finish its sends. */
+  /** Stops claiming and waits for the sends in flight to finish and be recorded. */
   async stop(): Promise<void> {
     this.stopped = true;
+    this.stopping = true;
     clearTimeout(this.timer);
     await this.running;
   }
@@ -74,44 +105,90 @@ export class OutboxWorker {
         const now = this.clock.now();
         const batch = await this.outbox.claim(now, now + this.opts.leaseMs, this.opts.batch);
         if (batch.length === 0) return;
-        await Promise.all(batch.map((m) => this.deliver(m)));
-        if (this.stopped) return;
+        // Each delivery settles on its own, so a store error on one message never leaves the
+        // others running unawaited (stop() waits for all of them).
+        await Promise.all(batch.map((m) => this.deliver(m).catch((e: unknown) => this.log.error({ err: e, messageId: m.id }, 'sms delivery not recorded; the lease will bring it back'))));
+        if (this.stopping) return;
       }
     } catch (e) {
       this.log.error({ err: e }, 'outbox pass failed');
     }
   }
 
+  /** A retry first asks a provider that supports it whether an earlier attempt got through. */
+  private async findSent(provider: SmsProvider, m: OutboxMessage): Promise<string | undefined> {
+    if (!provider.findSent) return undefined;
+    try {
+      return await provider.findSent({ id: m.id, to: m.to_phone, createdAt: m.created_at });
+    } catch (e) {
+      this.log.warn({ messageId: m.id, provider: provider.name, err: e instanceof Error ? e.message : String(e) }, 'could not check for an earlier send; sending');
+      return undefined;
+    }
+  }
+
+  private async expire(m: OutboxMessage, reason: string): Promise<void> {
+    await this.outbox.markFinal(m.id, this.clock.now(), 'expired', reason);
+    this.extras.metrics?.failures.inc({ provider: m.provider ?? 'none', reason: 'expired' });
+    this.log.warn({ messageId: m.id }, 'sms expired before delivery');
+  }
+
   private async deliver(m: OutboxMessage): Promise<void> {
-    const now = this.clock.now();
-    if (m.expires_at <= now || m.payload_enc === null) {
-      await this.outbox.markFinal(m.id, now, 'expired', 'the code expired before delivery');
-      this.log.warn({ messageId: m.id }, 'sms expired before delivery');
+    if (m.expires_at <= this.clock.now() || m.payload_enc === null) return this.expire(m, 'the code expired before delivery');
+    const payload = JSON.parse(this.keyring.outboxPayloads.open(m.payload_enc)) as SmsPayload;
+    const text = renderSms(payload, m.to_phone, this.extras.template);
+    const { delivery, metrics } = this.extras;
+    let lastError = 'no provider accepted the message';
+    let lastProvider = this.providers[0]!.name;
+    for (const [i, provider] of this.providers.entries()) {
+      const started = this.clock.now();
+      if (started >= m.expires_at) return this.expire(m, 'the code expired before delivery');
+      const record = (outcome: 'sent' | 'retry' | 'failed', providerMessageId: string | null, error: string | null) =>
+        delivery?.recordAttempt({ id: `${m.id}:${String(m.attempts).padStart(4, '0')}:${i}:${randomBytes(3).toString('hex')}`, message_id: m.id, attempt: m.attempts, provider: provider.name, started_at: started, finished_at: this.clock.now(), outcome, provider_message_id: providerMessageId, error });
+      const t0 = performance.now();
+      let known: string | undefined;
+      let providerMessageId: string;
+      try {
+        known = m.attempts > 1 ? await this.findSent(provider, m) : undefined;
+        providerMessageId = known ?? (await provider.send({ id: m.id, to: m.to_phone, text, purpose: m.purpose, accountId: m.account_id, params: { code: payload.code, minutes: payload.minutes } })).providerMessageId;
+      } catch (e) {
+        metrics?.sendDuration.observe({ provider: provider.name }, (performance.now() - t0) / 1000);
+        const reason = this.providers.length > 1 ? `${provider.name}: ${scrub(e, payload.code)}` : scrub(e, payload.code);
+        if (e instanceof PermanentSmsError) {
+          await record('failed', null, reason);
+          await this.outbox.markFinal(m.id, this.clock.now(), 'failed', reason);
+          metrics?.failures.inc({ provider: provider.name, reason: 'permanent' });
+          this.log.warn({ messageId: m.id, provider: provider.name, reason }, 'sms failed');
+          return;
+        }
+        await record('retry', null, reason);
+        metrics?.retries.inc({ provider: provider.name });
+        this.log.warn({ messageId: m.id, provider: provider.name, reason, attempts: m.attempts }, 'sms send failed');
+        lastError = reason;
+        lastProvider = provider.name;
+        continue;
+      }
+      // Accepted. Recorded outside the provider's try: a store error from here on is not a
+      // provider failure (the message stays leased and comes back, at least once).
+      metrics?.sendDuration.observe({ provider: provider.name }, (performance.now() - t0) / 1000);
+      const at = this.clock.now();
+      await this.outbox.markSent(m.id, at, provider.name, providerMessageId);
+      await record('sent', providerMessageId, null);
+      metrics?.sent.inc({ provider: provider.name });
+      this.log.info({ messageId: m.id, provider: provider.name, providerMessageId, attempts: m.attempts, ...(known ? { foundAtProvider: true } : {}) }, 'sms sent');
+      // A receipt may have overtaken the recording of the send.
+      const settled = await delivery?.applyReceipts(provider.name, providerMessageId, at);
+      if (settled?.status === 'delivered') metrics?.deliveryLatency.observe({ provider: provider.name }, (at - settled.createdAt) / 1000);
       return;
     }
-    const payload = JSON.parse(this.keyring.outboxPayloads.open(m.payload_enc)) as SmsPayload;
-    try {
-      const { providerMessageId } = await this.provider.send({
-        id: m.id,
-        to: m.to_phone,
-        text: renderSms(payload),
-        purpose: m.purpose,
-        accountId: m.account_id,
-        params: { code: payload.code, minutes: payload.minutes },
-      });
-      await this.outbox.markSent(m.id, this.clock.now(), this.provider.name, providerMessageId);
-      this.log.info({ messageId: m.id, provider: this.provider.name, attempts: m.attempts }, 'sms sent');
-    } catch (e) {
-      const reason = e instanceof Error ? e.message : String(e);
-      const at = this.clock.now();
-      if (e instanceof PermanentSmsError || m.attempts >= this.opts.maxAttempts) {
-        await this.outbox.markFinal(m.id, at, 'failed', reason);
-        this.log.warn({ messageId: m.id, reason }, 'sms failed');
-      } else {
-        const backoff = Math.min(60_000, 1_000 * 2 ** (m.attempts - 1)) * (0.5 + Math.random() / 2);
-        await this.outbox.markRetry(m.id, at, at + Math.round(backoff), reason);
-        this.log.warn({ messageId: m.id, reason, attempts: m.attempts }, 'sms send failed; will retry');
-      }
+    const at = this.clock.now();
+    if (m.attempts >= this.opts.maxAttempts) {
+      await this.outbox.markFinal(m.id, at, 'failed', lastError);
+      metrics?.failures.inc({ provider: lastProvider, reason: 'exhausted' });
+      this.log.warn({ messageId: m.id, reason: lastError, attempts: m.attempts }, 'sms failed: no attempts left');
+      return;
     }
+    const next = at + backoffMs(m.attempts, this.extras.random);
+    if (next >= m.expires_at) return this.expire(m, `the code expires before the next attempt (${lastError})`);
+    await this.outbox.markRetry(m.id, at, next, lastError);
   }
 }

@@ -3,6 +3,7 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { Registry } from 'prom-client';
 import type { Store } from '../store/ports.js';
 import { toE164Loose } from '../domain/phone/phone.js';
+import { deliveryView } from '../delivery/view.js';
 
 export interface AdminDeps {
   store: Store;
@@ -39,9 +40,6 @@ export function registerAdminRoutes(app: FastifyInstance, deps: AdminDeps): void
   });
 
   app.get('/_resdir/sms', { onRequest: guard }, async (req, reply) => {
-    if (deps.smsProvider !== 'inbox') {
-      return reply.code(404).send({ error: 'no-inbox', message: `the inbox exists only with RESDIR_SMS_PROVIDER=inbox (now ${deps.smsProvider})` });
-    }
     const q = req.query as Record<string, unknown>;
     let to: string | undefined;
     if (q.to !== undefined) {
@@ -52,6 +50,8 @@ export function registerAdminRoutes(app: FastifyInstance, deps: AdminDeps): void
     if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
       return reply.code(400).send({ error: 'invalid-limit', message: 'limit must be a whole number from 1 to 1000' });
     }
+    // Real providers: the delivery status of the outbox (no text, no code: neither is kept).
+    if (deps.smsProvider !== 'inbox') return { messages: (await deps.store.delivery.list({ ...(to ? { to } : {}), limit })).map((m) => deliveryView(m, wireForm(m.to_phone))) };
     const rows = await deps.store.inbox.list(to, limit);
     return {
       messages: rows.map((m) => ({

@@ -8,6 +8,7 @@ import { codeRepo } from './repos/codes.js';
 import { limitRepo } from './repos/limits.js';
 import { outboxRepo } from './repos/outbox.js';
 import { inboxRepo } from './repos/inbox.js';
+import { deliveryRepo } from './repos/delivery.js';
 import { auditRepo } from './repos/audit.js';
 import { nonceRepo } from './repos/nonces.js';
 import { metaRepo } from './repos/meta.js';
@@ -23,6 +24,7 @@ function reposOn(db: Kysely<Database>, dialect: Store['dialect']): Repos {
     limits: limitRepo(db),
     outbox: outboxRepo(db, dialect),
     inbox: inboxRepo(db),
+    delivery: deliveryRepo(db),
     audit: auditRepo(db),
     nonces: nonceRepo(db),
     meta: metaRepo(db),

@@ -1,11 +1,13 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as initial from './migrations/2026_11_29_0001_initial.js';
+import * as smsDelivery from './migrations/2026_11_29_0002_sms_delivery.js';
 import * as identity from './migrations/2026_11_29_0003_identity.js';
 import * as defence from './migrations/2026_11_29_0004_defence.js';
 
 /** Every migration, in order. Listed explicitly: no directory scanning at run time. */
 const MIGRATIONS: Record<string, Migration> = {
   '2026_11_29_0001_initial': initial,
+  '2026_11_29_0002_sms_delivery': smsDelivery,
   '2026_11_29_0003_identity': identity,
   '2026_11_29_0004_defence': defence,
 };
@@ -17,7 +19,10 @@ const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 
 /** Applies pending migrations; returns the names applied now. Throws with the failing name. */
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider, migrationTableName: 'resdir_migrations', migrationLockTableName: 'resdir_migration_lock' });
+  // Issues land in parallel, so a store may have applied a later-named migration before an
+  // earlier one was merged (0003 and 0004 before 0002): pending ones then still run, in name
+  // order. Hence every migration after 0001 must not depend on another one's changes.
+  const migrator = new Migrator({ db, provider, migrationTableName: 'resdir_migrations', migrationLockTableName: 'resdir_migration_lock', allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error) {

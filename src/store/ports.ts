@@ -13,6 +13,8 @@ import type {
   ResourceDirectoriesTable,
   SmsInboxTable,
   SmsOutboxTable,
+  SmsAttemptsTable,
+  SmsReceiptsTable,
   VerificationCodesTable,
 } from './schema.js';
 import type { Result } from '../lib/result.js';
@@ -123,6 +125,35 @@ export interface InboxRepo {
   clear(): Promise<void>;
 }
 
+export type SmsAttempt = SmsAttemptsTable;
+export type SmsReceipt = SmsReceiptsTable;
+/** An outbox message as shown to operators: never the sealed payload. */
+export type OutboxView = Omit<OutboxMessage, 'payload_enc'> & { delivered_at: number | null };
+
+/** The delivery records around the outbox (issue 3): attempts, receipts, listings. */
+export interface DeliveryRepo {
+  recordAttempt(a: SmsAttempt): Promise<void>;
+  /** In order: by outbox attempt, then position in the provider chain. */
+  attemptsOf(messageId: string): Promise<SmsAttempt[]>;
+  /**
+   * Stores a receipt once per (provider, providerMessageId, state); false for a duplicate.
+   * Call applyReceipts afterwards to move the message.
+   */
+  recordReceipt(r: SmsReceipt): Promise<boolean>;
+  /**
+   * Moves the message sent by `provider` as `providerMessageId` from `sent` to `delivered` or
+   * `undelivered` when a final receipt for it is stored (a receipt may arrive before the send is
+   * recorded; the worker calls this again after markSent). Returns the message moved, if any.
+   */
+  applyReceipts(provider: string, providerMessageId: string, now: number): Promise<{ id: string; createdAt: number; status: string } | undefined>;
+  /** Newest first, optionally filtered by status and by number (E.164). */
+  list(opts: { status?: string; to?: string; limit: number }): Promise<OutboxView[]>;
+  /** Messages `provider` sent in [sentAfter, sentBefore] that await a final receipt, oldest first. */
+  awaitingReceipt(provider: string, sentAfter: number, sentBefore: number, limit: number): Promise<Array<{ id: string; to_phone: string; provider_message_id: string; sent_at: number }>>;
+  /** Number of outbox messages per status. */
+  statusCounts(): Promise<Record<string, number>>;
+}
+
 export interface AuditRepo {
   append(e: AuditEvent): Promise<void>;
   /** Newest first; for the CLI and tests. */
@@ -151,6 +182,7 @@ export interface Repos {
   limits: LimitRepo;
   outbox: OutboxRepo;
   inbox: InboxRepo;
+  delivery: DeliveryRepo;
   audit: AuditRepo;
   nonces: NonceRepo;
   meta: MetaRepo;

@@ -128,6 +128,28 @@ export interface SmsInboxTable {
   created_at: number;
 }
 
+/** One provider call for an outbox message (issue 3). Never carries the code or the text. */
+export interface SmsAttemptsTable {
+  id: string;
+  message_id: string;
+  attempt: number; // the outbox attempt number this call belonged to
+  provider: string;
+  started_at: number;
+  finished_at: number;
+  outcome: 'sent' | 'retry' | 'failed'; // retry: a retryable failure (the next provider of the chain is tried)
+  provider_message_id: string | null;
+  error: string | null;
+}
+
+/** A delivery receipt, once per (provider, provider_message_id, state). */
+export interface SmsReceiptsTable {
+  provider: string;
+  provider_message_id: string;
+  state: 'delivered' | 'undelivered' | 'enroute' | 'accepted';
+  detail: string | null; // e.g. the SMPP stat/err or Alibaba's ErrCode; never the text
+  received_at: number;
+}
+
 export interface AuditEventsTable {
   id: string; // time-ordered
   time: number;
@@ -204,6 +226,8 @@ export interface Database extends RamDatabase {
   send_cooldowns: SendCooldownsTable;
   sms_outbox: SmsOutboxTable;
   sms_inbox: SmsInboxTable;
+  sms_attempts: SmsAttemptsTable;
+  sms_receipts: SmsReceiptsTable;
   audit_events: AuditEventsTable;
   request_nonces: RequestNoncesTable;
   meta: MetaTable;

@@ -113,12 +113,15 @@ describe('secrets never leak', () => {
     expect(tables).toContain('audit_events');
     expect(tables).toContain('sms_outbox');
     expect(tables).toContain('sts_sessions');
+    expect(tables).toContain('sms_attempts');
+    expect(tables).toContain('sms_receipts');
     expect(dumps['audit_events']).toContain('1-202****111');
     expect(dumps['sts_sessions']).toContain('"access_key_id":"STS.'); // the scan sees the STS rows
     expect(dumps['audit_events']).toContain(':assumed-role/scan-role/scan');
     for (const t of ['send_backoff', 'verification_failures', 'idempotency_records', 'breaker_trips']) expect(tables).toContain(t);
     for (const t of ['send_backoff', 'verification_failures', 'idempotency_records']) expect(dumps[t]).not.toBe('[]');
     expect(lookups).toHaveLength(1);
+    expect(JSON.parse(dumps['sms_attempts']!).length).toBeGreaterThanOrEqual(2);
 
     for (const code of codes) {
       expect(dumps['sms_inbox']).toMatch(standalone(code)); // the scan can see codes where they are

@@ -12,6 +12,7 @@ import { atomicallyContract } from './contract-atomically.js';
 import { raceCases } from './races.js';
 import { ramContract, ramRaces } from './contract-ram.js';
 import { defenceContract } from './contract-defence.js';
+import { smsRecordsContract } from './contract-sms-records.js';
 
 describe.each(dialects)('store conformance: $name', (dialect) => {
   if (dialect.unavailable) {
@@ -27,4 +28,5 @@ describe.each(dialects)('store conformance: $name', (dialect) => {
   ramContract(db);
   ramRaces(db);
   defenceContract(db);
+  smsRecordsContract(db);
 });
