@@ -108,7 +108,12 @@ export async function createApp(opts: AppOptions): Promise<App> {
     async close() {
       clearInterval(nonceSweep);
       defenceSweep?.();
+      // In-flight requests finish; keep-alive connections that stay open past a grace period are
+      // cut, so shutdown never waits for the 72 s keep-alive timeout.
+      const force = setTimeout(() => server.server.closeAllConnections(), 5_000);
+      force.unref();
       await server.close();
+      clearTimeout(force);
       await delivery.stop(); // finishes in-flight sends, then closes provider connections
       await store.close();
     },

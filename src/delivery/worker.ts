@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
+import { isStoreUnavailable } from '../store/unavailable.js';
 import type { Clock } from '../lib/clock.js';
 import type { Keyring } from '../lib/keyring.js';
 import type { DeliveryRepo, OutboxMessage, OutboxRepo } from '../store/ports.js';
@@ -111,7 +112,9 @@ export class OutboxWorker {
         if (this.stopping) return;
       }
     } catch (e) {
-      this.log.error({ err: e }, 'outbox pass failed');
+      // The store being away is an outage, already visible on /_resdir/health: one warning line.
+      if (isStoreUnavailable(e)) this.log.warn({ reason: e.message }, 'outbox pass skipped: store unavailable');
+      else this.log.error({ err: e }, 'outbox pass failed');
     }
   }
 

@@ -61,12 +61,33 @@ function sqliteKysely(url: string): Kysely<Database> {
     const file = url.slice('sqlite:'.length);
     if (file === '') throw new Error(`database URL "${url}" names no file; use sqlite:PATH or sqlite::memory:`);
     if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    if (file !== ':memory:' && !fs.existsSync(file)) fs.closeSync(fs.openSync(file, 'a', 0o600)); // holds sealed secrets and code MACs
     const sqlite = new SqliteDatabase(file);
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('foreign_keys = ON');
-    return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    return new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) });
   }
   throw new Error(`database URL "${url}" is not supported; use sqlite:PATH, sqlite::memory: or postgres://…`);
+}
+
+/**
+ * better-sqlite3 compiles a statement on every prepare(); Kysely prepares on every query. Reusing
+ * compiled statements per SQL text (bounded, oldest evicted) saves that work on the hot path.
+ * Statements are run to completion synchronously by Kysely's driver, so sharing one is safe.
+ */
+function cachingStatements(db: SqliteDatabase.Database, max = 500): { close(): void; prepare(sql: string): SqliteDatabase.Statement } {
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => db.close(),
+    prepare(sql: string) {
+      let st = cache.get(sql);
+      if (st) return st;
+      st = db.prepare(sql);
+      if (cache.size >= max) cache.delete(cache.keys().next().value as string);
+      cache.set(sql, st);
+      return st;
+    },
+  };
 }
