@@ -109,6 +109,36 @@ describe('resdir serve', () => {
   });
 });
 
+describe('shutdown under load', () => {
+  it('SIGTERM while keep-alive clients keep sending still exits 0 (no 72 s keep-alive wait)', async () => {
+    const { Agent, request } = await import('node:http');
+    const p = start(CLI, ['serve', '--port', '0', '--data-dir', tempDir(), '--log-level', 'warn']);
+    const [, url] = await p.waitFor(URL_LINE);
+    const agent = new Agent({ keepAlive: true, maxSockets: 8 });
+    let stop = false;
+    const get = () =>
+      new Promise<void>((resolve) => {
+        const req = request(`${url}/_resdir/health`, { agent }, (res) => {
+          res.resume();
+          res.on('end', () => resolve());
+        });
+        req.on('error', () => resolve());
+        req.end();
+      });
+    const loops = Array.from({ length: 8 }, async () => {
+      while (!stop) await get();
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    p.child.kill('SIGTERM');
+    const end = await p.exited(30_000); // bounded well below the 72 s keep-alive timeout
+    stop = true;
+    await Promise.all(loops);
+    agent.destroy();
+    expect(end.code).toBe(0);
+    expect(end.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
 describe('a bad setting stops start-up with one clear line', () => {
   const cases: Array<{ name: string; args?: string[]; env?: Record<string, string>; names: RegExp; allowed: RegExp[] }> = [
     { name: '--port 70000', args: ['--port', '70000'], names: /--port/, allowed: [/70000/, /0 to 65535/] },
