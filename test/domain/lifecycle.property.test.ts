@@ -105,7 +105,7 @@ describe('code lifecycle (property)', () => {
           await w.close();
         }
       }),
-      { numRuns: 80 },
+      { numRuns: Number(process.env.LIFECYCLE_RUNS ?? 80) },
     );
     // The generator reaches successes, not only refusals.
     expect(successes).toBeGreaterThan(5);
