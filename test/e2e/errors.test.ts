@@ -16,11 +16,11 @@ import { startResdir, waitForSms, type Harness, type InboxMessage } from '../sup
 import { coreClient, popClient, productClient, rmModels, type Creds } from '../support/clients.js';
 import { addAccountWithDirectory, addCloudAccountMember, addResourceAccountMember, addStandaloneAccount } from '../support/principals.js';
 import { ManualClock } from '../../src/lib/clock.js';
+import { expectRefusal, UUID, type SdkError } from '../support/refusal.js';
 
 // ------------------------------------------------------------------------------------------------
 // helpers
 
-const UUID = /^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/;
 const FORMAT_HINT = '<country code>-<mobile phone number>';
 const SEND = 'SendVerificationCodeForBindSecureMobilePhone';
 const BIND = 'BindSecureMobilePhone';
@@ -28,15 +28,6 @@ const BIND = 'BindSecureMobilePhone';
 type Via = 'product' | 'productV1' | 'core' | 'core2020' | 'popGet' | 'popPost' | 'pop2020';
 const ALL_VIAS: Via[] = ['product', 'productV1', 'core', 'core2020', 'popGet', 'popPost', 'pop2020'];
 
-interface SdkError {
-  name: string;
-  code: string;
-  statusCode?: number;
-  requestId?: string;
-  message: string;
-  data: { RequestId: string; HostId: string; Code: string; Message: string; Recommend: string };
-  entry?: { response: { statusCode: number; headers: Record<string, string> } };
-}
 
 interface Params {
   AccountId?: string;
@@ -78,38 +69,6 @@ async function callVia(via: Via, h: Harness, creds: Creds, action: typeof SEND |
   }
 }
 
-/**
- * Awaits a call that must be refused, and checks what the SDK surfaced: the code, the status
- * (statusCode for openapi-core / product SDK; the response entry for pop-core, which ignores the
- * status line) and the RequestId, parsed and consistent with the x-acs-request-id header.
- */
-async function expectRefusal(p: Promise<unknown>, code: string, status: number): Promise<SdkError> {
-  const e = (await p.then(
-    (v) => {
-      throw new Error(`expected ${code} (${status}), but the call succeeded: ${JSON.stringify(v)}`);
-    },
-    (err: unknown) => err,
-  )) as SdkError;
-  expect(e.code, e.message).toBe(code);
-  expect(e.data.Code).toBe(code);
-  expect(e.data.RequestId).toMatch(UUID);
-  expect(typeof e.data.Message).toBe('string');
-  expect(e.data.Message.length).toBeGreaterThan(0);
-  expect(typeof e.data.HostId).toBe('string');
-  expect(e.data.Recommend).toContain(encodeURIComponent(code));
-  if (e.entry) {
-    // pop-core
-    expect(e.name).toBe(`${code}Error`);
-    expect(e.entry.response.statusCode).toBe(status);
-    expect(e.entry.response.headers['x-acs-request-id']).toBe(e.data.RequestId);
-  } else {
-    expect(e.name).toBe(status >= 500 ? 'ServerError' : 'ClientError');
-    expect(e.statusCode).toBe(status);
-    expect(e.requestId).toBe(e.data.RequestId);
-    expect(e.message).toContain(`code: ${status}`);
-  }
-  return e;
-}
 
 const refusal = (via: Via, h: Harness, creds: Creds, action: typeof SEND | typeof BIND, p: Params, code: string, status: number) =>
   expectRefusal(callVia(via, h, creds, action, p), code, status);

@@ -13,26 +13,17 @@ import { coreClient, popClient, productClient, rmModels, type Creds } from '../s
 import { addInactiveKey, addRamUser, addResourceAccountMember, addStandaloneAccount } from '../support/principals.js';
 import { ManualClock } from '../../src/lib/clock.js';
 import type { AuditEvent } from '../../src/store/ports.js';
+import { expectRefusal, UUID, type SdkError } from '../support/refusal.js';
 
 // ------------------------------------------------------------------------------------------------
 // helpers
 
-const UUID = /^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/;
 const SEND = 'SendVerificationCodeForBindSecureMobilePhone';
 const BIND = 'BindSecureMobilePhone';
 type Action = typeof SEND | typeof BIND;
 
 type Via = 'product' | 'productV1' | 'productSM3' | 'core' | 'core2020' | 'popGet' | 'popPost';
 
-interface SdkError {
-  name: string;
-  code: string;
-  statusCode?: number;
-  requestId?: string;
-  message: string;
-  data: { RequestId: string; Code: string; Message: string };
-  entry?: { response: { statusCode: number; headers: Record<string, string> } };
-}
 
 interface Params {
   AccountId?: string;
@@ -71,28 +62,6 @@ async function callVia(via: Via, host: string, creds: Creds, action: Action, p: 
   }
 }
 
-/** The refusal as the SDK surfaced it: code, HTTP status and RequestId. */
-async function expectRefusal(p: Promise<unknown>, code: string, status: number): Promise<SdkError> {
-  const e = (await p.then(
-    (v) => {
-      throw new Error(`expected ${code} (${status}), but the call succeeded: ${JSON.stringify(v)}`);
-    },
-    (err: unknown) => err,
-  )) as SdkError;
-  expect(e.code, e.message).toBe(code);
-  expect(e.data.Code).toBe(code);
-  expect(e.data.RequestId).toMatch(UUID);
-  if (e.entry) {
-    expect(e.name).toBe(`${code}Error`);
-    expect(e.entry.response.statusCode).toBe(status);
-    expect(e.entry.response.headers['x-acs-request-id']).toBe(e.data.RequestId);
-  } else {
-    expect(e.name).toBe('ClientError');
-    expect(e.statusCode).toBe(status);
-    expect(e.requestId).toBe(e.data.RequestId);
-  }
-  return e;
-}
 
 const refusal = (via: Via, h: Harness, creds: Creds, action: Action, p: Params, code: string, status: number) =>
   expectRefusal(callVia(via, h.host, creds, action, p), code, status);
