@@ -59,7 +59,7 @@ export async function createDemoWorld(store: Store, keyring: Keyring, clock: Clo
     await tx.directory.addMember({ account_id: memberId, directory_id: rdId, folder_id: rootFolderId, type: 'ResourceAccount', join_method: 'created', status: 'CreateSuccess', display_name: 'demo-member', join_time: now, modify_time: now });
     await tx.identity.createAccessKey({ id: rootKey.accessKeyId, account_id: MANAGEMENT_ACCOUNT_ID, user_name: null, secret_enc: keyring.accessKeySecrets.seal(rootKey.accessKeySecret), status: 'Active', created_at: now });
     await tx.identity.createUser({ id: newRamUserId(), account_id: MANAGEMENT_ACCOUNT_ID, name: 'rd-admin', display_name: 'Resource Directory administrator', created_at: now });
-    await tx.identity.attachPolicy({ accountId: MANAGEMENT_ACCOUNT_ID, principalType: 'User', principalName: 'rd-admin', policyType: 'System', policyName: 'AliyunResourceDirectoryFullAccess', now });
+    await tx.ram.attach({ account_id: MANAGEMENT_ACCOUNT_ID, principal_type: 'User', principal_name: 'rd-admin', policy_type: 'System', policy_name: 'AliyunResourceDirectoryFullAccess', attached_at: now });
     await tx.identity.createAccessKey({ id: adminKey.accessKeyId, account_id: MANAGEMENT_ACCOUNT_ID, user_name: 'rd-admin', secret_enc: keyring.accessKeySecrets.seal(adminKey.accessKeySecret), status: 'Active', created_at: now });
     return { ok: true as const, value: info };
   });

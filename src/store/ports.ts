@@ -53,15 +53,6 @@ export interface IdentityRepo {
   getUser(accountId: string, name: string): Promise<RamUser | undefined>;
   createAccessKey(k: AccessKey): Promise<void>;
   getAccessKey(id: string): Promise<AccessKey | undefined>;
-  attachPolicy(a: {
-    accountId: string;
-    principalType: 'User' | 'Role' | 'Group';
-    principalName: string;
-    policyType: 'System' | 'Custom';
-    policyName: string;
-    now: number;
-  }): Promise<void>;
-  policiesOf(accountId: string, principalType: 'User' | 'Role' | 'Group', principalName: string): Promise<string[]>;
 }
 
 export interface CodeAttempt {
@@ -95,11 +86,6 @@ export interface LimitRepo {
    * Returns the new count, or undefined when the limit was already reached (nothing changed).
    */
   increment(scope: string, subject: string, windowStart: number, limit: number): Promise<number | undefined>;
-  /**
-   * Claims a cooldown slot: succeeds (returning 0) when the subject is free at `now`, and then
-   * blocks it until `nextAllowedAt`; otherwise returns the milliseconds until it frees up.
-   */
-  claimCooldown(subject: string, now: number, nextAllowedAt: number): Promise<number>;
 }
 
 export interface OutboxRepo {

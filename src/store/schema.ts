@@ -92,6 +92,7 @@ export interface SendCountersTable {
   count: number;
 }
 
+/** Created by the frozen first migration; no longer used (the growing cooldown lives in send_backoff). */
 export interface SendCooldownsTable {
   subject: string;
   next_allowed_at: number;

@@ -55,7 +55,7 @@ beforeAll(async () => {
   port = Number(h.host.split(':')[1]);
   const { identity } = h.app.store;
   await identity.createUser({ id: '2000000000000009', account_id: MANAGEMENT_ACCOUNT_ID, name: 'vector-user', display_name: 'vector user', created_at: clock.now() });
-  await identity.attachPolicy({ accountId: MANAGEMENT_ACCOUNT_ID, principalType: 'User', principalName: 'vector-user', policyType: 'System', policyName: 'AliyunResourceDirectoryFullAccess', now: clock.now() });
+  await h.app.store.ram.attach({ account_id: MANAGEMENT_ACCOUNT_ID, principal_type: 'User', principal_name: 'vector-user', policy_type: 'System', policy_name: 'AliyunResourceDirectoryFullAccess', attached_at: clock.now() });
   await identity.createAccessKey({ id: 'LTAI5tTestKeyId0000000000', account_id: MANAGEMENT_ACCOUNT_ID, user_name: 'vector-user', secret_enc: h.app.keyring.accessKeySecrets.seal('TestSecret0000000000000000000000'), status: 'Active', created_at: clock.now() });
 });
 afterAll(async () => {

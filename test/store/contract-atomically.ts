@@ -23,11 +23,10 @@ export function atomicallyContract(db: () => TestDatabase): void {
       await tx.inbox.add(inboxMessage({ message_id: m.id }));
       await tx.audit.append(auditEvent({ time: T0 }));
       expect(await tx.limits.increment('tx', 'subject', T0, 100)).toBe(1);
-      expect(await tx.limits.claimCooldown('tx-cooldown', T0, T0 + 60_000)).toBe(0);
       expect(await tx.nonces.claim('LTAI5tTx', 'nonce', T0 + 900_000)).toBe(true);
       expect(await tx.meta.setIfAbsent('tx-key', 'v')).toBe(true);
       await tx.identity.createUser({ id: '3000000000000009', account_id: a.id, name: 'u', display_name: 'u', created_at: T0 });
-      await tx.identity.attachPolicy({ accountId: a.id, principalType: 'User', principalName: 'u', policyType: 'System', policyName: 'P', now: T0 });
+      await tx.ram.attach({ account_id: a.id, principal_type: 'User', principal_name: 'u', policy_type: 'System', policy_name: 'P', attached_at: T0 });
       await tx.identity.createAccessKey({ id: 'LTAI5tTxKey', account_id: a.id, user_name: 'u', secret_enc: 's', status: 'Active', created_at: T0 });
       expect(await tx.directory.bindSecurePhone(existing, '+12025550101', T0)).toBe(true);
       return { a, rd, manager, c, m };
@@ -42,11 +41,10 @@ export function atomicallyContract(db: () => TestDatabase): void {
       expect(await s.inbox.list(undefined, 10)).toEqual([]);
       expect(await s.audit.recent(10)).toEqual([]);
       expect(await s.limits.increment('tx', 'subject', T0, 100)).toBe(1);
-      expect(await s.limits.claimCooldown('tx-cooldown', T0 + 1, T0 + 60_000)).toBe(0);
       expect(await s.nonces.claim('LTAI5tTx', 'nonce', T0 + 900_000)).toBe(true);
       expect(await s.meta.get('tx-key')).toBeUndefined();
       expect(await s.identity.getUser(w.a.id, 'u')).toBeUndefined();
-      expect(await s.identity.policiesOf(w.a.id, 'User', 'u')).toEqual([]);
+      expect(await s.ram.attachmentsOf(w.a.id, 'User', 'u')).toEqual([]);
       expect(await s.identity.getAccessKey('LTAI5tTxKey')).toBeUndefined();
       expect((await s.directory.getAccount(existing))?.secure_mobile_phone).toBeNull();
     }

@@ -135,16 +135,5 @@ export function directoryContract(d: Dialect, db: () => TestDatabase): void {
       expect(await store().identity.getAccessKey('LTAI5tMissing')).toBeUndefined();
     });
 
-    it('attachPolicy is idempotent; policiesOf lists one principal’s policies', async () => {
-      const base = { accountId: '1000000000000001', principalType: 'User' as const, principalName: 'rd-admin', policyType: 'System' as const, now: T0 };
-      await store().identity.attachPolicy({ ...base, policyName: 'AliyunResourceDirectoryFullAccess' });
-      await store().identity.attachPolicy({ ...base, policyName: 'AliyunResourceDirectoryFullAccess', now: T0 + 1 });
-      expect(await store().identity.policiesOf(base.accountId, 'User', 'rd-admin')).toEqual(['AliyunResourceDirectoryFullAccess']);
-      await store().identity.attachPolicy({ ...base, policyType: 'Custom', policyName: 'OnlyBind' });
-      expect((await store().identity.policiesOf(base.accountId, 'User', 'rd-admin')).sort()).toEqual(['AliyunResourceDirectoryFullAccess', 'OnlyBind']);
-      expect(await store().identity.policiesOf(base.accountId, 'Role', 'rd-admin')).toEqual([]);
-      expect(await store().identity.policiesOf(base.accountId, 'User', 'someone')).toEqual([]);
-      expect(await store().identity.policiesOf('1000000000000002', 'User', 'rd-admin')).toEqual([]);
-    });
   });
 }

@@ -90,19 +90,6 @@ export function verificationContract(db: () => TestDatabase): void {
       expect(await l.increment('new-scope', 'x', T0, 0)).toBeUndefined();
     });
 
-    it('claimCooldown returns 0, then the milliseconds left, then 0 once the time has passed', async () => {
-      const l = store().limits;
-      expect(await l.claimCooldown('bind-phone:a:+1', T0, T0 + 60_000)).toBe(0);
-      expect(await l.claimCooldown('bind-phone:a:+1', T0 + 1_000, T0 + 61_000)).toBe(59_000);
-      expect(await l.claimCooldown('bind-phone:a:+1', T0 + 59_999, T0 + 119_999)).toBe(1);
-      // A refused claim did not move the slot: it frees at T0 + 60 s.
-      expect(await l.claimCooldown('bind-phone:a:+1', T0 + 60_000, T0 + 120_000)).toBe(0);
-      expect(await l.claimCooldown('bind-phone:a:+1', T0 + 60_001, T0 + 120_001)).toBe(59_999);
-      expect(await l.claimCooldown('bind-phone:b:+1', T0 + 60_001, T0 + 120_001)).toBe(0);
-      // A zero cooldown (nextAllowedAt = now) never blocks.
-      expect(await l.claimCooldown('zero', T0, T0)).toBe(0);
-      expect(await l.claimCooldown('zero', T0, T0)).toBe(0);
-    });
   });
 
   describe('nonces', () => {

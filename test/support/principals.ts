@@ -77,7 +77,7 @@ export async function addRamUser(
   const name = opts.name ?? `user-${newRamUserId().slice(-8)}`;
   await h.app.store.identity.createUser({ id: newRamUserId(), account_id: accountId, name, display_name: name, created_at: now(h) });
   for (const policyName of opts.policies ?? []) {
-    await h.app.store.identity.attachPolicy({ accountId, principalType: 'User', principalName: name, policyType: 'System', policyName, now: now(h) });
+    await h.app.store.ram.attach({ account_id: accountId, principal_type: 'User', principal_name: name, policy_type: 'System', policy_name: policyName, attached_at: now(h) });
   }
   const key = await addAccessKey(h, accountId, name);
   return { ...key, userName: name, accountId, arn: `acs:ram::${accountId}:user/${name}` };

@@ -20,25 +20,5 @@ export function limitRepo(db: Kysely<Database>): LimitRepo {
         .executeTakeFirst();
       return row ? Number(row.count) : undefined;
     },
-    async claimCooldown(subject, now, nextAllowedAt) {
-      const row = await db
-        .insertInto('send_cooldowns')
-        .values({ subject, next_allowed_at: nextAllowedAt })
-        .onConflict((oc) =>
-          oc
-            .column('subject')
-            .doUpdateSet({ next_allowed_at: nextAllowedAt })
-            .where('send_cooldowns.next_allowed_at', '<=', now),
-        )
-        .returning('subject')
-        .executeTakeFirst();
-      if (row) return 0;
-      const current = await db
-        .selectFrom('send_cooldowns')
-        .select('next_allowed_at')
-        .where('subject', '=', subject)
-        .executeTakeFirst();
-      return Math.max(1, Number(current?.next_allowed_at ?? now) - now);
-    },
   };
 }
