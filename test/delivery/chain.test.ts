@@ -10,6 +10,7 @@ import { keyringFrom, type Keyring } from '../../src/lib/keyring.js';
 import { OutboxWorker, DEFAULT_WORKER_OPTIONS, backoffMs } from '../../src/delivery/worker.js';
 import { DeliveryMetrics } from '../../src/delivery/metrics.js';
 import { PermanentSmsError, type SmsMessage, type SmsProvider } from '../../src/delivery/provider.js';
+import { queuedMessage } from './fixtures.js';
 
 let store: Store;
 let keyring: Keyring;
@@ -25,13 +26,7 @@ afterEach(async () => {
 });
 
 async function enqueue(id: string, ttlMs = 600_000, to = '+12025550123'): Promise<void> {
-  const now = clock.now();
-  await store.outbox.enqueue({
-    id, to_phone: to, purpose: 'bind-secure-mobile-phone', account_id: '1000000000000002',
-    payload_enc: keyring.outboxPayloads.seal(JSON.stringify({ code: '975310', minutes: 10, purpose: 'bind-secure-mobile-phone' })),
-    status: 'queued', attempts: 0, next_attempt_at: now, lease_until: null, expires_at: now + ttlMs, created_at: now, updated_at: now,
-    sent_at: null, provider: null, provider_message_id: null, last_error: null,
-  });
+  await store.outbox.enqueue(queuedMessage(keyring, clock.now(), { id, code: '975310', ttlMs, to }));
 }
 
 function scripted(name: string, outcomes: Array<'ok' | 'down' | 'permanent' | 'echo'>): SmsProvider & { sent: SmsMessage[]; calls: number } {

@@ -8,6 +8,7 @@ import { keyringFrom, type Keyring } from '../../src/lib/keyring.js';
 import { OutboxWorker, DEFAULT_WORKER_OPTIONS } from '../../src/delivery/worker.js';
 import { inboxProvider } from '../../src/delivery/providers/inbox.js';
 import { PermanentSmsError, type SmsMessage, type SmsProvider } from '../../src/delivery/provider.js';
+import { queuedMessage } from './fixtures.js';
 
 let store: Store;
 let keyring: Keyring;
@@ -23,13 +24,7 @@ afterEach(async () => {
 });
 
 async function enqueue(id: string, ttlMs = 600_000): Promise<void> {
-  const now = clock.now();
-  await store.outbox.enqueue({
-    id, to_phone: '+12025550123', purpose: 'bind-secure-mobile-phone', account_id: '1000000000000002',
-    payload_enc: keyring.outboxPayloads.seal(JSON.stringify({ code: '424242', minutes: 10, purpose: 'bind-secure-mobile-phone' })),
-    status: 'queued', attempts: 0, next_attempt_at: now, lease_until: null, expires_at: now + ttlMs, created_at: now, updated_at: now,
-    sent_at: null, provider: null, provider_message_id: null, last_error: null,
-  });
+  await store.outbox.enqueue(queuedMessage(keyring, clock.now(), { id, code: '424242', ttlMs }));
 }
 
 function scripted(outcomes: Array<'ok' | 'fail' | 'permanent'>): SmsProvider & { sent: SmsMessage[] } {
