@@ -19,7 +19,16 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: 'default', include: ['test/**/*.test.ts'] } },
       ...(postgres
-        ? [{ extends: true as const, test: { name: 'e2e-postgres', include: ['test/e2e/**/*.test.ts', 'test/readme.test.ts'], env: { RESDIR_TEST_DATABASE: 'postgres' } } }]
+        ? [
+            {
+              extends: true as const,
+              test: {
+                name: 'e2e-postgres',
+                include: ['test/e2e/**/*.test.ts', 'test/readme.test.ts'],
+                env: { RESDIR_TEST_DATABASE: 'postgres' },
+              },
+            },
+          ]
         : []),
     ],
   },

@@ -10,7 +10,7 @@ import { openStore } from './store/open.js';
 import type { Store } from './store/ports.js';
 import { DirectoryService } from './domain/directory/directory.js';
 import { SecurePhoneVerification } from './domain/verification/secure-phone.js';
-import { OutboxWorker } from './delivery/worker.js';
+import type { OutboxWorker } from './delivery/worker.js';
 import { buildProviders } from './delivery/providers/index.js';
 import { createDelivery, type Delivery } from './delivery/wiring.js';
 import { OperationRegistry } from './operations/registry.js';
@@ -62,10 +62,24 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const metrics = new Registry();
   collectDefaultMetrics({ register: metrics });
 
-  const delivery: Delivery = createDelivery(settings, { store, keyring, clock, log: log.child({ component: 'outbox' }), metrics, providers: buildProviders(settings, { store, clock, log }) });
+  const delivery: Delivery = createDelivery(settings, {
+    store,
+    keyring,
+    clock,
+    log: log.child({ component: 'outbox' }),
+    metrics,
+    providers: buildProviders(settings, { store, clock, log }),
+  });
   const worker = delivery.worker;
   const directory = new DirectoryService(store, clock);
-  const verification = new SecurePhoneVerification(store, clock, keyring, settings, () => worker.poke(), verificationMetrics(metrics));
+  const verification = new SecurePhoneVerification(
+    store,
+    clock,
+    keyring,
+    settings,
+    () => worker.poke(),
+    verificationMetrics(metrics),
+  );
   const server = buildServer(
     log,
     {
@@ -74,10 +88,22 @@ export async function createApp(opts: AppOptions): Promise<App> {
       keyring,
       clock,
       signatureWindowMs: settings.signatureWindowSeconds * 1000,
-      services: { directory, verification, site: settings.site, identity: identityServices(store, clock, keyring), callingCodes: { allowed: settings.allowedCallingCodes, denied: settings.deniedCallingCodes }, auditTrail: store },
+      services: {
+        directory,
+        verification,
+        site: settings.site,
+        identity: identityServices(store, clock, keyring),
+        callingCodes: { allowed: settings.allowedCallingCodes, denied: settings.deniedCallingCodes },
+        auditTrail: store,
+      },
       log,
     },
-    { store, version: VERSION, smsProvider: settings.smsProvider, ...(settings.adminToken ? { adminToken: settings.adminToken } : {}) },
+    {
+      store,
+      version: VERSION,
+      smsProvider: settings.smsProvider,
+      ...(settings.adminToken ? { adminToken: settings.adminToken } : {}),
+    },
     metrics,
   );
 
@@ -99,7 +125,9 @@ export async function createApp(opts: AppOptions): Promise<App> {
       nonceSweep = setInterval(() => {
         store.nonces.purgeExpired(clock.now()).catch((e: unknown) => log.warn({ err: e }, 'nonce purge failed'));
         // Expired STS sessions are kept a day so that late callers still get InvalidSecurityToken.Expired.
-        store.ram.purgeExpiredSessions(clock.now() - 86_400_000).catch((e: unknown) => log.warn({ err: e }, 'STS session purge failed'));
+        store.ram
+          .purgeExpiredSessions(clock.now() - 86_400_000)
+          .catch((e: unknown) => log.warn({ err: e }, 'STS session purge failed'));
       }, 60_000);
       nonceSweep.unref();
       defenceSweep = startDefenceSweep(store, clock, settings.auditRetentionDays, log);

@@ -31,6 +31,8 @@ describe('generated docs and the error catalog', () => {
       expect(op.ramAction, op.action).toBe(`${p.prefix}:${op.action}`);
       expect([...op.versions].sort(), op.action).toEqual(p.versions);
     }
-    expect(ALL_OPERATIONS.filter((op) => op.product === 'Actiontrail').map((op) => op.action)).toEqual(['LookupEvents']);
+    expect(ALL_OPERATIONS.filter((op) => op.product === 'Actiontrail').map((op) => op.action)).toEqual([
+      'LookupEvents',
+    ]);
   });
 });

@@ -23,7 +23,10 @@ it('the README session (send, inbox, bind, GetAccount) works', async () => {
   const code = block!.replaceAll("'.resdir/bootstrap.json'", JSON.stringify(file)).replaceAll('127.0.0.1:8080', h.host);
   expect(code).toContain(h.host);
   const script = path.join(h.dataDir, 'readme-session.cjs');
-  fs.writeFileSync(script, `(async () => {\n${code}\nconsole.log('README-OK');\n})().catch((e) => { console.error(e); process.exit(1); });\n`);
+  fs.writeFileSync(
+    script,
+    `(async () => {\n${code}\nconsole.log('README-OK');\n})().catch((e) => { console.error(e); process.exit(1); });\n`,
+  );
   const { stdout } = await promisify(execFile)(process.execPath, [script], {
     env: { ...process.env, NODE_PATH: path.resolve('node_modules') },
     timeout: 20_000,

@@ -38,7 +38,12 @@ export function systemPolicyDocument(name: string): PolicyDocument | undefined {
 }
 
 /** The documents of the attached policies (System or Custom, default version). */
-export async function attachedDocuments(store: Pick<Store, 'ram'>, accountId: string, type: 'User' | 'Role' | 'Group', name: string): Promise<PolicyDocument[]> {
+export async function attachedDocuments(
+  store: Pick<Store, 'ram'>,
+  accountId: string,
+  type: 'User' | 'Role' | 'Group',
+  name: string,
+): Promise<PolicyDocument[]> {
   const docs: PolicyDocument[] = [];
   for (const a of await store.ram.attachmentsOf(accountId, type, name)) {
     if (a.policy_type === 'System') {
@@ -54,19 +59,26 @@ export async function attachedDocuments(store: Pick<Store, 'ram'>, accountId: st
 }
 
 /** undefined for the root identity (everything allowed). */
-export async function policiesOf(store: Pick<Store, 'ram'>, p: Principal): Promise<{ identity: PolicyDocument[]; session?: PolicyDocument } | undefined> {
+export async function policiesOf(
+  store: Pick<Store, 'ram'>,
+  p: Principal,
+): Promise<{ identity: PolicyDocument[]; session?: PolicyDocument } | undefined> {
   if (p.kind === 'root') return undefined;
   if (p.kind === 'assumed-role') {
     const identity = await attachedDocuments(store, p.accountId, 'Role', p.name ?? '');
     return p.sessionPolicy ? { identity, session: trustedDocument(p.sessionPolicy) } : { identity };
   }
   const identity = await attachedDocuments(store, p.accountId, 'User', p.name ?? '');
-  for (const g of await store.ram.groupsOfUser(p.accountId, p.name ?? '')) identity.push(...(await attachedDocuments(store, p.accountId, 'Group', g)));
+  for (const g of await store.ram.groupsOfUser(p.accountId, p.name ?? ''))
+    identity.push(...(await attachedDocuments(store, p.accountId, 'Group', g)));
   return { identity };
 }
 
 const refusal = (p: Principal, action: string, resource: string): ApiFailure =>
-  failure('NoPermission', `You are not authorized to perform this operation: ${p.arn} is not allowed ${action} on ${resource}.`);
+  failure(
+    'NoPermission',
+    `You are not authorized to perform this operation: ${p.arn} is not allowed ${action} on ${resource}.`,
+  );
 
 /**
  * Decides one call. `resource` is the ARN, or a lookup that finds it; with a lookup, the caller
@@ -84,7 +96,9 @@ export async function authorize(
   if (!policies) return undefined;
   const context = requestContext(principal, env);
   if (typeof resource !== 'string') {
-    const could = mayAllowAction(policies.identity, action, context) && (!policies.session || mayAllowAction([policies.session], action, context));
+    const could =
+      mayAllowAction(policies.identity, action, context) &&
+      (!policies.session || mayAllowAction([policies.session], action, context));
     if (!could) return refusal(principal, action, `acs:*:*:${principal.accountId}:*`);
     resource = await resource();
   }

@@ -12,13 +12,21 @@ import type { ServerReady } from './child.js';
 const url = process.env.BENCH_DATABASE_URL;
 if (!url) throw new Error('BENCH_DATABASE_URL is not set');
 const pool = new pg.Pool({ connectionString: url, max: DEFAULT_POSTGRES_OPTIONS.poolSize });
-await pool.query('CREATE TABLE IF NOT EXISTS hits (id BIGSERIAL PRIMARY KEY, request_id TEXT NOT NULL, target TEXT NOT NULL, created_at BIGINT NOT NULL)');
+await pool.query(
+  'CREATE TABLE IF NOT EXISTS hits (id BIGSERIAL PRIMARY KEY, request_id TEXT NOT NULL, target TEXT NOT NULL, created_at BIGINT NOT NULL)',
+);
 
 const server = Fastify({ logger: false });
 const handler = async (req: { url: string }) => {
   const requestId = randomUUID().toUpperCase();
-  const inserted = await pool.query<{ id: string }>('INSERT INTO hits (request_id, target, created_at) VALUES ($1, $2, $3) RETURNING id', [requestId, req.url, Date.now()]);
-  const { rows } = await pool.query<{ id: string; request_id: string; created_at: string }>('SELECT id, request_id, created_at FROM hits WHERE id = $1', [inserted.rows[0]!.id]);
+  const inserted = await pool.query<{ id: string }>(
+    'INSERT INTO hits (request_id, target, created_at) VALUES ($1, $2, $3) RETURNING id',
+    [requestId, req.url, Date.now()],
+  );
+  const { rows } = await pool.query<{ id: string; request_id: string; created_at: string }>(
+    'SELECT id, request_id, created_at FROM hits WHERE id = $1',
+    [inserted.rows[0]!.id],
+  );
   const row = rows[0]!;
   return { RequestId: row.request_id, Id: Number(row.id), CreatedAt: new Date(Number(row.created_at)).toISOString() };
 };

@@ -20,12 +20,21 @@ export interface BenchServer {
  * Forks `script` (a compiled file next to this one). Its stdout goes to `logFile`; its stderr is
  * inherited so that a crash is visible. Rejects when the child exits or is silent for `timeoutMs`.
  */
-export function startServer(script: string, env: Record<string, string>, logFile: string, timeoutMs = 120_000): Promise<BenchServer> {
+export function startServer(
+  script: string,
+  env: Record<string, string>,
+  logFile: string,
+  timeoutMs = 120_000,
+): Promise<BenchServer> {
   const out = fs.openSync(logFile, 'w');
   // RESDIR_BENCH_PROFILE=<dir> writes a V8 CPU profile of each server there (for finding hot spots).
   const profile = process.env.RESDIR_BENCH_PROFILE;
   const execArgv = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [];
-  const child = fork(new URL(script, import.meta.url), [], { env: { ...process.env, ...env }, execArgv, stdio: ['ignore', out, 'inherit', 'ipc'] });
+  const child = fork(new URL(script, import.meta.url), [], {
+    env: { ...process.env, ...env },
+    execArgv,
+    stdio: ['ignore', out, 'inherit', 'ipc'],
+  });
   fs.closeSync(out);
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {

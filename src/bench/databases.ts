@@ -20,7 +20,11 @@ export interface BenchDatabases {
   close(): Promise<void>;
 }
 
-export async function benchDatabases(store: string, adminUrl: string | undefined, log: (s: string) => void): Promise<BenchDatabases> {
+export async function benchDatabases(
+  store: string,
+  adminUrl: string | undefined,
+  log: (s: string) => void,
+): Promise<BenchDatabases> {
   if (store === 'sqlite') {
     return {
       resdirEnv: {},
@@ -35,7 +39,10 @@ export async function benchDatabases(store: string, adminUrl: string | undefined
   let server: PgServer | undefined;
   if (!adminUrl) {
     const bin = findPostgresBin();
-    if (!bin) throw new Error('--store postgres needs PostgreSQL 15+ binaries (apt-get install postgresql-15) or --database-url postgres://… of a server where it may create databases');
+    if (!bin)
+      throw new Error(
+        '--store postgres needs PostgreSQL 15+ binaries (apt-get install postgresql-15) or --database-url postgres://… of a server where it may create databases',
+      );
     log('starting a throwaway PostgreSQL');
     server = await startPgServer(bin, { fast: false });
     adminUrl = server.url();

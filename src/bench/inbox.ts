@@ -38,7 +38,12 @@ async function pool<T, R>(items: readonly T[], width: number, fn: (t: T) => Prom
  * target that got one. Message ids are time-ordered from the send, so the largest id is the
  * code that superseded all others.
  */
-export async function newestCodes(url: string, targets: readonly Target[], expected: number, timeoutMs = 60_000): Promise<{ codes: Map<string, string>; delivered: number }> {
+export async function newestCodes(
+  url: string,
+  targets: readonly Target[],
+  expected: number,
+  timeoutMs = 60_000,
+): Promise<{ codes: Map<string, string>; delivered: number }> {
   const deadline = Date.now() + timeoutMs;
   let previous = -1;
   for (;;) {

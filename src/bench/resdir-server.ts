@@ -17,7 +17,16 @@ import type { ServerReady } from './child.js';
 const count = Number(process.env.BENCH_MEMBERS ?? '2000');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'resdir-bench-'));
 const pgUrl = process.env.BENCH_DATABASE_URL;
-const settings = loadSettings({}, { RESDIR_PORT: '0', RESDIR_DATA_DIR: dataDir, RESDIR_LIMITS: 'off', RESDIR_LOG_LEVEL: 'warn', ...(pgUrl ? { RESDIR_DATABASE_URL: pgUrl } : {}) });
+const settings = loadSettings(
+  {},
+  {
+    RESDIR_PORT: '0',
+    RESDIR_DATA_DIR: dataDir,
+    RESDIR_LIMITS: 'off',
+    RESDIR_LOG_LEVEL: 'warn',
+    ...(pgUrl ? { RESDIR_DATABASE_URL: pgUrl } : {}),
+  },
+);
 const app = await createApp({ settings, masterKey: randomBytes(32) });
 const url = await app.start();
 const boot = await createDemoWorld(app.store, app.keyring, app.clock, url, settings.site);

@@ -51,7 +51,11 @@ let dbs: BenchDatabases | undefined;
 try {
   dbs = await benchDatabases(values.store!, values['database-url'], log);
   log(`starting resdir with ${memberCount} members and the baseline (logs in ${logDir})`);
-  const resdir = await startServer('./resdir-server.js', { BENCH_MEMBERS: String(memberCount), ...dbs.resdirEnv }, path.join(logDir, 'resdir.log'));
+  const resdir = await startServer(
+    './resdir-server.js',
+    { BENCH_MEMBERS: String(memberCount), ...dbs.resdirEnv },
+    path.join(logDir, 'resdir.log'),
+  );
   servers.push(resdir);
   const baseline = await startServer(dbs.baselineScript, dbs.baselineEnv, path.join(logDir, 'baseline.log'));
   servers.push(baseline);
@@ -65,9 +69,18 @@ try {
   const nextSend = (): SignedRequest => {
     const t = targets[cursor++ % targets.length]!;
     const params = { AccountId: t.accountId, SecureMobilePhone: t.phone };
-    return signAcs3({ host, action: 'SendVerificationCodeForBindSecureMobilePhone', version: '2020-03-31', params, ...creds });
+    return signAcs3({
+      host,
+      action: 'SendVerificationCodeForBindSecureMobilePhone',
+      version: '2020-03-31',
+      params,
+      ...creds,
+    });
   };
-  const both = async (opts: { duration?: number; amount?: number }, next: () => SignedRequest): Promise<{ resdir: Measurement; baseline: Measurement }> => {
+  const both = async (
+    opts: { duration?: number; amount?: number },
+    next: () => SignedRequest,
+  ): Promise<{ resdir: Measurement; baseline: Measurement }> => {
     const b = await load({ url: baseline.ready.url, connections, ...opts, next });
     const r = await load({ url: resdir.ready.url, connections, ...opts, next });
     return { resdir: r, baseline: b };
@@ -84,7 +97,9 @@ try {
   log('reading the codes from the inbox');
   accepted += send.resdir.statuses['200'] ?? 0;
   const { codes, delivered } = await newestCodes(resdir.ready.url, targets, accepted);
-  log(`${delivered} SMS delivered for ${accepted} accepted sends (warm-up included); ${codes.size} members have a code`);
+  log(
+    `${delivered} SMS delivered for ${accepted} accepted sends (warm-up included); ${codes.size} members have a code`,
+  );
   const binds = targets.filter((t) => codes.has(t.accountId));
   let b = 0;
   const nextBind = (): SignedRequest => {
@@ -102,7 +117,9 @@ try {
     scenarios.push({ name: 'bind', resdir: res, baseline: base });
   }
 
-  console.log(`\nresdir benchmark — ${connections} connections, send ${duration} s, ${memberCount} members, ${dbs.label}, limits off`);
+  console.log(
+    `\nresdir benchmark — ${connections} connections, send ${duration} s, ${memberCount} members, ${dbs.label}, limits off`,
+  );
   console.log(renderTable(scenarios));
   console.log(`\nbaseline: bare Fastify 5 route, ${dbs.baselineLabel}.`);
 } finally {

@@ -11,7 +11,9 @@ const fmt = (n: number, digits = 2): string => (Number.isFinite(n) ? n.toFixed(d
 const ratio = (a: number, b: number): string => (b > 0 ? `${fmt(a / b, 2)}x` : 'n/a');
 
 function row(cells: string[], widths: number[]): string {
-  return cells.map((c, i) => (i < 2 || i === cells.length - 1 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  return cells
+    .map((c, i) => (i < 2 || i === cells.length - 1 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!)))
+    .join('  ');
 }
 
 const statusText = (m: Measurement): string =>
@@ -23,10 +25,21 @@ export function renderTable(scenarios: readonly Scenario[]): string {
   const head = ['scenario', 'target', 'requests', 'req/s', 'p50 ms', 'p99 ms', 'statuses'];
   const rows: string[][] = [];
   for (const s of scenarios) {
-    for (const [target, m] of [['resdir', s.resdir], ['baseline', s.baseline]] as const) {
+    for (const [target, m] of [
+      ['resdir', s.resdir],
+      ['baseline', s.baseline],
+    ] as const) {
       rows.push([s.name, target, String(m.requests), fmt(m.rps, 0), fmt(m.p50), fmt(m.p99), statusText(m)]);
     }
-    rows.push([s.name, 'resdir/baseline', '', ratio(s.resdir.rps, s.baseline.rps), ratio(s.resdir.p50, s.baseline.p50), ratio(s.resdir.p99, s.baseline.p99), '']);
+    rows.push([
+      s.name,
+      'resdir/baseline',
+      '',
+      ratio(s.resdir.rps, s.baseline.rps),
+      ratio(s.resdir.p50, s.baseline.p50),
+      ratio(s.resdir.p99, s.baseline.p99),
+      '',
+    ]);
   }
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const lines = [row(head, widths), widths.map((w) => '-'.repeat(w)).join('  ')];

@@ -58,7 +58,13 @@ export function registerAuditCommand(cmd: Command): Command {
         systemClock.now(),
       );
       if (!q.ok) {
-        const option = { 'InvalidParameter.StartTime': '--start', 'InvalidParameter.EndTime': '--end', 'InvalidParameter.MaxResults': '--limit', 'InvalidParameter.NextToken': '--next-token' }[q.error.code as string] ?? 'a filter';
+        const option =
+          {
+            'InvalidParameter.StartTime': '--start',
+            'InvalidParameter.EndTime': '--end',
+            'InvalidParameter.MaxResults': '--limit',
+            'InvalidParameter.NextToken': '--next-token',
+          }[q.error.code as string] ?? 'a filter';
         console.error(`resdir audit: ${option} is invalid: ${messageOf(q.error)}`);
         process.exitCode = 2;
         return;
@@ -66,7 +72,14 @@ export function registerAuditCommand(cmd: Command): Command {
       const { store } = await openStore(settings.databaseUrl);
       try {
         const page = await lookupEvents(store, q.value);
-        if (opts.json) console.log(JSON.stringify({ events: page.events.map(eventView), ...(page.nextToken ? { nextToken: page.nextToken } : {}) }, null, 2));
+        if (opts.json)
+          console.log(
+            JSON.stringify(
+              { events: page.events.map(eventView), ...(page.nextToken ? { nextToken: page.nextToken } : {}) },
+              null,
+              2,
+            ),
+          );
         else console.log(auditTable(page.events, page.nextToken));
       } finally {
         await store.close();
@@ -90,7 +103,12 @@ export function auditTable(events: readonly AuditEvent[], nextToken?: string): s
   if (events.length === 0) return 'no audit events match';
   const cells = [COLUMNS.map(([h]) => h), ...events.map((e) => COLUMNS.map(([, f]) => f(e)))];
   const widths = COLUMNS.map((_, i) => Math.max(...cells.map((r) => r[i]!.length)));
-  const lines = cells.map((r) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd());
+  const lines = cells.map((r) =>
+    r
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd(),
+  );
   if (nextToken) lines.push('', `more: --next-token ${nextToken}`);
   return lines.join('\n');
 }

@@ -10,22 +10,37 @@ import { runServe, settingsOrExit } from './serve.js';
 import { registerAuditCommand } from './audit.js';
 import { registerOutboxCommand } from './outbox.js';
 
-const program = new Command('resdir').description('Alibaba Cloud Resource Directory secure-phone API, wire-compatible').version(VERSION);
+const program = new Command('resdir')
+  .description('Alibaba Cloud Resource Directory secure-phone API, wire-compatible')
+  .version(VERSION);
 
 function withSettings(cmd: Command, only?: readonly string[]): Command {
   for (const d of SETTING_DEFS) {
     if (!d.flag || (only && !only.includes(d.flag))) continue;
-    const o = new Option(`--${d.flag} <value>`, `${d.describe} (env ${d.env}${d.default !== undefined ? `, default ${d.default}` : ''})`);
+    const o = new Option(
+      `--${d.flag} <value>`,
+      `${d.describe} (env ${d.env}${d.default !== undefined ? `, default ${d.default}` : ''})`,
+    );
     cmd.addOption(o);
   }
   return cmd;
 }
 
-withSettings(program.command('serve', { isDefault: true }).description('serve the API (bootstraps a demo world on an empty store)')).action(async (opts: Record<string, string>) => {
+withSettings(
+  program
+    .command('serve', { isDefault: true })
+    .description('serve the API (bootstraps a demo world on an empty store)'),
+).action(async (opts: Record<string, string>) => {
   await runServe(opts);
 });
 
-withSettings(program.command('bootstrap').description('create the demo world if absent and write bootstrap.json'), ['data-dir', 'database-url', 'host', 'port', 'site'])
+withSettings(program.command('bootstrap').description('create the demo world if absent and write bootstrap.json'), [
+  'data-dir',
+  'database-url',
+  'host',
+  'port',
+  'site',
+])
   .option('--json', 'print the bootstrap JSON')
   .action(async (opts: Record<string, string>) => {
     const { settings, masterKey } = settingsOrExit(opts);
@@ -33,7 +48,14 @@ withSettings(program.command('bootstrap').description('create the demo world if 
     try {
       const endpoint = `http://${settings.host}:${settings.port}`;
       await checkMasterKey(store.meta, keyringFrom(masterKey));
-      const info = await ensureBootstrap(store, keyringFrom(masterKey), systemClock, settings.dataDir, endpoint, settings.site);
+      const info = await ensureBootstrap(
+        store,
+        keyringFrom(masterKey),
+        systemClock,
+        settings.dataDir,
+        endpoint,
+        settings.site,
+      );
       if (!info) {
         console.error('resdir: the store was bootstrapped from another data dir; its bootstrap.json is not here');
         process.exitCode = 1;
@@ -44,7 +66,10 @@ withSettings(program.command('bootstrap').description('create the demo world if 
     }
   });
 
-withSettings(program.command('migrate').description('apply pending database migrations'), ['data-dir', 'database-url']).action(async (opts: Record<string, string>) => {
+withSettings(program.command('migrate').description('apply pending database migrations'), [
+  'data-dir',
+  'database-url',
+]).action(async (opts: Record<string, string>) => {
   const { settings } = settingsOrExit(opts);
   const { store, applied } = await openStore(settings.databaseUrl);
   await store.close();

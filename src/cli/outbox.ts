@@ -27,9 +27,25 @@ export async function outboxReport(store: Store, opts: { status?: string; limit:
 
 function table(rows: Awaited<ReturnType<typeof outboxReport>>): string {
   const head = ['ID', 'TO', 'STATUS', 'TRIES', 'PROVIDER', 'PROVIDER ID', 'CREATED', 'LAST ERROR'];
-  const body = rows.map((r) => [r.id, r.to, r.status, String(r.attempts), r.provider ?? '-', r.providerMessageId ?? '-', r.createdAt ?? '-', (r.lastError ?? '').slice(0, 60)]);
+  const body = rows.map((r) => [
+    r.id,
+    r.to,
+    r.status,
+    String(r.attempts),
+    r.provider ?? '-',
+    r.providerMessageId ?? '-',
+    r.createdAt ?? '-',
+    (r.lastError ?? '').slice(0, 60),
+  ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
-  return [head, ...body].map((cols) => cols.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n');
+  return [head, ...body]
+    .map((cols) =>
+      cols
+        .map((c, i) => c.padEnd(widths[i]!))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 /** `resdir outbox [--status S] [--limit N] [--json]`: delivery status from the store. */
@@ -42,11 +58,16 @@ export function registerOutboxCommand(cmd: Command): Command {
     .action(async (opts: Record<string, string | undefined>) => {
       const { settings } = settingsOrExit(opts);
       const limit = Number(opts.limit);
-      if (!Number.isInteger(limit) || limit < 1 || limit > 10_000) throw new Error(`--limit ${JSON.stringify(opts.limit)}: expected a whole number from 1 to 10000`);
-      if (opts.status !== undefined && !STATUSES.includes(opts.status)) throw new Error(`--status ${JSON.stringify(opts.status)}: expected one of ${STATUSES.join(', ')}`);
+      if (!Number.isInteger(limit) || limit < 1 || limit > 10_000)
+        throw new Error(`--limit ${JSON.stringify(opts.limit)}: expected a whole number from 1 to 10000`);
+      if (opts.status !== undefined && !STATUSES.includes(opts.status))
+        throw new Error(`--status ${JSON.stringify(opts.status)}: expected one of ${STATUSES.join(', ')}`);
       const { store } = await openStore(settings.databaseUrl);
       try {
-        const rows = await outboxReport(store, { limit, ...(opts.status !== undefined ? { status: opts.status } : {}) });
+        const rows = await outboxReport(store, {
+          limit,
+          ...(opts.status !== undefined ? { status: opts.status } : {}),
+        });
         if (opts.json) console.log(JSON.stringify({ messages: rows }, null, 2));
         else console.log(rows.length ? table(rows) : 'the outbox is empty');
       } finally {

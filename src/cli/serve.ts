@@ -8,7 +8,8 @@ export function settingsOrExit(flags: Record<string, string | undefined>): { set
   try {
     const settings = loadSettings(flags, process.env);
     const { key, generated } = loadMasterKey(settings.masterKey, settings.dataDir);
-    if (generated && settings.mode === 'production') throw new Error('missing setting RESDIR_MASTER_KEY: production mode refuses a generated master key');
+    if (generated && settings.mode === 'production')
+      throw new Error('missing setting RESDIR_MASTER_KEY: production mode refuses a generated master key');
     return { settings, masterKey: key };
   } catch (e) {
     console.error(`resdir: ${e instanceof Error ? e.message : String(e)}`);
@@ -16,7 +17,12 @@ export function settingsOrExit(flags: Record<string, string | undefined>): { set
   }
 }
 
-export function printWelcome(url: string, info: BootstrapInfo | undefined, dataDir: string, smsProvider = 'inbox'): void {
+export function printWelcome(
+  url: string,
+  info: BootstrapInfo | undefined,
+  dataDir: string,
+  smsProvider = 'inbox',
+): void {
   console.log(`resdir listening on ${url}`);
   if (!info) {
     console.log('store was bootstrapped elsewhere; no bootstrap.json in this data dir');
@@ -28,13 +34,17 @@ export function printWelcome(url: string, info: BootstrapInfo | undefined, dataD
   console.log(`    AccessKeyId     ${info.admin.accessKeyId}`);
   console.log(`    AccessKeySecret ${info.admin.accessKeySecret}`);
   console.log(`  member (ResourceAccount) ${info.member.accountId}`);
-  console.log(smsProvider === 'inbox' ? `  SMS inbox: ${url}/_resdir/sms` : `  SMS via ${smsProvider}; delivery status: ${url}/_resdir/sms`);
+  console.log(
+    smsProvider === 'inbox'
+      ? `  SMS inbox: ${url}/_resdir/sms`
+      : `  SMS via ${smsProvider}; delivery status: ${url}/_resdir/sms`,
+  );
 }
 
 /** `resdir serve`: runs until SIGINT/SIGTERM, then shuts down cleanly. */
 export async function runServe(flags: Record<string, string | undefined>): Promise<void> {
   const { settings, masterKey } = settingsOrExit(flags);
-  let app;
+  let app: Awaited<ReturnType<typeof createApp>>;
   try {
     app = await createApp({ settings, masterKey });
   } catch (e) {
@@ -62,7 +72,9 @@ export async function runServe(flags: Record<string, string | undefined>): Promi
     url = await app.start();
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
-    console.error(`resdir: cannot listen on ${settings.host}:${settings.port} (--host/--port, RESDIR_HOST/RESDIR_PORT): ${why}`);
+    console.error(
+      `resdir: cannot listen on ${settings.host}:${settings.port} (--host/--port, RESDIR_HOST/RESDIR_PORT): ${why}`,
+    );
     await app.close().catch(() => undefined);
     process.exit(1);
   }

@@ -71,10 +71,14 @@ const int =
   (min: number, max: number): Parser<number> =>
   (raw, name) => {
     const n = /^\d+$/.test(raw.trim()) ? Number(raw.trim()) : NaN;
-    return Number.isSafeInteger(n) && n >= min && n <= max ? n : fail(name, raw, `expected a whole number from ${min} to ${max}`);
+    return Number.isSafeInteger(n) && n >= min && n <= max
+      ? n
+      : fail(name, raw, `expected a whole number from ${min} to ${max}`);
   };
-const nonEmpty: Parser<string> = (raw, name) => (raw.trim() !== '' ? raw.trim() : fail(name, raw, 'expected a non-empty value'));
-const onOff: Parser<boolean> = (raw, name) => (raw === 'on' ? true : raw === 'off' ? false : fail(name, raw, 'expected on or off'));
+const nonEmpty: Parser<string> = (raw, name) =>
+  raw.trim() !== '' ? raw.trim() : fail(name, raw, 'expected a non-empty value');
+const onOff: Parser<boolean> = (raw, name) =>
+  raw === 'on' ? true : raw === 'off' ? false : fail(name, raw, 'expected on or off');
 
 export interface SettingDef<K extends keyof Settings = keyof Settings> {
   key: K;
@@ -90,47 +94,304 @@ function def<K extends keyof Settings>(d: SettingDef<K>): SettingDef {
 }
 
 export const SETTING_DEFS: readonly SettingDef[] = [
-  def({ key: 'host', env: 'RESDIR_HOST', flag: 'host', default: '127.0.0.1', describe: 'listen address', parse: nonEmpty }),
-  def({ key: 'port', env: 'RESDIR_PORT', flag: 'port', default: '8080', describe: 'listen port; 0 picks a free port', parse: int(0, 65535) }),
-  def({ key: 'dataDir', env: 'RESDIR_DATA_DIR', flag: 'data-dir', default: './.resdir', describe: 'local state: SQLite file, master key, bootstrap.json', parse: nonEmpty }),
-  def({ key: 'databaseUrl', env: 'RESDIR_DATABASE_URL', flag: 'database-url', describe: 'sqlite:PATH, sqlite::memory: or postgres://… (default sqlite:<data-dir>/resdir.db)', parse: (raw, name) => (/^(sqlite:.+|postgres(ql)?:\/\/.+)$/.test(raw) ? raw : fail(name, raw, 'expected sqlite:PATH, sqlite::memory: or postgres://…')) }),
-  def({ key: 'site', env: 'RESDIR_SITE', flag: 'site', default: 'intl', describe: 'intl refuses calling code 86; china accepts only 86', parse: oneOf('intl', 'china') }),
-  def({ key: 'smsProvider', env: 'RESDIR_SMS_PROVIDER', flag: 'sms-provider', default: 'inbox', describe: 'where verification SMS go: inbox, aliyun-sms, smpp, webhook, or a comma list tried in order', parse: parseProviderChain }),
-  def({ key: 'mode', env: 'RESDIR_MODE', flag: 'mode', default: 'development', describe: 'production refuses development-only settings', parse: oneOf('development', 'production') }),
-  def({ key: 'limits', env: 'RESDIR_LIMITS', flag: 'limits', default: 'on', describe: 'off disables every send limit (benchmarks only)', parse: onOff }),
-  def({ key: 'codeTtlSeconds', env: 'RESDIR_CODE_TTL_SECONDS', flag: 'code-ttl-seconds', default: '600', describe: 'how long a verification code is valid', parse: int(60, 86400) }),
-  def({ key: 'codeMaxAttempts', env: 'RESDIR_CODE_MAX_ATTEMPTS', flag: 'code-max-attempts', default: '5', describe: 'wrong attempts after which a code is burned', parse: int(1, 100) }),
-  def({ key: 'resendCooldownSeconds', env: 'RESDIR_RESEND_COOLDOWN_SECONDS', flag: 'resend-cooldown-seconds', default: '60', describe: 'minimum time between two sends to one (member, phone)', parse: int(0, 86400) }),
-  def({ key: 'maxSendsPerMemberPerDay', env: 'RESDIR_MAX_SENDS_PER_MEMBER_PER_DAY', flag: 'max-sends-per-member-per-day', default: '10', describe: 'codes sent per member account per UTC day', parse: int(1, 1_000_000) }),
-  def({ key: 'maxSendsPerManagementAccountPerDay', env: 'RESDIR_MAX_SENDS_PER_MANAGEMENT_ACCOUNT_PER_DAY', flag: 'max-sends-per-management-account-per-day', default: '100', describe: 'codes sent per management account per UTC day', parse: int(1, 10_000_000) }),
-  def({ key: 'signatureWindowSeconds', env: 'RESDIR_SIGNATURE_WINDOW_SECONDS', flag: 'signature-window-seconds', default: '900', describe: 'allowed clock difference of signed requests', parse: int(60, 3600) }),
-  def({ key: 'logLevel', env: 'RESDIR_LOG_LEVEL', flag: 'log-level', default: 'info', describe: 'log level', parse: oneOf('fatal', 'error', 'warn', 'info', 'debug', 'silent') }),
-  def({ key: 'dbPoolSize', env: 'RESDIR_DB_POOL_SIZE', flag: 'db-pool-size', default: '10', describe: 'PostgreSQL connections per process', parse: int(1, 1000) }),
-  def({ key: 'dbStatementTimeoutMs', env: 'RESDIR_DB_STATEMENT_TIMEOUT_MS', flag: 'db-statement-timeout-ms', default: '5000', describe: 'PostgreSQL statement and connect timeout in ms; a call that hits it answers 503', parse: int(100, 600_000) }),
+  def({
+    key: 'host',
+    env: 'RESDIR_HOST',
+    flag: 'host',
+    default: '127.0.0.1',
+    describe: 'listen address',
+    parse: nonEmpty,
+  }),
+  def({
+    key: 'port',
+    env: 'RESDIR_PORT',
+    flag: 'port',
+    default: '8080',
+    describe: 'listen port; 0 picks a free port',
+    parse: int(0, 65535),
+  }),
+  def({
+    key: 'dataDir',
+    env: 'RESDIR_DATA_DIR',
+    flag: 'data-dir',
+    default: './.resdir',
+    describe: 'local state: SQLite file, master key, bootstrap.json',
+    parse: nonEmpty,
+  }),
+  def({
+    key: 'databaseUrl',
+    env: 'RESDIR_DATABASE_URL',
+    flag: 'database-url',
+    describe: 'sqlite:PATH, sqlite::memory: or postgres://… (default sqlite:<data-dir>/resdir.db)',
+    parse: (raw, name) =>
+      /^(sqlite:.+|postgres(ql)?:\/\/.+)$/.test(raw)
+        ? raw
+        : fail(name, raw, 'expected sqlite:PATH, sqlite::memory: or postgres://…'),
+  }),
+  def({
+    key: 'site',
+    env: 'RESDIR_SITE',
+    flag: 'site',
+    default: 'intl',
+    describe: 'intl refuses calling code 86; china accepts only 86',
+    parse: oneOf('intl', 'china'),
+  }),
+  def({
+    key: 'smsProvider',
+    env: 'RESDIR_SMS_PROVIDER',
+    flag: 'sms-provider',
+    default: 'inbox',
+    describe: 'where verification SMS go: inbox, aliyun-sms, smpp, webhook, or a comma list tried in order',
+    parse: parseProviderChain,
+  }),
+  def({
+    key: 'mode',
+    env: 'RESDIR_MODE',
+    flag: 'mode',
+    default: 'development',
+    describe: 'production refuses development-only settings',
+    parse: oneOf('development', 'production'),
+  }),
+  def({
+    key: 'limits',
+    env: 'RESDIR_LIMITS',
+    flag: 'limits',
+    default: 'on',
+    describe: 'off disables every send limit (benchmarks only)',
+    parse: onOff,
+  }),
+  def({
+    key: 'codeTtlSeconds',
+    env: 'RESDIR_CODE_TTL_SECONDS',
+    flag: 'code-ttl-seconds',
+    default: '600',
+    describe: 'how long a verification code is valid',
+    parse: int(60, 86400),
+  }),
+  def({
+    key: 'codeMaxAttempts',
+    env: 'RESDIR_CODE_MAX_ATTEMPTS',
+    flag: 'code-max-attempts',
+    default: '5',
+    describe: 'wrong attempts after which a code is burned',
+    parse: int(1, 100),
+  }),
+  def({
+    key: 'resendCooldownSeconds',
+    env: 'RESDIR_RESEND_COOLDOWN_SECONDS',
+    flag: 'resend-cooldown-seconds',
+    default: '60',
+    describe: 'minimum time between two sends to one (member, phone)',
+    parse: int(0, 86400),
+  }),
+  def({
+    key: 'maxSendsPerMemberPerDay',
+    env: 'RESDIR_MAX_SENDS_PER_MEMBER_PER_DAY',
+    flag: 'max-sends-per-member-per-day',
+    default: '10',
+    describe: 'codes sent per member account per UTC day',
+    parse: int(1, 1_000_000),
+  }),
+  def({
+    key: 'maxSendsPerManagementAccountPerDay',
+    env: 'RESDIR_MAX_SENDS_PER_MANAGEMENT_ACCOUNT_PER_DAY',
+    flag: 'max-sends-per-management-account-per-day',
+    default: '100',
+    describe: 'codes sent per management account per UTC day',
+    parse: int(1, 10_000_000),
+  }),
+  def({
+    key: 'signatureWindowSeconds',
+    env: 'RESDIR_SIGNATURE_WINDOW_SECONDS',
+    flag: 'signature-window-seconds',
+    default: '900',
+    describe: 'allowed clock difference of signed requests',
+    parse: int(60, 3600),
+  }),
+  def({
+    key: 'logLevel',
+    env: 'RESDIR_LOG_LEVEL',
+    flag: 'log-level',
+    default: 'info',
+    describe: 'log level',
+    parse: oneOf('fatal', 'error', 'warn', 'info', 'debug', 'silent'),
+  }),
+  def({
+    key: 'dbPoolSize',
+    env: 'RESDIR_DB_POOL_SIZE',
+    flag: 'db-pool-size',
+    default: '10',
+    describe: 'PostgreSQL connections per process',
+    parse: int(1, 1000),
+  }),
+  def({
+    key: 'dbStatementTimeoutMs',
+    env: 'RESDIR_DB_STATEMENT_TIMEOUT_MS',
+    flag: 'db-statement-timeout-ms',
+    default: '5000',
+    describe: 'PostgreSQL statement and connect timeout in ms; a call that hits it answers 503',
+    parse: int(100, 600_000),
+  }),
   ...DEFENCE_SETTING_DEFS,
-  def({ key: 'masterKey', env: 'RESDIR_MASTER_KEY', describe: 'base64 key material (at least 32 bytes) for secrets at rest', parse: (raw, name) => (Buffer.from(raw, 'base64').length >= 32 ? raw : fail(name, '(hidden)', 'expected base64 of at least 32 bytes')) }),
-  def({ key: 'adminToken', env: 'RESDIR_ADMIN_TOKEN', describe: 'bearer token that opens /_resdir/ to non-loopback clients', parse: (raw, name) => (raw.length >= 16 ? raw : fail(name, '(hidden)', 'expected at least 16 characters')) }),
+  def({
+    key: 'masterKey',
+    env: 'RESDIR_MASTER_KEY',
+    describe: 'base64 key material (at least 32 bytes) for secrets at rest',
+    parse: (raw, name) =>
+      Buffer.from(raw, 'base64').length >= 32 ? raw : fail(name, '(hidden)', 'expected base64 of at least 32 bytes'),
+  }),
+  def({
+    key: 'adminToken',
+    env: 'RESDIR_ADMIN_TOKEN',
+    describe: 'bearer token that opens /_resdir/ to non-loopback clients',
+    parse: (raw, name) => (raw.length >= 16 ? raw : fail(name, '(hidden)', 'expected at least 16 characters')),
+  }),
   // SMS delivery (issue 3)
-  def({ key: 'smsTemplate', env: 'RESDIR_SMS_TEMPLATE', flag: 'sms-template', describe: 'SMS text with {code} {minutes} {purpose} (default: English, or Chinese for +86)', parse: parseTemplate }),
-  def({ key: 'smsLeaseSeconds', env: 'RESDIR_SMS_LEASE_SECONDS', flag: 'sms-lease-seconds', default: '30', describe: 'how long a worker holds a message it is sending; after a crash it is sent again once this runs out', parse: int(2, 3600) }),
-  def({ key: 'smsMaxAttempts', env: 'RESDIR_SMS_MAX_ATTEMPTS', flag: 'sms-max-attempts', default: '8', describe: 'delivery attempts before a message is failed', parse: int(1, 100) }),
-  def({ key: 'aliyunSmsAccessKeyId', env: 'RESDIR_ALIYUN_SMS_ACCESS_KEY_ID', flag: 'aliyun-sms-access-key-id', describe: 'AccessKey ID for Alibaba Cloud SMS', parse: nonEmpty }),
-  def({ key: 'aliyunSmsAccessKeySecret', env: 'RESDIR_ALIYUN_SMS_ACCESS_KEY_SECRET', describe: 'AccessKey secret for Alibaba Cloud SMS', parse: (raw, name) => (raw.trim() !== '' ? raw.trim() : fail(name, '(hidden)', 'expected a non-empty value')) }),
-  def({ key: 'aliyunSmsSignName', env: 'RESDIR_ALIYUN_SMS_SIGN_NAME', flag: 'aliyun-sms-sign-name', describe: 'approved SMS signature (SignName)', parse: nonEmpty }),
-  def({ key: 'aliyunSmsTemplateCode', env: 'RESDIR_ALIYUN_SMS_TEMPLATE_CODE', flag: 'aliyun-sms-template-code', describe: 'approved verification-code template (TemplateCode) with a ${code} variable', parse: nonEmpty }),
-  def({ key: 'aliyunSmsEndpoint', env: 'RESDIR_ALIYUN_SMS_ENDPOINT', flag: 'aliyun-sms-endpoint', default: 'dysmsapi.aliyuncs.com', describe: 'SMS API endpoint, host[:port] (HTTPS) or http(s)://host[:port]', parse: parseEndpoint }),
-  def({ key: 'aliyunSmsReceiptPollSeconds', env: 'RESDIR_ALIYUN_SMS_RECEIPT_POLL_SECONDS', flag: 'aliyun-sms-receipt-poll-seconds', default: '60', describe: 'QuerySendDetails sweep interval for delivery status; 0 = off', parse: int(0, 86400) }),
+  def({
+    key: 'smsTemplate',
+    env: 'RESDIR_SMS_TEMPLATE',
+    flag: 'sms-template',
+    describe: 'SMS text with {code} {minutes} {purpose} (default: English, or Chinese for +86)',
+    parse: parseTemplate,
+  }),
+  def({
+    key: 'smsLeaseSeconds',
+    env: 'RESDIR_SMS_LEASE_SECONDS',
+    flag: 'sms-lease-seconds',
+    default: '30',
+    describe: 'how long a worker holds a message it is sending; after a crash it is sent again once this runs out',
+    parse: int(2, 3600),
+  }),
+  def({
+    key: 'smsMaxAttempts',
+    env: 'RESDIR_SMS_MAX_ATTEMPTS',
+    flag: 'sms-max-attempts',
+    default: '8',
+    describe: 'delivery attempts before a message is failed',
+    parse: int(1, 100),
+  }),
+  def({
+    key: 'aliyunSmsAccessKeyId',
+    env: 'RESDIR_ALIYUN_SMS_ACCESS_KEY_ID',
+    flag: 'aliyun-sms-access-key-id',
+    describe: 'AccessKey ID for Alibaba Cloud SMS',
+    parse: nonEmpty,
+  }),
+  def({
+    key: 'aliyunSmsAccessKeySecret',
+    env: 'RESDIR_ALIYUN_SMS_ACCESS_KEY_SECRET',
+    describe: 'AccessKey secret for Alibaba Cloud SMS',
+    parse: (raw, name) => (raw.trim() !== '' ? raw.trim() : fail(name, '(hidden)', 'expected a non-empty value')),
+  }),
+  def({
+    key: 'aliyunSmsSignName',
+    env: 'RESDIR_ALIYUN_SMS_SIGN_NAME',
+    flag: 'aliyun-sms-sign-name',
+    describe: 'approved SMS signature (SignName)',
+    parse: nonEmpty,
+  }),
+  def({
+    key: 'aliyunSmsTemplateCode',
+    env: 'RESDIR_ALIYUN_SMS_TEMPLATE_CODE',
+    flag: 'aliyun-sms-template-code',
+    describe: 'approved verification-code template (TemplateCode) with a `code` variable',
+    parse: nonEmpty,
+  }),
+  def({
+    key: 'aliyunSmsEndpoint',
+    env: 'RESDIR_ALIYUN_SMS_ENDPOINT',
+    flag: 'aliyun-sms-endpoint',
+    default: 'dysmsapi.aliyuncs.com',
+    describe: 'SMS API endpoint, host[:port] (HTTPS) or http(s)://host[:port]',
+    parse: parseEndpoint,
+  }),
+  def({
+    key: 'aliyunSmsReceiptPollSeconds',
+    env: 'RESDIR_ALIYUN_SMS_RECEIPT_POLL_SECONDS',
+    flag: 'aliyun-sms-receipt-poll-seconds',
+    default: '60',
+    describe: 'QuerySendDetails sweep interval for delivery status; 0 = off',
+    parse: int(0, 86400),
+  }),
   def({ key: 'smppHost', env: 'RESDIR_SMPP_HOST', flag: 'smpp-host', describe: 'SMSC host', parse: nonEmpty }),
-  def({ key: 'smppPort', env: 'RESDIR_SMPP_PORT', flag: 'smpp-port', default: '2775', describe: 'SMSC port', parse: int(1, 65535) }),
-  def({ key: 'smppSystemId', env: 'RESDIR_SMPP_SYSTEM_ID', flag: 'smpp-system-id', describe: 'SMPP system_id', parse: nonEmpty }),
-  def({ key: 'smppPassword', env: 'RESDIR_SMPP_PASSWORD', describe: 'SMPP password', parse: (raw, name) => (raw.length <= 8 && raw !== '' ? raw : fail(name, '(hidden)', 'expected 1 to 8 characters (SMPP 3.4)')) }),
-  def({ key: 'smppBindMode', env: 'RESDIR_SMPP_BIND_MODE', flag: 'smpp-bind-mode', default: 'transceiver', describe: 'transceiver (receipts on the same link) or transmitter (no receipts)', parse: oneOf('transmitter', 'transceiver') }),
-  def({ key: 'smppSourceAddr', env: 'RESDIR_SMPP_SOURCE_ADDR', flag: 'smpp-source-addr', default: 'resdir', describe: 'sender: digits (international number) or up to 11 letters', parse: (raw, name) => (/^(\+?\d{1,15}|[A-Za-z0-9 ]{1,11})$/.test(raw) ? raw : fail(name, raw, 'expected up to 15 digits or up to 11 letters and digits')) }),
-  def({ key: 'smppWindow', env: 'RESDIR_SMPP_WINDOW', flag: 'smpp-window', default: '10', describe: 'submit_sm awaiting a response at once (throughput window)', parse: int(1, 1000) }),
-  def({ key: 'smppEnquireLinkSeconds', env: 'RESDIR_SMPP_ENQUIRE_LINK_SECONDS', flag: 'smpp-enquire-link-seconds', default: '30', describe: 'enquire_link keep-alive interval', parse: int(1, 3600) }),
-  def({ key: 'smsWebhookUrl', env: 'RESDIR_SMS_WEBHOOK_URL', flag: 'sms-webhook-url', describe: 'URL the webhook provider POSTs each SMS to (https:// in production)', parse: parseUrl }),
-  def({ key: 'smsWebhookSecret', env: 'RESDIR_SMS_WEBHOOK_SECRET', describe: 'HMAC-SHA256 key signing webhook posts', parse: (raw, name) => (raw.length >= 16 ? raw : fail(name, '(hidden)', 'expected at least 16 characters')) }),
-  def({ key: 'smsWebhookTimeoutMs', env: 'RESDIR_SMS_WEBHOOK_TIMEOUT_MS', flag: 'sms-webhook-timeout-ms', default: '5000', describe: 'webhook answer timeout (a timeout is retried)', parse: int(100, 600_000) }),
+  def({
+    key: 'smppPort',
+    env: 'RESDIR_SMPP_PORT',
+    flag: 'smpp-port',
+    default: '2775',
+    describe: 'SMSC port',
+    parse: int(1, 65535),
+  }),
+  def({
+    key: 'smppSystemId',
+    env: 'RESDIR_SMPP_SYSTEM_ID',
+    flag: 'smpp-system-id',
+    describe: 'SMPP system_id',
+    parse: nonEmpty,
+  }),
+  def({
+    key: 'smppPassword',
+    env: 'RESDIR_SMPP_PASSWORD',
+    describe: 'SMPP password',
+    parse: (raw, name) =>
+      raw.length <= 8 && raw !== '' ? raw : fail(name, '(hidden)', 'expected 1 to 8 characters (SMPP 3.4)'),
+  }),
+  def({
+    key: 'smppBindMode',
+    env: 'RESDIR_SMPP_BIND_MODE',
+    flag: 'smpp-bind-mode',
+    default: 'transceiver',
+    describe: 'transceiver (receipts on the same link) or transmitter (no receipts)',
+    parse: oneOf('transmitter', 'transceiver'),
+  }),
+  def({
+    key: 'smppSourceAddr',
+    env: 'RESDIR_SMPP_SOURCE_ADDR',
+    flag: 'smpp-source-addr',
+    default: 'resdir',
+    describe: 'sender: digits (international number) or up to 11 letters',
+    parse: (raw, name) =>
+      /^(\+?\d{1,15}|[A-Za-z0-9 ]{1,11})$/.test(raw)
+        ? raw
+        : fail(name, raw, 'expected up to 15 digits or up to 11 letters and digits'),
+  }),
+  def({
+    key: 'smppWindow',
+    env: 'RESDIR_SMPP_WINDOW',
+    flag: 'smpp-window',
+    default: '10',
+    describe: 'submit_sm awaiting a response at once (throughput window)',
+    parse: int(1, 1000),
+  }),
+  def({
+    key: 'smppEnquireLinkSeconds',
+    env: 'RESDIR_SMPP_ENQUIRE_LINK_SECONDS',
+    flag: 'smpp-enquire-link-seconds',
+    default: '30',
+    describe: 'enquire_link keep-alive interval',
+    parse: int(1, 3600),
+  }),
+  def({
+    key: 'smsWebhookUrl',
+    env: 'RESDIR_SMS_WEBHOOK_URL',
+    flag: 'sms-webhook-url',
+    describe: 'URL the webhook provider POSTs each SMS to (https:// in production)',
+    parse: parseUrl,
+  }),
+  def({
+    key: 'smsWebhookSecret',
+    env: 'RESDIR_SMS_WEBHOOK_SECRET',
+    describe: 'HMAC-SHA256 key signing webhook posts',
+    parse: (raw, name) => (raw.length >= 16 ? raw : fail(name, '(hidden)', 'expected at least 16 characters')),
+  }),
+  def({
+    key: 'smsWebhookTimeoutMs',
+    env: 'RESDIR_SMS_WEBHOOK_TIMEOUT_MS',
+    flag: 'sms-webhook-timeout-ms',
+    default: '5000',
+    describe: 'webhook answer timeout (a timeout is retried)',
+    parse: int(100, 600_000),
+  }),
 ];
 
 /**
@@ -150,9 +411,11 @@ export function loadSettings(flags: Record<string, string | undefined>, env: Nod
   s.databaseUrl ??= `sqlite:${s.dataDir.replace(/\/$/, '')}/resdir.db`;
   if (s.mode === 'production') {
     checkDefenceForProduction(s);
-    if (s.smsProvider === 'inbox') throw new SettingError('invalid setting RESDIR_SMS_PROVIDER="inbox": production mode needs a real SMS provider');
+    if (s.smsProvider === 'inbox')
+      throw new SettingError('invalid setting RESDIR_SMS_PROVIDER="inbox": production mode needs a real SMS provider');
     if (!s.limits) throw new SettingError('invalid setting RESDIR_LIMITS="off": production mode keeps send limits on');
-    if (!s.masterKey) throw new SettingError('missing setting RESDIR_MASTER_KEY: production mode refuses a generated master key');
+    if (!s.masterKey)
+      throw new SettingError('missing setting RESDIR_MASTER_KEY: production mode refuses a generated master key');
   }
   checkSmsSettings(s);
   return s;

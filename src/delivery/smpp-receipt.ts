@@ -1,7 +1,16 @@
 import type { SmsReceiptReport } from './provider.js';
 
 /** SMPP 3.4 message_state values (§5.2.28) and the receipt `stat:` words, mapped to ours. */
-const BY_STATE: Record<number, SmsReceiptReport['state']> = { 1: 'enroute', 2: 'delivered', 3: 'undelivered', 4: 'undelivered', 5: 'undelivered', 6: 'accepted', 7: 'undelivered', 8: 'undelivered' };
+const BY_STATE: Record<number, SmsReceiptReport['state']> = {
+  1: 'enroute',
+  2: 'delivered',
+  3: 'undelivered',
+  4: 'undelivered',
+  5: 'undelivered',
+  6: 'accepted',
+  7: 'undelivered',
+  8: 'undelivered',
+};
 const BY_STAT: Record<string, SmsReceiptReport['state']> = {
   ENROUTE: 'enroute',
   DELIVRD: 'delivered',
@@ -40,7 +49,13 @@ export function parseSmppReceipt(pdu: ReceiptPdu): SmsReceiptReport | undefined 
   const id = pdu.receipted_message_id || /(?:^|\s)id:(\S+)/i.exec(body)?.[1];
   const stat = /(?:^|\s)stat:(\w+)/i.exec(body)?.[1]?.toUpperCase();
   const err = /(?:^|\s)err:(\w+)/i.exec(body)?.[1];
-  const state = (pdu.message_state !== undefined ? BY_STATE[pdu.message_state] : undefined) ?? (stat ? BY_STAT[stat] : undefined);
+  const state =
+    (pdu.message_state !== undefined ? BY_STATE[pdu.message_state] : undefined) ?? (stat ? BY_STAT[stat] : undefined);
   if (!id || !state) return undefined;
-  return { providerMessageId: id, state, detail: [stat && `stat:${stat}`, err && `err:${err}`].filter(Boolean).join(' ') || `message_state:${pdu.message_state}` };
+  return {
+    providerMessageId: id,
+    state,
+    detail:
+      [stat && `stat:${stat}`, err && `err:${err}`].filter(Boolean).join(' ') || `message_state:${pdu.message_state}`,
+  };
 }

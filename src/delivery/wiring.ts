@@ -17,7 +17,10 @@ export interface Delivery {
   providers: readonly SmsProvider[];
   metrics: DeliveryMetrics;
   /** Intake of receipts posted by the webhook gateway, when the webhook provider is configured. */
-  receiptIntake?: (headers: Record<string, string | string[] | undefined>, body: string) => 'accepted' | 'unauthorized' | 'invalid';
+  receiptIntake?: (
+    headers: Record<string, string | string[] | undefined>,
+    body: string,
+  ) => 'accepted' | 'unauthorized' | 'invalid';
   /** Starts the providers' connections and receipt intake, then the worker. */
   start(): void;
   /** Graceful: the worker finishes and records its in-flight sends, then providers close. */
@@ -25,7 +28,10 @@ export interface Delivery {
 }
 
 /** Builds the outbox worker over the provider chain, with metrics and receipt sinks. */
-export function createDelivery(settings: Settings, deps: { store: Store; keyring: Keyring; clock: Clock; log: Logger; metrics: Registry; providers: SmsProvider[] }): Delivery {
+export function createDelivery(
+  settings: Settings,
+  deps: { store: Store; keyring: Keyring; clock: Clock; log: Logger; metrics: Registry; providers: SmsProvider[] },
+): Delivery {
   const { store, clock, log } = deps;
   const metrics = new DeliveryMetrics(deps.metrics, store.delivery);
   const worker = new OutboxWorker(
@@ -35,11 +41,21 @@ export function createDelivery(settings: Settings, deps: { store: Store; keyring
     clock,
     log,
     { ...DEFAULT_WORKER_OPTIONS, leaseMs: settings.smsLeaseSeconds * 1000, maxAttempts: settings.smsMaxAttempts },
-    { delivery: store.delivery, metrics, ...(settings.smsTemplate !== undefined ? { template: settings.smsTemplate } : {}) },
+    {
+      delivery: store.delivery,
+      metrics,
+      ...(settings.smsTemplate !== undefined ? { template: settings.smsTemplate } : {}),
+    },
   );
   // A template longer than one segment still works (concatenated SMS) but costs more: say so once.
-  const sample = { code: '0'.repeat(8), minutes: Math.round(settings.codeTtlSeconds / 60), purpose: 'bind-secure-mobile-phone' };
-  for (const to of settings.smsTemplate !== undefined ? ['+1'] : Object.keys(DEFAULT_TEMPLATES).map((l) => (l === 'zh' ? '+86' : '+1'))) {
+  const sample = {
+    code: '0'.repeat(8),
+    minutes: Math.round(settings.codeTtlSeconds / 60),
+    purpose: 'bind-secure-mobile-phone',
+  };
+  for (const to of settings.smsTemplate !== undefined
+    ? ['+1']
+    : Object.keys(DEFAULT_TEMPLATES).map((l) => (l === 'zh' ? '+86' : '+1'))) {
     const segments = segmentCount(renderSms(sample, to, settings.smsTemplate));
     if (segments > 1) log.warn({ segments }, 'the SMS template renders to more than one segment');
   }
@@ -48,7 +64,12 @@ export function createDelivery(settings: Settings, deps: { store: Store; keyring
     worker,
     providers: deps.providers,
     metrics,
-    ...(webhook ? { receiptIntake: (headers: Record<string, string | string[] | undefined>, body: string) => webhook.receipt(headers, body) } : {}),
+    ...(webhook
+      ? {
+          receiptIntake: (headers: Record<string, string | string[] | undefined>, body: string) =>
+            webhook.receipt(headers, body),
+        }
+      : {}),
     start() {
       for (const p of deps.providers) p.start?.(receiptSink(p.name, { delivery: store.delivery, clock, log, metrics }));
       worker.start();

@@ -33,7 +33,8 @@ export function backoffMs(attempt: number, random: () => number = Math.random): 
 }
 
 /** Failure text safe to store and log: the code is masked should a provider ever echo it. */
-const scrub = (e: unknown, code: string): string => (e instanceof Error ? e.message : String(e)).split(code).join('******').slice(0, 500);
+const scrub = (e: unknown, code: string): string =>
+  (e instanceof Error ? e.message : String(e)).split(code).join('******').slice(0, 500);
 
 /**
  * Delivers queued outbox messages, at least once, through a chain of providers: a message is
@@ -108,7 +109,13 @@ export class OutboxWorker {
         if (batch.length === 0) return;
         // Each delivery settles on its own, so a store error on one message never leaves the
         // others running unawaited (stop() waits for all of them).
-        await Promise.all(batch.map((m) => this.deliver(m).catch((e: unknown) => this.log.error({ err: e, messageId: m.id }, 'sms delivery not recorded; the lease will bring it back'))));
+        await Promise.all(
+          batch.map((m) =>
+            this.deliver(m).catch((e: unknown) =>
+              this.log.error({ err: e, messageId: m.id }, 'sms delivery not recorded; the lease will bring it back'),
+            ),
+          ),
+        );
         if (this.stopping) return;
       }
     } catch (e) {
@@ -124,7 +131,10 @@ export class OutboxWorker {
     try {
       return await provider.findSent({ id: m.id, to: m.to_phone, createdAt: m.created_at });
     } catch (e) {
-      this.log.warn({ messageId: m.id, provider: provider.name, err: e instanceof Error ? e.message : String(e) }, 'could not check for an earlier send; sending');
+      this.log.warn(
+        { messageId: m.id, provider: provider.name, err: e instanceof Error ? e.message : String(e) },
+        'could not check for an earlier send; sending',
+      );
       return undefined;
     }
   }
@@ -136,7 +146,8 @@ export class OutboxWorker {
   }
 
   private async deliver(m: OutboxMessage): Promise<void> {
-    if (m.expires_at <= this.clock.now() || m.payload_enc === null) return this.expire(m, 'the code expired before delivery');
+    if (m.expires_at <= this.clock.now() || m.payload_enc === null)
+      return this.expire(m, 'the code expired before delivery');
     const payload = JSON.parse(this.keyring.outboxPayloads.open(m.payload_enc)) as SmsPayload;
     const text = renderSms(payload, m.to_phone, this.extras.template);
     const { delivery, metrics } = this.extras;
@@ -146,16 +157,38 @@ export class OutboxWorker {
       const started = this.clock.now();
       if (started >= m.expires_at) return this.expire(m, 'the code expired before delivery');
       const record = (outcome: 'sent' | 'retry' | 'failed', providerMessageId: string | null, error: string | null) =>
-        delivery?.recordAttempt({ id: `${m.id}:${String(m.attempts).padStart(4, '0')}:${i}:${randomBytes(3).toString('hex')}`, message_id: m.id, attempt: m.attempts, provider: provider.name, started_at: started, finished_at: this.clock.now(), outcome, provider_message_id: providerMessageId, error });
+        delivery?.recordAttempt({
+          id: `${m.id}:${String(m.attempts).padStart(4, '0')}:${i}:${randomBytes(3).toString('hex')}`,
+          message_id: m.id,
+          attempt: m.attempts,
+          provider: provider.name,
+          started_at: started,
+          finished_at: this.clock.now(),
+          outcome,
+          provider_message_id: providerMessageId,
+          error,
+        });
       const t0 = performance.now();
       let known: string | undefined;
       let providerMessageId: string;
       try {
         known = m.attempts > 1 ? await this.findSent(provider, m) : undefined;
-        providerMessageId = known ?? (await provider.send({ id: m.id, to: m.to_phone, text, purpose: m.purpose, accountId: m.account_id, params: { code: payload.code, minutes: payload.minutes } })).providerMessageId;
+        providerMessageId =
+          known ??
+          (
+            await provider.send({
+              id: m.id,
+              to: m.to_phone,
+              text,
+              purpose: m.purpose,
+              accountId: m.account_id,
+              params: { code: payload.code, minutes: payload.minutes },
+            })
+          ).providerMessageId;
       } catch (e) {
         metrics?.sendDuration.observe({ provider: provider.name }, (performance.now() - t0) / 1000);
-        const reason = this.providers.length > 1 ? `${provider.name}: ${scrub(e, payload.code)}` : scrub(e, payload.code);
+        const reason =
+          this.providers.length > 1 ? `${provider.name}: ${scrub(e, payload.code)}` : scrub(e, payload.code);
         if (e instanceof PermanentSmsError) {
           await record('failed', null, reason);
           await this.outbox.markFinal(m.id, this.clock.now(), 'failed', reason);
@@ -177,10 +210,20 @@ export class OutboxWorker {
       await this.outbox.markSent(m.id, at, provider.name, providerMessageId);
       await record('sent', providerMessageId, null);
       metrics?.sent.inc({ provider: provider.name });
-      this.log.info({ messageId: m.id, provider: provider.name, providerMessageId, attempts: m.attempts, ...(known ? { foundAtProvider: true } : {}) }, 'sms sent');
+      this.log.info(
+        {
+          messageId: m.id,
+          provider: provider.name,
+          providerMessageId,
+          attempts: m.attempts,
+          ...(known ? { foundAtProvider: true } : {}),
+        },
+        'sms sent',
+      );
       // A receipt may have overtaken the recording of the send.
       const settled = await delivery?.applyReceipts(provider.name, providerMessageId, at);
-      if (settled?.status === 'delivered') metrics?.deliveryLatency.observe({ provider: provider.name }, (at - settled.createdAt) / 1000);
+      if (settled?.status === 'delivered')
+        metrics?.deliveryLatency.observe({ provider: provider.name }, (at - settled.createdAt) / 1000);
       return;
     }
     const at = this.clock.now();

@@ -7,7 +7,10 @@
  */
 export const ERROR_CATALOG = {
   // --- gateway: request shape -------------------------------------------------------------
-  MissingParameter: { status: 400, message: 'The input parameter that is mandatory for processing this request is not supplied.' },
+  MissingParameter: {
+    status: 400,
+    message: 'The input parameter that is mandatory for processing this request is not supplied.',
+  },
   InvalidParameter: { status: 400, message: 'The specified parameter is not valid.' },
   'InvalidAction.NotFound': { status: 404, message: 'Specified api is not found, please check your url and method.' },
   UnsupportedHTTPMethod: { status: 400, message: 'This http method not supported.' },
@@ -24,45 +27,121 @@ export const ERROR_CATALOG = {
   SignatureNonceUsed: { status: 400, message: 'Specified signature nonce was used already.' },
   'InvalidSecurityToken.Expired': { status: 400, message: 'Specified SecurityToken is expired.' },
   'InvalidSecurityToken.Malformed': { status: 400, message: 'Specified SecurityToken is malformed.' },
-  'InvalidSecurityToken.MismatchWithAccessKey': { status: 400, message: 'Specified SecurityToken mismatch with the AccessKey.' },
+  'InvalidSecurityToken.MismatchWithAccessKey': {
+    status: 400,
+    message: 'Specified SecurityToken mismatch with the AccessKey.',
+  },
   // --- authorization -------------------------------------------------------------------------
   NoPermission: { status: 403, message: 'You are not authorized to perform this operation.' },
-  CallerIdentityError: { status: 409, message: 'The operation can only be performed by a RAM user or RAM role of the management account.' },
+  CallerIdentityError: {
+    status: 409,
+    message: 'The operation can only be performed by a RAM user or RAM role of the management account.',
+  },
   MissingSecurityToken: { status: 400, message: 'SecurityToken is mandatory for this action.' },
   // --- RAM (2015-05-01) and STS (2015-04-01): docs/ram-sts.md --------------------------------
-  'InvalidParameter.UserName.InvalidChars': { status: 400, message: 'The parameter - "UserName" contains invalid chars or is beyond the length limit: use 1 to 64 letters, digits and . _ -' },
-  'InvalidParameter.NewUserName.InvalidChars': { status: 400, message: 'The parameter - "NewUserName" contains invalid chars or is beyond the length limit: use 1 to 64 letters, digits and . _ -' },
-  'InvalidParameter.DisplayName.InvalidChars': { status: 400, message: 'The parameter - "DisplayName" contains invalid chars or is beyond the length limit: use 1 to 128 characters.' },
-  'InvalidParameter.NewDisplayName.InvalidChars': { status: 400, message: 'The parameter - "NewDisplayName" contains invalid chars or is beyond the length limit: use 1 to 128 characters.' },
-  'InvalidParameter.RoleName.InvalidChars': { status: 400, message: 'The parameter - "RoleName" contains invalid chars or is beyond the length limit: use 1 to 64 letters, digits and . -' },
-  'InvalidParameter.PolicyName.InvalidChars': { status: 400, message: 'The parameter - "PolicyName" contains invalid chars or is beyond the length limit: use 1 to 128 letters, digits and -' },
-  'InvalidParameter.GroupName.InvalidChars': { status: 400, message: 'The parameter - "GroupName" contains invalid chars or is beyond the length limit: use 1 to 64 letters, digits and . _ -' },
+  'InvalidParameter.UserName.InvalidChars': {
+    status: 400,
+    message:
+      'The parameter - "UserName" contains invalid chars or is beyond the length limit: use 1 to 64 letters, digits and . _ -',
+  },
+  'InvalidParameter.NewUserName.InvalidChars': {
+    status: 400,
+    message:
+      'The parameter - "NewUserName" contains invalid chars or is beyond the length limit: use 1 to 64 letters, digits and . _ -',
+  },
+  'InvalidParameter.DisplayName.InvalidChars': {
+    status: 400,
+    message:
+      'The parameter - "DisplayName" contains invalid chars or is beyond the length limit: use 1 to 128 characters.',
+  },
+  'InvalidParameter.NewDisplayName.InvalidChars': {
+    status: 400,
+    message:
+      'The parameter - "NewDisplayName" contains invalid chars or is beyond the length limit: use 1 to 128 characters.',
+  },
+  'InvalidParameter.RoleName.InvalidChars': {
+    status: 400,
+    message:
+      'The parameter - "RoleName" contains invalid chars or is beyond the length limit: use 1 to 64 letters, digits and . -',
+  },
+  'InvalidParameter.PolicyName.InvalidChars': {
+    status: 400,
+    message:
+      'The parameter - "PolicyName" contains invalid chars or is beyond the length limit: use 1 to 128 letters, digits and -',
+  },
+  'InvalidParameter.GroupName.InvalidChars': {
+    status: 400,
+    message:
+      'The parameter - "GroupName" contains invalid chars or is beyond the length limit: use 1 to 64 letters, digits and . _ -',
+  },
   'InvalidParameter.PolicyType': { status: 400, message: 'The parameter - "PolicyType" must be System or Custom.' },
   'InvalidParameter.Status': { status: 400, message: 'The parameter - "Status" must be Active or Inactive.' },
-  'InvalidParameter.MaxSessionDuration': { status: 400, message: 'The parameter - "MaxSessionDuration" must be an integer from 3600 to 43200.' },
-  'InvalidParameter.Marker': { status: 400, message: 'The parameter - "Marker" is not a marker returned by a previous call.' },
-  'InvalidParameter.MaxItems': { status: 400, message: 'The parameter - "MaxItems" must be an integer from 1 to 1000.' },
+  'InvalidParameter.MaxSessionDuration': {
+    status: 400,
+    message: 'The parameter - "MaxSessionDuration" must be an integer from 3600 to 43200.',
+  },
+  'InvalidParameter.Marker': {
+    status: 400,
+    message: 'The parameter - "Marker" is not a marker returned by a previous call.',
+  },
+  'InvalidParameter.MaxItems': {
+    status: 400,
+    message: 'The parameter - "MaxItems" must be an integer from 1 to 1000.',
+  },
   'InvalidParameter.VersionId': { status: 400, message: 'The parameter - "VersionId" must look like v1, v2, …' },
-  'InvalidParameter.RotateStrategy': { status: 400, message: 'The parameter - "RotateStrategy" must be None or DeleteOldestNonDefaultVersionWhenLimitExceeded.' },
+  'InvalidParameter.RotateStrategy': {
+    status: 400,
+    message: 'The parameter - "RotateStrategy" must be None or DeleteOldestNonDefaultVersionWhenLimitExceeded.',
+  },
   MalformedPolicyDocument: { status: 400, message: 'The policy document is malformed.' },
   'EntityNotExist.User': { status: 404, message: 'The user does not exist.' },
   'EntityAlreadyExists.User': { status: 409, message: 'The user already exists.' },
   'EntityNotExist.User.AccessKey': { status: 404, message: 'The AccessKey does not exist.' },
-  'LimitExceeded.User.AccessKey': { status: 409, message: 'The count of AccessKeys of the user exceeds the limit (2).' },
-  'DeleteConflict.User.AccessKey': { status: 409, message: 'The user has AccessKeys; delete them before deleting the user.' },
-  'DeleteConflict.User.Policy': { status: 409, message: 'The user has policies attached; detach them before deleting the user.' },
-  'DeleteConflict.User.Group': { status: 409, message: 'The user belongs to groups; remove it from them before deleting the user.' },
+  'LimitExceeded.User.AccessKey': {
+    status: 409,
+    message: 'The count of AccessKeys of the user exceeds the limit (2).',
+  },
+  'DeleteConflict.User.AccessKey': {
+    status: 409,
+    message: 'The user has AccessKeys; delete them before deleting the user.',
+  },
+  'DeleteConflict.User.Policy': {
+    status: 409,
+    message: 'The user has policies attached; detach them before deleting the user.',
+  },
+  'DeleteConflict.User.Group': {
+    status: 409,
+    message: 'The user belongs to groups; remove it from them before deleting the user.',
+  },
   'EntityNotExist.Role': { status: 404, message: 'The role does not exist.' },
   'EntityAlreadyExists.Role': { status: 409, message: 'The role already exists.' },
-  'DeleteConflict.Role.Policy': { status: 409, message: 'The role has policies attached; detach them before deleting the role.' },
+  'DeleteConflict.Role.Policy': {
+    status: 409,
+    message: 'The role has policies attached; detach them before deleting the role.',
+  },
   'EntityNotExist.Policy': { status: 404, message: 'The policy does not exist.' },
   'EntityAlreadyExists.Policy': { status: 409, message: 'The policy already exists.' },
   'EntityNotExist.Policy.Version': { status: 404, message: 'The policy version does not exist.' },
-  'LimitExceeded.Policy.Version': { status: 409, message: 'The count of versions of the policy exceeds the limit (5).' },
-  'DeleteConflict.Policy.User': { status: 409, message: 'The policy CAN NOT be attached to any user while deleting the policy.' },
-  'DeleteConflict.Policy.Role': { status: 409, message: 'The policy CAN NOT be attached to any role while deleting the policy.' },
-  'DeleteConflict.Policy.Group': { status: 409, message: 'The policy CAN NOT be attached to any group while deleting the policy.' },
-  'DeleteConflict.Policy.Version': { status: 409, message: 'The policy CAN NOT have any version except the default version while deleting the policy.' },
+  'LimitExceeded.Policy.Version': {
+    status: 409,
+    message: 'The count of versions of the policy exceeds the limit (5).',
+  },
+  'DeleteConflict.Policy.User': {
+    status: 409,
+    message: 'The policy CAN NOT be attached to any user while deleting the policy.',
+  },
+  'DeleteConflict.Policy.Role': {
+    status: 409,
+    message: 'The policy CAN NOT be attached to any role while deleting the policy.',
+  },
+  'DeleteConflict.Policy.Group': {
+    status: 409,
+    message: 'The policy CAN NOT be attached to any group while deleting the policy.',
+  },
+  'DeleteConflict.Policy.Version': {
+    status: 409,
+    message: 'The policy CAN NOT have any version except the default version while deleting the policy.',
+  },
   'EntityAlreadyExists.User.Policy': { status: 409, message: 'The policy is already attached to the user.' },
   'EntityAlreadyExists.Role.Policy': { status: 409, message: 'The policy is already attached to the role.' },
   'EntityAlreadyExists.Group.Policy': { status: 409, message: 'The policy is already attached to the group.' },
@@ -71,9 +150,18 @@ export const ERROR_CATALOG = {
   'EntityNotExist.Group': { status: 404, message: 'The group does not exist.' },
   'EntityAlreadyExists.Group': { status: 409, message: 'The group already exists.' },
   'EntityAlreadyExists.User.Group': { status: 409, message: 'The user is already in the group.' },
-  'InvalidParameter.RoleArn': { status: 400, message: 'The parameter RoleArn is wrongly formed: use acs:ram::<account ID>:role/<role name>.' },
-  'InvalidParameter.RoleSessionName': { status: 400, message: 'The parameter RoleSessionName is wrongly formed: use 2 to 64 letters, digits and . @ - _' },
-  'InvalidParameter.DurationSeconds': { status: 400, message: 'The Min/Max value of DurationSeconds is 15min/the max session duration of the role (at most 12 hours).' },
+  'InvalidParameter.RoleArn': {
+    status: 400,
+    message: 'The parameter RoleArn is wrongly formed: use acs:ram::<account ID>:role/<role name>.',
+  },
+  'InvalidParameter.RoleSessionName': {
+    status: 400,
+    message: 'The parameter RoleSessionName is wrongly formed: use 2 to 64 letters, digits and . @ - _',
+  },
+  'InvalidParameter.DurationSeconds': {
+    status: 400,
+    message: 'The Min/Max value of DurationSeconds is 15min/the max session duration of the role (at most 12 hours).',
+  },
   'InvalidParameter.PolicyGrammar': { status: 400, message: 'The parameter Policy has not passed grammar check.' },
   // --- resource directory --------------------------------------------------------------------
   ResourceDirectoryNotInUse: { status: 404, message: 'The resource directory is not enabled for the account.' },
@@ -81,35 +169,103 @@ export const ERROR_CATALOG = {
   'EntityNotExists.Folder': { status: 404, message: 'The specified folder does not exist.' },
   'EntityNotExists.Account': { status: 404, message: 'The specified account does not exist.' },
   'MissingParameter.AccountId': { status: 400, message: 'The AccountId parameter is required.' },
-  'InvalidParameter.AccountId': { status: 400, message: 'The AccountId parameter is invalid. Specify the 16-digit account ID of a member.' },
+  'InvalidParameter.AccountId': {
+    status: 400,
+    message: 'The AccountId parameter is invalid. Specify the 16-digit account ID of a member.',
+  },
   'InvalidParameter.ParentFolderId': { status: 400, message: 'The ParentFolderId parameter is invalid.' },
   'MissingParameter.Account.DisplayName': { status: 400, message: 'The DisplayName parameter is required.' },
-  'InvalidParameter.Account.DisplayName': { status: 400, message: 'The DisplayName parameter is invalid. Use 2 to 50 characters: letters, digits, CJK characters, spaces and _ . -' },
-  'InvalidParameter.Account.DisplayName.AlreadyUsed': { status: 409, message: 'The display name is already used by another member of the resource directory.' },
-  'InvalidParameter.Account.AccountNamePrefix': { status: 400, message: 'The AccountNamePrefix parameter is invalid. Use 2 to 37 letters, digits and _ . - that start and end with a letter or digit, with no consecutive special characters.' },
-  'EntityAlreadyExists.ResourceDirectory.Account': { status: 409, message: 'An account with the same name already exists in the resource directory.' },
-  'InvalidParameter.PageNumber': { status: 400, message: 'The PageNumber parameter is invalid. Specify an integer from 1.' },
-  'InvalidParameter.PageSize': { status: 400, message: 'The PageSize parameter is invalid. Specify an integer from 1 to 100.' },
-  'NotSupport.AccountInAnotherResourceDirectory': { status: 409, message: 'The specified account is an Alibaba Cloud account or already exists in another resource directory.' },
-  AccountTypeMismatch: { status: 409, message: 'The type or status of the member does not allow this operation. Only members of the ResourceAccount type are supported.' },
+  'InvalidParameter.Account.DisplayName': {
+    status: 400,
+    message:
+      'The DisplayName parameter is invalid. Use 2 to 50 characters: letters, digits, CJK characters, spaces and _ . -',
+  },
+  'InvalidParameter.Account.DisplayName.AlreadyUsed': {
+    status: 409,
+    message: 'The display name is already used by another member of the resource directory.',
+  },
+  'InvalidParameter.Account.AccountNamePrefix': {
+    status: 400,
+    message:
+      'The AccountNamePrefix parameter is invalid. Use 2 to 37 letters, digits and _ . - that start and end with a letter or digit, with no consecutive special characters.',
+  },
+  'EntityAlreadyExists.ResourceDirectory.Account': {
+    status: 409,
+    message: 'An account with the same name already exists in the resource directory.',
+  },
+  'InvalidParameter.PageNumber': {
+    status: 400,
+    message: 'The PageNumber parameter is invalid. Specify an integer from 1.',
+  },
+  'InvalidParameter.PageSize': {
+    status: 400,
+    message: 'The PageSize parameter is invalid. Specify an integer from 1 to 100.',
+  },
+  'NotSupport.AccountInAnotherResourceDirectory': {
+    status: 409,
+    message: 'The specified account is an Alibaba Cloud account or already exists in another resource directory.',
+  },
+  AccountTypeMismatch: {
+    status: 409,
+    message:
+      'The type or status of the member does not allow this operation. Only members of the ResourceAccount type are supported.',
+  },
   // --- secure mobile phone -------------------------------------------------------------------
-  'MissingParameter.SecureMobilePhone': { status: 400, message: 'The SecureMobilePhone parameter is required. Specify it in the <country code>-<mobile phone number> format, for example 1-2025550123.' },
-  'InvalidParameter.SecureMobilePhone': { status: 400, message: 'The SecureMobilePhone parameter is invalid. Specify a mobile phone number in the <country code>-<mobile phone number> format, for example 1-2025550123.' },
+  'MissingParameter.SecureMobilePhone': {
+    status: 400,
+    message:
+      'The SecureMobilePhone parameter is required. Specify it in the <country code>-<mobile phone number> format, for example 1-2025550123.',
+  },
+  'InvalidParameter.SecureMobilePhone': {
+    status: 400,
+    message:
+      'The SecureMobilePhone parameter is invalid. Specify a mobile phone number in the <country code>-<mobile phone number> format, for example 1-2025550123.',
+  },
   'InvalidParameter.MobileCountryCode': { status: 409, message: 'The current site does not support the country code.' },
   'MissingParameter.VerificationCode': { status: 400, message: 'The VerificationCode parameter is required.' },
   AccountSecureMobileAlreadyExists: { status: 409, message: 'The member already has a secure mobile phone number.' },
-  SendValidateCodeExceedsLimitForAccount: { status: 409, message: 'For the same account, the number of verification codes sent exceeds the limit.' },
+  SendValidateCodeExceedsLimitForAccount: {
+    status: 409,
+    message: 'For the same account, the number of verification codes sent exceeds the limit.',
+  },
   'Invalid.VerificationCode': { status: 409, message: 'The verification code is invalid.' },
   // --- idempotency and audit (issue 5) -----------------------------------------------------------
-  'InvalidParameter.ClientToken': { status: 400, message: 'The ClientToken parameter is invalid. Use at most 64 printable ASCII characters.' },
-  IdempotentParameterMismatch: { status: 409, message: 'The request uses the same ClientToken as an earlier request within 24 hours, but with different parameters.' },
-  'InvalidParameter.StartTime': { status: 400, message: 'The StartTime parameter is invalid. Specify an ISO 8601 UTC time such as 2026-11-29T00:00:00Z, not after EndTime.' },
-  'InvalidParameter.EndTime': { status: 400, message: 'The EndTime parameter is invalid. Specify an ISO 8601 UTC time such as 2026-11-29T00:00:00Z.' },
-  'InvalidParameter.MaxResults': { status: 400, message: 'The MaxResults parameter is invalid. Specify an integer from 1 to 50.' },
-  'InvalidParameter.NextToken': { status: 400, message: 'The NextToken parameter is invalid. Pass the NextToken of the previous page with the same filters.' },
-  'InvalidParameter.LookupAttribute': { status: 400, message: 'The LookupAttribute parameter is invalid. Use at most 2 items with a supported Key and a non-empty Value.' },
+  'InvalidParameter.ClientToken': {
+    status: 400,
+    message: 'The ClientToken parameter is invalid. Use at most 64 printable ASCII characters.',
+  },
+  IdempotentParameterMismatch: {
+    status: 409,
+    message:
+      'The request uses the same ClientToken as an earlier request within 24 hours, but with different parameters.',
+  },
+  'InvalidParameter.StartTime': {
+    status: 400,
+    message:
+      'The StartTime parameter is invalid. Specify an ISO 8601 UTC time such as 2026-11-29T00:00:00Z, not after EndTime.',
+  },
+  'InvalidParameter.EndTime': {
+    status: 400,
+    message: 'The EndTime parameter is invalid. Specify an ISO 8601 UTC time such as 2026-11-29T00:00:00Z.',
+  },
+  'InvalidParameter.MaxResults': {
+    status: 400,
+    message: 'The MaxResults parameter is invalid. Specify an integer from 1 to 50.',
+  },
+  'InvalidParameter.NextToken': {
+    status: 400,
+    message: 'The NextToken parameter is invalid. Pass the NextToken of the previous page with the same filters.',
+  },
+  'InvalidParameter.LookupAttribute': {
+    status: 400,
+    message:
+      'The LookupAttribute parameter is invalid. Use at most 2 items with a supported Key and a non-empty Value.',
+  },
   // --- service -------------------------------------------------------------------------------
-  InternalError: { status: 500, message: 'The request processing has failed due to some unknown error, exception or failure.' },
+  InternalError: {
+    status: 500,
+    message: 'The request processing has failed due to some unknown error, exception or failure.',
+  },
   ServiceUnavailable: { status: 503, message: 'The request has failed due to a temporary failure of the server.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
@@ -128,7 +284,11 @@ export interface ApiFailure {
 }
 
 export function failure(code: ErrorCode, message?: string, retryAfterMs?: number): ApiFailure {
-  return { code, ...(message !== undefined ? { message } : {}), ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
+  return {
+    code,
+    ...(message !== undefined ? { message } : {}),
+    ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+  };
 }
 
 export function statusOf(code: ErrorCode): number {
@@ -140,5 +300,5 @@ export function messageOf(f: ApiFailure): string {
 }
 
 export function isErrorCode(s: string): s is ErrorCode {
-  return Object.prototype.hasOwnProperty.call(ERROR_CATALOG, s);
+  return Object.hasOwn(ERROR_CATALOG, s);
 }

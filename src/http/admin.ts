@@ -31,12 +31,17 @@ export function registerAdminRoutes(app: FastifyInstance, deps: AdminDeps): void
     if (isLoopback(req.socket.remoteAddress)) return;
     const auth = req.headers.authorization;
     if (deps.adminToken && auth === `Bearer ${deps.adminToken}`) return;
-    await reply.code(403).send({ error: 'forbidden', message: '/_resdir/ answers loopback clients, or clients presenting RESDIR_ADMIN_TOKEN' });
+    await reply.code(403).send({
+      error: 'forbidden',
+      message: '/_resdir/ answers loopback clients, or clients presenting RESDIR_ADMIN_TOKEN',
+    });
   };
 
   app.get('/_resdir/health', { onRequest: guard }, async (_req, reply) => {
     const up = await deps.store.ping();
-    return reply.code(up ? 200 : 503).send({ status: up ? 'ok' : 'unavailable', version: deps.version, store: deps.store.dialect });
+    return reply
+      .code(up ? 200 : 503)
+      .send({ status: up ? 'ok' : 'unavailable', version: deps.version, store: deps.store.dialect });
   });
 
   app.get('/_resdir/sms', { onRequest: guard }, async (req, reply) => {
@@ -44,14 +49,22 @@ export function registerAdminRoutes(app: FastifyInstance, deps: AdminDeps): void
     let to: string | undefined;
     if (q.to !== undefined) {
       to = typeof q.to === 'string' ? toE164Loose(q.to) : undefined;
-      if (!to) return reply.code(400).send({ error: 'invalid-to', message: 'to must be <country code>-<number> or E.164 (+…)' });
+      if (!to)
+        return reply
+          .code(400)
+          .send({ error: 'invalid-to', message: 'to must be <country code>-<number> or E.164 (+…)' });
     }
     const limit = q.limit === undefined ? 50 : Number(q.limit);
     if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
       return reply.code(400).send({ error: 'invalid-limit', message: 'limit must be a whole number from 1 to 1000' });
     }
     // Real providers: the delivery status of the outbox (no text, no code: neither is kept).
-    if (deps.smsProvider !== 'inbox') return { messages: (await deps.store.delivery.list({ ...(to ? { to } : {}), limit })).map((m) => deliveryView(m, wireForm(m.to_phone))) };
+    if (deps.smsProvider !== 'inbox')
+      return {
+        messages: (await deps.store.delivery.list({ ...(to ? { to } : {}), limit })).map((m) =>
+          deliveryView(m, wireForm(m.to_phone)),
+        ),
+      };
     const rows = await deps.store.inbox.list(to, limit);
     return {
       messages: rows.map((m) => ({

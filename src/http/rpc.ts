@@ -63,9 +63,19 @@ export async function handleRpc(wire: WireRequest, meta: RpcMeta, deps: RpcDeps)
     const op = deps.registry.find(rpc.version, rpc.action);
     if (!op) {
       if (!deps.registry.knowsVersion(rpc.version)) {
-        return fail(failure('InvalidParameter', `The specified parameter "Version" is not valid: ${clip(rpc.version)} is not a version served here (${deps.registry.allVersions().join(', ')}).`));
+        return fail(
+          failure(
+            'InvalidParameter',
+            `The specified parameter "Version" is not valid: ${clip(rpc.version)} is not a version served here (${deps.registry.allVersions().join(', ')}).`,
+          ),
+        );
       }
-      return fail(failure('InvalidAction.NotFound', `Specified api is not found, please check your url and method: ${clip(rpc.action)} does not exist in version ${rpc.version}.`));
+      return fail(
+        failure(
+          'InvalidAction.NotFound',
+          `Specified api is not found, please check your url and method: ${clip(rpc.action)} does not exist in version ${rpc.version}.`,
+        ),
+      );
     }
 
     let resolved: ResolvedCredential | undefined;
@@ -78,7 +88,8 @@ export async function handleRpc(wire: WireRequest, meta: RpcMeta, deps: RpcDeps)
       },
       claimNonce: (id, nonce, expiresAt) => deps.store.nonces.claim(id, nonce, expiresAt),
     });
-    if (!authed.ok || !resolved) return fail(authed.ok ? failure('InternalError') : authed.error, { action: op.action });
+    if (!authed.ok || !resolved)
+      return fail(authed.ok ? failure('InternalError') : authed.error, { action: op.action });
     const tokenError = checkSecurityToken(resolved.sts, authed.value.securityToken, deps.clock.now());
     if (tokenError) return fail(tokenError, { action: op.action });
     const principal: Principal = resolved.principal;
@@ -119,7 +130,11 @@ async function runAuthenticated(
     if (!dir.ok) return dir;
     ctx.managedDirectory = dir.value;
   }
-  const denied = await authorizeOperation(op, principal, params, deps.services, deps.store, { sourceIp: meta.sourceIp, now: deps.clock.now(), secureTransport: false });
+  const denied = await authorizeOperation(op, principal, params, deps.services, deps.store, {
+    sourceIp: meta.sourceIp,
+    now: deps.clock.now(),
+    secureTransport: false,
+  });
   if (denied) return { ok: false, error: denied };
   const input = validateInput(op, params);
   if (!input.ok) return input;
@@ -131,9 +146,16 @@ async function runAuthenticated(
   return result;
 }
 
-function auditDraft(meta: RpcMeta, op: OperationSpec, version: string, p: Principal, params: Record<string, string>, now: number): AuditDraft {
-  const account = params['AccountId'];
-  const phone = /^(\d{1,3})-(\d{4,15})$/.exec(params['SecureMobilePhone'] ?? '');
+function auditDraft(
+  meta: RpcMeta,
+  op: OperationSpec,
+  version: string,
+  p: Principal,
+  params: Record<string, string>,
+  now: number,
+): AuditDraft {
+  const account = params.AccountId;
+  const phone = /^(\d{1,3})-(\d{4,15})$/.exec(params.SecureMobilePhone ?? '');
   return {
     time: now,
     requestId: meta.requestId,

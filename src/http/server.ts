@@ -43,7 +43,12 @@ const hostIdOf = (req: FastifyRequest): string => {
  * own endpoints under /_resdir/, and Alibaba-style errors for everything else. One log line per
  * request, with no parameters (they may carry a verification code).
  */
-export function buildServer(log: Logger, rpc: RpcDeps, admin: Omit<AdminDeps, 'metrics'>, metrics: Registry): FastifyInstance {
+export function buildServer(
+  log: Logger,
+  rpc: RpcDeps,
+  admin: Omit<AdminDeps, 'metrics'>,
+  metrics: Registry,
+): FastifyInstance {
   const app = Fastify({
     loggerInstance: log as unknown as FastifyBaseLogger,
     logController: new LogController({ disableRequestLogging: true }),
@@ -58,13 +63,25 @@ export function buildServer(log: Logger, rpc: RpcDeps, admin: Omit<AdminDeps, 'm
       void (reply as unknown as import('fastify').FastifyReply).code(r.status).headers(r.headers).send(r.body);
     },
   });
-  const requests = new Counter({ name: 'resdir_api_requests_total', help: 'API calls by action and result code', labelNames: ['action', 'code'], registers: [metrics] });
-  const latency = new Histogram({ name: 'resdir_api_request_seconds', help: 'API call latency', labelNames: ['action'], registers: [metrics], buckets: [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 3] });
+  const requests = new Counter({
+    name: 'resdir_api_requests_total',
+    help: 'API calls by action and result code',
+    labelNames: ['action', 'code'],
+    registers: [metrics],
+  });
+  const latency = new Histogram({
+    name: 'resdir_api_request_seconds',
+    help: 'API call latency',
+    labelNames: ['action'],
+    registers: [metrics],
+    buckets: [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 3],
+  });
 
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
 
-  const send = (reply: import('fastify').FastifyReply, r: WireResponse) => reply.code(r.status).headers(r.headers).send(r.body);
+  const send = (reply: import('fastify').FastifyReply, r: WireResponse) =>
+    reply.code(r.status).headers(r.headers).send(r.body);
 
   app.route({
     method: [...RPC_METHODS],
@@ -79,13 +96,25 @@ export function buildServer(log: Logger, rpc: RpcDeps, admin: Omit<AdminDeps, 'm
   registerAdminRoutes(app, { ...admin, metrics });
 
   app.setNotFoundHandler((req, reply) =>
-    send(reply, errorResponse(req.id, hostIdOf(req), failure('InvalidAction.NotFound', 'Specified api is not found, please check your url and method: RPC calls go to the path /.'))),
+    send(
+      reply,
+      errorResponse(
+        req.id,
+        hostIdOf(req),
+        failure(
+          'InvalidAction.NotFound',
+          'Specified api is not found, please check your url and method: RPC calls go to the path /.',
+        ),
+      ),
+    ),
   );
 
   app.setErrorHandler((error: { statusCode?: number; code?: string; message?: string }, req, reply) => {
     let f: ApiFailure;
-    if (error.statusCode === 413) f = failure('Request.BodyTooLarge', `The request body is larger than ${BODY_LIMIT_BYTES} bytes.`);
-    else if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) f = failure('InvalidParameter', `The request could not be read: ${error.message ?? 'malformed request'}.`);
+    if (error.statusCode === 413)
+      f = failure('Request.BodyTooLarge', `The request body is larger than ${BODY_LIMIT_BYTES} bytes.`);
+    else if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500)
+      f = failure('InvalidParameter', `The request could not be read: ${error.message ?? 'malformed request'}.`);
     else if (isStoreUnavailable(error)) f = failure('ServiceUnavailable');
     else {
       req.log.error({ err: error }, 'internal error');
@@ -96,14 +125,23 @@ export function buildServer(log: Logger, rpc: RpcDeps, admin: Omit<AdminDeps, 'm
 
   app.addHook('onResponse', async (req, reply) => {
     const o = req.rpcOutcome;
-    const action = o?.action ?? (req.url.startsWith('/_resdir/') ? req.routeOptions.url ?? 'admin' : 'unknown');
+    const action = o?.action ?? (req.url.startsWith('/_resdir/') ? (req.routeOptions.url ?? 'admin') : 'unknown');
     const ms = reply.elapsedTime;
     if (o) {
       requests.inc({ action, code: o.code ?? 'OK' });
       latency.observe({ action }, ms / 1000);
     }
     req.log.info(
-      { method: req.method, path: req.url.split('?')[0], action, status: reply.statusCode, code: o?.code, principal: o?.principal, ip: req.ip, ms: Math.round(ms * 10) / 10 },
+      {
+        method: req.method,
+        path: req.url.split('?')[0],
+        action,
+        status: reply.statusCode,
+        code: o?.code,
+        principal: o?.principal,
+        ip: req.ip,
+        ms: Math.round(ms * 10) / 10,
+      },
       'request',
     );
   });

@@ -1,7 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 
 /** Verifies and takes one receipt; see readWebhookReceipt for the format. */
-export type ReceiptIntake = (headers: Record<string, string | string[] | undefined>, body: string) => 'accepted' | 'unauthorized' | 'invalid';
+export type ReceiptIntake = (
+  headers: Record<string, string | string[] | undefined>,
+  body: string,
+) => 'accepted' | 'unauthorized' | 'invalid';
 
 /**
  * POST /_resdir/sms/receipts: delivery receipts from the webhook gateway. Registered only when the
@@ -14,7 +17,12 @@ export function registerSmsReceiptRoute(app: FastifyInstance, intake: ReceiptInt
     const body = Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '';
     const r = intake(req.headers, body);
     if (r === 'accepted') return reply.code(204).send();
-    if (r === 'unauthorized') return reply.code(401).send({ error: 'unauthorized', message: 'missing, wrong or stale x-resdir-signature' });
-    return reply.code(400).send({ error: 'invalid-receipt', message: 'expected {"messageId": string, "state": "delivered" | "undelivered" | "enroute" | "accepted", "detail"?: string}' });
+    if (r === 'unauthorized')
+      return reply.code(401).send({ error: 'unauthorized', message: 'missing, wrong or stale x-resdir-signature' });
+    return reply.code(400).send({
+      error: 'invalid-receipt',
+      message:
+        'expected {"messageId": string, "state": "delivered" | "undelivered" | "enroute" | "accepted", "detail"?: string}',
+    });
   });
 }

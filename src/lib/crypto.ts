@@ -14,7 +14,7 @@ export class Sealer {
     const iv = randomBytes(12);
     const c = createCipheriv('aes-256-gcm', this.key, iv);
     const ct = Buffer.concat([c.update(plaintext, 'utf8'), c.final()]);
-    return 'v1.' + Buffer.concat([iv, c.getAuthTag(), ct]).toString('base64url');
+    return `v1.${Buffer.concat([iv, c.getAuthTag(), ct]).toString('base64url')}`;
   }
   /** Throws if the value was not sealed with this key or was tampered with. */
   open(sealed: string): string {

@@ -13,10 +13,10 @@ function pick(alphabet: string, n: number): string {
 export const newRequestId = (): string => randomUUID().toUpperCase();
 /** A 16-digit account id that does not start with 0. */
 export const newAccountId = (): string => String(randomInt(1, 10)) + pick('0123456789', 15);
-export const newDirectoryId = (): string => 'rd-' + pick(ALNUM, 6);
-export const newRootFolderId = (): string => 'r-' + pick(ALNUM, 6);
-export const newFolderId = (): string => 'fd-' + pick(ALNUM_MIXED, 10);
-export const newAccessKeyId = (): string => 'LTAI5t' + pick(ALNUM_MIXED, 18);
+export const newDirectoryId = (): string => `rd-${pick(ALNUM, 6)}`;
+export const newRootFolderId = (): string => `r-${pick(ALNUM, 6)}`;
+export const newFolderId = (): string => `fd-${pick(ALNUM_MIXED, 10)}`;
+export const newAccessKeyId = (): string => `LTAI5t${pick(ALNUM_MIXED, 18)}`;
 export const newAccessKeySecret = (): string => pick(ALNUM_MIXED, 30);
 export const newRamUserId = (): string => String(randomInt(1, 10)) + pick('0123456789', 15);
 

@@ -4,7 +4,12 @@ import { ramOperations } from './ram/index.js';
 import { stsOperations } from './sts/index.js';
 import { actionTrailOperations } from './actiontrail/index.js';
 
-export const ALL_OPERATIONS: readonly OperationSpec[] = [...resourceDirectoryOperations, ...ramOperations, ...stsOperations, ...actionTrailOperations];
+export const ALL_OPERATIONS: readonly OperationSpec[] = [
+  ...resourceDirectoryOperations,
+  ...ramOperations,
+  ...stsOperations,
+  ...actionTrailOperations,
+];
 
 /** Looks operations up by (Version, Action). */
 export class OperationRegistry {

@@ -10,7 +10,10 @@ import type { OperationSpec } from './define.js';
  * with the spec's code for it (default MissingParameter / InvalidParameter), naming the parameter.
  * Unknown parameters are ignored, as Alibaba Cloud does.
  */
-export function validateInput(spec: OperationSpec, params: Record<string, string>): Result<Record<string, string>, ApiFailure> {
+export function validateInput(
+  spec: OperationSpec,
+  params: Record<string, string>,
+): Result<Record<string, string>, ApiFailure> {
   const required = new Set(spec.input.required ?? []);
   const out: Record<string, string> = {};
   const props = spec.input.properties as Record<string, TSchema>;
@@ -19,13 +22,22 @@ export function validateInput(spec: OperationSpec, params: Record<string, string
     const value = params[name];
     if (value === undefined || value === '') {
       if (required.has(name)) {
-        return err(failure((codes?.missing ?? 'MissingParameter') as never, `The input parameter "${name}" that is mandatory for processing this request is not supplied.${describe(schema)}`));
+        return err(
+          failure(
+            (codes?.missing ?? 'MissingParameter') as never,
+            `The input parameter "${name}" that is mandatory for processing this request is not supplied.${describe(schema)}`,
+          ),
+        );
       }
       continue;
     }
     if (!Value.Check(schema, value)) {
-      
-      return err(failure((codes?.invalid ?? 'InvalidParameter') as never, `The specified parameter "${name}" is not valid.${describe(schema)}`));
+      return err(
+        failure(
+          (codes?.invalid ?? 'InvalidParameter') as never,
+          `The specified parameter "${name}" is not valid.${describe(schema)}`,
+        ),
+      );
     }
     out[name] = value;
   }

@@ -57,7 +57,12 @@ export async function authenticate(
   const creds = rpc.credentials;
   const ts = parseTimestamp(creds.timestamp);
   if (ts === undefined) {
-    return err(failure('InvalidTimeStamp.Format', 'Specified time stamp or date value is not well formatted; use YYYY-MM-DDThh:mm:ssZ in UTC.'));
+    return err(
+      failure(
+        'InvalidTimeStamp.Format',
+        'Specified time stamp or date value is not well formatted; use YYYY-MM-DDThh:mm:ssZ in UTC.',
+      ),
+    );
   }
   const now = deps.clock.now();
   if (Math.abs(now - ts) > deps.windowMs) return err(failure('InvalidTimeStamp.Expired'));
@@ -81,11 +86,20 @@ export async function authenticate(
 function signatureMismatch(wire: WireRequest, creds: RpcCredentials, secret: string): ApiFailure | undefined {
   if (creds.scheme === 'V1-HMAC-SHA1') {
     if (verifyV1(wire, secret)) return undefined;
-    return failure('SignatureDoesNotMatch', `Specified signature is not matched with our calculation. server string to sign is:${v1StringToSign(wire) ?? ''}`);
+    return failure(
+      'SignatureDoesNotMatch',
+      `Specified signature is not matched with our calculation. server string to sign is:${v1StringToSign(wire) ?? ''}`,
+    );
   }
   if (!acs3PayloadMatches(wire, creds.scheme)) {
-    return failure('SignatureDoesNotMatch', 'The x-acs-content-sha256 header does not match the hash of the request body.');
+    return failure(
+      'SignatureDoesNotMatch',
+      'The x-acs-content-sha256 header does not match the hash of the request body.',
+    );
   }
   if (verifyAcs3(wire, secret)) return undefined;
-  return failure('SignatureDoesNotMatch', `Specified signature does not match our calculation. server StringToSign is [${acs3StringToSign(wire) ?? ''}]`);
+  return failure(
+    'SignatureDoesNotMatch',
+    `Specified signature does not match our calculation. server StringToSign is [${acs3StringToSign(wire) ?? ''}]`,
+  );
 }

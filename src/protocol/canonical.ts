@@ -22,7 +22,7 @@ export function pct(s: string): string {
   let out = '';
   for (const byte of Buffer.from(s, 'utf8')) {
     const ch = String.fromCharCode(byte);
-    out += byte < 0x80 && UNRESERVED.test(ch) ? ch : '%' + HEX[byte >> 4] + HEX[byte & 15];
+    out += byte < 0x80 && UNRESERVED.test(ch) ? ch : `%${HEX[byte >> 4]}${HEX[byte & 15]}`;
   }
   return out;
 }
@@ -141,7 +141,9 @@ export function headerValues(headers: HeaderPairs, name: string): string[] {
 export function canonicalHeaders(headers: HeaderPairs, signedNames: readonly string[]): string {
   let out = '';
   for (const name of signedNames) {
-    const values = headerValues(headers, name).map((v) => v.trim()).sort(byCodeUnit);
+    const values = headerValues(headers, name)
+      .map((v) => v.trim())
+      .sort(byCodeUnit);
     out += `${name}:${values.join(',')}\n`;
   }
   return out;
@@ -150,7 +152,7 @@ export function canonicalHeaders(headers: HeaderPairs, signedNames: readonly str
 /** Whether the body is an `application/x-www-form-urlencoded` form (first content-type, any case). */
 export function isFormBody(headers: HeaderPairs): boolean {
   const ct = headerValues(headers, 'content-type')[0];
-  return ct !== undefined && ct.trim().toLowerCase().startsWith('application/x-www-form-urlencoded');
+  return ct?.trim().toLowerCase().startsWith('application/x-www-form-urlencoded') ?? false;
 }
 
 /** The body as strict UTF-8 text, or undefined when it is not valid UTF-8. */

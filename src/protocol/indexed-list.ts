@@ -20,7 +20,12 @@ export function readIndexedList(
   const scalars = new Map<number, string>();
   const objects = new Map<number, Record<string, string>>();
   const bad = (key: string, why: string) =>
-    err(failure('InvalidParameter', `The specified parameter "${key.length > 64 ? `${key.slice(0, 64)}…` : key}" is not valid: ${why}`));
+    err(
+      failure(
+        'InvalidParameter',
+        `The specified parameter "${key.length > 64 ? `${key.slice(0, 64)}…` : key}" is not valid: ${why}`,
+      ),
+    );
 
   for (const key of Object.keys(params)) {
     if (!key.startsWith(prefix)) continue;
@@ -36,7 +41,10 @@ export function readIndexedList(
       const field = rest.slice(dot + 1);
       if (field === '') return bad(key, 'the field name is empty.');
       let item = objects.get(i);
-      if (!item) objects.set(i, (item = Object.create(null) as Record<string, string>));
+      if (!item) {
+        item = Object.create(null) as Record<string, string>;
+        objects.set(i, item);
+      }
       item[field] = value;
     }
     if (scalars.size > 0 && objects.size > 0) return bad(key, `"${name}" mixes plain values and fields.`);

@@ -47,8 +47,16 @@ export interface RpcRequest {
 
 /** Names that are protocol plumbing, never operation parameters. */
 export const COMMON_PARAMS: ReadonlySet<string> = new Set([
-  'AccessKeyId', 'Action', 'Version', 'Format', 'SignatureMethod', 'SignatureNonce',
-  'SignatureVersion', 'Timestamp', 'Signature', 'SecurityToken',
+  'AccessKeyId',
+  'Action',
+  'Version',
+  'Format',
+  'SignatureMethod',
+  'SignatureNonce',
+  'SignatureVersion',
+  'Timestamp',
+  'Signature',
+  'SecurityToken',
 ]);
 
 const MAX_PARAMS = 1000;
@@ -58,35 +66,56 @@ const MAX_NONCE_LENGTH = 256;
 const show = (s: string): string => (s.length > 64 ? `${s.slice(0, 64)}…` : s);
 
 const missing = (name: string): ApiFailure =>
-  failure('MissingParameter', `The input parameter "${show(name)}" that is mandatory for processing this request is not supplied.`);
+  failure(
+    'MissingParameter',
+    `The input parameter "${show(name)}" that is mandatory for processing this request is not supplied.`,
+  );
 const invalid = (name: string, why: string): ApiFailure =>
   failure('InvalidParameter', `The specified parameter "${show(name)}" is not valid: ${why}`);
 
 export function parseRpcRequest(req: WireRequest): Result<RpcRequest, ApiFailure> {
   const method = req.method;
   if (method !== 'GET' && method !== 'POST') {
-    return err(failure('UnsupportedHTTPMethod', `The HTTP method "${show(String(method))}" is not supported; use GET or POST.`));
+    return err(
+      failure('UnsupportedHTTPMethod', `The HTTP method "${show(String(method))}" is not supported; use GET or POST.`),
+    );
   }
   const collected = collectParams(req);
   if (!collected.ok) return collected;
   const signed = collected.value;
 
   const authorizations = headerValues(req.headers, 'authorization').map((v) => v.trim());
-  if (authorizations.length > 1) return err(failure('IncompleteSignature', 'The request carries more than one Authorization header.'));
+  if (authorizations.length > 1)
+    return err(failure('IncompleteSignature', 'The request carries more than one Authorization header.'));
   const authorization = authorizations[0];
   let parsed: Result<Omit<RpcRequest, 'method' | 'params'>, ApiFailure>;
-  if (authorization !== undefined && authorization.startsWith('ACS3-')) parsed = parseAcs3(req, authorization);
+  if (authorization?.startsWith('ACS3-')) parsed = parseAcs3(req, authorization);
   else if (signed.has('Signature')) parsed = parseV1(signed);
   else if (authorization) {
-    parsed = err(failure('InvalidSignatureMethod', 'The Authorization scheme is not supported; sign with ACS3-HMAC-SHA256, ACS3-HMAC-SM3 or V1 HMAC-SHA1.'));
+    parsed = err(
+      failure(
+        'InvalidSignatureMethod',
+        'The Authorization scheme is not supported; sign with ACS3-HMAC-SHA256, ACS3-HMAC-SM3 or V1 HMAC-SHA1.',
+      ),
+    );
   } else {
-    parsed = err(failure('IncompleteSignature', 'The request is not signed: send an ACS3 Authorization header or a V1 Signature parameter.'));
+    parsed = err(
+      failure(
+        'IncompleteSignature',
+        'The request is not signed: send an ACS3 Authorization header or a V1 Signature parameter.',
+      ),
+    );
   }
   if (!parsed.ok) return parsed;
 
   const format = signed.get('Format');
   if (format !== undefined && format.toLowerCase() !== 'json') {
-    return err(failure('InvalidParameter.Format', `Specified parameter format "${show(format)}" is not valid; only JSON is supported.`));
+    return err(
+      failure(
+        'InvalidParameter.Format',
+        `Specified parameter format "${show(format)}" is not valid; only JSON is supported.`,
+      ),
+    );
   }
   const params = Object.create(null) as Record<string, string>;
   for (const [name, value] of signed) if (!COMMON_PARAMS.has(name)) params[name] = value;
@@ -106,7 +135,8 @@ function collectParams(req: WireRequest): Result<Map<string, string>, ApiFailure
     if (!form.ok) return err(invalid(form.error, 'it is not correctly percent-encoded UTF-8.'));
     all.push(...form.value);
   }
-  if (all.length > MAX_PARAMS) return err(failure('InvalidParameter', `The request carries more than ${MAX_PARAMS} parameters.`));
+  if (all.length > MAX_PARAMS)
+    return err(failure('InvalidParameter', `The request carries more than ${MAX_PARAMS} parameters.`));
   const map = new Map<string, string>();
   for (const [name, value] of all) {
     if (name === '') return err(failure('InvalidParameter', 'A parameter name is empty.'));
@@ -136,9 +166,17 @@ function parseAcs3(req: WireRequest, authorization: string): Result<Omit<RpcRequ
   const auth = parseAcs3Authorization(authorization);
   const algorithm = auth.ok ? auth.value.algorithm : auth.algorithm;
   if (algorithm === undefined || !(ACS3_ALGORITHMS as readonly string[]).includes(algorithm)) {
-    return err(failure('InvalidSignatureMethod', `The signature algorithm "${show(authorization.split(' ')[0] ?? '')}" is not supported; use ACS3-HMAC-SHA256 or ACS3-HMAC-SM3.`));
+    return err(
+      failure(
+        'InvalidSignatureMethod',
+        `The signature algorithm "${show(authorization.split(' ')[0] ?? '')}" is not supported; use ACS3-HMAC-SHA256 or ACS3-HMAC-SM3.`,
+      ),
+    );
   }
-  if (!auth.ok) return err(failure('IncompleteSignature', 'The Authorization header must carry Credential, SignedHeaders and Signature.'));
+  if (!auth.ok)
+    return err(
+      failure('IncompleteSignature', 'The Authorization header must carry Credential, SignedHeaders and Signature.'),
+    );
 
   const action = singleHeader(req, 'x-acs-action', 'Action');
   if (!action.ok) return action;
@@ -161,7 +199,8 @@ function parseAcs3(req: WireRequest, authorization: string): Result<Omit<RpcRequ
 
   const signedNames = new Set(auth.value.signedHeaders.map((n) => n.trim().toLowerCase()));
   for (const name of [...ALWAYS_SIGNED, ...SIGNED_IF_PRESENT.filter((n) => headerValues(req.headers, n).length > 0)]) {
-    if (!signedNames.has(name)) return err(failure('IncompleteSignature', `The header "${name}" must be listed in SignedHeaders.`));
+    if (!signedNames.has(name))
+      return err(failure('IncompleteSignature', `The header "${name}" must be listed in SignedHeaders.`));
   }
   return ok({
     action: action.value,
@@ -178,7 +217,15 @@ function parseAcs3(req: WireRequest, authorization: string): Result<Omit<RpcRequ
 
 function parseV1(signed: Map<string, string>): Result<Omit<RpcRequest, 'method' | 'params'>, ApiFailure> {
   if (!signed.get('Signature')) return err(failure('IncompleteSignature', 'The Signature parameter is empty.'));
-  const required = ['Action', 'Version', 'AccessKeyId', 'SignatureMethod', 'SignatureVersion', 'Timestamp', 'SignatureNonce'] as const;
+  const required = [
+    'Action',
+    'Version',
+    'AccessKeyId',
+    'SignatureMethod',
+    'SignatureVersion',
+    'Timestamp',
+    'SignatureNonce',
+  ] as const;
   const v: Partial<Record<(typeof required)[number], string>> = {};
   for (const name of required) {
     const value = signed.get(name);
@@ -186,7 +233,12 @@ function parseV1(signed: Map<string, string>): Result<Omit<RpcRequest, 'method' 
     v[name] = value;
   }
   if (v.SignatureMethod !== 'HMAC-SHA1') {
-    return err(failure('InvalidSignatureMethod', `The signature method "${show(v.SignatureMethod ?? '')}" is not supported; use HMAC-SHA1.`));
+    return err(
+      failure(
+        'InvalidSignatureMethod',
+        `The signature method "${show(v.SignatureMethod ?? '')}" is not supported; use HMAC-SHA1.`,
+      ),
+    );
   }
   if (v.SignatureVersion !== '1.0') return err(invalid('SignatureVersion', 'only 1.0 is supported.'));
   if ((v.SignatureNonce ?? '').length > MAX_NONCE_LENGTH) return err(invalid('SignatureNonce', 'it is too long.'));

@@ -22,7 +22,13 @@ export interface DefenceRepo {
    * send the gap starts again at `baseMs`. Returns `{ waitMs: 0, gapMs }` when claimed (gapMs is
    * the gap now opened), else the milliseconds until the slot frees and the gap in force.
    */
-  claimBackoff(subject: string, now: number, baseMs: number, maxMs: number, resetMs: number): Promise<{ waitMs: number; gapMs: number }>;
+  claimBackoff(
+    subject: string,
+    now: number,
+    baseMs: number,
+    maxMs: number,
+    resetMs: number,
+  ): Promise<{ waitMs: number; gapMs: number }>;
   /**
    * Counts one attempt on the failure budget of a (member, phone) pair, before the code is
    * compared. Succeeds (true) only while the pair is not locked and has used fewer than `max`

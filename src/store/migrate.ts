@@ -18,11 +18,18 @@ export const MIGRATION_NAMES: readonly string[] = Object.keys(MIGRATIONS);
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 
 /** Applies pending migrations; returns the names applied now. Throws with the failing name. */
+// biome-ignore lint/suspicious/noExplicitAny: the migrator runs before the schema types apply
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
   // Issues land in parallel, so a store may have applied a later-named migration before an
   // earlier one was merged (0003 and 0004 before 0002): pending ones then still run, in name
   // order. Hence every migration after 0001 must not depend on another one's changes.
-  const migrator = new Migrator({ db, provider, migrationTableName: 'resdir_migrations', migrationLockTableName: 'resdir_migration_lock', allowUnorderedMigrations: true });
+  const migrator = new Migrator({
+    db,
+    provider,
+    migrationTableName: 'resdir_migrations',
+    migrationLockTableName: 'resdir_migration_lock',
+    allowUnorderedMigrations: true,
+  });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error) {

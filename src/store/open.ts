@@ -77,7 +77,10 @@ function sqliteKysely(url: string): Kysely<Database> {
  * compiled statements per SQL text (bounded, oldest evicted) saves that work on the hot path.
  * Statements are run to completion synchronously by Kysely's driver, so sharing one is safe.
  */
-function cachingStatements(db: SqliteDatabase.Database, max = 500): { close(): void; prepare(sql: string): SqliteDatabase.Statement } {
+function cachingStatements(
+  db: SqliteDatabase.Database,
+  max = 500,
+): { close(): void; prepare(sql: string): SqliteDatabase.Statement } {
   const cache = new Map<string, SqliteDatabase.Statement>();
   return {
     close: () => db.close(),

@@ -131,11 +131,20 @@ export interface DeliveryRepo {
    * `undelivered` when a final receipt for it is stored (a receipt may arrive before the send is
    * recorded; the worker calls this again after markSent). Returns the message moved, if any.
    */
-  applyReceipts(provider: string, providerMessageId: string, now: number): Promise<{ id: string; createdAt: number; status: string } | undefined>;
+  applyReceipts(
+    provider: string,
+    providerMessageId: string,
+    now: number,
+  ): Promise<{ id: string; createdAt: number; status: string } | undefined>;
   /** Newest first, optionally filtered by status and by number (E.164). */
   list(opts: { status?: string; to?: string; limit: number }): Promise<OutboxView[]>;
   /** Messages `provider` sent in [sentAfter, sentBefore] that await a final receipt, oldest first. */
-  awaitingReceipt(provider: string, sentAfter: number, sentBefore: number, limit: number): Promise<Array<{ id: string; to_phone: string; provider_message_id: string; sent_at: number }>>;
+  awaitingReceipt(
+    provider: string,
+    sentAfter: number,
+    sentBefore: number,
+    limit: number,
+  ): Promise<Array<{ id: string; to_phone: string; provider_message_id: string; sent_at: number }>>;
   /** Number of outbox messages per status. */
   statusCounts(): Promise<Record<string, number>>;
 }

@@ -22,13 +22,26 @@ const INT8_OID = 20;
 /** BIGINT columns hold epoch milliseconds and counters, all below 2^53: read them as numbers. */
 const types: pg.CustomTypesConfig = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === INT8_OID ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
+    oid === INT8_OID
+      ? (v: string) => Number(v)
+      : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
 };
 
 /** SQLSTATEs that mean "not now" rather than "wrong": connection exceptions (08…), admin/crash shutdown, starting up, insufficient resources (53…), statement timeout or cancel, and the two retryable conflicts. */
 const TRANSIENT_SQLSTATE = /^(08...|57P0[1-4]|53...|57014|40001|40P01)$/;
-const TRANSIENT_ERRNO = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'ENOENT']);
-const TRANSIENT_MESSAGE = /Connection terminated|timeout exceeded when trying to connect|not queryable|Connection ended|connection error/i;
+const TRANSIENT_ERRNO = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ENOENT',
+]);
+const TRANSIENT_MESSAGE =
+  /Connection terminated|timeout exceeded when trying to connect|not queryable|Connection ended|connection error/i;
 
 /** Whether a pg error means the database is unreachable or unable to serve right now. */
 export function isTransientPgError(e: unknown): boolean {
@@ -95,7 +108,11 @@ const MIGRATION_LOCK_KEY = '7305142896301720981';
  * then find nothing pending. The lock dies with the connection if this process does.
  */
 export async function withMigrationLock<T>(url: string, statementTimeoutMs: number, fn: () => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: statementTimeoutMs, application_name: 'resdir-migrate' });
+  const client = new pg.Client({
+    connectionString: url,
+    connectionTimeoutMillis: statementTimeoutMs,
+    application_name: 'resdir-migrate',
+  });
   client.on('error', () => undefined);
   try {
     await client.connect();

@@ -5,7 +5,13 @@
  * and nothing was written. Multi-statement changes are meant to run inside Store.atomically.
  */
 import type { AccessKeysTable, PolicyAttachmentsTable, RamUsersTable } from './schema.js';
-import type { RamGroupsTable, RamPoliciesTable, RamPolicyVersionsTable, RamRolesTable, StsSessionsTable } from './ram-schema.js';
+import type {
+  RamGroupsTable,
+  RamPoliciesTable,
+  RamPolicyVersionsTable,
+  RamRolesTable,
+  StsSessionsTable,
+} from './ram-schema.js';
 
 export type RamRole = RamRolesTable;
 export type RamPolicy = RamPoliciesTable;
@@ -65,7 +71,11 @@ export interface RamRepo {
   attach(a: PolicyAttachment): Promise<boolean>;
   detach(a: Omit<PolicyAttachment, 'attached_at'>): Promise<boolean>;
   attachmentsOf(accountId: string, type: PrincipalType, name: string): Promise<PolicyAttachment[]>;
-  attachmentsOfPolicy(accountId: string, policyType: 'System' | 'Custom', policyName: string): Promise<PolicyAttachment[]>;
+  attachmentsOfPolicy(
+    accountId: string,
+    policyType: 'System' | 'Custom',
+    policyName: string,
+  ): Promise<PolicyAttachment[]>;
   detachAllOfPolicy(accountId: string, policyType: 'System' | 'Custom', policyName: string): Promise<void>;
 
   insertGroup(g: RamGroup): Promise<boolean>;

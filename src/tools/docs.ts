@@ -39,7 +39,8 @@ export function operationsMarkdown(): string {
   for (const op of ALL_OPERATIONS) {
     const required = new Set(op.input.required ?? []);
     const params = Object.entries(op.input.properties as Record<string, { description?: string }>).map(
-      ([name, s]) => `\`${name}\`${required.has(name) ? ' (required)' : ''}${s.description ? ` — ${s.description}` : ''}`,
+      ([name, s]) =>
+        `\`${name}\`${required.has(name) ? ' (required)' : ''}${s.description ? ` — ${s.description}` : ''}`,
     );
     out.push(
       `## ${op.action}`,

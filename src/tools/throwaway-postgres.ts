@@ -21,7 +21,8 @@ export function findPostgresBin(): string | undefined {
   if (forced) return has(forced) ? forced : undefined;
   const root = '/usr/lib/postgresql';
   const versions = fs.existsSync(root) ? fs.readdirSync(root).filter((v) => /^\d+$/.test(v) && Number(v) >= 15) : [];
-  for (const v of versions.sort((a, b) => Number(b) - Number(a))) if (has(path.join(root, v, 'bin'))) return path.join(root, v, 'bin');
+  for (const v of versions.sort((a, b) => Number(b) - Number(a)))
+    if (has(path.join(root, v, 'bin'))) return path.join(root, v, 'bin');
   for (const dir of (process.env.PATH ?? '').split(':')) {
     if (!dir || !has(dir)) continue;
     const real = path.dirname(fs.realpathSync(path.join(dir, 'initdb')));
@@ -63,7 +64,9 @@ export async function startPgServer(bin: string, opts: PgServerOptions = { fast:
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'resdir-pg-'));
   const data = path.join(dir, 'data');
   const exec = async (tool: string, args: string[]) => {
-    const [cmd, argv] = asRoot ? ['runuser', ['-u', 'postgres', '--', path.join(bin, tool), ...args]] : [path.join(bin, tool), args];
+    const [cmd, argv] = asRoot
+      ? ['runuser', ['-u', 'postgres', '--', path.join(bin, tool), ...args]]
+      : [path.join(bin, tool), args];
     return run(cmd, argv, { cwd: dir, timeout: 60_000 });
   };
   if (asRoot) await run('chown', ['postgres:postgres', dir]);
@@ -95,7 +98,20 @@ export async function startPgServer(bin: string, opts: PgServerOptions = { fast:
   // Safety net: a test run or benchmark that exits without destroy() does not leave a server behind.
   const onExit = () => {
     try {
-      if (running) execFileSync(asRoot ? 'runuser' : path.join(bin, 'pg_ctl'), [...(asRoot ? ['-u', 'postgres', '--', path.join(bin, 'pg_ctl')] : []), '-D', data, '-m', 'immediate', '-w', 'stop'], { stdio: 'ignore' });
+      if (running)
+        execFileSync(
+          asRoot ? 'runuser' : path.join(bin, 'pg_ctl'),
+          [
+            ...(asRoot ? ['-u', 'postgres', '--', path.join(bin, 'pg_ctl')] : []),
+            '-D',
+            data,
+            '-m',
+            'immediate',
+            '-w',
+            'stop',
+          ],
+          { stdio: 'ignore' },
+        );
       fs.rmSync(dir, { recursive: true, force: true });
     } catch {
       // best effort while exiting

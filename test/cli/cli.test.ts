@@ -48,7 +48,10 @@ describe('resdir migrate', () => {
   });
 });
 
-function expectBootstrapShape(b: Record<string, any>): void {
+// biome-ignore lint/suspicious/noExplicitAny: bootstrap.json is checked field by field below
+type Bootstrap = Record<string, any>;
+
+function expectBootstrapShape(b: Bootstrap): void {
   expect(b.managementAccountId).toBe('1000000000000001');
   expect(b.site).toBe('intl');
   expect(b.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
@@ -73,7 +76,7 @@ describe('resdir bootstrap', () => {
     const dir = tempDir();
     const first = await run(['bootstrap', '--json', '--data-dir', dir]);
     expect(first.code).toBe(0);
-    const printed = JSON.parse(first.stdout) as Record<string, any>;
+    const printed = JSON.parse(first.stdout) as Bootstrap;
     expectBootstrapShape(printed);
     expect(printed.endpoint).toBe('http://127.0.0.1:8080');
 
@@ -140,19 +143,43 @@ describe('shutdown under load', () => {
 });
 
 describe('a bad setting stops start-up with one clear line', () => {
-  const cases: Array<{ name: string; args?: string[]; env?: Record<string, string>; names: RegExp; allowed: RegExp[] }> = [
+  const cases: Array<{
+    name: string;
+    args?: string[];
+    env?: Record<string, string>;
+    names: RegExp;
+    allowed: RegExp[];
+  }> = [
     { name: '--port 70000', args: ['--port', '70000'], names: /--port/, allowed: [/70000/, /0 to 65535/] },
     { name: 'RESDIR_PORT=abc', env: { RESDIR_PORT: 'abc' }, names: /RESDIR_PORT/, allowed: [/0 to 65535/] },
-    { name: 'RESDIR_SITE=mars', env: { RESDIR_SITE: 'mars' }, names: /RESDIR_SITE/, allowed: [/mars/, /intl/, /china/] },
+    {
+      name: 'RESDIR_SITE=mars',
+      env: { RESDIR_SITE: 'mars' },
+      names: /RESDIR_SITE/,
+      allowed: [/mars/, /intl/, /china/],
+    },
     { name: '--limits maybe', args: ['--limits', 'maybe'], names: /--limits/, allowed: [/maybe/, /\bon\b/, /\boff\b/] },
-    { name: 'RESDIR_MODE=production with the inbox provider', env: { RESDIR_MODE: 'production' }, names: /RESDIR_SMS_PROVIDER/, allowed: [/inbox/, /production/] },
-    { name: 'RESDIR_LOG_LEVEL=loud', env: { RESDIR_LOG_LEVEL: 'loud' }, names: /RESDIR_LOG_LEVEL/, allowed: [/loud/, /warn/, /silent/] },
+    {
+      name: 'RESDIR_MODE=production with the inbox provider',
+      env: { RESDIR_MODE: 'production' },
+      names: /RESDIR_SMS_PROVIDER/,
+      allowed: [/inbox/, /production/],
+    },
+    {
+      name: 'RESDIR_LOG_LEVEL=loud',
+      env: { RESDIR_LOG_LEVEL: 'loud' },
+      names: /RESDIR_LOG_LEVEL/,
+      allowed: [/loud/, /warn/, /silent/],
+    },
   ];
   for (const c of cases) {
     it(c.name, async () => {
       const dir = tempDir();
       // Port 0 through the environment so that a RESDIR_PORT case can override it.
-      const r = await run(['serve', '--data-dir', dir, ...(c.args ?? [])], { env: { RESDIR_PORT: '0', ...c.env }, timeoutMs: 8_000 });
+      const r = await run(['serve', '--data-dir', dir, ...(c.args ?? [])], {
+        env: { RESDIR_PORT: '0', ...c.env },
+        timeoutMs: 8_000,
+      });
       expect(r.code).not.toBe(0);
       expect(r.code).not.toBeNull();
       expect(r.stdout).not.toMatch(/listening/);
@@ -169,7 +196,10 @@ describe('a port already in use', () => {
   const busyPort = async (): Promise<{ port: number; close(): Promise<void> }> => {
     const srv = net.createServer();
     await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
-    return { port: (srv.address() as net.AddressInfo).port, close: () => new Promise<void>((r) => srv.close(() => r())) };
+    return {
+      port: (srv.address() as net.AddressInfo).port,
+      close: () => new Promise<void>((r) => srv.close(() => r())),
+    };
   };
   const expectOneLine = (r: { code: number | null; stderr: string }): void => {
     expect(r.code).not.toBe(0);
@@ -191,7 +221,13 @@ describe('a port already in use', () => {
   it('npm start (dist/main.js) exits non-zero with one line', async () => {
     const busy = await busyPort();
     try {
-      expectOneLine(await run([], { script: MAIN, env: { RESDIR_PORT: String(busy.port), RESDIR_DATA_DIR: tempDir() }, timeoutMs: 8_000 }));
+      expectOneLine(
+        await run([], {
+          script: MAIN,
+          env: { RESDIR_PORT: String(busy.port), RESDIR_DATA_DIR: tempDir() },
+          timeoutMs: 8_000,
+        }),
+      );
     } finally {
       await busy.close();
     }
@@ -207,7 +243,7 @@ describe('npm start (node dist/main.js)', () => {
     const [, url1] = await first.waitFor(URL_LINE);
     await first.waitFor(/SMS inbox: /);
     const file = path.join(dir, 'bootstrap.json');
-    const boot1 = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, any>;
+    const boot1 = JSON.parse(fs.readFileSync(file, 'utf8')) as Bootstrap;
     expectBootstrapShape(boot1);
     expect(boot1.endpoint).toBe(url1);
     expect(first.stdout()).toContain(boot1.admin.accessKeyId);
@@ -221,7 +257,7 @@ describe('npm start (node dist/main.js)', () => {
     const second = start(MAIN, [], { env });
     const [, url2] = await second.waitFor(URL_LINE);
     await second.waitFor(/SMS inbox: /);
-    const boot2 = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, any>;
+    const boot2 = JSON.parse(fs.readFileSync(file, 'utf8')) as Bootstrap;
     expect({ ...boot2, endpoint: undefined }).toEqual({ ...boot1, endpoint: undefined });
     expect(boot2.endpoint).toBe(url2);
     expect(second.stdout()).toContain(boot1.admin.accessKeyId);

@@ -39,7 +39,8 @@ export function cleanup(): void {
 function newestMtime(dir: string): number {
   let newest = 0;
   for (const e of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (e.isFile() && e.name.endsWith('.ts')) newest = Math.max(newest, fs.statSync(path.join(e.parentPath, e.name)).mtimeMs);
+    if (e.isFile() && e.name.endsWith('.ts'))
+      newest = Math.max(newest, fs.statSync(path.join(e.parentPath, e.name)).mtimeMs);
   }
   return newest;
 }
@@ -49,7 +50,11 @@ export function ensureBuilt(): void {
   const built = fs.existsSync(CLI) && fs.existsSync(MAIN) ? fs.statSync(CLI).mtimeMs : 0;
   if (built >= newestMtime(path.join(ROOT, 'src'))) return;
   try {
-    execFileSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', ROOT], { cwd: ROOT, stdio: 'pipe', timeout: 180_000 });
+    execFileSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', ROOT], {
+      cwd: ROOT,
+      stdio: 'pipe',
+      timeout: 180_000,
+    });
   } catch (e) {
     const out = (e as { stdout?: Buffer }).stdout?.toString() ?? '';
     throw new Error(`tsc -p . failed, so dist/ cannot be trusted:\n${out || String(e)}`);
@@ -73,8 +78,16 @@ export interface Running {
   waitFor(re: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>;
 }
 
-export function start(script: string, args: string[], opts: { env?: Record<string, string>; cwd?: string } = {}): Running {
-  const child = spawn(process.execPath, [script, ...args], { cwd: opts.cwd ?? tempDir(), env: cleanEnv(opts.env), stdio: ['ignore', 'pipe', 'pipe'] });
+export function start(
+  script: string,
+  args: string[],
+  opts: { env?: Record<string, string>; cwd?: string } = {},
+): Running {
+  const child = spawn(process.execPath, [script, ...args], {
+    cwd: opts.cwd ?? tempDir(),
+    env: cleanEnv(opts.env),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   live.add(child);
   let out = '';
   let err = '';
@@ -93,8 +106,14 @@ export function start(script: string, args: string[], opts: { env?: Record<strin
         reject(new Error(`${what} within ${ms} ms\nstdout:\n${out}\nstderr:\n${err}`));
       }, ms);
       p.then(
-        (v) => (clearTimeout(t), resolve(v)),
-        (e: unknown) => (clearTimeout(t), reject(e)),
+        (v) => {
+          clearTimeout(t);
+          resolve(v);
+        },
+        (e: unknown) => {
+          clearTimeout(t);
+          reject(e);
+        },
       );
     });
   return {
@@ -111,7 +130,11 @@ export function start(script: string, args: string[], opts: { env?: Record<strin
           };
           child.stdout!.on('data', check);
           check();
-          void done.then((f) => reject(new Error(`exited (code ${f.code}) before printing ${re}\nstdout:\n${f.stdout}\nstderr:\n${f.stderr}`)));
+          void done.then((f) =>
+            reject(
+              new Error(`exited (code ${f.code}) before printing ${re}\nstdout:\n${f.stdout}\nstderr:\n${f.stderr}`),
+            ),
+          );
         }),
         ms,
         `no ${re} on stdout`,
@@ -120,6 +143,9 @@ export function start(script: string, args: string[], opts: { env?: Record<strin
 }
 
 /** Runs the CLI to completion (bounded). */
-export function run(args: string[], opts: { env?: Record<string, string>; cwd?: string; script?: string; timeoutMs?: number } = {}): Promise<Finished> {
+export function run(
+  args: string[],
+  opts: { env?: Record<string, string>; cwd?: string; script?: string; timeoutMs?: number } = {},
+): Promise<Finished> {
   return start(opts.script ?? CLI, args, opts).exited(opts.timeoutMs);
 }

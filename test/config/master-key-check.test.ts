@@ -18,7 +18,9 @@ describe('master key check', () => {
       const key = randomBytes(32);
       await checkMasterKey(store.meta, keyringFrom(key));
       await checkMasterKey(store.meta, keyringFrom(Buffer.from(key)));
-      await expect(checkMasterKey(store.meta, keyringFrom(randomBytes(32)))).rejects.toThrow(/every replica must use the same key/);
+      await expect(checkMasterKey(store.meta, keyringFrom(randomBytes(32)))).rejects.toThrow(
+        /every replica must use the same key/,
+      );
     } finally {
       await store.close();
     }
@@ -26,12 +28,17 @@ describe('master key check', () => {
 
   it('createApp refuses a database set up under another master key', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'resdir-keycheck-'));
-    const settings = loadSettings({}, { RESDIR_PORT: '0', RESDIR_DATA_DIR: dir, RESDIR_DATABASE_URL: `sqlite:${path.join(dir, 'r.db')}` });
+    const settings = loadSettings(
+      {},
+      { RESDIR_PORT: '0', RESDIR_DATA_DIR: dir, RESDIR_DATABASE_URL: `sqlite:${path.join(dir, 'r.db')}` },
+    );
     const quiet = new Writable({ write: (_c, _e, cb) => cb() });
     try {
       const first = await createApp({ settings, masterKey: randomBytes(32), logStream: quiet });
       await first.close();
-      await expect(createApp({ settings, masterKey: randomBytes(32), logStream: quiet })).rejects.toThrow(/not the one this database was set up with/);
+      await expect(createApp({ settings, masterKey: randomBytes(32), logStream: quiet })).rejects.toThrow(
+        /not the one this database was set up with/,
+      );
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

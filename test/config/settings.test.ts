@@ -4,7 +4,21 @@ import { loadSettings, SettingError } from '../../src/config/settings.js';
 describe('settings', () => {
   it('defaults follow the contract', () => {
     const s = loadSettings({}, {});
-    expect(s).toMatchObject({ host: '127.0.0.1', port: 8080, dataDir: './.resdir', databaseUrl: 'sqlite:./.resdir/resdir.db', site: 'intl', smsProvider: 'inbox', mode: 'development', limits: true, codeTtlSeconds: 600, codeMaxAttempts: 5, resendCooldownSeconds: 60, maxSendsPerMemberPerDay: 10, maxSendsPerManagementAccountPerDay: 100 });
+    expect(s).toMatchObject({
+      host: '127.0.0.1',
+      port: 8080,
+      dataDir: './.resdir',
+      databaseUrl: 'sqlite:./.resdir/resdir.db',
+      site: 'intl',
+      smsProvider: 'inbox',
+      mode: 'development',
+      limits: true,
+      codeTtlSeconds: 600,
+      codeMaxAttempts: 5,
+      resendCooldownSeconds: 60,
+      maxSendsPerMemberPerDay: 10,
+      maxSendsPerManagementAccountPerDay: 100,
+    });
   });
   it('a flag wins over the environment', () => {
     expect(loadSettings({ port: '9000' }, { RESDIR_PORT: '7000' }).port).toBe(9000);

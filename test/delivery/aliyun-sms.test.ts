@@ -28,19 +28,42 @@ afterEach(async () => {
 async function enqueue(id: string, to: string): Promise<void> {
   const now = systemClock.now();
   await store.outbox.enqueue({
-    id, to_phone: to, purpose: 'bind-secure-mobile-phone', account_id: '1000000000000002',
-    payload_enc: keyring.outboxPayloads.seal(JSON.stringify({ code: '135790', minutes: 10, purpose: 'bind-secure-mobile-phone' })),
-    status: 'queued', attempts: 0, next_attempt_at: now, lease_until: null, expires_at: now + 600_000, created_at: now, updated_at: now,
-    sent_at: null, provider: null, provider_message_id: null, last_error: null,
+    id,
+    to_phone: to,
+    purpose: 'bind-secure-mobile-phone',
+    account_id: '1000000000000002',
+    payload_enc: keyring.outboxPayloads.seal(
+      JSON.stringify({ code: '135790', minutes: 10, purpose: 'bind-secure-mobile-phone' }),
+    ),
+    status: 'queued',
+    attempts: 0,
+    next_attempt_at: now,
+    lease_until: null,
+    expires_at: now + 600_000,
+    created_at: now,
+    updated_at: now,
+    sent_at: null,
+    provider: null,
+    provider_message_id: null,
+    last_error: null,
   });
 }
 
 const provider = (pollSeconds = 0, readTimeoutMs = 10_000) =>
   aliyunSmsProvider(
-    { accessKeyId: 'LTAI5tFakeSmsKey000000000', accessKeySecret: 'fake-sms-secret', signName: 'resdir', templateCode: 'SMS_000001', endpoint: fake.endpoint, receiptPollSeconds: pollSeconds, readTimeoutMs },
+    {
+      accessKeyId: 'LTAI5tFakeSmsKey000000000',
+      accessKeySecret: 'fake-sms-secret',
+      signName: 'resdir',
+      templateCode: 'SMS_000001',
+      endpoint: fake.endpoint,
+      receiptPollSeconds: pollSeconds,
+      readTimeoutMs,
+    },
     { clock: systemClock, delivery: store.delivery, log },
   );
-const worker = (p = provider()) => new OutboxWorker(store.outbox, p, keyring, systemClock, log, DEFAULT_WORKER_OPTIONS, { delivery: store.delivery });
+const worker = (p = provider()) =>
+  new OutboxWorker(store.outbox, p, keyring, systemClock, log, DEFAULT_WORKER_OPTIONS, { delivery: store.delivery });
 
 describe('aliyun-sms provider (official SDK against a fake endpoint)', () => {
   it('numbers: mainland without +86, others as digits with the country code', () => {
@@ -51,11 +74,22 @@ describe('aliyun-sms provider (official SDK against a fake endpoint)', () => {
   it('success: SendSms with SignName, TemplateCode, TemplateParam {code} and OutId = our id; BizId recorded', async () => {
     await enqueue('m-ok', '+8613900001234');
     await worker().pass();
-    expect(fake.sendCalls).toEqual([{ PhoneNumbers: '13900001234', SignName: 'resdir', TemplateCode: 'SMS_000001', TemplateParam: '{"code":"135790"}', OutId: 'm-ok', signed: true }]);
+    expect(fake.sendCalls).toEqual([
+      {
+        PhoneNumbers: '13900001234',
+        SignName: 'resdir',
+        TemplateCode: 'SMS_000001',
+        TemplateParam: '{"code":"135790"}',
+        OutId: 'm-ok',
+        signed: true,
+      },
+    ]);
     const m = await store.outbox.get('m-ok');
     expect(m).toMatchObject({ status: 'sent', provider: 'aliyun-sms', payload_enc: null });
     expect(m!.provider_message_id).toMatch(/\^1$/);
-    expect(await store.delivery.attemptsOf('m-ok')).toMatchObject([{ provider: 'aliyun-sms', outcome: 'sent', provider_message_id: m!.provider_message_id, attempt: 1 }]);
+    expect(await store.delivery.attemptsOf('m-ok')).toMatchObject([
+      { provider: 'aliyun-sms', outcome: 'sent', provider_message_id: m!.provider_message_id, attempt: 1 },
+    ]);
   });
 
   it('isv.BUSINESS_LIMIT_CONTROL is retried later; isv.MOBILE_NUMBER_ILLEGAL fails permanently', async () => {
@@ -63,8 +97,16 @@ describe('aliyun-sms provider (official SDK against a fake endpoint)', () => {
     await enqueue('m-limit', '+12025550123');
     await enqueue('m-illegal', '+6591234568');
     await worker().pass();
-    expect(await store.outbox.get('m-limit')).toMatchObject({ status: 'queued', attempts: 1, last_error: 'SendSms answered isv.BUSINESS_LIMIT_CONTROL: fake refusal isv.BUSINESS_LIMIT_CONTROL' });
-    expect(await store.outbox.get('m-illegal')).toMatchObject({ status: 'failed', payload_enc: null, last_error: expect.stringContaining('isv.MOBILE_NUMBER_ILLEGAL') });
+    expect(await store.outbox.get('m-limit')).toMatchObject({
+      status: 'queued',
+      attempts: 1,
+      last_error: 'SendSms answered isv.BUSINESS_LIMIT_CONTROL: fake refusal isv.BUSINESS_LIMIT_CONTROL',
+    });
+    expect(await store.outbox.get('m-illegal')).toMatchObject({
+      status: 'failed',
+      payload_enc: null,
+      last_error: expect.stringContaining('isv.MOBILE_NUMBER_ILLEGAL'),
+    });
     expect((await store.delivery.attemptsOf('m-illegal')).map((a) => a.outcome)).toEqual(['failed']);
   });
 
@@ -72,7 +114,10 @@ describe('aliyun-sms provider (official SDK against a fake endpoint)', () => {
     fake.codeFor = () => 'HTTP500';
     await enqueue('m-5xx', '+12025550123');
     await worker().pass();
-    expect(await store.outbox.get('m-5xx')).toMatchObject({ status: 'queued', last_error: expect.stringContaining('HTTP 500') });
+    expect(await store.outbox.get('m-5xx')).toMatchObject({
+      status: 'queued',
+      last_error: expect.stringContaining('HTTP 500'),
+    });
   });
 
   it('QuerySendDetails moves sent messages to delivered / undelivered', async () => {
@@ -90,12 +135,18 @@ describe('aliyun-sms provider (official SDK against a fake endpoint)', () => {
     const sink = receiptSink('aliyun-sms', { delivery: store.delivery, clock: systemClock, log });
     p.start!(sink);
     const deadline = Date.now() + 5_000;
-    while ((await store.outbox.get('m-u'))!.status === 'sent' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    while ((await store.outbox.get('m-u'))!.status === 'sent' && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 50));
     await p.close!();
     await sink.settled;
     expect((await store.outbox.get('m-d'))!.status).toBe('delivered');
     expect((await store.outbox.get('m-u'))!.status).toBe('undelivered');
-    expect(fake.queryCalls[0]).toMatchObject({ PhoneNumber: '12025550123', BizId: d.provider_message_id, PageSize: '50', CurrentPage: '1' });
+    expect(fake.queryCalls[0]).toMatchObject({
+      PhoneNumber: '12025550123',
+      BizId: d.provider_message_id,
+      PageSize: '50',
+      CurrentPage: '1',
+    });
     expect(fake.queryCalls[0]!.SendDate).toMatch(/^\d{8}$/);
   });
 
@@ -121,14 +172,16 @@ describe('aliyun-sms provider (official SDK against a fake endpoint)', () => {
     const sink = receiptSink('aliyun-sms', { delivery: store.delivery, clock: systemClock, log });
     p.start!(sink);
     const deadline = Date.now() + 5_000;
-    while ((await store.outbox.get('m-lost'))!.status === 'sent' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    while ((await store.outbox.get('m-lost'))!.status === 'sent' && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 50));
     await p.close!();
     await sink.settled;
     expect((await store.outbox.get('m-lost'))!.status).toBe('delivered');
   });
 
   it('receipt sweeps page through the waiting messages: 50 never answered do not starve newer ones', async () => {
-    for (let i = 0; i < 60; i++) await enqueue(`m-p${String(i).padStart(2, '0')}`, `+120255501${String(i).padStart(2, '0')}`);
+    for (let i = 0; i < 60; i++)
+      await enqueue(`m-p${String(i).padStart(2, '0')}`, `+120255501${String(i).padStart(2, '0')}`);
     const p = provider(0.05);
     await worker(p).pass();
     const base = systemClock.now() - 10_000;
@@ -141,7 +194,8 @@ describe('aliyun-sms provider (official SDK against a fake endpoint)', () => {
     const sink = receiptSink('aliyun-sms', { delivery: store.delivery, clock: systemClock, log });
     p.start!(sink);
     const deadline = Date.now() + 8_000;
-    while (((await store.delivery.statusCounts()).delivered ?? 0) < 10 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    while (((await store.delivery.statusCounts()).delivered ?? 0) < 10 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 50));
     await p.close!();
     await sink.settled;
     expect(await store.delivery.statusCounts()).toEqual({ sent: 50, delivered: 10 });

@@ -29,7 +29,10 @@ async function enqueue(id: string, ttlMs = 600_000, to = '+12025550123'): Promis
   await store.outbox.enqueue(queuedMessage(keyring, clock.now(), { id, code: '975310', ttlMs, to }));
 }
 
-function scripted(name: string, outcomes: Array<'ok' | 'down' | 'permanent' | 'echo'>): SmsProvider & { sent: SmsMessage[]; calls: number } {
+function scripted(
+  name: string,
+  outcomes: Array<'ok' | 'down' | 'permanent' | 'echo'>,
+): SmsProvider & { sent: SmsMessage[]; calls: number } {
   const p = {
     name,
     sent: [] as SmsMessage[],
@@ -48,7 +51,11 @@ function scripted(name: string, outcomes: Array<'ok' | 'down' | 'permanent' | 'e
 }
 
 const worker = (providers: SmsProvider[], extra: Partial<ConstructorParameters<typeof OutboxWorker>[6]> = {}) =>
-  new OutboxWorker(store.outbox, providers, keyring, clock, log, DEFAULT_WORKER_OPTIONS, { delivery: store.delivery, random: () => 0.5, ...extra });
+  new OutboxWorker(store.outbox, providers, keyring, clock, log, DEFAULT_WORKER_OPTIONS, {
+    delivery: store.delivery,
+    random: () => 0.5,
+    ...extra,
+  });
 
 describe('provider chain', () => {
   it('falls back to the second provider when the first is down, recording both attempts', async () => {
@@ -56,7 +63,11 @@ describe('provider chain', () => {
     const ali = scripted('aliyun-sms', ['ok']);
     await enqueue('c1');
     await worker([smpp, ali]).pass();
-    expect(await store.outbox.get('c1')).toMatchObject({ status: 'sent', provider: 'aliyun-sms', provider_message_id: 'aliyun-sms-1' });
+    expect(await store.outbox.get('c1')).toMatchObject({
+      status: 'sent',
+      provider: 'aliyun-sms',
+      provider_message_id: 'aliyun-sms-1',
+    });
     expect((await store.delivery.attemptsOf('c1')).map((a) => [a.provider, a.outcome, a.error])).toEqual([
       ['smpp', 'retry', 'smpp: smpp is down'],
       ['aliyun-sms', 'sent', null],
@@ -102,8 +113,14 @@ describe('store failures', () => {
     await enqueue('s1');
     await enqueue('s2');
     const p = scripted('only', ['ok', 'ok']);
-    const failing = { ...store.delivery, recordAttempt: async (a: { message_id: string }) => (a.message_id === 's1' ? Promise.reject(new Error('disk full')) : store.delivery.recordAttempt(a as never)) };
-    await new OutboxWorker(store.outbox, [p], keyring, clock, log, DEFAULT_WORKER_OPTIONS, { delivery: failing }).pass();
+    const failing = {
+      ...store.delivery,
+      recordAttempt: async (a: { message_id: string }) =>
+        a.message_id === 's1' ? Promise.reject(new Error('disk full')) : store.delivery.recordAttempt(a as never),
+    };
+    await new OutboxWorker(store.outbox, [p], keyring, clock, log, DEFAULT_WORKER_OPTIONS, {
+      delivery: failing,
+    }).pass();
     expect(p.calls).toBe(2);
     expect(await store.outbox.get('s1')).toMatchObject({ status: 'sent', provider_message_id: 'only-1' });
     expect(await store.outbox.get('s2')).toMatchObject({ status: 'sent' });
@@ -112,7 +129,9 @@ describe('store failures', () => {
 
 describe('retry timing and expiry (fake clock)', () => {
   it('backoff doubles from 1 s to a 60 s cap, with jitter between half and the full delay', () => {
-    expect([1, 2, 3, 4, 7, 8, 20].map((n) => backoffMs(n, () => 0.999999))).toEqual([1000, 2000, 4000, 8000, 60000, 60000, 60000]);
+    expect([1, 2, 3, 4, 7, 8, 20].map((n) => backoffMs(n, () => 0.999999))).toEqual([
+      1000, 2000, 4000, 8000, 60000, 60000, 60000,
+    ]);
     expect([1, 2, 3].map((n) => backoffMs(n, () => 0))).toEqual([500, 1000, 2000]);
   });
 
@@ -142,7 +161,11 @@ describe('retry timing and expiry (fake clock)', () => {
     await w.pass(); // next try at +1 s: before the expiry
     clock.advance(1_000);
     await w.pass(); // next would be at +3 s > +1.5 s
-    expect(await store.outbox.get('t2')).toMatchObject({ status: 'expired', payload_enc: null, last_error: expect.stringContaining('expires before the next attempt') });
+    expect(await store.outbox.get('t2')).toMatchObject({
+      status: 'expired',
+      payload_enc: null,
+      last_error: expect.stringContaining('expires before the next attempt'),
+    });
     expect(p.calls).toBe(2);
   });
 

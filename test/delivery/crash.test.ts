@@ -62,10 +62,18 @@ async function withStore<T>(fn: (s: Store) => Promise<T>): Promise<T> {
 }
 
 async function sendCodes(child: Child, n: number): Promise<string[]> {
-  const boot = JSON.parse(fs.readFileSync(path.join(dataDir, 'bootstrap.json'), 'utf8')) as { admin: { accessKeyId: string; accessKeySecret: string }; member: { accountId: string } };
+  const boot = JSON.parse(fs.readFileSync(path.join(dataDir, 'bootstrap.json'), 'utf8')) as {
+    admin: { accessKeyId: string; accessKeySecret: string };
+    member: { accountId: string };
+  };
   const client = productClient(child.url.replace(/^http:\/\//, ''), boot.admin);
   for (let i = 0; i < n; i++) {
-    await client.sendVerificationCodeForBindSecureMobilePhone(new rmModels.SendVerificationCodeForBindSecureMobilePhoneRequest({ accountId: boot.member.accountId, secureMobilePhone: `1-20255501${String(40 + i)}` }));
+    await client.sendVerificationCodeForBindSecureMobilePhone(
+      new rmModels.SendVerificationCodeForBindSecureMobilePhoneRequest({
+        accountId: boot.member.accountId,
+        secureMobilePhone: `1-20255501${String(40 + i)}`,
+      }),
+    );
   }
   return (await withStore((s) => s.delivery.list({ limit: 100 }))).map((m) => m.id);
 }
@@ -90,7 +98,11 @@ describe('a worker killed mid-send (SIGKILL) loses nothing', () => {
     fake.behaviour = () => ({ status: 200, body: { messageId: `rcv-${++n}` } });
     const second = await startChild(env);
     children.push(second);
-    await until(async () => (await withStore((s) => s.delivery.list({ limit: 100 }))).every((m) => m.status === 'sent'), 15_000, 'every message sent after the restart');
+    await until(
+      async () => (await withStore((s) => s.delivery.list({ limit: 100 }))).every((m) => m.status === 'sent'),
+      15_000,
+      'every message sent after the restart',
+    );
 
     const final = await withStore((s) => s.delivery.list({ limit: 100 }));
     expect(final.map((m) => m.id).sort()).toEqual([...ids].sort());

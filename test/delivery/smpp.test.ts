@@ -33,18 +33,54 @@ afterEach(async () => {
 async function enqueue(id: string, to = '+12025550123'): Promise<void> {
   const now = systemClock.now();
   await store.outbox.enqueue({
-    id, to_phone: to, purpose: 'bind-secure-mobile-phone', account_id: '1000000000000002',
-    payload_enc: keyring.outboxPayloads.seal(JSON.stringify({ code: '246802', minutes: 10, purpose: 'bind-secure-mobile-phone' })),
-    status: 'queued', attempts: 0, next_attempt_at: now, lease_until: null, expires_at: now + 600_000, created_at: now, updated_at: now,
-    sent_at: null, provider: null, provider_message_id: null, last_error: null,
+    id,
+    to_phone: to,
+    purpose: 'bind-secure-mobile-phone',
+    account_id: '1000000000000002',
+    payload_enc: keyring.outboxPayloads.seal(
+      JSON.stringify({ code: '246802', minutes: 10, purpose: 'bind-secure-mobile-phone' }),
+    ),
+    status: 'queued',
+    attempts: 0,
+    next_attempt_at: now,
+    lease_until: null,
+    expires_at: now + 600_000,
+    created_at: now,
+    updated_at: now,
+    sent_at: null,
+    provider: null,
+    provider_message_id: null,
+    last_error: null,
   });
 }
 
 function start(over: Partial<SmppOptions> = {}) {
-  provider = new SmppProvider({ host: '127.0.0.1', port: smsc.port, ...CREDS, bindMode: 'transceiver', sourceAddr: 'resdir', window: 4, enquireLinkSeconds: 1, responseTimeoutMs: 2000, bindWaitMs: 3000, ...over }, log);
+  provider = new SmppProvider(
+    {
+      host: '127.0.0.1',
+      port: smsc.port,
+      ...CREDS,
+      bindMode: 'transceiver',
+      sourceAddr: 'resdir',
+      window: 4,
+      enquireLinkSeconds: 1,
+      responseTimeoutMs: 2000,
+      bindWaitMs: 3000,
+      ...over,
+    },
+    log,
+  );
   const sink = receiptSink('smpp', { delivery: store.delivery, clock: systemClock, log });
   provider.start(sink);
-  const worker = new OutboxWorker(store.outbox, provider, keyring, systemClock, log, { ...DEFAULT_WORKER_OPTIONS, leaseMs: 5_000 }, { delivery: store.delivery });
+  const worker = new OutboxWorker(
+    store.outbox,
+    provider,
+    keyring,
+    systemClock,
+    log,
+    { ...DEFAULT_WORKER_OPTIONS, leaseMs: 5_000 },
+    { delivery: store.delivery },
+  );
   return { worker, sink };
 }
 
@@ -62,7 +98,9 @@ describe('smpp provider against a fake SMSC (same smpp package)', () => {
     await enqueue('m-1');
     await worker.pass();
     expect(smsc.binds).toEqual([{ command: 'bind_transceiver', systemId: 'resdir' }]);
-    expect(smsc.submitted).toMatchObject([{ to: '12025550123', registeredDelivery: 1, dataCoding: 0, resdirMessageId: 'm-1', viaPayload: false }]);
+    expect(smsc.submitted).toMatchObject([
+      { to: '12025550123', registeredDelivery: 1, dataCoding: 0, resdirMessageId: 'm-1', viaPayload: false },
+    ]);
     expect(smsc.submitted[0]!.text).toContain('246802');
     const m = await store.outbox.get('m-1');
     expect(m).toMatchObject({ provider: 'smpp', provider_message_id: smsc.submitted[0]!.messageId });
@@ -88,15 +126,24 @@ describe('smpp provider against a fake SMSC (same smpp package)', () => {
   });
 
   it('a throttling error (ESME_RTHROTTLED) is retried; an invalid destination is permanent', async () => {
-    const plan = [{ kind: 'status', status: 0x58 }, { kind: 'status', status: 0x0b }] as const;
+    const plan = [
+      { kind: 'status', status: 0x58 },
+      { kind: 'status', status: 0x0b },
+    ] as const;
     smsc.next = () => plan[smsc.submitted.length - 1] ?? { kind: 'ok' };
     const { worker } = start();
     await enqueue('m-throttled');
     await worker.pass();
     await enqueue('m-bad');
     await worker.pass();
-    expect(await store.outbox.get('m-throttled')).toMatchObject({ status: 'queued', last_error: 'submit_sm refused with status 0x0058' });
-    expect(await store.outbox.get('m-bad')).toMatchObject({ status: 'failed', last_error: 'submit_sm refused with status 0x000b' });
+    expect(await store.outbox.get('m-throttled')).toMatchObject({
+      status: 'queued',
+      last_error: 'submit_sm refused with status 0x0058',
+    });
+    expect(await store.outbox.get('m-bad')).toMatchObject({
+      status: 'failed',
+      last_error: 'submit_sm refused with status 0x000b',
+    });
   });
 
   it('a dropped connection fails the send as retryable, then the provider rebinds and the retry goes through', async () => {
@@ -104,7 +151,10 @@ describe('smpp provider against a fake SMSC (same smpp package)', () => {
     const { worker } = start();
     await enqueue('m-drop');
     await worker.pass();
-    expect(await store.outbox.get('m-drop')).toMatchObject({ status: 'queued', last_error: expect.stringMatching(/connection lost/) });
+    expect(await store.outbox.get('m-drop')).toMatchObject({
+      status: 'queued',
+      last_error: expect.stringMatching(/connection lost/),
+    });
     await until(() => provider!.binds >= 2);
     await store.outbox.markRetry('m-drop', systemClock.now(), systemClock.now(), 'test: due now');
     await worker.pass();
@@ -133,9 +183,29 @@ describe('smpp provider against a fake SMSC (same smpp package)', () => {
   });
 
   it('a long text goes in message_payload', async () => {
-    const p = new SmppProvider({ host: '127.0.0.1', port: smsc.port, ...CREDS, bindMode: 'transceiver', sourceAddr: '12345', window: 1, enquireLinkSeconds: 30, responseTimeoutMs: 2000, bindWaitMs: 3000 }, log);
+    const p = new SmppProvider(
+      {
+        host: '127.0.0.1',
+        port: smsc.port,
+        ...CREDS,
+        bindMode: 'transceiver',
+        sourceAddr: '12345',
+        window: 1,
+        enquireLinkSeconds: 30,
+        responseTimeoutMs: 2000,
+        bindWaitMs: 3000,
+      },
+      log,
+    );
     p.start(() => undefined);
-    await p.send({ id: 'm-long', to: '+12025550123', text: 'x'.repeat(200), purpose: 'p', accountId: 'a', params: { code: '1', minutes: 1 } });
+    await p.send({
+      id: 'm-long',
+      to: '+12025550123',
+      text: 'x'.repeat(200),
+      purpose: 'p',
+      accountId: 'a',
+      params: { code: '1', minutes: 1 },
+    });
     await p.close();
     expect(smsc.submitted.at(-1)).toMatchObject({ viaPayload: true, resdirMessageId: 'm-long' });
   });
@@ -143,8 +213,23 @@ describe('smpp provider against a fake SMSC (same smpp package)', () => {
 
 describe('SMPP receipt parsing', () => {
   it('reads TLVs, falls back to the receipt text, ignores non-receipts', () => {
-    expect(parseSmppReceipt({ esm_class: 0x04, receipted_message_id: '77', message_state: 2, short_message: { message: 'id:77 stat:DELIVRD err:000' } })).toEqual({ providerMessageId: '77', state: 'delivered', detail: 'stat:DELIVRD err:000' });
-    expect(parseSmppReceipt({ esm_class: 0x04, short_message: { message: 'id:0A1B sub:001 dlvrd:000 submit date:2611291200 done date:2611291201 stat:EXPIRED err:012 text:secret' } })).toEqual({ providerMessageId: '0A1B', state: 'undelivered', detail: 'stat:EXPIRED err:012' });
+    expect(
+      parseSmppReceipt({
+        esm_class: 0x04,
+        receipted_message_id: '77',
+        message_state: 2,
+        short_message: { message: 'id:77 stat:DELIVRD err:000' },
+      }),
+    ).toEqual({ providerMessageId: '77', state: 'delivered', detail: 'stat:DELIVRD err:000' });
+    expect(
+      parseSmppReceipt({
+        esm_class: 0x04,
+        short_message: {
+          message:
+            'id:0A1B sub:001 dlvrd:000 submit date:2611291200 done date:2611291201 stat:EXPIRED err:012 text:secret',
+        },
+      }),
+    ).toEqual({ providerMessageId: '0A1B', state: 'undelivered', detail: 'stat:EXPIRED err:012' });
     expect(parseSmppReceipt({ esm_class: 0x04, short_message: 'id:9 stat:ACCEPTD err:000' })!.state).toBe('accepted');
     expect(parseSmppReceipt({ esm_class: 0x00, short_message: { message: 'id:1 stat:DELIVRD' } })).toBeUndefined();
   });

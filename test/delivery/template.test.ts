@@ -8,7 +8,9 @@ describe('SMS templates', () => {
   it('English by default, Chinese for calling code 86; both one segment even with an 8-digit code and 3-digit minutes', () => {
     const en = renderSms(p, '+12025550123');
     const zh = renderSms(p, '+8613900001234');
-    expect(en).toBe('[resdir] 012345 is your code for binding this number as the secure mobile phone of your Alibaba Cloud account. Valid 10 min. Never share it.');
+    expect(en).toBe(
+      '[resdir] 012345 is your code for binding this number as the secure mobile phone of your Alibaba Cloud account. Valid 10 min. Never share it.',
+    );
     expect(zh).toBe('【resdir】验证码012345,用于绑定阿里云账号安全手机,10分钟内有效,请勿泄露。');
     expect([encodingFor(en), encodingFor(zh)]).toEqual(['gsm7', 'ucs2']);
     const worst = { ...p, code: '01234567', minutes: 999 };
@@ -18,7 +20,9 @@ describe('SMS templates', () => {
 
   it('a configured template fills {code} {minutes} {purpose} (in the number’s language) and leaves other braces', () => {
     const t = 'Code {code} ({minutes} min) for {purpose} {other}';
-    expect(renderSms(p, '+12025550123', t)).toBe('Code 012345 (10 min) for binding this number as the secure mobile phone of your Alibaba Cloud account {other}');
+    expect(renderSms(p, '+12025550123', t)).toBe(
+      'Code 012345 (10 min) for binding this number as the secure mobile phone of your Alibaba Cloud account {other}',
+    );
     expect(renderSms(p, '+8613900001234', t)).toBe('Code 012345 (10 min) for 绑定阿里云账号安全手机 {other}');
     expect(renderSms({ ...p, purpose: 'unknown' }, '+1', '{purpose}')).toBe('verifying this number');
   });

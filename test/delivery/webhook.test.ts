@@ -5,7 +5,14 @@ import { verifyWebhookSignature, webhookProvider, webhookSignature } from '../..
 import { startFakeWebhook, type FakeWebhook } from '../support/fake-webhook.js';
 
 const SECRET = 'webhook-shared-secret-for-tests';
-const msg = (id: string): SmsMessage => ({ id, to: '+12025550123', text: 'code 123456', purpose: 'bind-secure-mobile-phone', accountId: '1000000000000002', params: { code: '123456', minutes: 10 } });
+const msg = (id: string): SmsMessage => ({
+  id,
+  to: '+12025550123',
+  text: 'code 123456',
+  purpose: 'bind-secure-mobile-phone',
+  accountId: '1000000000000002',
+  params: { code: '123456', minutes: 10 },
+});
 
 let fake: FakeWebhook | undefined;
 afterEach(async () => {
@@ -29,7 +36,9 @@ describe('webhook provider', () => {
     fake = await startFakeWebhook(SECRET, () => ({ status: 202, body: { messageId: 'rcv-1' } }));
     const p = webhookProvider({ url: fake.url, secret: SECRET, timeoutMs: 2000 }, systemClock);
     expect(await p.send(msg('m-ok'))).toEqual({ providerMessageId: 'rcv-1' });
-    expect(fake.received).toMatchObject([{ id: 'm-ok', headerId: 'm-ok', to: '+12025550123', code: '123456', signatureOk: true }]);
+    expect(fake.received).toMatchObject([
+      { id: 'm-ok', headerId: 'm-ok', to: '+12025550123', code: '123456', signatureOk: true },
+    ]);
   });
 
   it('2xx without a messageId: our id is the provider id', async () => {
@@ -47,11 +56,17 @@ describe('webhook provider', () => {
 
   it('4xx = permanent (but 408/429 retry); 5xx = retryable; no body text in the error', async () => {
     const statuses = [400, 422, 429, 408, 500, 503];
-    fake = await startFakeWebhook(SECRET, () => ({ status: statuses.shift()!, body: { error: 'secret detail 123456' } }));
+    fake = await startFakeWebhook(SECRET, () => ({
+      status: statuses.shift()!,
+      body: { error: 'secret detail 123456' },
+    }));
     const p = webhookProvider({ url: fake.url, secret: SECRET, timeoutMs: 2000 }, systemClock);
     const outcomes: string[] = [];
     for (let i = 0; i < 6; i++) {
-      const e = await p.send(msg(`m-${i}`)).then(() => undefined, (x: unknown) => x as Error);
+      const e = await p.send(msg(`m-${i}`)).then(
+        () => undefined,
+        (x: unknown) => x as Error,
+      );
       expect(e).toBeInstanceOf(Error);
       expect(e!.message).not.toContain('123456');
       outcomes.push(e instanceof PermanentSmsError ? 'permanent' : 'retry');

@@ -82,7 +82,11 @@ describe('outbox worker', () => {
     await enqueue('m3');
     const w = new OutboxWorker(store.outbox, scripted(['permanent']), keyring, clock, log);
     await w.pass();
-    expect(await store.outbox.get('m3')).toMatchObject({ status: 'failed', payload_enc: null, last_error: 'invalid number' });
+    expect(await store.outbox.get('m3')).toMatchObject({
+      status: 'failed',
+      payload_enc: null,
+      last_error: 'invalid number',
+    });
   });
 
   it('never sends after the code expired', async () => {
@@ -98,7 +102,10 @@ describe('outbox worker', () => {
 
   it('gives up after the maximum number of attempts', async () => {
     await enqueue('m5', 86_400_000);
-    const w = new OutboxWorker(store.outbox, scripted(Array(20).fill('fail')), keyring, clock, log, { ...DEFAULT_WORKER_OPTIONS, maxAttempts: 3 });
+    const w = new OutboxWorker(store.outbox, scripted(Array(20).fill('fail')), keyring, clock, log, {
+      ...DEFAULT_WORKER_OPTIONS,
+      maxAttempts: 3,
+    });
     for (let i = 0; i < 5; i++) {
       await w.pass();
       clock.advance(120_000);

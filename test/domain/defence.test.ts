@@ -10,7 +10,15 @@ import { MANAGER, T0, sg, us, verificationWorld, type World } from '../support/v
 
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
-const QUIET: Partial<Settings> = { resendCooldownSeconds: 0, maxSendsPerPhonePerHour: 0, maxSendsPerPhonePerDay: 0, maxSendsPerMemberPerDay: 0, maxSendsPerPrefixPerHour: 0, maxSendsPerPrincipalPerDay: 0, maxSendsPerManagementAccountPerDay: 0 };
+const QUIET: Partial<Settings> = {
+  resendCooldownSeconds: 0,
+  maxSendsPerPhonePerHour: 0,
+  maxSendsPerPhonePerDay: 0,
+  maxSendsPerMemberPerDay: 0,
+  maxSendsPerPrefixPerHour: 0,
+  maxSendsPerPrincipalPerDay: 0,
+  maxSendsPerManagementAccountPerDay: 0,
+};
 
 let w: World;
 afterEach(async () => {
@@ -23,7 +31,8 @@ async function sendCode(m: M, raw: string): Promise<string> {
   if (!r.ok) throw new Error(`send refused: ${r.error.code} ${r.error.message}`);
   return w.codeOf(r.value.messageId!);
 }
-const bind = (m: M, raw: string, code: string) => w.v.bind(m, w.phone(raw), code, w.draft({ action: 'BindSecureMobilePhone' }));
+const bind = (m: M, raw: string, code: string) =>
+  w.v.bind(m, w.phone(raw), code, w.draft({ action: 'BindSecureMobilePhone' }));
 const wrong = (code: string, i = 0): string => String((Number(code) + 1 + i) % 1_000_000).padStart(6, '0');
 
 describe('failure budget per (member, phone), across resends', () => {
@@ -36,7 +45,9 @@ describe('failure budget per (member, phone), across resends', () => {
       w.clock.advance(60_000);
     }
     const send = await w.v.send(m, MANAGER, w.phone(us(1)), w.draft());
-    expect(send.ok ? '' : `${send.error.code} ${send.error.auditDetail}`).toBe('SendValidateCodeExceedsLimitForAccount limit:failure-lock');
+    expect(send.ok ? '' : `${send.error.code} ${send.error.auditDetail}`).toBe(
+      'SendValidateCodeExceedsLimitForAccount limit:failure-lock',
+    );
     expect(send.ok ? 0 : send.error.retryAfterMs).toBe(DAY - 60_000); // locked by the 15th failure, a minute ago
 
     // A code sent to the pair before the lock (simulated: sent through another number, then the
@@ -61,7 +72,9 @@ describe('failure budget per (member, phone), across resends', () => {
     }
     const code = await sendCode(m, us(1));
     expect((await bind(m, us(1), code)).ok).toBe(true);
-    expect(await w.store.defence.pairLockedUntil(`bind-phone:${m.account_id}:+12025550101`, w.clock.now())).toBeUndefined();
+    expect(
+      await w.store.defence.pairLockedUntil(`bind-phone:${m.account_id}:+12025550101`, w.clock.now()),
+    ).toBeUndefined();
   });
 
   it('counts are per pair: another member or number is not locked', async () => {
@@ -190,7 +203,11 @@ describe('test numbers', () => {
   });
 
   it('are refused at start-up in production mode, with a clear line', () => {
-    const env = { RESDIR_MODE: 'production', RESDIR_TEST_NUMBERS: '1-2025550100=246810', RESDIR_MASTER_KEY: Buffer.alloc(32, 1).toString('base64') };
+    const env = {
+      RESDIR_MODE: 'production',
+      RESDIR_TEST_NUMBERS: '1-2025550100=246810',
+      RESDIR_MASTER_KEY: Buffer.alloc(32, 1).toString('base64'),
+    };
     expect(() => loadSettings({}, env)).toThrow(SettingError);
     expect(() => loadSettings({}, env)).toThrow(/RESDIR_TEST_NUMBERS: production mode refuses test numbers/);
     expect(() => loadSettings({}, { RESDIR_TEST_NUMBERS: '1-2025550100=12' })).toThrow(/<6-digit code>/);
@@ -204,8 +221,14 @@ describe('audit retention', () => {
     const { auditEvent } = await import('../../src/domain/audit/audit.js');
     w = await verificationWorld();
     for (const age of [40, 31, 29, 1]) await w.store.audit.append(auditEvent(w.draft({ time: T0 - age * DAY }), 'OK'));
-    await w.store.defence.saveIdempotent({ scope: 's', token: 'old', fingerprint: 'f', response: '{}', created_at: T0 - 2 * DAY, expires_at: T0 - DAY }, T0 - 2 * DAY);
-    await w.store.defence.saveIdempotent({ scope: 's', token: 'live', fingerprint: 'f', response: '{}', created_at: T0, expires_at: T0 + DAY }, T0);
+    await w.store.defence.saveIdempotent(
+      { scope: 's', token: 'old', fingerprint: 'f', response: '{}', created_at: T0 - 2 * DAY, expires_at: T0 - DAY },
+      T0 - 2 * DAY,
+    );
+    await w.store.defence.saveIdempotent(
+      { scope: 's', token: 'live', fingerprint: 'f', response: '{}', created_at: T0, expires_at: T0 + DAY },
+      T0,
+    );
     const stop = startDefenceSweep(w.store, w.clock, 30, pino({ level: 'silent' }));
     await new Promise((r) => setTimeout(r, 50));
     stop();

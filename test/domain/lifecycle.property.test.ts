@@ -17,8 +17,23 @@ type Cmd =
 
 const cmd: fc.Arbitrary<Cmd> = fc.oneof(
   { arbitrary: fc.record({ t: fc.constant('send' as const), m: fc.nat(1), p: fc.nat(1) }), weight: 2 },
-  { arbitrary: fc.record({ t: fc.constant('guess' as const), m: fc.nat(1), p: fc.nat(1), kind: fc.constantFrom('right' as const, 'wrong' as const, 'stale' as const, 'other-member' as const), k: fc.nat(999) }), weight: 5 },
-  { arbitrary: fc.record({ t: fc.constant('advance' as const), ms: fc.constantFrom(1_000, 30_000, 120_000, 599_999, 601_000) }), weight: 1 },
+  {
+    arbitrary: fc.record({
+      t: fc.constant('guess' as const),
+      m: fc.nat(1),
+      p: fc.nat(1),
+      kind: fc.constantFrom('right' as const, 'wrong' as const, 'stale' as const, 'other-member' as const),
+      k: fc.nat(999),
+    }),
+    weight: 5,
+  },
+  {
+    arbitrary: fc.record({
+      t: fc.constant('advance' as const),
+      ms: fc.constantFrom(1_000, 30_000, 120_000, 599_999, 601_000),
+    }),
+    weight: 1,
+  },
 );
 
 interface Issued {
@@ -42,7 +57,12 @@ describe('code lifecycle (property)', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(cmd, { minLength: 1, maxLength: 40 }), async (cmds) => {
         // Send limits off (they are tested elsewhere); the failure budget far away.
-        const w = await verificationWorld({ limits: false, maxFailuresPerAccountPhone: budget, codeTtlSeconds: TTL_MS / 1000, codeMaxAttempts: MAX_ATTEMPTS });
+        const w = await verificationWorld({
+          limits: false,
+          maxFailuresPerAccountPhone: budget,
+          codeTtlSeconds: TTL_MS / 1000,
+          codeMaxAttempts: MAX_ATTEMPTS,
+        });
         try {
           const members = [await w.member(), await w.member()];
           const phones = [us(1), us(2)];
@@ -62,7 +82,13 @@ describe('code lifecycle (property)', () => {
               const r = await w.v.send(member, MANAGER, w.phone(phone), w.draft());
               expect(r.ok).toBe(true);
               if (!r.ok) return;
-              issued[c.m]!.push({ code: await w.codeOf(r.value.messageId!), phone: w.phone(phone).e164, expiresAt: r.value.expiresAt, attempts: 0, consumed: false });
+              issued[c.m]!.push({
+                code: await w.codeOf(r.value.messageId!),
+                phone: w.phone(phone).e164,
+                expiresAt: r.value.expiresAt,
+                attempts: 0,
+                consumed: false,
+              });
               continue;
             }
             const mine = issued[c.m]!;
@@ -70,13 +96,15 @@ describe('code lifecycle (property)', () => {
             const theirs = issued[1 - c.m]!;
             let presented: string;
             if (c.kind === 'right') presented = newest?.code ?? '000000';
-            else if (c.kind === 'wrong') presented = String((Number(newest?.code ?? '0') + 1 + c.k) % 1_000_000).padStart(6, '0');
+            else if (c.kind === 'wrong')
+              presented = String((Number(newest?.code ?? '0') + 1 + c.k) % 1_000_000).padStart(6, '0');
             else if (c.kind === 'stale') presented = mine.length > 1 ? mine[c.k % (mine.length - 1)]!.code : '123456';
             else presented = theirs[theirs.length - 1]?.code ?? '654321';
 
             // The model: only the newest live code can be tried; trying it counts an attempt.
             const now = w.clock.now();
-            const live = newest !== undefined && !newest.consumed && now < newest.expiresAt && newest.attempts < MAX_ATTEMPTS;
+            const live =
+              newest !== undefined && !newest.consumed && now < newest.expiresAt && newest.attempts < MAX_ATTEMPTS;
             if (live) newest.attempts++;
             const key = `${c.m}:${c.p}`;
             const budgetState = pair.get(key) ?? { n: 0, locked: false };
@@ -86,7 +114,8 @@ describe('code lifecycle (property)', () => {
               if (budgetState.n >= budget) budgetState.locked = true;
               pair.set(key, budgetState);
             }
-            const should = compared && bound[c.m] === null && presented === newest.code && w.phone(phone).e164 === newest.phone;
+            const should =
+              compared && bound[c.m] === null && presented === newest.code && w.phone(phone).e164 === newest.phone;
 
             const r = await w.v.bind(member, w.phone(phone), presented, w.draft({ action: 'BindSecureMobilePhone' }));
             expect({ cmd: c, ok: r.ok }).toEqual({ cmd: c, ok: should });

@@ -21,10 +21,13 @@ describe('number types', () => {
     expect(r.error.message).toContain(why);
   });
 
-  it.each(['1-2025550123', '44-7911123456', '61-412345678', '65-91234567'])('%s (mobile or fixed-line-or-mobile) is accepted and kept in E.164', (raw) => {
-    const r = parseSecurePhone(raw, 'intl');
-    expect(r.ok && r.value.e164).toBe(`+${raw.replace('-', '')}`);
-  });
+  it.each(['1-2025550123', '44-7911123456', '61-412345678', '65-91234567'])(
+    '%s (mobile or fixed-line-or-mobile) is accepted and kept in E.164',
+    (raw) => {
+      const r = parseSecurePhone(raw, 'intl');
+      expect(r.ok && r.value.e164).toBe(`+${raw.replace('-', '')}`);
+    },
+  );
 });
 
 describe('calling-code policy', () => {
@@ -40,7 +43,10 @@ describe('calling-code policy', () => {
     const site = parseSecurePhone('86-13900001234', 'intl', policy);
     expect(site.ok ? '' : site.error.message).toContain('international site');
     // the policy applies before the type check: a denied premium-rate number is refused as denied
-    expect(parseSecurePhone('44-9098790000', 'intl', { allowed: null, denied: ['44'] })).toMatchObject({ ok: false, error: { code: 'InvalidParameter.MobileCountryCode' } });
+    expect(parseSecurePhone('44-9098790000', 'intl', { allowed: null, denied: ['44'] })).toMatchObject({
+      ok: false,
+      error: { code: 'InvalidParameter.MobileCountryCode' },
+    });
   });
 
   it('settings: * means every code; unknown codes stop start-up with a clear line', () => {
@@ -48,6 +54,8 @@ describe('calling-code policy', () => {
     expect(loadSettings({}, { RESDIR_ALLOWED_CALLING_CODES: '1, 65' }).allowedCallingCodes).toEqual(['1', '65']);
     expect(loadSettings({ deniedCallingCodes: '232,225' }, {}).deniedCallingCodes).toEqual(['232', '225']);
     expect(() => loadSettings({}, { RESDIR_DENIED_CALLING_CODES: '999' })).toThrow(SettingError);
-    expect(() => loadSettings({}, { RESDIR_DENIED_CALLING_CODES: '+44' })).toThrow(/RESDIR_DENIED_CALLING_CODES="\+44": "\+44" is not a calling code/);
+    expect(() => loadSettings({}, { RESDIR_DENIED_CALLING_CODES: '+44' })).toThrow(
+      /RESDIR_DENIED_CALLING_CODES="\+44": "\+44" is not a calling code/,
+    );
   });
 });

@@ -33,9 +33,17 @@ afterEach(async () => {
   await w?.close();
 });
 
-async function send(raw: string, opts: { member?: Awaited<ReturnType<World['member']>>; principal?: string; ip?: string } = {}) {
+async function send(
+  raw: string,
+  opts: { member?: Awaited<ReturnType<World['member']>>; principal?: string; ip?: string } = {},
+) {
   const m = opts.member ?? (await w.member());
-  return w.v.send(m, '1000000000000001', w.phone(raw), w.draft({ ...(opts.principal ? { principalArn: opts.principal } : {}), ...(opts.ip ? { sourceIp: opts.ip } : {}) }));
+  return w.v.send(
+    m,
+    '1000000000000001',
+    w.phone(raw),
+    w.draft({ ...(opts.principal ? { principalArn: opts.principal } : {}), ...(opts.ip ? { sourceIp: opts.ip } : {}) }),
+  );
 }
 
 function expectRefused(r: Awaited<ReturnType<typeof send>>, reason: string, retryAfterMs?: number) {
@@ -92,7 +100,8 @@ describe('counted limits at their boundary, with window roll-over', () => {
   it('per phone: 5 per hour (any member, any caller), again in the next hour', async () => {
     w = await verificationWorld({ ...ALL_OFF, maxSendsPerPhonePerHour: 5 });
     w.clock.set(T0 + 10 * 60_000);
-    for (let i = 0; i < 5; i++) expect((await send(us(1), { principal: `acs:ram::1000000000000001:user/u${i}` })).ok).toBe(true);
+    for (let i = 0; i < 5; i++)
+      expect((await send(us(1), { principal: `acs:ram::1000000000000001:user/u${i}` })).ok).toBe(true);
     expectRefused(await send(us(1)), 'phone-hour', HOUR - 10 * 60_000);
     expect((await send(us(2))).ok).toBe(true);
     w.clock.set(T0 + HOUR);
@@ -129,7 +138,8 @@ describe('counted limits at their boundary, with window roll-over', () => {
 
   it('per management account: 100 per UTC day', async () => {
     w = await verificationWorld({ ...ALL_OFF, maxSendsPerManagementAccountPerDay: 100 });
-    for (let i = 0; i < 100; i++) expect((await send(distinctPrefix(i), { principal: `acs:ram::1000000000000001:user/u${i % 7}` })).ok).toBe(true);
+    for (let i = 0; i < 100; i++)
+      expect((await send(distinctPrefix(i), { principal: `acs:ram::1000000000000001:user/u${i % 7}` })).ok).toBe(true);
     expectRefused(await send(distinctPrefix(150)), 'management-day');
     w.clock.advance(DAY);
     expect((await send(distinctPrefix(150))).ok).toBe(true);
@@ -159,7 +169,17 @@ describe('counted limits at their boundary, with window roll-over', () => {
 describe('layering', () => {
   it('the defaults: 5 per phone per hour from 5 members, then refused', async () => {
     w = await verificationWorld();
-    expect(w.settings).toMatchObject({ resendCooldownSeconds: 60, maxSendsPerPhonePerHour: 5, maxSendsPerPhonePerDay: 10, maxSendsPerMemberPerDay: 10, maxSendsPerPrincipalPerDay: 50, maxSendsPerManagementAccountPerDay: 100, maxSendsPerPrefixPerHour: 20, maxSendsPerIpPerHour: 0, maxFailuresPerAccountPhone: 15 });
+    expect(w.settings).toMatchObject({
+      resendCooldownSeconds: 60,
+      maxSendsPerPhonePerHour: 5,
+      maxSendsPerPhonePerDay: 10,
+      maxSendsPerMemberPerDay: 10,
+      maxSendsPerPrincipalPerDay: 50,
+      maxSendsPerManagementAccountPerDay: 100,
+      maxSendsPerPrefixPerHour: 20,
+      maxSendsPerIpPerHour: 0,
+      maxFailuresPerAccountPhone: 15,
+    });
     for (let i = 0; i < 5; i++) expect((await send(us(1))).ok).toBe(true);
     expectRefused(await send(us(1)), 'phone-hour');
   });

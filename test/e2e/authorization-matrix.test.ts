@@ -12,9 +12,39 @@ import { ALL_OPERATIONS } from '../../src/operations/registry.js';
 import type { OperationSpec } from '../../src/operations/define.js';
 import { ManualClock } from '../../src/lib/clock.js';
 
-type Identity = 'root' | 'admin user' | 'user without policy' | 'narrow custom policy' | 'explicit deny' | 'assumed role' | 'expired STS token' | 'member-account user' | 'other-account user';
-const IDENTITIES: Identity[] = ['root', 'admin user', 'user without policy', 'narrow custom policy', 'explicit deny', 'assumed role', 'expired STS token', 'member-account user', 'other-account user'];
-const REFUSALS = new Set(['InternalError', 'ServiceUnavailable', 'NoPermission', 'CallerIdentityError', 'InvalidSecurityToken.Expired', 'InvalidSecurityToken.MismatchWithAccessKey', 'MissingSecurityToken', 'InvalidAccessKeyId.NotFound', 'InvalidAccessKeyId.Inactive', 'SignatureDoesNotMatch']);
+type Identity =
+  | 'root'
+  | 'admin user'
+  | 'user without policy'
+  | 'narrow custom policy'
+  | 'explicit deny'
+  | 'assumed role'
+  | 'expired STS token'
+  | 'member-account user'
+  | 'other-account user';
+const IDENTITIES: Identity[] = [
+  'root',
+  'admin user',
+  'user without policy',
+  'narrow custom policy',
+  'explicit deny',
+  'assumed role',
+  'expired STS token',
+  'member-account user',
+  'other-account user',
+];
+const REFUSALS = new Set([
+  'InternalError',
+  'ServiceUnavailable',
+  'NoPermission',
+  'CallerIdentityError',
+  'InvalidSecurityToken.Expired',
+  'InvalidSecurityToken.MismatchWithAccessKey',
+  'MissingSecurityToken',
+  'InvalidAccessKeyId.NotFound',
+  'InvalidAccessKeyId.Inactive',
+  'SignatureDoesNotMatch',
+]);
 const SEND = 'SendVerificationCodeForBindSecureMobilePhone';
 const BIND = 'BindSecureMobilePhone';
 const ALLOWED = 'allowed';
@@ -24,7 +54,11 @@ let clock: ManualClock;
 let member: string;
 const creds = new Map<Identity, Creds>();
 let serial = 0;
-const trust = (uid: string) => JSON.stringify({ Version: '1', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { RAM: [`acs:ram::${uid}:root`] } }] });
+const trust = (uid: string) =>
+  JSON.stringify({
+    Version: '1',
+    Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { RAM: [`acs:ram::${uid}:root`] } }],
+  });
 
 /** Parameters that get each operation past validation as far as possible (names that do not exist where that is harmless). */
 function paramsFor(action: string): Record<string, string> {
@@ -50,11 +84,17 @@ function paramsFor(action: string): Record<string, string> {
     GetRole: { RoleName: 'nobody' },
     ListRoles: {},
     DeleteRole: { RoleName: 'nobody' },
-    CreatePolicy: { PolicyName: n, PolicyDocument: '{"Version":"1","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}' },
+    CreatePolicy: {
+      PolicyName: n,
+      PolicyDocument: '{"Version":"1","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}',
+    },
     GetPolicy: pol,
     GetPolicyVersion: { ...pol, VersionId: 'v1' },
     ListPolicies: {},
-    CreatePolicyVersion: { PolicyName: 'nobody', PolicyDocument: '{"Version":"1","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}' },
+    CreatePolicyVersion: {
+      PolicyName: 'nobody',
+      PolicyDocument: '{"Version":"1","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}',
+    },
     DeletePolicy: { PolicyName: 'nobody' },
     AttachPolicyToUser: { ...pol, UserName: 'nobody' },
     DetachPolicyFromUser: { ...pol, UserName: 'nobody' },
@@ -103,31 +143,78 @@ beforeAll(async () => {
   member = await addResourceAccountMember(h);
   const uid = h.boot.managementAccountId;
   const root = ramClient(h.host, h.boot.root);
-  await root.createPolicy(new R.CreatePolicyRequest({ policyName: 'SendOnly', policyDocument: JSON.stringify({ Version: '1', Statement: [{ Effect: 'Allow', Action: `resourcemanager:${SEND}`, Resource: '*' }] }) }));
-  await root.createPolicy(new R.CreatePolicyRequest({ policyName: 'DenyBind', policyDocument: JSON.stringify({ Version: '1', Statement: [{ Effect: 'Deny', Action: `resourcemanager:${BIND}`, Resource: '*' }] }) }));
+  await root.createPolicy(
+    new R.CreatePolicyRequest({
+      policyName: 'SendOnly',
+      policyDocument: JSON.stringify({
+        Version: '1',
+        Statement: [{ Effect: 'Allow', Action: `resourcemanager:${SEND}`, Resource: '*' }],
+      }),
+    }),
+  );
+  await root.createPolicy(
+    new R.CreatePolicyRequest({
+      policyName: 'DenyBind',
+      policyDocument: JSON.stringify({
+        Version: '1',
+        Statement: [{ Effect: 'Deny', Action: `resourcemanager:${BIND}`, Resource: '*' }],
+      }),
+    }),
+  );
   await root.createRole(new R.CreateRoleRequest({ roleName: 'matrix-role', assumeRolePolicyDocument: trust(uid) }));
-  await root.attachPolicyToRole(new R.AttachPolicyToRoleRequest({ roleName: 'matrix-role', policyType: 'System', policyName: 'AdministratorAccess' }));
+  await root.attachPolicyToRole(
+    new R.AttachPolicyToRoleRequest({
+      roleName: 'matrix-role',
+      policyType: 'System',
+      policyName: 'AdministratorAccess',
+    }),
+  );
 
   creds.set('root', h.boot.root);
   creds.set('admin user', await addRamUser(h, { name: 'matrix-admin', policies: ['AdministratorAccess'] }));
   creds.set('user without policy', await addRamUser(h, { name: 'matrix-none' }));
   const narrow = await addRamUser(h, { name: 'matrix-narrow' });
-  await root.attachPolicyToUser(new R.AttachPolicyToUserRequest({ userName: 'matrix-narrow', policyType: 'Custom', policyName: 'SendOnly' }));
+  await root.attachPolicyToUser(
+    new R.AttachPolicyToUserRequest({ userName: 'matrix-narrow', policyType: 'Custom', policyName: 'SendOnly' }),
+  );
   creds.set('narrow custom policy', narrow);
-  const denied = await addRamUser(h, { name: 'matrix-deny', policies: ['AdministratorAccess', 'AliyunResourceDirectoryFullAccess'] });
-  await root.attachPolicyToUser(new R.AttachPolicyToUserRequest({ userName: 'matrix-deny', policyType: 'Custom', policyName: 'DenyBind' }));
+  const denied = await addRamUser(h, {
+    name: 'matrix-deny',
+    policies: ['AdministratorAccess', 'AliyunResourceDirectoryFullAccess'],
+  });
+  await root.attachPolicyToUser(
+    new R.AttachPolicyToUserRequest({ userName: 'matrix-deny', policyType: 'Custom', policyName: 'DenyBind' }),
+  );
   creds.set('explicit deny', denied);
   const assumer = await addRamUser(h, { name: 'matrix-assumer', policies: ['AliyunSTSAssumeRoleAccess'] });
   const assume = async (duration: number): Promise<Creds> => {
-    const c = (await stsClient(h.host, assumer).assumeRole(new S.AssumeRoleRequest({ roleArn: `acs:ram::${uid}:role/matrix-role`, roleSessionName: `matrix-${duration}`, durationSeconds: duration }))).body.credentials;
+    const c = (
+      await stsClient(h.host, assumer).assumeRole(
+        new S.AssumeRoleRequest({
+          roleArn: `acs:ram::${uid}:role/matrix-role`,
+          roleSessionName: `matrix-${duration}`,
+          durationSeconds: duration,
+        }),
+      )
+    ).body.credentials;
     return { accessKeyId: c.accessKeyId, accessKeySecret: c.accessKeySecret, securityToken: c.securityToken };
   };
   const expiring = await assume(900);
   creds.set('assumed role', await assume(3600));
   creds.set('expired STS token', expiring);
-  creds.set('member-account user', await addRamUser(h, { accountId: h.boot.member.accountId, name: 'member-admin', policies: ['AdministratorAccess'] }));
+  creds.set(
+    'member-account user',
+    await addRamUser(h, {
+      accountId: h.boot.member.accountId,
+      name: 'member-admin',
+      policies: ['AdministratorAccess'],
+    }),
+  );
   const other = await addStandaloneAccount(h);
-  creds.set('other-account user', await addRamUser(h, { accountId: other.accountId, name: 'other-admin', policies: ['AdministratorAccess'] }));
+  creds.set(
+    'other-account user',
+    await addRamUser(h, { accountId: other.accountId, name: 'other-admin', policies: ['AdministratorAccess'] }),
+  );
   clock.advance(901_000); // the 900-second session is now expired; the 3600-second one is not
 });
 afterAll(() => h.close());
@@ -141,7 +228,8 @@ describe.each(IDENTITIES)('authorization matrix: %s', (id) => {
       .call(op.action, paramsFor(op.action), version)
       .then(
         () => ALLOWED,
-        (e: { code?: string; message?: string }) => (e.code !== undefined && !REFUSALS.has(e.code) ? ALLOWED : (e.code ?? String(e.message))),
+        (e: { code?: string; message?: string }) =>
+          e.code !== undefined && !REFUSALS.has(e.code) ? ALLOWED : (e.code ?? String(e.message)),
       );
     expect(got).toBe(want);
   });

@@ -24,7 +24,11 @@ async function outcome(call: Promise<unknown>): Promise<Outcome> {
     await call;
     return { status: 200 };
   } catch (e) {
-    const x = e as { statusCode?: number; data?: { Code?: string; Message?: string }; entry?: { response?: { statusCode?: number } } };
+    const x = e as {
+      statusCode?: number;
+      data?: { Code?: string; Message?: string };
+      entry?: { response?: { statusCode?: number } };
+    };
     const status = x.statusCode ?? x.entry?.response?.statusCode;
     if (status === undefined || x.data?.Code === undefined) throw e;
     return { status, code: x.data.Code, message: x.data.Message ?? '' };
@@ -35,16 +39,37 @@ const CLIENTS = ['product-acs3', 'product-v1', 'core-2022', 'core-2020', 'pop-ge
 type ClientKind = (typeof CLIENTS)[number];
 
 /** Calls a secure-phone action through one of the official clients, chosen by `kind`. */
-function callWith(h: Harness, kind: ClientKind, creds: Creds, action: 'Send' | 'Bind', p: { accountId: string; phone: string; code?: string }): Promise<unknown> {
+function callWith(
+  h: Harness,
+  kind: ClientKind,
+  creds: Creds,
+  action: 'Send' | 'Bind',
+  p: { accountId: string; phone: string; code?: string },
+): Promise<unknown> {
   const rpcAction = action === 'Send' ? 'SendVerificationCodeForBindSecureMobilePhone' : 'BindSecureMobilePhone';
-  const params: Record<string, string> = { AccountId: p.accountId, SecureMobilePhone: p.phone, ...(p.code !== undefined ? { VerificationCode: p.code } : {}) };
+  const params: Record<string, string> = {
+    AccountId: p.accountId,
+    SecureMobilePhone: p.phone,
+    ...(p.code !== undefined ? { VerificationCode: p.code } : {}),
+  };
   switch (kind) {
     case 'product-acs3':
     case 'product-v1': {
       const c = productClient(h.host, creds, kind === 'product-v1' ? 'v2' : undefined);
       return action === 'Send'
-        ? c.sendVerificationCodeForBindSecureMobilePhone(new rmModels.SendVerificationCodeForBindSecureMobilePhoneRequest({ accountId: p.accountId, secureMobilePhone: p.phone }))
-        : c.bindSecureMobilePhone(new rmModels.BindSecureMobilePhoneRequest({ accountId: p.accountId, secureMobilePhone: p.phone, verificationCode: p.code }));
+        ? c.sendVerificationCodeForBindSecureMobilePhone(
+            new rmModels.SendVerificationCodeForBindSecureMobilePhoneRequest({
+              accountId: p.accountId,
+              secureMobilePhone: p.phone,
+            }),
+          )
+        : c.bindSecureMobilePhone(
+            new rmModels.BindSecureMobilePhoneRequest({
+              accountId: p.accountId,
+              secureMobilePhone: p.phone,
+              verificationCode: p.code,
+            }),
+          );
     }
     case 'core-2022':
       return coreClient(h.host, creds).call(rpcAction, params);
@@ -57,7 +82,8 @@ function callWith(h: Harness, kind: ClientKind, creds: Creds, action: 'Send' | '
   }
 }
 
-const parallel = <T>(n: number, f: (i: number) => Promise<T>): Promise<T[]> => Promise.all(Array.from({ length: n }, (_, i) => f(i)));
+const parallel = <T>(n: number, f: (i: number) => Promise<T>): Promise<T[]> =>
+  Promise.all(Array.from({ length: n }, (_, i) => f(i)));
 const tally = (xs: Outcome[]): Record<string, number> => {
   const t: Record<string, number> = {};
   for (const x of xs) t[x.code ?? String(x.status)] = (t[x.code ?? String(x.status)] ?? 0) + 1;
@@ -100,11 +126,17 @@ describe('50 parallel Binds with wrong codes', () => {
   it('counts exactly max_attempts (5), burns the code, and a new Send’s code then works', async () => {
     const member = h.boot.member.accountId;
     const phone = usPhone(1);
-    expect(await outcome(callWith(h, 'product-acs3', h.boot.admin, 'Send', { accountId: member, phone }))).toEqual({ status: 200 });
+    expect(await outcome(callWith(h, 'product-acs3', h.boot.admin, 'Send', { accountId: member, phone }))).toEqual({
+      status: 200,
+    });
     const right = (await waitForSms(h, phone)).code;
     const wrong = (i: number) => String((Number(right) + 1 + i) % 1_000_000).padStart(6, '0');
 
-    const got = await parallel(50, (i) => outcome(callWith(h, CLIENTS[i % CLIENTS.length]!, h.boot.admin, 'Bind', { accountId: member, phone, code: wrong(i) })));
+    const got = await parallel(50, (i) =>
+      outcome(
+        callWith(h, CLIENTS[i % CLIENTS.length]!, h.boot.admin, 'Bind', { accountId: member, phone, code: wrong(i) }),
+      ),
+    );
     expect(got.every((o) => o.status === 409 && o.code === 'Invalid.VerificationCode')).toBe(true);
     // Exactly five calls got to compare (4, 3, 2, 1 attempts left, then none); the other 45 found no live code.
     const left = got.map((o) => /(\d+) attempt\(s\) left/.exec(o.message ?? '')?.[1]).filter((x) => x !== undefined);
@@ -112,18 +144,30 @@ describe('50 parallel Binds with wrong codes', () => {
     expect(got.filter((o) => /No attempts are left/.test(o.message ?? ''))).toHaveLength(1);
 
     // The right code is refused now: the code is burned.
-    expect(await outcome(callWith(h, 'core-2022', h.boot.admin, 'Bind', { accountId: member, phone, code: right }))).toMatchObject({ status: 409, code: 'Invalid.VerificationCode' });
+    expect(
+      await outcome(callWith(h, 'core-2022', h.boot.admin, 'Bind', { accountId: member, phone, code: right })),
+    ).toMatchObject({ status: 409, code: 'Invalid.VerificationCode' });
     expect(await hasSecurePhone(h, member)).toBe(false);
 
     // The database agrees: attempts stopped at max_attempts; nothing consumed.
-    const rows = await queryRows(h.app.settings.databaseUrl, 'select attempts, max_attempts, consumed_at from verification_codes where account_id = $1', [member]);
+    const rows = await queryRows(
+      h.app.settings.databaseUrl,
+      'select attempts, max_attempts, consumed_at from verification_codes where account_id = $1',
+      [member],
+    );
     expect(rows).toEqual([{ attempts: 5, max_attempts: 5, consumed_at: null }]);
 
     // A new Send (another phone: the first one is in its resend cooldown) issues a working code.
     const phone2 = usPhone(2);
-    expect(await outcome(callWith(h, 'pop-post', h.boot.admin, 'Send', { accountId: member, phone: phone2 }))).toEqual({ status: 200 });
+    expect(await outcome(callWith(h, 'pop-post', h.boot.admin, 'Send', { accountId: member, phone: phone2 }))).toEqual({
+      status: 200,
+    });
     const fresh = (await waitForSms(h, phone2)).code;
-    expect(await outcome(callWith(h, 'product-acs3', h.boot.admin, 'Bind', { accountId: member, phone: phone2, code: fresh }))).toEqual({ status: 200 });
+    expect(
+      await outcome(
+        callWith(h, 'product-acs3', h.boot.admin, 'Bind', { accountId: member, phone: phone2, code: fresh }),
+      ),
+    ).toEqual({ status: 200 });
     expect(await hasSecurePhone(h, member)).toBe(true);
   });
 });
@@ -140,10 +184,16 @@ describe('20 parallel Binds with the right code', () => {
   it('exactly one binds; the others get 409; one OK audit record', async () => {
     const member = h.boot.member.accountId;
     const phone = '65-91230001';
-    expect(await outcome(callWith(h, 'core-2022', h.boot.admin, 'Send', { accountId: member, phone }))).toEqual({ status: 200 });
+    expect(await outcome(callWith(h, 'core-2022', h.boot.admin, 'Send', { accountId: member, phone }))).toEqual({
+      status: 200,
+    });
     const right = (await waitForSms(h, phone)).code;
 
-    const got = await parallel(20, (i) => outcome(callWith(h, CLIENTS[i % CLIENTS.length]!, h.boot.admin, 'Bind', { accountId: member, phone, code: right })));
+    const got = await parallel(20, (i) =>
+      outcome(
+        callWith(h, CLIENTS[i % CLIENTS.length]!, h.boot.admin, 'Bind', { accountId: member, phone, code: right }),
+      ),
+    );
     expect(got.filter((o) => o.status === 200)).toHaveLength(1);
     const refused = got.filter((o) => o.status !== 200);
     expect(refused).toHaveLength(19);
@@ -164,14 +214,30 @@ describe('20 parallel Binds with the right code', () => {
 describe('parallel Sends around the daily limits', () => {
   it('member limit 5: of 30 parallel Sends for one member (30 phones) exactly 5 succeed, 5 SMS go out', async () => {
     // A fixed clock keeps every Send in one UTC day.
-    const h = await startResdir({ settings: { maxSendsPerMemberPerDay: 5, resendCooldownSeconds: 0 }, clock: new ManualClock(Date.now()) });
+    const h = await startResdir({
+      settings: { maxSendsPerMemberPerDay: 5, resendCooldownSeconds: 0 },
+      clock: new ManualClock(Date.now()),
+    });
     try {
       const member = h.boot.member.accountId;
-      const got = await parallel(30, (i) => outcome(callWith(h, CLIENTS[i % CLIENTS.length]!, h.boot.admin, 'Send', { accountId: member, phone: usPhone(10 + i) })));
+      const got = await parallel(30, (i) =>
+        outcome(
+          callWith(h, CLIENTS[i % CLIENTS.length]!, h.boot.admin, 'Send', {
+            accountId: member,
+            phone: usPhone(10 + i),
+          }),
+        ),
+      );
       expect(tally(got)).toEqual({ '200': 5, SendValidateCodeExceedsLimitForAccount: 25 });
-      expect(got.filter((o) => o.status !== 200).every((o) => o.status === 409 && /for one member per day/.test(o.message ?? ''))).toBe(true);
+      expect(
+        got
+          .filter((o) => o.status !== 200)
+          .every((o) => o.status === 409 && /for one member per day/.test(o.message ?? '')),
+      ).toBe(true);
       expect(await settledInbox(h, [member], 5)).toBe(5);
-      const sends = (await h.app.store.audit.recent(1000)).filter((e) => e.action === 'SendVerificationCodeForBindSecureMobilePhone');
+      const sends = (await h.app.store.audit.recent(1000)).filter(
+        (e) => e.action === 'SendVerificationCodeForBindSecureMobilePhone',
+      );
       expect(sends.filter((e) => e.result_code === 'OK')).toHaveLength(5);
     } finally {
       await h.close();
@@ -179,7 +245,10 @@ describe('parallel Sends around the daily limits', () => {
   });
 
   it('management-account limit 7: of 20 parallel Sends over 10 members exactly 7 succeed, 7 SMS go out', async () => {
-    const h = await startResdir({ settings: { maxSendsPerManagementAccountPerDay: 7, resendCooldownSeconds: 0 }, clock: new ManualClock(Date.now()) });
+    const h = await startResdir({
+      settings: { maxSendsPerManagementAccountPerDay: 7, resendCooldownSeconds: 0 },
+      clock: new ManualClock(Date.now()),
+    });
     try {
       const core = coreClient(h.host, h.boot.admin);
       const members: string[] = [];
@@ -187,9 +256,20 @@ describe('parallel Sends around the daily limits', () => {
         const created = await core.call('CreateResourceAccount', { DisplayName: `limit member ${i}` });
         members.push((created.Account as Record<string, string>).AccountId!);
       }
-      const got = await parallel(20, (i) => outcome(callWith(h, CLIENTS[i % CLIENTS.length]!, h.boot.admin, 'Send', { accountId: members[i % 10]!, phone: usPhone(40 + i) })));
+      const got = await parallel(20, (i) =>
+        outcome(
+          callWith(h, CLIENTS[i % CLIENTS.length]!, h.boot.admin, 'Send', {
+            accountId: members[i % 10]!,
+            phone: usPhone(40 + i),
+          }),
+        ),
+      );
       expect(tally(got)).toEqual({ '200': 7, SendValidateCodeExceedsLimitForAccount: 13 });
-      expect(got.filter((o) => o.status !== 200).every((o) => o.status === 409 && /per management account per day/.test(o.message ?? ''))).toBe(true);
+      expect(
+        got
+          .filter((o) => o.status !== 200)
+          .every((o) => o.status === 409 && /per management account per day/.test(o.message ?? '')),
+      ).toBe(true);
       expect(await settledInbox(h, members, 7)).toBe(7);
     } finally {
       await h.close();
@@ -203,9 +283,15 @@ describe('resend cooldown under concurrency', () => {
     try {
       const member = h.boot.member.accountId;
       const phone = usPhone(99);
-      const got = await parallel(10, (i) => outcome(callWith(h, CLIENTS[i % CLIENTS.length]!, h.boot.admin, 'Send', { accountId: member, phone })));
+      const got = await parallel(10, (i) =>
+        outcome(callWith(h, CLIENTS[i % CLIENTS.length]!, h.boot.admin, 'Send', { accountId: member, phone })),
+      );
       expect(tally(got)).toEqual({ '200': 1, SendValidateCodeExceedsLimitForAccount: 9 });
-      expect(got.filter((o) => o.status !== 200).every((o) => o.status === 409 && /less than 60 seconds/.test(o.message ?? ''))).toBe(true);
+      expect(
+        got
+          .filter((o) => o.status !== 200)
+          .every((o) => o.status === 409 && /less than 60 seconds/.test(o.message ?? '')),
+      ).toBe(true);
       expect(await settledInbox(h, [member], 1)).toBe(1);
       expect(await inbox(h, phone)).toHaveLength(1);
     } finally {

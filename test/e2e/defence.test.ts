@@ -7,7 +7,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inbox, startResdir, waitForSms, type Harness } from '../support/harness.js';
 import { coreClient, popClient } from '../support/clients.js';
-import { addAccountWithDirectory, addRamUser, addResourceAccountMember, addStandaloneAccount } from '../support/principals.js';
+import {
+  addAccountWithDirectory,
+  addRamUser,
+  addResourceAccountMember,
+  addStandaloneAccount,
+} from '../support/principals.js';
 
 const SEND = 'SendVerificationCodeForBindSecureMobilePhone';
 const BIND = 'BindSecureMobilePhone';
@@ -45,10 +50,15 @@ describe('limit refusals', () => {
     const retryAfter = Number(e.entry!.response.headers['x-acs-retry-after']);
     expect(retryAfter).toBeGreaterThan(0);
     expect(retryAfter).toBeLessThanOrEqual(60_000);
-    const m = /^Retry after (\S+) \(in (\d+) s\); sending earlier is refused again\. https:\/\/api\.aliyun\.com\/troubleshoot\?q=SendValidateCodeExceedsLimitForAccount/.exec(e.data.Recommend);
+    const m =
+      /^Retry after (\S+) \(in (\d+) s\); sending earlier is refused again\. https:\/\/api\.aliyun\.com\/troubleshoot\?q=SendValidateCodeExceedsLimitForAccount/.exec(
+        e.data.Recommend,
+      );
     expect(m).not.toBeNull();
     expect(Math.abs(Date.parse(m![1]!) - (Date.now() + retryAfter))).toBeLessThan(5_000);
-    const audit = (await h.app.store.audit.recent(20)).find((x) => x.result_code === 'SendValidateCodeExceedsLimitForAccount');
+    const audit = (await h.app.store.audit.recent(20)).find(
+      (x) => x.result_code === 'SendValidateCodeExceedsLimitForAccount',
+    );
     expect(audit?.detail).toBe('limit:cooldown');
   });
 });
@@ -63,19 +73,35 @@ describe('ClientToken', () => {
     const again = await core.call(SEND, { AccountId: member, SecureMobilePhone: phone, ClientToken: 'ct-0001' });
     expect(again.ExpirationDate).toBe(first.ExpirationDate);
     expect(again.RequestId).not.toBe(first.RequestId);
-    const pop = await popClient(h.url, h.boot.admin).call(SEND, { AccountId: member, SecureMobilePhone: phone, ClientToken: 'ct-0001' }, 'POST');
+    const pop = await popClient(h.url, h.boot.admin).call(
+      SEND,
+      { AccountId: member, SecureMobilePhone: phone, ClientToken: 'ct-0001' },
+      'POST',
+    );
     expect(pop.ExpirationDate).toBe(first.ExpirationDate);
 
-    const conflict = await refused(core.call(SEND, { AccountId: member, SecureMobilePhone: '1-2025550303', ClientToken: 'ct-0001' }));
+    const conflict = await refused(
+      core.call(SEND, { AccountId: member, SecureMobilePhone: '1-2025550303', ClientToken: 'ct-0001' }),
+    );
     expect([conflict.statusCode, conflict.data.Code]).toEqual([409, 'IdempotentParameterMismatch']);
     expect(conflict.data.Message).toContain('ct-0001');
-    const bad = await refused(core.call(SEND, { AccountId: member, SecureMobilePhone: phone, ClientToken: 'x'.repeat(65) }));
+    const bad = await refused(
+      core.call(SEND, { AccountId: member, SecureMobilePhone: phone, ClientToken: 'x'.repeat(65) }),
+    );
     expect([bad.statusCode, bad.data.Code]).toEqual([400, 'InvalidParameter.ClientToken']);
 
     await new Promise((r) => setTimeout(r, 50));
     expect(await inbox(h, phone)).toHaveLength(1);
-    const details = (await h.app.store.audit.recent(50)).filter((x) => x.target_account_id === member).map((x) => `${x.result_code}/${x.detail ?? ''}`);
-    expect(details).toEqual(['InvalidParameter.ClientToken/', 'IdempotentParameterMismatch/client-token-mismatch', 'OK/client-token-replay', 'OK/client-token-replay', 'OK/']);
+    const details = (await h.app.store.audit.recent(50))
+      .filter((x) => x.target_account_id === member)
+      .map((x) => `${x.result_code}/${x.detail ?? ''}`);
+    expect(details).toEqual([
+      'InvalidParameter.ClientToken/',
+      'IdempotentParameterMismatch/client-token-mismatch',
+      'OK/client-token-replay',
+      'OK/client-token-replay',
+      'OK/',
+    ]);
   });
 });
 
@@ -96,7 +122,9 @@ describe('country and number policy', () => {
       expect(e.data.Message).toMatch(why);
     }
     // Bind follows the same policy (no code can exist for such a number).
-    const b = await refused(core.call(BIND, { AccountId: member, SecureMobilePhone: '44-7911123456', VerificationCode: '123456' }));
+    const b = await refused(
+      core.call(BIND, { AccountId: member, SecureMobilePhone: '44-7911123456', VerificationCode: '123456' }),
+    );
     expect(b.data.Code).toBe('InvalidParameter.MobileCountryCode');
   });
 });
@@ -108,13 +136,23 @@ describe('metrics', () => {
     const phone = '65-91230301';
     await core.call(SEND, { AccountId: member, SecureMobilePhone: phone });
     const code = (await waitForSms(h, phone)).code;
-    await refused(core.call(BIND, { AccountId: member, SecureMobilePhone: phone, VerificationCode: String((Number(code) + 1) % 1_000_000).padStart(6, '0') }));
+    await refused(
+      core.call(BIND, {
+        AccountId: member,
+        SecureMobilePhone: phone,
+        VerificationCode: String((Number(code) + 1) % 1_000_000).padStart(6, '0'),
+      }),
+    );
     await core.call(BIND, { AccountId: member, SecureMobilePhone: phone, VerificationCode: code });
     const text = await (await fetch(`${h.url}/_resdir/metrics`)).text();
     expect(text).toMatch(/resdir_verification_sends_total\{kind="sms"\} [1-9]/);
     expect(text).toMatch(/resdir_verification_binds_total [1-9]/);
-    expect(text).toMatch(/resdir_verification_refusals_total\{operation="bind",code="Invalid.VerificationCode",reason="wrong-code"\} [1-9]/);
-    expect(text).toMatch(/resdir_verification_refusals_total\{operation="send",code="SendValidateCodeExceedsLimitForAccount",reason="cooldown"\} [1-9]/);
+    expect(text).toMatch(
+      /resdir_verification_refusals_total\{operation="bind",code="Invalid.VerificationCode",reason="wrong-code"\} [1-9]/,
+    );
+    expect(text).toMatch(
+      /resdir_verification_refusals_total\{operation="send",code="SendValidateCodeExceedsLimitForAccount",reason="cooldown"\} [1-9]/,
+    );
     expect(text).toMatch(/resdir_verification_attempts_per_code_bucket\{le="2",outcome="bound"\} [1-9]/);
     expect(text).toContain('# TYPE resdir_breaker_trips_total counter');
     expect(text).not.toContain(code);
@@ -137,14 +175,23 @@ describe('no enumeration', () => {
     try {
       const core = coreClient(h.host, h.boot.admin);
       const seen: Record<string, { code: string; calls: string[] }> = {};
-      for (const [label, accountId] of [['unknown', '1999999999999999'], ['other-directory', other.memberAccountId], ['real', real]] as const) {
+      for (const [label, accountId] of [
+        ['unknown', '1999999999999999'],
+        ['other-directory', other.memberAccountId],
+        ['real', real],
+      ] as const) {
         calls.length = 0;
-        const e = await core.call(BIND, { AccountId: accountId, SecureMobilePhone: '1-2025550304', VerificationCode: '123456' }).then(() => undefined, (x: unknown) => x as Refused);
+        const e = await core
+          .call(BIND, { AccountId: accountId, SecureMobilePhone: '1-2025550304', VerificationCode: '123456' })
+          .then(
+            () => undefined,
+            (x: unknown) => x as Refused,
+          );
         seen[label] = { code: e?.data.Code ?? 'OK', calls: [...calls] };
       }
       // The same lookups in the same order whatever the member is (the resource ARN and the
       // handler each resolve the member once).
-      const same = seen['real']!.calls;
+      const same = seen.real!.calls;
       expect(same.length).toBeGreaterThan(0);
       expect(same.filter((c) => c === 'getMember').length).toBe(same.filter((c) => c === 'getAccount').length);
       expect(seen).toEqual({
@@ -155,13 +202,23 @@ describe('no enumeration', () => {
       // A RAM user without permission is refused before any member is looked up.
       const nobody = await addRamUser(h, { policies: [] });
       calls.length = 0;
-      const denied = await refused(coreClient(h.host, nobody).call(SEND, { AccountId: real, SecureMobilePhone: '1-2025550305' }));
+      const denied = await refused(
+        coreClient(h.host, nobody).call(SEND, { AccountId: real, SecureMobilePhone: '1-2025550305' }),
+      );
       expect(denied.data.Code).toBe('NoPermission');
       expect(calls).toEqual([]);
       // The root identity and a RAM identity of an account managing no directory: CallerIdentityError, no lookup.
-      const root = await refused(coreClient(h.host, h.boot.root).call(SEND, { AccountId: real, SecureMobilePhone: '1-2025550305' }));
+      const root = await refused(
+        coreClient(h.host, h.boot.root).call(SEND, { AccountId: real, SecureMobilePhone: '1-2025550305' }),
+      );
       const outsider = await addStandaloneAccount(h);
-      const alone = await refused(coreClient(h.host, outsider.admin).call(BIND, { AccountId: real, SecureMobilePhone: '1-2025550305', VerificationCode: '123456' }));
+      const alone = await refused(
+        coreClient(h.host, outsider.admin).call(BIND, {
+          AccountId: real,
+          SecureMobilePhone: '1-2025550305',
+          VerificationCode: '123456',
+        }),
+      );
       expect([root.data.Code, alone.data.Code]).toEqual(['CallerIdentityError', 'CallerIdentityError']);
       expect(calls).toEqual([]);
     } finally {

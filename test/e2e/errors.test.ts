@@ -14,9 +14,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startResdir, waitForSms, type Harness, type InboxMessage } from '../support/harness.js';
 import { coreClient, popClient, productClient, rmModels, type Creds } from '../support/clients.js';
-import { addAccountWithDirectory, addCloudAccountMember, addResourceAccountMember, addStandaloneAccount } from '../support/principals.js';
+import {
+  addAccountWithDirectory,
+  addCloudAccountMember,
+  addResourceAccountMember,
+  addStandaloneAccount,
+} from '../support/principals.js';
 import { ManualClock } from '../../src/lib/clock.js';
-import { expectRefusal, UUID, type SdkError } from '../support/refusal.js';
+import { expectRefusal, UUID } from '../support/refusal.js';
 
 // ------------------------------------------------------------------------------------------------
 // helpers
@@ -27,7 +32,6 @@ const BIND = 'BindSecureMobilePhone';
 
 type Via = 'product' | 'productV1' | 'core' | 'core2020' | 'popGet' | 'popPost' | 'pop2020';
 const ALL_VIAS: Via[] = ['product', 'productV1', 'core', 'core2020', 'popGet', 'popPost', 'pop2020'];
-
 
 interface Params {
   AccountId?: string;
@@ -42,19 +46,36 @@ const defined = (p: Params): Record<string, string> => {
 };
 
 /** Calls Send or Bind through one client; resolves with the raw response body (PascalCase for generic clients). */
-async function callVia(via: Via, h: Harness, creds: Creds, action: typeof SEND | typeof BIND, p: Params): Promise<unknown> {
+async function callVia(
+  via: Via,
+  h: Harness,
+  creds: Creds,
+  action: typeof SEND | typeof BIND,
+  p: Params,
+): Promise<unknown> {
   switch (via) {
     case 'product':
     case 'productV1': {
       const c = productClient(h.host, creds, via === 'productV1' ? 'v2' : undefined);
       if (action === SEND) {
-        return (await c.sendVerificationCodeForBindSecureMobilePhone(
-          new rmModels.SendVerificationCodeForBindSecureMobilePhoneRequest({ accountId: p.AccountId, secureMobilePhone: p.SecureMobilePhone }),
-        )).body;
+        return (
+          await c.sendVerificationCodeForBindSecureMobilePhone(
+            new rmModels.SendVerificationCodeForBindSecureMobilePhoneRequest({
+              accountId: p.AccountId,
+              secureMobilePhone: p.SecureMobilePhone,
+            }),
+          )
+        ).body;
       }
-      return (await c.bindSecureMobilePhone(
-        new rmModels.BindSecureMobilePhoneRequest({ accountId: p.AccountId, secureMobilePhone: p.SecureMobilePhone, verificationCode: p.VerificationCode }),
-      )).body;
+      return (
+        await c.bindSecureMobilePhone(
+          new rmModels.BindSecureMobilePhoneRequest({
+            accountId: p.AccountId,
+            secureMobilePhone: p.SecureMobilePhone,
+            verificationCode: p.VerificationCode,
+          }),
+        )
+      ).body;
     }
     case 'core':
       return coreClient(h.host, creds).call(action, defined(p));
@@ -69,9 +90,15 @@ async function callVia(via: Via, h: Harness, creds: Creds, action: typeof SEND |
   }
 }
 
-
-const refusal = (via: Via, h: Harness, creds: Creds, action: typeof SEND | typeof BIND, p: Params, code: string, status: number) =>
-  expectRefusal(callVia(via, h, creds, action, p), code, status);
+const refusal = (
+  via: Via,
+  h: Harness,
+  creds: Creds,
+  action: typeof SEND | typeof BIND,
+  p: Params,
+  code: string,
+  status: number,
+) => expectRefusal(callVia(via, h, creds, action, p), code, status);
 
 async function allSms(h: Harness, to?: string): Promise<InboxMessage[]> {
   const res = await fetch(`${h.url}/_resdir/sms?limit=1000${to ? `&to=${encodeURIComponent(to)}` : ''}`);
@@ -135,19 +162,57 @@ describe('parameter validation', () => {
     const phone = nextPhone();
     await refusal('product', h, h.boot.admin, SEND, { SecureMobilePhone: phone }, 'MissingParameter.AccountId', 400);
     await refusal('popGet', h, h.boot.admin, SEND, { SecureMobilePhone: phone }, 'MissingParameter.AccountId', 400);
-    await refusal('core', h, h.boot.admin, BIND, { SecureMobilePhone: phone, VerificationCode: '123456' }, 'MissingParameter.AccountId', 400);
-    await refusal('pop2020', h, h.boot.admin, BIND, { SecureMobilePhone: phone, VerificationCode: '123456' }, 'MissingParameter.AccountId', 400);
+    await refusal(
+      'core',
+      h,
+      h.boot.admin,
+      BIND,
+      { SecureMobilePhone: phone, VerificationCode: '123456' },
+      'MissingParameter.AccountId',
+      400,
+    );
+    await refusal(
+      'pop2020',
+      h,
+      h.boot.admin,
+      BIND,
+      { SecureMobilePhone: phone, VerificationCode: '123456' },
+      'MissingParameter.AccountId',
+      400,
+    );
     await expectNoSms(h, { to: phone });
   });
 
   it('invalid AccountId → 400 InvalidParameter.AccountId', async () => {
     const phone = nextPhone();
-    const bad = ['123', 'abcdefghijklmnop', '12345678901234567', `${h.boot.member.accountId.slice(0, 15)}x`, ` ${h.boot.member.accountId}`];
+    const bad = [
+      '123',
+      'abcdefghijklmnop',
+      '12345678901234567',
+      `${h.boot.member.accountId.slice(0, 15)}x`,
+      ` ${h.boot.member.accountId}`,
+    ];
     for (const [i, AccountId] of bad.entries()) {
       const via = ALL_VIAS[i % ALL_VIAS.length]!;
-      const e = await refusal(via, h, h.boot.admin, SEND, { AccountId, SecureMobilePhone: phone }, 'InvalidParameter.AccountId', 400);
+      const e = await refusal(
+        via,
+        h,
+        h.boot.admin,
+        SEND,
+        { AccountId, SecureMobilePhone: phone },
+        'InvalidParameter.AccountId',
+        400,
+      );
       expect(e.data.Message).toContain('AccountId');
-      await refusal(ALL_VIAS[(i + 3) % ALL_VIAS.length]!, h, h.boot.admin, BIND, { AccountId, SecureMobilePhone: phone, VerificationCode: '123456' }, 'InvalidParameter.AccountId', 400);
+      await refusal(
+        ALL_VIAS[(i + 3) % ALL_VIAS.length]!,
+        h,
+        h.boot.admin,
+        BIND,
+        { AccountId, SecureMobilePhone: phone, VerificationCode: '123456' },
+        'InvalidParameter.AccountId',
+        400,
+      );
     }
     await expectNoSms(h, { to: phone });
     await expectUnbound(h, h.boot.member.accountId);
@@ -156,20 +221,71 @@ describe('parameter validation', () => {
   it('missing SecureMobilePhone → 400 MissingParameter.SecureMobilePhone', async () => {
     const member = await addResourceAccountMember(h);
     await refusal('core', h, h.boot.admin, SEND, { AccountId: member }, 'MissingParameter.SecureMobilePhone', 400);
-    await refusal('productV1', h, h.boot.admin, SEND, { AccountId: member, SecureMobilePhone: '' }, 'MissingParameter.SecureMobilePhone', 400);
-    await refusal('product', h, h.boot.admin, BIND, { AccountId: member, VerificationCode: '123456' }, 'MissingParameter.SecureMobilePhone', 400);
-    await refusal('popPost', h, h.boot.admin, BIND, { AccountId: member, VerificationCode: '123456' }, 'MissingParameter.SecureMobilePhone', 400);
+    await refusal(
+      'productV1',
+      h,
+      h.boot.admin,
+      SEND,
+      { AccountId: member, SecureMobilePhone: '' },
+      'MissingParameter.SecureMobilePhone',
+      400,
+    );
+    await refusal(
+      'product',
+      h,
+      h.boot.admin,
+      BIND,
+      { AccountId: member, VerificationCode: '123456' },
+      'MissingParameter.SecureMobilePhone',
+      400,
+    );
+    await refusal(
+      'popPost',
+      h,
+      h.boot.admin,
+      BIND,
+      { AccountId: member, VerificationCode: '123456' },
+      'MissingParameter.SecureMobilePhone',
+      400,
+    );
     await expectNoSms(h, { accountId: member });
     await expectUnbound(h, member);
   });
 
   it('malformed phone → 400 InvalidParameter.SecureMobilePhone naming the <country code>-<mobile phone number> format', async () => {
     const member = await addResourceAccountMember(h);
-    const malformed = ['2025550123', '+1-2025550123', '1-20255', '1-abc', '1 2025550123', '1-202-555-0123', '-2025550123', '1234-2025550123', `1-${'2'.repeat(40)}`, '1-2025550123\n'];
+    const malformed = [
+      '2025550123',
+      '+1-2025550123',
+      '1-20255',
+      '1-abc',
+      '1 2025550123',
+      '1-202-555-0123',
+      '-2025550123',
+      '1234-2025550123',
+      `1-${'2'.repeat(40)}`,
+      '1-2025550123\n',
+    ];
     for (const [i, phone] of malformed.entries()) {
-      const s = await refusal(ALL_VIAS[i % ALL_VIAS.length]!, h, h.boot.admin, SEND, { AccountId: member, SecureMobilePhone: phone }, 'InvalidParameter.SecureMobilePhone', 400);
+      const s = await refusal(
+        ALL_VIAS[i % ALL_VIAS.length]!,
+        h,
+        h.boot.admin,
+        SEND,
+        { AccountId: member, SecureMobilePhone: phone },
+        'InvalidParameter.SecureMobilePhone',
+        400,
+      );
       expect(s.data.Message).toContain(FORMAT_HINT);
-      const b = await refusal(ALL_VIAS[(i + 2) % ALL_VIAS.length]!, h, h.boot.admin, BIND, { AccountId: member, SecureMobilePhone: phone, VerificationCode: '123456' }, 'InvalidParameter.SecureMobilePhone', 400);
+      const b = await refusal(
+        ALL_VIAS[(i + 2) % ALL_VIAS.length]!,
+        h,
+        h.boot.admin,
+        BIND,
+        { AccountId: member, SecureMobilePhone: phone, VerificationCode: '123456' },
+        'InvalidParameter.SecureMobilePhone',
+        400,
+      );
       expect(b.data.Message).toContain(FORMAT_HINT);
     }
     await expectNoSms(h, { accountId: member });
@@ -181,9 +297,25 @@ describe('parameter validation', () => {
     // toll-free, too short, UK drama range (not assigned), too long
     const notMobile = ['1-8005551234', '1-2025550', '44-7700900123', '1-20255501234567'];
     for (const [i, phone] of notMobile.entries()) {
-      const s = await refusal(ALL_VIAS[(i + 1) % ALL_VIAS.length]!, h, h.boot.admin, SEND, { AccountId: member, SecureMobilePhone: phone }, 'InvalidParameter.SecureMobilePhone', 400);
+      const s = await refusal(
+        ALL_VIAS[(i + 1) % ALL_VIAS.length]!,
+        h,
+        h.boot.admin,
+        SEND,
+        { AccountId: member, SecureMobilePhone: phone },
+        'InvalidParameter.SecureMobilePhone',
+        400,
+      );
       expect(s.data.Message).toContain(FORMAT_HINT);
-      await refusal(ALL_VIAS[(i + 4) % ALL_VIAS.length]!, h, h.boot.admin, BIND, { AccountId: member, SecureMobilePhone: phone, VerificationCode: '123456' }, 'InvalidParameter.SecureMobilePhone', 400);
+      await refusal(
+        ALL_VIAS[(i + 4) % ALL_VIAS.length]!,
+        h,
+        h.boot.admin,
+        BIND,
+        { AccountId: member, SecureMobilePhone: phone, VerificationCode: '123456' },
+        'InvalidParameter.SecureMobilePhone',
+        400,
+      );
     }
     await expectNoSms(h, { accountId: member });
     await expectUnbound(h, member);
@@ -193,12 +325,40 @@ describe('parameter validation', () => {
     const member = await addResourceAccountMember(h);
     const phone = nextPhone();
     const code = await sendAndRead(h, member, phone);
-    await refusal('product', h, h.boot.admin, BIND, { AccountId: member, SecureMobilePhone: phone }, 'MissingParameter.VerificationCode', 400);
-    await refusal('core', h, h.boot.admin, BIND, { AccountId: member, SecureMobilePhone: phone, VerificationCode: '' }, 'MissingParameter.VerificationCode', 400);
-    await refusal('popGet', h, h.boot.admin, BIND, { AccountId: member, SecureMobilePhone: phone }, 'MissingParameter.VerificationCode', 400);
+    await refusal(
+      'product',
+      h,
+      h.boot.admin,
+      BIND,
+      { AccountId: member, SecureMobilePhone: phone },
+      'MissingParameter.VerificationCode',
+      400,
+    );
+    await refusal(
+      'core',
+      h,
+      h.boot.admin,
+      BIND,
+      { AccountId: member, SecureMobilePhone: phone, VerificationCode: '' },
+      'MissingParameter.VerificationCode',
+      400,
+    );
+    await refusal(
+      'popGet',
+      h,
+      h.boot.admin,
+      BIND,
+      { AccountId: member, SecureMobilePhone: phone },
+      'MissingParameter.VerificationCode',
+      400,
+    );
     await expectUnbound(h, member);
     // the refusals did not cost the code anything
-    await callVia('core', h, h.boot.admin, BIND, { AccountId: member, SecureMobilePhone: phone, VerificationCode: code });
+    await callVia('core', h, h.boot.admin, BIND, {
+      AccountId: member,
+      SecureMobilePhone: phone,
+      VerificationCode: code,
+    });
     expect(await hasSecurePhone(h, member)).toBe(true);
   });
 });
@@ -206,12 +366,44 @@ describe('parameter validation', () => {
 describe('member checks', () => {
   it('unknown member → 404 EntityNotExists.Account', async () => {
     const phone = nextPhone();
-    const unknown = '9' + String(Date.now()).padStart(15, '0').slice(-15);
+    const unknown = `9${String(Date.now()).padStart(15, '0').slice(-15)}`;
     expect(await h.app.store.directory.getAccount(unknown)).toBeUndefined();
-    await refusal('popGet', h, h.boot.admin, SEND, { AccountId: unknown, SecureMobilePhone: phone }, 'EntityNotExists.Account', 404);
-    await refusal('product', h, h.boot.admin, SEND, { AccountId: unknown, SecureMobilePhone: phone }, 'EntityNotExists.Account', 404);
-    await refusal('core', h, h.boot.admin, BIND, { AccountId: unknown, SecureMobilePhone: phone, VerificationCode: '123456' }, 'EntityNotExists.Account', 404);
-    await refusal('productV1', h, h.boot.admin, BIND, { AccountId: unknown, SecureMobilePhone: phone, VerificationCode: '123456' }, 'EntityNotExists.Account', 404);
+    await refusal(
+      'popGet',
+      h,
+      h.boot.admin,
+      SEND,
+      { AccountId: unknown, SecureMobilePhone: phone },
+      'EntityNotExists.Account',
+      404,
+    );
+    await refusal(
+      'product',
+      h,
+      h.boot.admin,
+      SEND,
+      { AccountId: unknown, SecureMobilePhone: phone },
+      'EntityNotExists.Account',
+      404,
+    );
+    await refusal(
+      'core',
+      h,
+      h.boot.admin,
+      BIND,
+      { AccountId: unknown, SecureMobilePhone: phone, VerificationCode: '123456' },
+      'EntityNotExists.Account',
+      404,
+    );
+    await refusal(
+      'productV1',
+      h,
+      h.boot.admin,
+      BIND,
+      { AccountId: unknown, SecureMobilePhone: phone, VerificationCode: '123456' },
+      'EntityNotExists.Account',
+      404,
+    );
     await expectNoSms(h, { to: phone });
   });
 
@@ -220,11 +412,35 @@ describe('member checks', () => {
     const standalone = await addStandaloneAccount(h);
     const phone = nextPhone();
     for (const [i, target] of [other.memberAccountId, other.managementAccountId, standalone.accountId].entries()) {
-      await refusal(ALL_VIAS[i]!, h, h.boot.admin, SEND, { AccountId: target, SecureMobilePhone: phone }, 'NotSupport.AccountInAnotherResourceDirectory', 409);
-      await refusal(ALL_VIAS[i + 3]!, h, h.boot.admin, BIND, { AccountId: target, SecureMobilePhone: phone, VerificationCode: '123456' }, 'NotSupport.AccountInAnotherResourceDirectory', 409);
+      await refusal(
+        ALL_VIAS[i]!,
+        h,
+        h.boot.admin,
+        SEND,
+        { AccountId: target, SecureMobilePhone: phone },
+        'NotSupport.AccountInAnotherResourceDirectory',
+        409,
+      );
+      await refusal(
+        ALL_VIAS[i + 3]!,
+        h,
+        h.boot.admin,
+        BIND,
+        { AccountId: target, SecureMobilePhone: phone, VerificationCode: '123456' },
+        'NotSupport.AccountInAnotherResourceDirectory',
+        409,
+      );
     }
     // and the other directory's admin cannot reach into the demo directory either
-    await refusal('core', h, other.admin, SEND, { AccountId: h.boot.member.accountId, SecureMobilePhone: phone }, 'NotSupport.AccountInAnotherResourceDirectory', 409);
+    await refusal(
+      'core',
+      h,
+      other.admin,
+      SEND,
+      { AccountId: h.boot.member.accountId, SecureMobilePhone: phone },
+      'NotSupport.AccountInAnotherResourceDirectory',
+      409,
+    );
     await expectNoSms(h, { to: phone });
     await expectUnbound(h, other.memberAccountId, other.admin);
     await expectUnbound(h, h.boot.member.accountId);
@@ -234,8 +450,24 @@ describe('member checks', () => {
     const cloud = await addCloudAccountMember(h);
     const phone = nextPhone();
     for (const [i, target] of [h.boot.managementAccountId, cloud].entries()) {
-      await refusal(i === 0 ? 'product' : 'popPost', h, h.boot.admin, SEND, { AccountId: target, SecureMobilePhone: phone }, 'AccountTypeMismatch', 409);
-      await refusal(i === 0 ? 'core' : 'pop2020', h, h.boot.admin, BIND, { AccountId: target, SecureMobilePhone: phone, VerificationCode: '123456' }, 'AccountTypeMismatch', 409);
+      await refusal(
+        i === 0 ? 'product' : 'popPost',
+        h,
+        h.boot.admin,
+        SEND,
+        { AccountId: target, SecureMobilePhone: phone },
+        'AccountTypeMismatch',
+        409,
+      );
+      await refusal(
+        i === 0 ? 'core' : 'pop2020',
+        h,
+        h.boot.admin,
+        BIND,
+        { AccountId: target, SecureMobilePhone: phone, VerificationCode: '123456' },
+        'AccountTypeMismatch',
+        409,
+      );
       expect((await h.app.store.directory.getAccount(target))?.secure_mobile_phone).toBeNull();
     }
     await expectNoSms(h, { to: phone });
@@ -245,16 +477,52 @@ describe('member checks', () => {
     const member = await addResourceAccountMember(h);
     const phone = nextPhone();
     const code = await sendAndRead(h, member, phone);
-    await callVia('popPost', h, h.boot.admin, BIND, { AccountId: member, SecureMobilePhone: phone, VerificationCode: code });
+    await callVia('popPost', h, h.boot.admin, BIND, {
+      AccountId: member,
+      SecureMobilePhone: phone,
+      VerificationCode: code,
+    });
     const boundRow = await h.app.store.directory.getAccount(member);
     expect(boundRow?.secure_mobile_phone).toBe(`+${phone.replace('-', '')}`);
 
     const another = nextPhone();
-    await refusal('core', h, h.boot.admin, SEND, { AccountId: member, SecureMobilePhone: phone }, 'AccountSecureMobileAlreadyExists', 409);
-    await refusal('product', h, h.boot.admin, SEND, { AccountId: member, SecureMobilePhone: another }, 'AccountSecureMobileAlreadyExists', 409);
+    await refusal(
+      'core',
+      h,
+      h.boot.admin,
+      SEND,
+      { AccountId: member, SecureMobilePhone: phone },
+      'AccountSecureMobileAlreadyExists',
+      409,
+    );
+    await refusal(
+      'product',
+      h,
+      h.boot.admin,
+      SEND,
+      { AccountId: member, SecureMobilePhone: another },
+      'AccountSecureMobileAlreadyExists',
+      409,
+    );
     // the same (used) code again, and another number
-    await refusal('productV1', h, h.boot.admin, BIND, { AccountId: member, SecureMobilePhone: phone, VerificationCode: code }, 'AccountSecureMobileAlreadyExists', 409);
-    await refusal('popGet', h, h.boot.admin, BIND, { AccountId: member, SecureMobilePhone: another, VerificationCode: code }, 'AccountSecureMobileAlreadyExists', 409);
+    await refusal(
+      'productV1',
+      h,
+      h.boot.admin,
+      BIND,
+      { AccountId: member, SecureMobilePhone: phone, VerificationCode: code },
+      'AccountSecureMobileAlreadyExists',
+      409,
+    );
+    await refusal(
+      'popGet',
+      h,
+      h.boot.admin,
+      BIND,
+      { AccountId: member, SecureMobilePhone: another, VerificationCode: code },
+      'AccountSecureMobileAlreadyExists',
+      409,
+    );
 
     expect(await smsFor(h, { accountId: member })).toHaveLength(1);
     await expectNoSms(h, { to: another });
@@ -267,10 +535,34 @@ describe('site rules', () => {
   it('intl site: 86-… → 409 InvalidParameter.MobileCountryCode', async () => {
     const member = await addResourceAccountMember(h);
     const cn = '86-13900001234';
-    const s = await refusal('product', h, h.boot.admin, SEND, { AccountId: member, SecureMobilePhone: cn }, 'InvalidParameter.MobileCountryCode', 409);
+    const s = await refusal(
+      'product',
+      h,
+      h.boot.admin,
+      SEND,
+      { AccountId: member, SecureMobilePhone: cn },
+      'InvalidParameter.MobileCountryCode',
+      409,
+    );
     expect(s.data.Message).toContain('86');
-    await refusal('popGet', h, h.boot.admin, SEND, { AccountId: member, SecureMobilePhone: cn }, 'InvalidParameter.MobileCountryCode', 409);
-    await refusal('core', h, h.boot.admin, BIND, { AccountId: member, SecureMobilePhone: cn, VerificationCode: '123456' }, 'InvalidParameter.MobileCountryCode', 409);
+    await refusal(
+      'popGet',
+      h,
+      h.boot.admin,
+      SEND,
+      { AccountId: member, SecureMobilePhone: cn },
+      'InvalidParameter.MobileCountryCode',
+      409,
+    );
+    await refusal(
+      'core',
+      h,
+      h.boot.admin,
+      BIND,
+      { AccountId: member, SecureMobilePhone: cn, VerificationCode: '123456' },
+      'InvalidParameter.MobileCountryCode',
+      409,
+    );
     await expectNoSms(h, { to: cn });
     await expectNoSms(h, { accountId: member });
     await expectUnbound(h, member);
@@ -281,18 +573,41 @@ describe('site rules', () => {
     try {
       const member = hc.boot.member.accountId;
       for (const [i, phone] of ['1-2025550123', '65-91234567', '44-7911123456'].entries()) {
-        await refusal(ALL_VIAS[i]!, hc, hc.boot.admin, SEND, { AccountId: member, SecureMobilePhone: phone }, 'InvalidParameter.MobileCountryCode', 409);
-        await refusal(ALL_VIAS[i + 3]!, hc, hc.boot.admin, BIND, { AccountId: member, SecureMobilePhone: phone, VerificationCode: '123456' }, 'InvalidParameter.MobileCountryCode', 409);
+        await refusal(
+          ALL_VIAS[i]!,
+          hc,
+          hc.boot.admin,
+          SEND,
+          { AccountId: member, SecureMobilePhone: phone },
+          'InvalidParameter.MobileCountryCode',
+          409,
+        );
+        await refusal(
+          ALL_VIAS[i + 3]!,
+          hc,
+          hc.boot.admin,
+          BIND,
+          { AccountId: member, SecureMobilePhone: phone, VerificationCode: '123456' },
+          'InvalidParameter.MobileCountryCode',
+          409,
+        );
       }
       await expectNoSms(hc, { accountId: member });
       await expectUnbound(hc, member);
 
       const cn = '86-13900001234';
-      const sent = (await callVia('core', hc, hc.boot.admin, SEND, { AccountId: member, SecureMobilePhone: cn })) as Record<string, unknown>;
+      const sent = (await callVia('core', hc, hc.boot.admin, SEND, {
+        AccountId: member,
+        SecureMobilePhone: cn,
+      })) as Record<string, unknown>;
       expect(typeof sent.ExpirationDate).toBe('string');
       const sms = await waitForSms(hc, cn);
       expect(sms.to).toBe(cn);
-      await callVia('product', hc, hc.boot.admin, BIND, { AccountId: member, SecureMobilePhone: cn, VerificationCode: sms.code });
+      await callVia('product', hc, hc.boot.admin, BIND, {
+        AccountId: member,
+        SecureMobilePhone: cn,
+        VerificationCode: sms.code,
+      });
       expect(await hasSecurePhone(hc, member)).toBe(true);
     } finally {
       await hc.close();
@@ -305,14 +620,38 @@ describe('send limits', () => {
     const member = await addResourceAccountMember(h);
     const phone = nextPhone();
     await sendAndRead(h, member, phone);
-    const pop = await refusal('popPost', h, h.boot.admin, SEND, { AccountId: member, SecureMobilePhone: phone }, 'SendValidateCodeExceedsLimitForAccount', 409);
+    const pop = await refusal(
+      'popPost',
+      h,
+      h.boot.admin,
+      SEND,
+      { AccountId: member, SecureMobilePhone: phone },
+      'SendValidateCodeExceedsLimitForAccount',
+      409,
+    );
     const retryAfter = Number(pop.entry!.response.headers['x-acs-retry-after']);
     expect(Number.isInteger(retryAfter)).toBe(true);
     expect(retryAfter).toBeGreaterThan(0);
     expect(retryAfter).toBeLessThanOrEqual(h.app.settings.resendCooldownSeconds * 1000);
-    const sdk = await refusal('product', h, h.boot.admin, SEND, { AccountId: member, SecureMobilePhone: phone }, 'SendValidateCodeExceedsLimitForAccount', 409);
+    const sdk = await refusal(
+      'product',
+      h,
+      h.boot.admin,
+      SEND,
+      { AccountId: member, SecureMobilePhone: phone },
+      'SendValidateCodeExceedsLimitForAccount',
+      409,
+    );
     expect(sdk.name).toBe('ClientError');
-    await refusal('core', h, h.boot.admin, SEND, { AccountId: member, SecureMobilePhone: phone }, 'SendValidateCodeExceedsLimitForAccount', 409);
+    await refusal(
+      'core',
+      h,
+      h.boot.admin,
+      SEND,
+      { AccountId: member, SecureMobilePhone: phone },
+      'SendValidateCodeExceedsLimitForAccount',
+      409,
+    );
     expect(await smsFor(h, { accountId: member })).toHaveLength(1);
   });
 
@@ -323,12 +662,28 @@ describe('send limits', () => {
       const phone = '1-2025550111';
       await sendAndRead(hl, member, phone);
       await sendAndRead(hl, member, phone);
-      const e = await refusal('popGet', hl, hl.boot.admin, SEND, { AccountId: member, SecureMobilePhone: phone }, 'SendValidateCodeExceedsLimitForAccount', 409);
+      const e = await refusal(
+        'popGet',
+        hl,
+        hl.boot.admin,
+        SEND,
+        { AccountId: member, SecureMobilePhone: phone },
+        'SendValidateCodeExceedsLimitForAccount',
+        409,
+      );
       const retryAfter = Number(e.entry!.response.headers['x-acs-retry-after']);
       expect(retryAfter).toBeGreaterThan(0);
       expect(retryAfter).toBeLessThanOrEqual(86_400_000);
       // another number does not get around the per-member limit
-      await refusal('core2020', hl, hl.boot.admin, SEND, { AccountId: member, SecureMobilePhone: '1-2025550112' }, 'SendValidateCodeExceedsLimitForAccount', 409);
+      await refusal(
+        'core2020',
+        hl,
+        hl.boot.admin,
+        SEND,
+        { AccountId: member, SecureMobilePhone: '1-2025550112' },
+        'SendValidateCodeExceedsLimitForAccount',
+        409,
+      );
       expect(await smsFor(hl, { accountId: member })).toHaveLength(2);
       // another member still can
       const second = await addResourceAccountMember(hl);
@@ -346,9 +701,25 @@ describe('send limits', () => {
       const c = await addResourceAccountMember(hm);
       await sendAndRead(hm, a, '1-2025550121');
       await sendAndRead(hm, b, '1-2025550122');
-      const e = await refusal('popPost', hm, hm.boot.admin, SEND, { AccountId: c, SecureMobilePhone: '1-2025550123' }, 'SendValidateCodeExceedsLimitForAccount', 409);
+      const e = await refusal(
+        'popPost',
+        hm,
+        hm.boot.admin,
+        SEND,
+        { AccountId: c, SecureMobilePhone: '1-2025550123' },
+        'SendValidateCodeExceedsLimitForAccount',
+        409,
+      );
       expect(Number(e.entry!.response.headers['x-acs-retry-after'])).toBeGreaterThan(0);
-      await refusal('product', hm, hm.boot.admin, SEND, { AccountId: a, SecureMobilePhone: '1-2025550121' }, 'SendValidateCodeExceedsLimitForAccount', 409);
+      await refusal(
+        'product',
+        hm,
+        hm.boot.admin,
+        SEND,
+        { AccountId: a, SecureMobilePhone: '1-2025550121' },
+        'SendValidateCodeExceedsLimitForAccount',
+        409,
+      );
       expect(await smsFor(hm, {})).toHaveLength(2);
       await expectNoSms(hm, { accountId: c });
       // the limit is per management account: another directory's admin still can send
@@ -365,17 +736,53 @@ describe('verification codes', () => {
     const member = await addResourceAccountMember(h);
     const phone = nextPhone();
     const code = await sendAndRead(h, member, phone);
-    await refusal('core', h, h.boot.admin, BIND, { AccountId: member, SecureMobilePhone: phone, VerificationCode: otherCode(code) }, 'Invalid.VerificationCode', 409);
-    await refusal('pop2020', h, h.boot.admin, BIND, { AccountId: member, SecureMobilePhone: phone, VerificationCode: 'abcdef' }, 'Invalid.VerificationCode', 409);
-    await refusal('productV1', h, h.boot.admin, BIND, { AccountId: member, SecureMobilePhone: phone, VerificationCode: `${code}0` }, 'Invalid.VerificationCode', 409);
+    await refusal(
+      'core',
+      h,
+      h.boot.admin,
+      BIND,
+      { AccountId: member, SecureMobilePhone: phone, VerificationCode: otherCode(code) },
+      'Invalid.VerificationCode',
+      409,
+    );
+    await refusal(
+      'pop2020',
+      h,
+      h.boot.admin,
+      BIND,
+      { AccountId: member, SecureMobilePhone: phone, VerificationCode: 'abcdef' },
+      'Invalid.VerificationCode',
+      409,
+    );
+    await refusal(
+      'productV1',
+      h,
+      h.boot.admin,
+      BIND,
+      { AccountId: member, SecureMobilePhone: phone, VerificationCode: `${code}0` },
+      'Invalid.VerificationCode',
+      409,
+    );
     await expectUnbound(h, member);
-    await callVia('product', h, h.boot.admin, BIND, { AccountId: member, SecureMobilePhone: phone, VerificationCode: code });
+    await callVia('product', h, h.boot.admin, BIND, {
+      AccountId: member,
+      SecureMobilePhone: phone,
+      VerificationCode: code,
+    });
     expect(await hasSecurePhone(h, member)).toBe(true);
   });
 
   it('no code was ever sent → 409 Invalid.VerificationCode', async () => {
     const member = await addResourceAccountMember(h);
-    await refusal('popGet', h, h.boot.admin, BIND, { AccountId: member, SecureMobilePhone: nextPhone(), VerificationCode: '123456' }, 'Invalid.VerificationCode', 409);
+    await refusal(
+      'popGet',
+      h,
+      h.boot.admin,
+      BIND,
+      { AccountId: member, SecureMobilePhone: nextPhone(), VerificationCode: '123456' },
+      'Invalid.VerificationCode',
+      409,
+    );
     await expectUnbound(h, member);
   });
 
@@ -385,12 +792,31 @@ describe('verification codes', () => {
     try {
       const member = hc.boot.member.accountId;
       const phone = '1-2025550131';
-      const sent = (await callVia('core', hc, hc.boot.admin, SEND, { AccountId: member, SecureMobilePhone: phone })) as Record<string, string>;
+      const sent = (await callVia('core', hc, hc.boot.admin, SEND, {
+        AccountId: member,
+        SecureMobilePhone: phone,
+      })) as Record<string, string>;
       expect(Date.parse(sent.ExpirationDate!)).toBe(clock.now() + hc.app.settings.codeTtlSeconds * 1000);
       const sms = await waitForSms(hc, phone);
       clock.advance(11 * 60_000);
-      await refusal('product', hc, hc.boot.admin, BIND, { AccountId: member, SecureMobilePhone: phone, VerificationCode: sms.code }, 'Invalid.VerificationCode', 409);
-      await refusal('popPost', hc, hc.boot.admin, BIND, { AccountId: member, SecureMobilePhone: phone, VerificationCode: sms.code }, 'Invalid.VerificationCode', 409);
+      await refusal(
+        'product',
+        hc,
+        hc.boot.admin,
+        BIND,
+        { AccountId: member, SecureMobilePhone: phone, VerificationCode: sms.code },
+        'Invalid.VerificationCode',
+        409,
+      );
+      await refusal(
+        'popPost',
+        hc,
+        hc.boot.admin,
+        BIND,
+        { AccountId: member, SecureMobilePhone: phone, VerificationCode: sms.code },
+        'Invalid.VerificationCode',
+        409,
+      );
       await expectUnbound(hc, member);
     } finally {
       await hc.close();
@@ -405,17 +831,37 @@ describe('verification codes', () => {
       const first = await sendAndRead(hf, member, phone);
       const second = await sendAndRead(hf, member, phone);
       if (first !== second) {
-        await refusal('core', hf, hf.boot.admin, BIND, { AccountId: member, SecureMobilePhone: phone, VerificationCode: first }, 'Invalid.VerificationCode', 409);
+        await refusal(
+          'core',
+          hf,
+          hf.boot.admin,
+          BIND,
+          { AccountId: member, SecureMobilePhone: phone, VerificationCode: first },
+          'Invalid.VerificationCode',
+          409,
+        );
         await expectUnbound(hf, member);
       }
       // a code sent to another number is superseded too
       const otherMember = await addResourceAccountMember(hf);
       const c1 = await sendAndRead(hf, otherMember, '1-2025550142');
       await sendAndRead(hf, otherMember, '1-2025550143');
-      await refusal('popGet', hf, hf.boot.admin, BIND, { AccountId: otherMember, SecureMobilePhone: '1-2025550142', VerificationCode: c1 }, 'Invalid.VerificationCode', 409);
+      await refusal(
+        'popGet',
+        hf,
+        hf.boot.admin,
+        BIND,
+        { AccountId: otherMember, SecureMobilePhone: '1-2025550142', VerificationCode: c1 },
+        'Invalid.VerificationCode',
+        409,
+      );
       await expectUnbound(hf, otherMember);
 
-      await callVia('product', hf, hf.boot.admin, BIND, { AccountId: member, SecureMobilePhone: phone, VerificationCode: second });
+      await callVia('product', hf, hf.boot.admin, BIND, {
+        AccountId: member,
+        SecureMobilePhone: phone,
+        VerificationCode: second,
+      });
       expect(await hasSecurePhone(hf, member)).toBe(true);
     } finally {
       await hf.close();
@@ -426,8 +872,20 @@ describe('verification codes', () => {
     const member = await addResourceAccountMember(h);
     const phone = nextPhone();
     const code = await sendAndRead(h, member, phone);
-    await callVia('core2020', h, h.boot.admin, BIND, { AccountId: member, SecureMobilePhone: phone, VerificationCode: code });
-    await refusal('core', h, h.boot.admin, BIND, { AccountId: member, SecureMobilePhone: phone, VerificationCode: code }, 'AccountSecureMobileAlreadyExists', 409);
+    await callVia('core2020', h, h.boot.admin, BIND, {
+      AccountId: member,
+      SecureMobilePhone: phone,
+      VerificationCode: code,
+    });
+    await refusal(
+      'core',
+      h,
+      h.boot.admin,
+      BIND,
+      { AccountId: member, SecureMobilePhone: phone, VerificationCode: code },
+      'AccountSecureMobileAlreadyExists',
+      409,
+    );
     expect(await hasSecurePhone(h, member)).toBe(true);
   });
 
@@ -437,10 +895,34 @@ describe('verification codes', () => {
     const code = await sendAndRead(h, member, phone);
     expect(h.app.settings.codeMaxAttempts).toBe(5);
     for (let k = 1; k <= 5; k++) {
-      await refusal(ALL_VIAS[k % ALL_VIAS.length]!, h, h.boot.admin, BIND, { AccountId: member, SecureMobilePhone: phone, VerificationCode: otherCode(code, k) }, 'Invalid.VerificationCode', 409);
+      await refusal(
+        ALL_VIAS[k % ALL_VIAS.length]!,
+        h,
+        h.boot.admin,
+        BIND,
+        { AccountId: member, SecureMobilePhone: phone, VerificationCode: otherCode(code, k) },
+        'Invalid.VerificationCode',
+        409,
+      );
     }
-    await refusal('product', h, h.boot.admin, BIND, { AccountId: member, SecureMobilePhone: phone, VerificationCode: code }, 'Invalid.VerificationCode', 409);
-    await refusal('popPost', h, h.boot.admin, BIND, { AccountId: member, SecureMobilePhone: phone, VerificationCode: code }, 'Invalid.VerificationCode', 409);
+    await refusal(
+      'product',
+      h,
+      h.boot.admin,
+      BIND,
+      { AccountId: member, SecureMobilePhone: phone, VerificationCode: code },
+      'Invalid.VerificationCode',
+      409,
+    );
+    await refusal(
+      'popPost',
+      h,
+      h.boot.admin,
+      BIND,
+      { AccountId: member, SecureMobilePhone: phone, VerificationCode: code },
+      'Invalid.VerificationCode',
+      409,
+    );
     await expectUnbound(h, member);
   });
 
@@ -449,33 +931,68 @@ describe('verification codes', () => {
     const phone = nextPhone();
     const other = nextPhone();
     const code = await sendAndRead(h, member, phone);
-    await refusal('core', h, h.boot.admin, BIND, { AccountId: member, SecureMobilePhone: other, VerificationCode: code }, 'Invalid.VerificationCode', 409);
+    await refusal(
+      'core',
+      h,
+      h.boot.admin,
+      BIND,
+      { AccountId: member, SecureMobilePhone: other, VerificationCode: code },
+      'Invalid.VerificationCode',
+      409,
+    );
     // and for another member of the same directory
     const member2 = await addResourceAccountMember(h);
-    await refusal('popGet', h, h.boot.admin, BIND, { AccountId: member2, SecureMobilePhone: phone, VerificationCode: code }, 'Invalid.VerificationCode', 409);
+    await refusal(
+      'popGet',
+      h,
+      h.boot.admin,
+      BIND,
+      { AccountId: member2, SecureMobilePhone: phone, VerificationCode: code },
+      'Invalid.VerificationCode',
+      409,
+    );
     await expectUnbound(h, member);
     await expectUnbound(h, member2);
     // the code itself is still good for the number it was sent to
-    await callVia('productV1', h, h.boot.admin, BIND, { AccountId: member, SecureMobilePhone: phone, VerificationCode: code });
+    await callVia('productV1', h, h.boot.admin, BIND, {
+      AccountId: member,
+      SecureMobilePhone: phone,
+      VerificationCode: code,
+    });
     expect(await hasSecurePhone(h, member)).toBe(true);
   });
 });
 
 describe('gateway and the other operations', () => {
   it('unknown Action → 404 InvalidAction.NotFound', async () => {
-    const e = await expectRefusal(coreClient(h.host, h.boot.admin).call('NoSuchAction', {}), 'InvalidAction.NotFound', 404);
+    const e = await expectRefusal(
+      coreClient(h.host, h.boot.admin).call('NoSuchAction', {}),
+      'InvalidAction.NotFound',
+      404,
+    );
     expect(e.data.Message).toContain('NoSuchAction');
-    await expectRefusal(popClient(h.url, h.boot.admin, '2020-03-31').call('SendVerificationCodeForBindSecureMobilePhoneX', {}), 'InvalidAction.NotFound', 404);
+    await expectRefusal(
+      popClient(h.url, h.boot.admin, '2020-03-31').call('SendVerificationCodeForBindSecureMobilePhoneX', {}),
+      'InvalidAction.NotFound',
+      404,
+    );
   });
 
   it('unknown Version → 400 InvalidParameter', async () => {
     const e = await expectRefusal(
-      popClient(h.url, h.boot.admin, '2019-01-01').call(SEND, { AccountId: h.boot.member.accountId, SecureMobilePhone: '1-2025550151' }),
+      popClient(h.url, h.boot.admin, '2019-01-01').call(SEND, {
+        AccountId: h.boot.member.accountId,
+        SecureMobilePhone: '1-2025550151',
+      }),
       'InvalidParameter',
       400,
     );
     expect(e.data.Message).toContain('Version');
-    await expectRefusal(coreClient(h.host, h.boot.admin).call('GetAccount', { AccountId: h.boot.member.accountId }, '2019-01-01'), 'InvalidParameter', 400);
+    await expectRefusal(
+      coreClient(h.host, h.boot.admin).call('GetAccount', { AccountId: h.boot.member.accountId }, '2019-01-01'),
+      'InvalidParameter',
+      400,
+    );
     await expectNoSms(h, { to: '1-2025550151' });
   });
 
@@ -483,11 +1000,17 @@ describe('gateway and the other operations', () => {
     const core = coreClient(h.host, h.boot.admin);
     const before = (await core.call('ListAccounts', { PageSize: '100' })).TotalCount as number;
     await expectRefusal(
-      productClient(h.host, h.boot.admin).createResourceAccount(new rmModels.CreateResourceAccountRequest({ displayName: 'demo-member' })),
+      productClient(h.host, h.boot.admin).createResourceAccount(
+        new rmModels.CreateResourceAccountRequest({ displayName: 'demo-member' }),
+      ),
       'InvalidParameter.Account.DisplayName.AlreadyUsed',
       409,
     );
-    await expectRefusal(core.call('CreateResourceAccount', { DisplayName: 'demo-member' }), 'InvalidParameter.Account.DisplayName.AlreadyUsed', 409);
+    await expectRefusal(
+      core.call('CreateResourceAccount', { DisplayName: 'demo-member' }),
+      'InvalidParameter.Account.DisplayName.AlreadyUsed',
+      409,
+    );
     const created = await core.call('CreateResourceAccount', { DisplayName: 'unique name 1' });
     expect((created.Account as Record<string, unknown>).DisplayName).toBe('unique name 1');
     await expectRefusal(
@@ -504,9 +1027,12 @@ describe('gateway and the other operations', () => {
     try {
       const core = coreClient(hl.host, hl.boot.admin);
       await new Promise((r) => setTimeout(r, 5)); // a later join time than the demo world
-      const created = (await core.call('CreateResourceAccount', { DisplayName: 'third member' })).Account as Record<string, string>;
+      const created = (await core.call('CreateResourceAccount', { DisplayName: 'third member' })).Account as Record<
+        string,
+        string
+      >;
       const all = await core.call('ListAccounts', { PageSize: '100' });
-      const ids = ((all.Accounts as { Account: Array<Record<string, unknown>> }).Account).map((a) => a.AccountId);
+      const ids = (all.Accounts as { Account: Array<Record<string, unknown>> }).Account.map((a) => a.AccountId);
       expect(ids).toEqual([hl.boot.managementAccountId, hl.boot.member.accountId, created.AccountId]);
       expect(all.TotalCount).toBe(3);
 
@@ -515,19 +1041,31 @@ describe('gateway and the other operations', () => {
       expect(page2.body.totalCount).toBe(3);
       expect(page2.body.pageNumber).toBe(2);
       expect(page2.body.pageSize).toBe(1);
-      expect(page2.body.accounts.account.map((a: { accountId: string }) => a.accountId)).toEqual([hl.boot.member.accountId]);
+      expect(page2.body.accounts.account.map((a: { accountId: string }) => a.accountId)).toEqual([
+        hl.boot.member.accountId,
+      ]);
 
       const page3 = await popClient(hl.url, hl.boot.admin).call('ListAccounts', { PageSize: '2', PageNumber: '2' });
       expect(page3.TotalCount).toBe(3);
-      expect(((page3.Accounts as { Account: Array<Record<string, unknown>> }).Account).map((a) => a.AccountId)).toEqual([created.AccountId]);
+      expect((page3.Accounts as { Account: Array<Record<string, unknown>> }).Account.map((a) => a.AccountId)).toEqual([
+        created.AccountId,
+      ]);
       const beyond = await core.call('ListAccounts', { PageSize: '10', PageNumber: '5' });
       expect(beyond.TotalCount).toBe(3);
       expect((beyond.Accounts as { Account: unknown[] }).Account).toEqual([]);
 
-      const e = await expectRefusal(product.listAccounts(new rmModels.ListAccountsRequest({ pageSize: 101 })), 'InvalidParameter.PageSize', 400);
+      const e = await expectRefusal(
+        product.listAccounts(new rmModels.ListAccountsRequest({ pageSize: 101 })),
+        'InvalidParameter.PageSize',
+        400,
+      );
       expect(e.data.Message).toContain('PageSize');
       await expectRefusal(core.call('ListAccounts', { PageSize: '0' }), 'InvalidParameter.PageSize', 400);
-      await expectRefusal(popClient(hl.url, hl.boot.admin).call('ListAccounts', { PageNumber: '0' }), 'InvalidParameter.PageNumber', 400);
+      await expectRefusal(
+        popClient(hl.url, hl.boot.admin).call('ListAccounts', { PageNumber: '0' }),
+        'InvalidParameter.PageNumber',
+        400,
+      );
     } finally {
       await hl.close();
     }
@@ -560,7 +1098,15 @@ describe('gateway and the other operations', () => {
     });
 
     const standalone = await addStandaloneAccount(h);
-    await expectRefusal(coreClient(h.host, standalone.admin).call('GetResourceDirectory', {}), 'ResourceDirectoryNotInUse', 404);
-    await expectRefusal(popClient(h.url, standalone.admin, '2020-03-31').call('GetResourceDirectory', {}), 'ResourceDirectoryNotInUse', 404);
+    await expectRefusal(
+      coreClient(h.host, standalone.admin).call('GetResourceDirectory', {}),
+      'ResourceDirectoryNotInUse',
+      404,
+    );
+    await expectRefusal(
+      popClient(h.url, standalone.admin, '2020-03-31').call('GetResourceDirectory', {}),
+      'ResourceDirectoryNotInUse',
+      404,
+    );
   });
 });

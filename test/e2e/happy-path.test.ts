@@ -15,7 +15,10 @@ describe('send, read the inbox, bind, GetAccount', () => {
     const admin = productClient(h.host, h.boot.admin);
     const phone = '1-2025550101';
     const sent = await admin.sendVerificationCodeForBindSecureMobilePhone(
-      new rmModels.SendVerificationCodeForBindSecureMobilePhoneRequest({ accountId: h.boot.member.accountId, secureMobilePhone: phone }),
+      new rmModels.SendVerificationCodeForBindSecureMobilePhoneRequest({
+        accountId: h.boot.member.accountId,
+        secureMobilePhone: phone,
+      }),
     );
     expect(sent.statusCode).toBe(200);
     expect(sent.body.requestId).toMatch(/^[0-9A-F-]{36}$/);
@@ -31,7 +34,11 @@ describe('send, read the inbox, bind, GetAccount', () => {
     expect(sms.accountId).toBe(h.boot.member.accountId);
 
     const bound = await admin.bindSecureMobilePhone(
-      new rmModels.BindSecureMobilePhoneRequest({ accountId: h.boot.member.accountId, secureMobilePhone: phone, verificationCode: sms.code }),
+      new rmModels.BindSecureMobilePhoneRequest({
+        accountId: h.boot.member.accountId,
+        secureMobilePhone: phone,
+        verificationCode: sms.code,
+      }),
     );
     expect(bound.statusCode).toBe(200);
     expect(bound.body.requestId).toMatch(/^[0-9A-F-]{36}$/);
@@ -53,10 +60,17 @@ describe('send, read the inbox, bind, GetAccount', () => {
 
     const pop = popClient(h.url, h.boot.admin);
     const phone = '65-91234567';
-    const sent = await pop.call('SendVerificationCodeForBindSecureMobilePhone', { AccountId: accountId, SecureMobilePhone: phone });
+    const sent = await pop.call('SendVerificationCodeForBindSecureMobilePhone', {
+      AccountId: accountId,
+      SecureMobilePhone: phone,
+    });
     expect(typeof sent.ExpirationDate).toBe('string');
     const sms = await waitForSms(h, phone);
-    await pop.call('BindSecureMobilePhone', { AccountId: accountId, SecureMobilePhone: phone, VerificationCode: sms.code }, 'POST');
+    await pop.call(
+      'BindSecureMobilePhone',
+      { AccountId: accountId, SecureMobilePhone: phone, VerificationCode: sms.code },
+      'POST',
+    );
     const got = await pop.call('GetAccount', { AccountId: accountId });
     expect((got.Account as Record<string, unknown>).HasSecureMobilePhone).toBe(true);
   });

@@ -18,7 +18,14 @@ const SEND = 'SendVerificationCodeForBindSecureMobilePhone';
 const BIND = 'BindSecureMobilePhone';
 const V = '2020-07-06';
 
-type Event = Record<string, unknown> & { eventId: string; eventName: string; eventTime: string; errorCode?: string; userIdentity: Record<string, string>; requestParameters: Record<string, string> };
+type Event = Record<string, unknown> & {
+  eventId: string;
+  eventName: string;
+  eventTime: string;
+  errorCode?: string;
+  userIdentity: Record<string, string>;
+  requestParameters: Record<string, string>;
+};
 
 let h: Harness;
 let dir: string;
@@ -35,7 +42,13 @@ beforeAll(async () => {
   await core.call(SEND, { AccountId: member, SecureMobilePhone: '1-2025550401' });
   code = (await waitForSms(h, '1-2025550401')).code;
   await core.call(SEND, { AccountId: member, SecureMobilePhone: '1-2025550401' }).catch(() => undefined);
-  await core.call(BIND, { AccountId: member, SecureMobilePhone: '1-2025550401', VerificationCode: code === '000000' ? '111111' : '000000' }).catch(() => undefined);
+  await core
+    .call(BIND, {
+      AccountId: member,
+      SecureMobilePhone: '1-2025550401',
+      VerificationCode: code === '000000' ? '111111' : '000000',
+    })
+    .catch(() => undefined);
   await core.call('GetAccount', { AccountId: member });
   // Another directory's admin: its events are not the auditor's to see.
   const other = await addAccountWithDirectory(h);
@@ -46,12 +59,27 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const lookup = async (q: Record<string, string>, creds: Creds = auditor) => (await coreClient(h.host, creds).call('LookupEvents', q, V)) as { Events: Event[]; NextToken?: string; StartTime: string; EndTime: string };
-const attrs = (...kv: Array<[string, string]>): Record<string, string> => Object.fromEntries(kv.flatMap(([k, v], i) => [[`LookupAttribute.${i + 1}.Key`, k], [`LookupAttribute.${i + 1}.Value`, v]]));
+const lookup = async (q: Record<string, string>, creds: Creds = auditor) =>
+  (await coreClient(h.host, creds).call('LookupEvents', q, V)) as {
+    Events: Event[];
+    NextToken?: string;
+    StartTime: string;
+    EndTime: string;
+  };
+const attrs = (...kv: Array<[string, string]>): Record<string, string> =>
+  Object.fromEntries(
+    kv.flatMap(([k, v], i) => [
+      [`LookupAttribute.${i + 1}.Key`, k],
+      [`LookupAttribute.${i + 1}.Value`, v],
+    ]),
+  );
 
 describe('LookupEvents', () => {
   it('needs actiontrail:LookupEvents: the directory admin is refused, the auditor and the root identity are allowed', async () => {
-    const e = (await lookup({}, h.boot.admin).then(() => undefined, (x: unknown) => x)) as { statusCode: number; data: { Code: string; Message: string } };
+    const e = (await lookup({}, h.boot.admin).then(
+      () => undefined,
+      (x: unknown) => x,
+    )) as { statusCode: number; data: { Code: string; Message: string } };
     expect([e.statusCode, e.data.Code]).toEqual([403, 'NoPermission']);
     expect(e.data.Message).toContain('actiontrail:LookupEvents');
     expect((await lookup({}, h.boot.root)).Events.length).toBeGreaterThan(0);
@@ -66,7 +94,14 @@ describe('LookupEvents', () => {
     expect([...times].sort((a, b) => b - a)).toEqual(times);
     expect(page.Events.every((e) => e.userIdentity.accountId === h.boot.managementAccountId)).toBe(true);
     const sent = page.Events.find((e) => e.eventName === SEND && e.errorCode === undefined)!;
-    expect(sent).toMatchObject({ eventType: 'ApiCall', eventRW: 'Write', serviceName: 'ResourceManager', resourceName: member, userIdentity: { type: 'ram-user', userName: 'rd-admin' }, requestParameters: { AccountId: member, SecureMobilePhone: '1-202****401' } });
+    expect(sent).toMatchObject({
+      eventType: 'ApiCall',
+      eventRW: 'Write',
+      serviceName: 'ResourceManager',
+      resourceName: member,
+      userIdentity: { type: 'ram-user', userName: 'rd-admin' },
+      requestParameters: { AccountId: member, SecureMobilePhone: '1-202****401' },
+    });
     expect(JSON.stringify(page)).not.toMatch(new RegExp(`(?<![0-9])${code}(?![0-9])`));
     expect(page.StartTime).toMatch(/Z$/);
   });
@@ -96,15 +131,25 @@ describe('LookupEvents', () => {
     } while (token);
     // every page call is itself audited, so the paged walk may include newer LookupEvents records
     expect(paged.slice(-all.length)).toEqual(all);
-    const pop = (await popClient(h.url, auditor, V).call('LookupEvents', attrs(['EventName', SEND]), 'POST')) as { Events: Event[] };
+    const pop = (await popClient(h.url, auditor, V).call('LookupEvents', attrs(['EventName', SEND]), 'POST')) as {
+      Events: Event[];
+    };
     expect(pop.Events).toHaveLength(2);
   });
 
   it('refuses bad parameters with the documented codes', async () => {
-    const code = async (q: Record<string, string>) => ((await lookup(q).then(() => undefined, (x: unknown) => x)) as { data: { Code: string } } | undefined)?.data.Code;
+    const code = async (q: Record<string, string>) =>
+      (
+        (await lookup(q).then(
+          () => undefined,
+          (x: unknown) => x,
+        )) as { data: { Code: string } } | undefined
+      )?.data.Code;
     expect(await code({ MaxResults: '51' })).toBe('InvalidParameter.MaxResults');
     expect(await code({ StartTime: '2026-11-29' })).toBe('InvalidParameter.StartTime');
-    expect(await code({ StartTime: '2026-11-29T10:00:00Z', EndTime: '2026-11-29T09:00:00Z' })).toBe('InvalidParameter.StartTime');
+    expect(await code({ StartTime: '2026-11-29T10:00:00Z', EndTime: '2026-11-29T09:00:00Z' })).toBe(
+      'InvalidParameter.StartTime',
+    );
     expect(await code({ EndTime: 'yesterday' })).toBe('InvalidParameter.EndTime');
     expect(await code({ NextToken: 'not-a-token' })).toBe('InvalidParameter.NextToken');
     expect(await code(attrs(['Bogus', 'x']))).toBe('InvalidParameter.LookupAttribute');
@@ -125,7 +170,10 @@ describe('resdir audit', () => {
     const spy = vi.spyOn(console, 'log').mockImplementation((s: unknown) => void out.push(String(s)));
     try {
       const cmd = new Command('audit').exitOverride().option('--data-dir <value>').option('--database-url <value>');
-      await registerAuditCommand(cmd).parseAsync(['--data-dir', dir, '--database-url', h.app.settings.databaseUrl, ...args], { from: 'user' });
+      await registerAuditCommand(cmd).parseAsync(
+        ['--data-dir', dir, '--database-url', h.app.settings.databaseUrl, ...args],
+        { from: 'user' },
+      );
     } finally {
       spy.mockRestore();
     }
@@ -143,10 +191,23 @@ describe('resdir audit', () => {
   it('prints JSON with --json, every account unless --caller-account, and pages', async () => {
     const all = JSON.parse(await run(['--json'])) as { events: Event[] };
     expect(new Set(all.events.map((e) => e.userIdentity.accountId)).size).toBe(2);
-    const mine = JSON.parse(await run(['--json', '--caller-account', h.boot.managementAccountId, '--limit', '2'])) as { events: Event[]; nextToken?: string };
+    const mine = JSON.parse(await run(['--json', '--caller-account', h.boot.managementAccountId, '--limit', '2'])) as {
+      events: Event[];
+      nextToken?: string;
+    };
     expect(mine.events).toHaveLength(2);
     expect(mine.nextToken).toBeDefined();
-    const next = JSON.parse(await run(['--json', '--caller-account', h.boot.managementAccountId, '--limit', '2', '--next-token', mine.nextToken!])) as { events: Event[] };
+    const next = JSON.parse(
+      await run([
+        '--json',
+        '--caller-account',
+        h.boot.managementAccountId,
+        '--limit',
+        '2',
+        '--next-token',
+        mine.nextToken!,
+      ]),
+    ) as { events: Event[] };
     expect(next.events[0]!.eventId < mine.events[1]!.eventId).toBe(true);
   });
 });

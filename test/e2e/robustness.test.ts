@@ -23,7 +23,33 @@ function rng(seed: number) {
     return seed / 0x7fffffff;
   };
 }
-const HOSTILE = ['', ' ', '%', '%zz', '+', '\u0000', 'é', '中文', '😀', "'; drop table accounts; --", '<script>', '../../etc/passwd', 'a'.repeat(5000), '9'.repeat(40), '-1', '1e99', 'null', '[]', '{}', '1-', '-2025550123', '1--2025550123', '0-0000', '1-2025550123\n', '１-２０２５５５０１２３'];
+const HOSTILE = [
+  '',
+  ' ',
+  '%',
+  '%zz',
+  '+',
+  '\u0000',
+  'é',
+  '中文',
+  '😀',
+  "'; drop table accounts; --",
+  '<script>',
+  '../../etc/passwd',
+  'a'.repeat(5000),
+  '9'.repeat(40),
+  '-1',
+  '1e99',
+  'null',
+  '[]',
+  '{}',
+  '1-',
+  '-2025550123',
+  '1--2025550123',
+  '0-0000',
+  '1-2025550123\n',
+  '１-２０２５５５０１２３',
+];
 
 function expectAlibabaError(status: number, body: string) {
   expect(status).toBeLessThan(500);
@@ -41,23 +67,67 @@ describe('unsigned junk', () => {
     const pick = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)]!;
     for (let i = 0; i < 150; i++) {
       const params = new URLSearchParams();
-      for (let j = 0; j < 1 + Math.floor(r() * 5); j++) params.append(pick(['Action', 'Version', 'Signature', 'AccessKeyId', 'Timestamp', 'SignatureNonce', 'SignatureMethod', 'AccountId', pick(HOSTILE)]), pick(HOSTILE));
+      for (let j = 0; j < 1 + Math.floor(r() * 5); j++)
+        params.append(
+          pick([
+            'Action',
+            'Version',
+            'Signature',
+            'AccessKeyId',
+            'Timestamp',
+            'SignatureNonce',
+            'SignatureMethod',
+            'AccountId',
+            pick(HOSTILE),
+          ]),
+          pick(HOSTILE),
+        );
       const method = pick(['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS']);
       const headers: Record<string, string> = {};
-      if (r() < 0.5) headers['authorization'] = pick(['ACS3-HMAC-SHA256 ', 'ACS3-HMAC-SHA256 Credential=x,SignedHeaders=host,Signature=00', 'ACS3-HMAC-SM3 Credential=,SignedHeaders=,Signature=', 'Bearer x', 'ACS3-', 'ACS3-HMAC-SHA256 Credential=' + h.boot.admin.accessKeyId + ',SignedHeaders=host;x-acs-action;x-acs-version;x-acs-date;x-acs-signature-nonce;x-acs-content-sha256,Signature=ab']);
+      if (r() < 0.5)
+        headers.authorization = pick([
+          'ACS3-HMAC-SHA256 ',
+          'ACS3-HMAC-SHA256 Credential=x,SignedHeaders=host,Signature=00',
+          'ACS3-HMAC-SM3 Credential=,SignedHeaders=,Signature=',
+          'Bearer x',
+          'ACS3-',
+          'ACS3-HMAC-SHA256 Credential=' +
+            h.boot.admin.accessKeyId +
+            ',SignedHeaders=host;x-acs-action;x-acs-version;x-acs-date;x-acs-signature-nonce;x-acs-content-sha256,Signature=ab',
+        ]);
       if (r() < 0.5) {
-        headers['x-acs-action'] = pick(['GetAccount', 'BindSecureMobilePhone', pick(HOSTILE).replace(/[^\x20-\x7e]/g, '')]);
+        headers['x-acs-action'] = pick([
+          'GetAccount',
+          'BindSecureMobilePhone',
+          pick(HOSTILE).replace(/[^\x20-\x7e]/g, ''),
+        ]);
         headers['x-acs-version'] = pick(['2022-04-19', '2020-03-31', 'x']);
-        headers['x-acs-date'] = pick([new Date().toISOString().replace(/\.\d+Z$/, 'Z'), 'yesterday', '2026-02-30T00:00:00Z']);
+        headers['x-acs-date'] = pick([
+          new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+          'yesterday',
+          '2026-02-30T00:00:00Z',
+        ]);
         headers['x-acs-signature-nonce'] = String(r());
-        headers['x-acs-content-sha256'] = pick(['e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', 'zz']);
+        headers['x-acs-content-sha256'] = pick([
+          'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+          'zz',
+        ]);
       }
       let body: string | undefined;
       if (method !== 'GET' && r() < 0.6) {
-        headers['content-type'] = pick(['application/x-www-form-urlencoded', 'application/json', 'text/plain', 'multipart/form-data; boundary=x']);
+        headers['content-type'] = pick([
+          'application/x-www-form-urlencoded',
+          'application/json',
+          'text/plain',
+          'multipart/form-data; boundary=x',
+        ]);
         body = pick([params.toString(), '{"Action":"GetAccount"}', '%%%', 'a=b&a=c', pick(HOSTILE)]);
       }
-      const res = await fetch(`${h.url}/?${params.toString()}`, { method, headers, ...(body !== undefined ? { body } : {}) });
+      const res = await fetch(`${h.url}/?${params.toString()}`, {
+        method,
+        headers,
+        ...(body !== undefined ? { body } : {}),
+      });
       const text = await res.text();
       if (method === 'OPTIONS' && text === '') continue;
       expectAlibabaError(res.status, text);
@@ -69,7 +139,11 @@ describe('unsigned junk', () => {
       const res = await fetch(`${h.url}${p}`);
       expectAlibabaError(res.status, await res.text());
     }
-    const big = await fetch(`${h.url}/`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'a=' + 'x'.repeat(2 * 1024 * 1024) });
+    const big = await fetch(`${h.url}/`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `a=${'x'.repeat(2 * 1024 * 1024)}`,
+    });
     const bigText = await big.text();
     expectAlibabaError(big.status, bigText);
     expect(JSON.parse(bigText).Code).toBe('Request.BodyTooLarge');
@@ -81,7 +155,9 @@ describe('unsigned junk', () => {
       s.on('data', (d) => (out += d.toString()));
       s.on('end', () => resolve(out));
       s.on('error', () => resolve(out));
-      s.write('POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 10\r\nConnection: close\r\n\r\nabc');
+      s.write(
+        'POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 10\r\nConnection: close\r\n\r\nabc',
+      );
       setTimeout(() => s.end(), 300);
     });
     expect(raw).not.toMatch(/^HTTP\/1\.1 5/);
@@ -105,7 +181,9 @@ describe('signed hostile parameters', () => {
     for (let i = 0; i < 120; i++) {
       const [action, names] = pick(Object.entries(ops));
       const params: Record<string, string> = {};
-      for (const n of names) if (r() < 0.8) params[n] = r() < 0.3 ? (n === 'AccountId' ? h.boot.member.accountId : '1-2025550123') : pick(HOSTILE);
+      for (const n of names)
+        if (r() < 0.8)
+          params[n] = r() < 0.3 ? (n === 'AccountId' ? h.boot.member.accountId : '1-2025550123') : pick(HOSTILE);
       try {
         await core.call(action, params, pick(['2022-04-19', '2020-03-31']));
       } catch (e) {

@@ -23,9 +23,22 @@ beforeAll(async () => {
   dbFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'resdir-scan-p-')), 'scan.db');
   let calls = 0;
   // First call of each message fails (5xx, its text echoed in the body), 65-… numbers are refused (4xx).
-  fake = await startFakeWebhook(SECRET, (m) => (m.to.startsWith('+65') ? { status: 400, body: { error: m.text } } : ++calls % 2 === 1 ? { status: 503, body: { error: m.text } } : { status: 200 }));
+  fake = await startFakeWebhook(SECRET, (m) =>
+    m.to.startsWith('+65')
+      ? { status: 400, body: { error: m.text } }
+      : ++calls % 2 === 1
+        ? { status: 503, body: { error: m.text } }
+        : { status: 200 },
+  );
   h = await startResdir({
-    env: { RESDIR_DATABASE_URL: `sqlite:${dbFile}`, RESDIR_LOG_LEVEL: 'debug', RESDIR_LIMITS: 'off', RESDIR_SMS_PROVIDER: 'webhook', RESDIR_SMS_WEBHOOK_URL: fake.url, RESDIR_SMS_WEBHOOK_SECRET: SECRET },
+    env: {
+      RESDIR_DATABASE_URL: `sqlite:${dbFile}`,
+      RESDIR_LOG_LEVEL: 'debug',
+      RESDIR_LIMITS: 'off',
+      RESDIR_SMS_PROVIDER: 'webhook',
+      RESDIR_SMS_WEBHOOK_URL: fake.url,
+      RESDIR_SMS_WEBHOOK_SECRET: SECRET,
+    },
   });
 });
 afterAll(async () => {
@@ -40,7 +53,12 @@ describe('secrets never leak with a real provider', () => {
   it('codes reach the receiver only', async () => {
     const client = productClient(h.host, h.boot.admin);
     for (const phone of ['1-2025550121', '1-2025550122', '65-91234567']) {
-      await client.sendVerificationCodeForBindSecureMobilePhone(new rmModels.SendVerificationCodeForBindSecureMobilePhoneRequest({ accountId: h.boot.member.accountId, secureMobilePhone: phone }));
+      await client.sendVerificationCodeForBindSecureMobilePhone(
+        new rmModels.SendVerificationCodeForBindSecureMobilePhoneRequest({
+          accountId: h.boot.member.accountId,
+          secureMobilePhone: phone,
+        }),
+      );
     }
     const deadline = Date.now() + 10_000;
     while (Date.now() < deadline) {
@@ -62,12 +80,15 @@ describe('secrets never leak with a real provider', () => {
     expect(surfaces.metrics).toContain('resdir_sms_sent_total{provider="webhook"} 2');
     expect(JSON.parse(surfaces.sms!).messages).toHaveLength(3);
     const db = new Database(dbFile, { readonly: true });
-    const tables = (db.prepare("select name from sqlite_master where type = 'table'").all() as Array<{ name: string }>).map((t) => t.name);
+    const tables = (
+      db.prepare("select name from sqlite_master where type = 'table'").all() as Array<{ name: string }>
+    ).map((t) => t.name);
     for (const t of tables) surfaces[`table ${t}`] = JSON.stringify(db.prepare(`select * from "${t}"`).all());
     db.close();
     expect(JSON.parse(surfaces['table sms_attempts']!).length).toBeGreaterThanOrEqual(5);
     for (const code of codes) {
-      for (const [where, text] of Object.entries(surfaces)) expect({ where, leaked: standalone(code).test(text) }).toEqual({ where, leaked: false });
+      for (const [where, text] of Object.entries(surfaces))
+        expect({ where, leaked: standalone(code).test(text) }).toEqual({ where, leaked: false });
     }
   });
 });

@@ -10,7 +10,16 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inbox, startResdir, waitForSms, type Harness } from '../support/harness.js';
 import { dumpTables, inspectableDatabaseUrl } from '../support/db-rows.js';
-import { coreClient, popClient, productClient, ramClient, ramModels, rmModels, stsClient, stsModels } from '../support/clients.js';
+import {
+  coreClient,
+  popClient,
+  productClient,
+  ramClient,
+  ramModels,
+  rmModels,
+  stsClient,
+  stsModels,
+} from '../support/clients.js';
 
 let h: Harness;
 let dbFile: string;
@@ -33,21 +42,58 @@ async function identitySession(): Promise<void> {
   const ram = ramClient(h.host, h.boot.root);
   const swallow = (p: Promise<unknown>) => p.catch(() => undefined);
   await ram.createUser(new ramModels.CreateUserRequest({ userName: 'scan-user' }));
-  await ram.attachPolicyToUser(new ramModels.AttachPolicyToUserRequest({ userName: 'scan-user', policyType: 'System', policyName: 'AliyunSTSAssumeRoleAccess' }));
-  const key = (await ram.createAccessKey(new ramModels.CreateAccessKeyRequest({ userName: 'scan-user' }))).body.accessKey;
+  await ram.attachPolicyToUser(
+    new ramModels.AttachPolicyToUserRequest({
+      userName: 'scan-user',
+      policyType: 'System',
+      policyName: 'AliyunSTSAssumeRoleAccess',
+    }),
+  );
+  const key = (await ram.createAccessKey(new ramModels.CreateAccessKeyRequest({ userName: 'scan-user' }))).body
+    .accessKey;
   issued.push(key.accessKeySecret);
-  const trust = JSON.stringify({ Version: '1', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { RAM: [`acs:ram::${h.boot.managementAccountId}:root`] } }] });
+  const trust = JSON.stringify({
+    Version: '1',
+    Statement: [
+      {
+        Effect: 'Allow',
+        Action: 'sts:AssumeRole',
+        Principal: { RAM: [`acs:ram::${h.boot.managementAccountId}:root`] },
+      },
+    ],
+  });
   await ram.createRole(new ramModels.CreateRoleRequest({ roleName: 'scan-role', assumeRolePolicyDocument: trust }));
-  await ram.attachPolicyToRole(new ramModels.AttachPolicyToRoleRequest({ roleName: 'scan-role', policyType: 'System', policyName: 'AliyunResourceDirectoryFullAccess' }));
+  await ram.attachPolicyToRole(
+    new ramModels.AttachPolicyToRoleRequest({
+      roleName: 'scan-role',
+      policyType: 'System',
+      policyName: 'AliyunResourceDirectoryFullAccess',
+    }),
+  );
   const userCreds = { accessKeyId: key.accessKeyId, accessKeySecret: key.accessKeySecret };
   for (const via of [undefined, 'v2'] as const) {
-    const c = (await stsClient(h.host, userCreds, via).assumeRole(new stsModels.AssumeRoleRequest({ roleArn: `acs:ram::${h.boot.managementAccountId}:role/scan-role`, roleSessionName: 'scan' }))).body.credentials;
+    const c = (
+      await stsClient(h.host, userCreds, via).assumeRole(
+        new stsModels.AssumeRoleRequest({
+          roleArn: `acs:ram::${h.boot.managementAccountId}:role/scan-role`,
+          roleSessionName: 'scan',
+        }),
+      )
+    ).body.credentials;
     issued.push(c.accessKeySecret, c.securityToken);
     const sts = { accessKeyId: c.accessKeyId, accessKeySecret: c.accessKeySecret, securityToken: c.securityToken };
     await stsClient(h.host, sts, via).getCallerIdentity();
     await coreClient(h.host, sts).call('GetAccount', { AccountId: h.boot.member.accountId });
-    await swallow(coreClient(h.host, { ...sts, securityToken: 'CAISforged' }).call('GetAccount', { AccountId: h.boot.member.accountId }));
-    await swallow(productClient(h.host, sts, 'v2').getAccount(new rmModels.GetAccountRequest({ accountId: h.boot.member.accountId })));
+    await swallow(
+      coreClient(h.host, { ...sts, securityToken: 'CAISforged' }).call('GetAccount', {
+        AccountId: h.boot.member.accountId,
+      }),
+    );
+    await swallow(
+      productClient(h.host, sts, 'v2').getAccount(
+        new rmModels.GetAccountRequest({ accountId: h.boot.member.accountId }),
+      ),
+    );
   }
 }
 
@@ -60,12 +106,41 @@ async function session(): Promise<void> {
 
   // A member bound through the product SDK after wrong guesses and a resend.
   const phoneA = '1-2025550111';
-  await product.sendVerificationCodeForBindSecureMobilePhone(new rmModels.SendVerificationCodeForBindSecureMobilePhoneRequest({ accountId: h.boot.member.accountId, secureMobilePhone: phoneA }));
+  await product.sendVerificationCodeForBindSecureMobilePhone(
+    new rmModels.SendVerificationCodeForBindSecureMobilePhoneRequest({
+      accountId: h.boot.member.accountId,
+      secureMobilePhone: phoneA,
+    }),
+  );
   const first = await waitForSms(h, phoneA);
-  await swallow(core.call('BindSecureMobilePhone', { AccountId: h.boot.member.accountId, SecureMobilePhone: phoneA, VerificationCode: first.code === '000000' ? '111111' : '000000' }));
-  await swallow(core.call('BindSecureMobilePhone', { AccountId: h.boot.member.accountId, SecureMobilePhone: '1-2025550112', VerificationCode: first.code }));
-  await v1.bindSecureMobilePhone(new rmModels.BindSecureMobilePhoneRequest({ accountId: h.boot.member.accountId, secureMobilePhone: phoneA, verificationCode: first.code }));
-  await swallow(pop.call('BindSecureMobilePhone', { AccountId: h.boot.member.accountId, SecureMobilePhone: phoneA, VerificationCode: first.code }, 'POST'));
+  await swallow(
+    core.call('BindSecureMobilePhone', {
+      AccountId: h.boot.member.accountId,
+      SecureMobilePhone: phoneA,
+      VerificationCode: first.code === '000000' ? '111111' : '000000',
+    }),
+  );
+  await swallow(
+    core.call('BindSecureMobilePhone', {
+      AccountId: h.boot.member.accountId,
+      SecureMobilePhone: '1-2025550112',
+      VerificationCode: first.code,
+    }),
+  );
+  await v1.bindSecureMobilePhone(
+    new rmModels.BindSecureMobilePhoneRequest({
+      accountId: h.boot.member.accountId,
+      secureMobilePhone: phoneA,
+      verificationCode: first.code,
+    }),
+  );
+  await swallow(
+    pop.call(
+      'BindSecureMobilePhone',
+      { AccountId: h.boot.member.accountId, SecureMobilePhone: phoneA, VerificationCode: first.code },
+      'POST',
+    ),
+  );
 
   // Another member: a superseded code, then the right one; refusals of every kind on the way.
   const created = await core.call('CreateResourceAccount', { DisplayName: 'scan member' });
@@ -73,22 +148,59 @@ async function session(): Promise<void> {
   const phoneB = '65-91234568';
   await pop.call('SendVerificationCodeForBindSecureMobilePhone', { AccountId: memberB, SecureMobilePhone: phoneB });
   const old = await waitForSms(h, phoneB);
-  await swallow(pop.call('SendVerificationCodeForBindSecureMobilePhone', { AccountId: memberB, SecureMobilePhone: phoneB }));
-  await swallow(pop.call('SendVerificationCodeForBindSecureMobilePhone', { AccountId: memberB, SecureMobilePhone: '86-13900001234' }));
-  await swallow(pop.call('BindSecureMobilePhone', { AccountId: memberB, SecureMobilePhone: phoneB, VerificationCode: old.code }));
-  await swallow(productClient(h.host, h.boot.root).bindSecureMobilePhone(new rmModels.BindSecureMobilePhoneRequest({ accountId: memberB, secureMobilePhone: phoneB, verificationCode: old.code })));
-  await swallow(productClient(h.host, { ...h.boot.admin, accessKeySecret: 'wrong-secret' }).getAccount(new rmModels.GetAccountRequest({ accountId: memberB })));
+  await swallow(
+    pop.call('SendVerificationCodeForBindSecureMobilePhone', { AccountId: memberB, SecureMobilePhone: phoneB }),
+  );
+  await swallow(
+    pop.call('SendVerificationCodeForBindSecureMobilePhone', {
+      AccountId: memberB,
+      SecureMobilePhone: '86-13900001234',
+    }),
+  );
+  await swallow(
+    pop.call('BindSecureMobilePhone', { AccountId: memberB, SecureMobilePhone: phoneB, VerificationCode: old.code }),
+  );
+  await swallow(
+    productClient(h.host, h.boot.root).bindSecureMobilePhone(
+      new rmModels.BindSecureMobilePhoneRequest({
+        accountId: memberB,
+        secureMobilePhone: phoneB,
+        verificationCode: old.code,
+      }),
+    ),
+  );
+  await swallow(
+    productClient(h.host, { ...h.boot.admin, accessKeySecret: 'wrong-secret' }).getAccount(
+      new rmModels.GetAccountRequest({ accountId: memberB }),
+    ),
+  );
 
   // Defence tables (issue 5): a ClientToken send and its replay, wrong guesses that stay counted
   // in the failure budget, a resend cooldown, and the audit trail read back through LookupEvents.
   const createdC = await core.call('CreateResourceAccount', { DisplayName: 'scan member c' });
   const memberC = (createdC.Account as Record<string, string>).AccountId!;
   const phoneC = '65-91234569';
-  await core.call('SendVerificationCodeForBindSecureMobilePhone', { AccountId: memberC, SecureMobilePhone: phoneC, ClientToken: 'scan-token-1' });
-  await core.call('SendVerificationCodeForBindSecureMobilePhone', { AccountId: memberC, SecureMobilePhone: phoneC, ClientToken: 'scan-token-1' });
+  await core.call('SendVerificationCodeForBindSecureMobilePhone', {
+    AccountId: memberC,
+    SecureMobilePhone: phoneC,
+    ClientToken: 'scan-token-1',
+  });
+  await core.call('SendVerificationCodeForBindSecureMobilePhone', {
+    AccountId: memberC,
+    SecureMobilePhone: phoneC,
+    ClientToken: 'scan-token-1',
+  });
   const c = await waitForSms(h, phoneC);
-  await swallow(core.call('BindSecureMobilePhone', { AccountId: memberC, SecureMobilePhone: phoneC, VerificationCode: c.code === '222222' ? '333333' : '222222' }));
-  lookups.push(JSON.stringify(await coreClient(h.host, h.boot.root).call('LookupEvents', { MaxResults: '50' }, '2020-07-06')));
+  await swallow(
+    core.call('BindSecureMobilePhone', {
+      AccountId: memberC,
+      SecureMobilePhone: phoneC,
+      VerificationCode: c.code === '222222' ? '333333' : '222222',
+    }),
+  );
+  lookups.push(
+    JSON.stringify(await coreClient(h.host, h.boot.root).call('LookupEvents', { MaxResults: '50' }, '2020-07-06')),
+  );
 }
 
 const lookups: string[] = [];
@@ -115,16 +227,17 @@ describe('secrets never leak', () => {
     expect(tables).toContain('sts_sessions');
     expect(tables).toContain('sms_attempts');
     expect(tables).toContain('sms_receipts');
-    expect(dumps['audit_events']).toContain('1-202****111');
-    expect(dumps['sts_sessions']).toContain('"access_key_id":"STS.'); // the scan sees the STS rows
-    expect(dumps['audit_events']).toContain(':assumed-role/scan-role/scan');
-    for (const t of ['send_backoff', 'verification_failures', 'idempotency_records', 'breaker_trips']) expect(tables).toContain(t);
+    expect(dumps.audit_events).toContain('1-202****111');
+    expect(dumps.sts_sessions).toContain('"access_key_id":"STS.'); // the scan sees the STS rows
+    expect(dumps.audit_events).toContain(':assumed-role/scan-role/scan');
+    for (const t of ['send_backoff', 'verification_failures', 'idempotency_records', 'breaker_trips'])
+      expect(tables).toContain(t);
     for (const t of ['send_backoff', 'verification_failures', 'idempotency_records']) expect(dumps[t]).not.toBe('[]');
     expect(lookups).toHaveLength(1);
-    expect(JSON.parse(dumps['sms_attempts']!).length).toBeGreaterThanOrEqual(2);
+    expect(JSON.parse(dumps.sms_attempts!).length).toBeGreaterThanOrEqual(2);
 
     for (const code of codes) {
-      expect(dumps['sms_inbox']).toMatch(standalone(code)); // the scan can see codes where they are
+      expect(dumps.sms_inbox).toMatch(standalone(code)); // the scan can see codes where they are
       expect(logText).not.toMatch(standalone(code));
       for (const l of lookups) expect(l).not.toMatch(standalone(code));
       for (const [table, dump] of Object.entries(dumps)) {
@@ -134,7 +247,8 @@ describe('secrets never leak', () => {
     }
     for (const secret of secrets) {
       expect(logText).not.toContain(secret);
-      for (const [table, dump] of Object.entries(dumps)) expect({ table, leaked: dump.includes(secret) }).toEqual({ table, leaked: false });
+      for (const [table, dump] of Object.entries(dumps))
+        expect({ table, leaked: dump.includes(secret) }).toEqual({ table, leaked: false });
     }
   });
 });

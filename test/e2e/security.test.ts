@@ -13,7 +13,7 @@ import { coreClient, popClient, productClient, rmModels, type Creds } from '../s
 import { addInactiveKey, addRamUser, addResourceAccountMember, addStandaloneAccount } from '../support/principals.js';
 import { ManualClock } from '../../src/lib/clock.js';
 import type { AuditEvent } from '../../src/store/ports.js';
-import { expectRefusal, UUID, type SdkError } from '../support/refusal.js';
+import { expectRefusal, UUID } from '../support/refusal.js';
 
 // ------------------------------------------------------------------------------------------------
 // helpers
@@ -24,29 +24,46 @@ type Action = typeof SEND | typeof BIND;
 
 type Via = 'product' | 'productV1' | 'productSM3' | 'core' | 'core2020' | 'popGet' | 'popPost';
 
-
 interface Params {
   AccountId?: string;
   SecureMobilePhone?: string;
   VerificationCode?: string;
 }
 
-const defined = (p: Params): Record<string, string> => Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined)) as Record<string, string>;
+const defined = (p: Params): Record<string, string> =>
+  Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined)) as Record<string, string>;
 
 /** Send or Bind through one client, against `host` (host:port). */
-async function callVia(via: Via, host: string, creds: Creds, action: Action, p: Params): Promise<Record<string, unknown>> {
+async function callVia(
+  via: Via,
+  host: string,
+  creds: Creds,
+  action: Action,
+  p: Params,
+): Promise<Record<string, unknown>> {
   switch (via) {
     case 'product':
     case 'productV1':
     case 'productSM3': {
-      const c = productClient(host, creds, via === 'productV1' ? 'v2' : via === 'productSM3' ? 'ACS3-HMAC-SM3' : undefined);
+      const c = productClient(
+        host,
+        creds,
+        via === 'productV1' ? 'v2' : via === 'productSM3' ? 'ACS3-HMAC-SM3' : undefined,
+      );
       const r =
         action === SEND
           ? await c.sendVerificationCodeForBindSecureMobilePhone(
-              new rmModels.SendVerificationCodeForBindSecureMobilePhoneRequest({ accountId: p.AccountId, secureMobilePhone: p.SecureMobilePhone }),
+              new rmModels.SendVerificationCodeForBindSecureMobilePhoneRequest({
+                accountId: p.AccountId,
+                secureMobilePhone: p.SecureMobilePhone,
+              }),
             )
           : await c.bindSecureMobilePhone(
-              new rmModels.BindSecureMobilePhoneRequest({ accountId: p.AccountId, secureMobilePhone: p.SecureMobilePhone, verificationCode: p.VerificationCode }),
+              new rmModels.BindSecureMobilePhoneRequest({
+                accountId: p.AccountId,
+                secureMobilePhone: p.SecureMobilePhone,
+                verificationCode: p.VerificationCode,
+              }),
             );
       expect(r.statusCode).toBe(200);
       return { RequestId: r.body.requestId, ExpirationDate: r.body.expirationDate };
@@ -62,13 +79,14 @@ async function callVia(via: Via, host: string, creds: Creds, action: Action, p: 
   }
 }
 
-
 const refusal = (via: Via, h: Harness, creds: Creds, action: Action, p: Params, code: string, status: number) =>
   expectRefusal(callVia(via, h.host, creds, action, p), code, status);
 
 /** Parameters of a call to `action` that would succeed as far as the business rules go (Bind: a wrong code). */
 const paramsFor = (action: Action, accountId: string, phone: string): Params =>
-  action === SEND ? { AccountId: accountId, SecureMobilePhone: phone } : { AccountId: accountId, SecureMobilePhone: phone, VerificationCode: '000000' };
+  action === SEND
+    ? { AccountId: accountId, SecureMobilePhone: phone }
+    : { AccountId: accountId, SecureMobilePhone: phone, VerificationCode: '000000' };
 
 async function smsTo(h: Harness, to: string): Promise<InboxMessage[]> {
   await h.app.worker.pass();
@@ -84,7 +102,13 @@ async function hasSecurePhone(h: Harness, accountId: string): Promise<boolean> {
   return (got.Account as Record<string, unknown>).HasSecureMobilePhone as boolean;
 }
 
-async function sendAndRead(h: Harness, accountId: string, phone: string, via: Via = 'product', host = h.host): Promise<string> {
+async function sendAndRead(
+  h: Harness,
+  accountId: string,
+  phone: string,
+  via: Via = 'product',
+  host = h.host,
+): Promise<string> {
   const before = (await smsTo(h, phone)).length;
   await callVia(via, host, h.boot.admin, SEND, { AccountId: accountId, SecureMobilePhone: phone });
   const sms = await waitForSms(h, phone, before);
@@ -92,13 +116,20 @@ async function sendAndRead(h: Harness, accountId: string, phone: string, via: Vi
 }
 
 /** A raw request; the answer with its parsed JSON body. */
-async function rawCall(url: string, init: RequestInit): Promise<{ status: number; headers: Headers; body: Record<string, unknown> }> {
+async function rawCall(
+  url: string,
+  init: RequestInit,
+): Promise<{ status: number; headers: Headers; body: Record<string, unknown> }> {
   const res = await fetch(url, init);
   const text = await res.text();
   return { status: res.status, headers: res.headers, body: JSON.parse(text) as Record<string, unknown> };
 }
 
-function expectRawError(r: { status: number; headers: Headers; body: Record<string, unknown> }, code: string, status: number): void {
+function expectRawError(
+  r: { status: number; headers: Headers; body: Record<string, unknown> },
+  code: string,
+  status: number,
+): void {
   expect(r.status).toBe(status);
   expect(r.body.Code).toBe(code);
   expect(r.body.RequestId).toMatch(UUID);
@@ -125,12 +156,17 @@ interface RawAnswer {
 function forward(target: Harness, rec: Captured): Promise<RawAnswer> {
   const port = Number(new URL(target.url).port);
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, method: rec.method, path: rec.url, headers: rec.headers, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-      res.on('error', reject);
-    });
+    const req = http.request(
+      { host: '127.0.0.1', port, method: rec.method, path: rec.url, headers: rec.headers, agent: false },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+        );
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end(rec.body);
   });
@@ -143,14 +179,19 @@ async function startRecorder(target: Harness): Promise<{ host: string; captured:
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const headers: Record<string, string> = {};
-      for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) headers[req.rawHeaders[i]!.toLowerCase()] = req.rawHeaders[i + 1]!;
+      for (let i = 0; i + 1 < req.rawHeaders.length; i += 2)
+        headers[req.rawHeaders[i]!.toLowerCase()] = req.rawHeaders[i + 1]!;
       const rec: Captured = { method: req.method ?? 'GET', url: req.url ?? '/', headers, body: Buffer.concat(chunks) };
       captured.push(rec);
       forward(target, rec).then(
         (a) => {
           const out: Record<string, string> = {};
           for (const [k, v] of Object.entries(a.headers)) {
-            if (typeof v === 'string' && !['transfer-encoding', 'connection', 'keep-alive', 'content-length'].includes(k)) out[k] = v;
+            if (
+              typeof v === 'string' &&
+              !['transfer-encoding', 'connection', 'keep-alive', 'content-length'].includes(k)
+            )
+              out[k] = v;
           }
           res.writeHead(a.status, out);
           res.end(a.body);
@@ -171,9 +212,16 @@ async function startRecorder(target: Harness): Promise<{ host: string; captured:
   };
 }
 
-async function replay(target: Harness, rec: Captured): Promise<{ status: number; body: Record<string, unknown>; requestIdHeader: unknown }> {
+async function replay(
+  target: Harness,
+  rec: Captured,
+): Promise<{ status: number; body: Record<string, unknown>; requestIdHeader: unknown }> {
   const a = await forward(target, rec);
-  return { status: a.status, body: JSON.parse(a.body.toString('utf8')) as Record<string, unknown>, requestIdHeader: a.headers['x-acs-request-id'] };
+  return {
+    status: a.status,
+    body: JSON.parse(a.body.toString('utf8')) as Record<string, unknown>,
+    requestIdHeader: a.headers['x-acs-request-id'],
+  };
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -229,9 +277,25 @@ describe('authentication', () => {
       const member = await addResourceAccountMember(h);
       const phone = nextPhone();
       const unknown = { accessKeyId: 'LTAI5tUnknownKey000000000', accessKeySecret: h.boot.admin.accessKeySecret };
-      await refusal('product', h, unknown, action, paramsFor(action, member, phone), 'InvalidAccessKeyId.NotFound', 404);
+      await refusal(
+        'product',
+        h,
+        unknown,
+        action,
+        paramsFor(action, member, phone),
+        'InvalidAccessKeyId.NotFound',
+        404,
+      );
       await refusal('core', h, unknown, action, paramsFor(action, member, phone), 'InvalidAccessKeyId.NotFound', 404);
-      await refusal('popPost', h, unknown, action, paramsFor(action, member, phone), 'InvalidAccessKeyId.NotFound', 404);
+      await refusal(
+        'popPost',
+        h,
+        unknown,
+        action,
+        paramsFor(action, member, phone),
+        'InvalidAccessKeyId.NotFound',
+        404,
+      );
       expect(await smsTo(h, phone)).toEqual([]);
     });
 
@@ -239,11 +303,43 @@ describe('authentication', () => {
       const member = await addResourceAccountMember(h);
       const phone = nextPhone();
       const inactive = await addInactiveKey(h, h.boot.managementAccountId, 'rd-admin');
-      await refusal('product', h, inactive, action, paramsFor(action, member, phone), 'InvalidAccessKeyId.Inactive', 400);
-      await refusal('core2020', h, inactive, action, paramsFor(action, member, phone), 'InvalidAccessKeyId.Inactive', 400);
-      await refusal('popGet', h, inactive, action, paramsFor(action, member, phone), 'InvalidAccessKeyId.Inactive', 400);
+      await refusal(
+        'product',
+        h,
+        inactive,
+        action,
+        paramsFor(action, member, phone),
+        'InvalidAccessKeyId.Inactive',
+        400,
+      );
+      await refusal(
+        'core2020',
+        h,
+        inactive,
+        action,
+        paramsFor(action, member, phone),
+        'InvalidAccessKeyId.Inactive',
+        400,
+      );
+      await refusal(
+        'popGet',
+        h,
+        inactive,
+        action,
+        paramsFor(action, member, phone),
+        'InvalidAccessKeyId.Inactive',
+        400,
+      );
       // even with a wrong secret, the inactive key is what is reported
-      await refusal('core', h, { ...inactive, accessKeySecret: 'wrong' }, action, paramsFor(action, member, phone), 'InvalidAccessKeyId.Inactive', 400);
+      await refusal(
+        'core',
+        h,
+        { ...inactive, accessKeySecret: 'wrong' },
+        action,
+        paramsFor(action, member, phone),
+        'InvalidAccessKeyId.Inactive',
+        400,
+      );
       expect(await smsTo(h, phone)).toEqual([]);
       expect(await hasSecurePhone(h, member)).toBe(false);
     });
@@ -256,13 +352,45 @@ describe('authentication', () => {
       const member = hs.boot.member.accountId;
       const phone = '1-2025550301';
       for (const action of [SEND, BIND] as const) {
-        await refusal('product', hs, hs.boot.admin, action, paramsFor(action, member, phone), 'InvalidTimeStamp.Expired', 400);
-        await refusal('popPost', hs, hs.boot.admin, action, paramsFor(action, member, phone), 'InvalidTimeStamp.Expired', 400);
+        await refusal(
+          'product',
+          hs,
+          hs.boot.admin,
+          action,
+          paramsFor(action, member, phone),
+          'InvalidTimeStamp.Expired',
+          400,
+        );
+        await refusal(
+          'popPost',
+          hs,
+          hs.boot.admin,
+          action,
+          paramsFor(action, member, phone),
+          'InvalidTimeStamp.Expired',
+          400,
+        );
       }
       clock.set(Date.now() - 20 * 60_000);
       for (const action of [SEND, BIND] as const) {
-        await refusal('core', hs, hs.boot.admin, action, paramsFor(action, member, phone), 'InvalidTimeStamp.Expired', 400);
-        await refusal('popGet', hs, hs.boot.admin, action, paramsFor(action, member, phone), 'InvalidTimeStamp.Expired', 400);
+        await refusal(
+          'core',
+          hs,
+          hs.boot.admin,
+          action,
+          paramsFor(action, member, phone),
+          'InvalidTimeStamp.Expired',
+          400,
+        );
+        await refusal(
+          'popGet',
+          hs,
+          hs.boot.admin,
+          action,
+          paramsFor(action, member, phone),
+          'InvalidTimeStamp.Expired',
+          400,
+        );
       }
       expect(await smsTo(hs, phone)).toEqual([]);
       // back within the window, the same client works
@@ -301,12 +429,24 @@ describe('authentication', () => {
         // a refused Bind (wrong code) replayed: the nonce is spent, the attempt is not counted twice
         const code = (await smsTo(h, phone))[0]!.code;
         const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, '0');
-        await expectRefusal(callVia(via, rec.host, h.boot.admin, BIND, { AccountId: member, SecureMobilePhone: phone, VerificationCode: wrong }), 'Invalid.VerificationCode', 409);
+        await expectRefusal(
+          callVia(via, rec.host, h.boot.admin, BIND, {
+            AccountId: member,
+            SecureMobilePhone: phone,
+            VerificationCode: wrong,
+          }),
+          'Invalid.VerificationCode',
+          409,
+        );
         const wrongReplay = await replay(h, rec.captured[n0 + 1]!);
         expect(wrongReplay.status).toBe(400);
         expect(wrongReplay.body.Code).toBe('SignatureNonceUsed');
 
-        await callVia(via, rec.host, h.boot.admin, BIND, { AccountId: member, SecureMobilePhone: phone, VerificationCode: code });
+        await callVia(via, rec.host, h.boot.admin, BIND, {
+          AccountId: member,
+          SecureMobilePhone: phone,
+          VerificationCode: code,
+        });
         expect(rec.captured.length).toBe(n0 + 3);
         const bindAgain = await replay(h, rec.captured[n0 + 2]!);
         expect(bindAgain.status).toBe(400);
@@ -345,7 +485,11 @@ describe('authorization and the caller rule', () => {
       expect(old.body.account.accountId).toBe(member);
       const list = await popClient(h.url, user).call('ListAccounts', { PageSize: '100' });
       expect(list.TotalCount).toBeGreaterThanOrEqual(2);
-      await expectRefusal(coreClient(h.host, user).call('CreateResourceAccount', { DisplayName: `ro ${action.length}` }), 'NoPermission', 403);
+      await expectRefusal(
+        coreClient(h.host, user).call('CreateResourceAccount', { DisplayName: `ro ${action.length}` }),
+        'NoPermission',
+        403,
+      );
       expect(await smsTo(h, phone)).toEqual([]);
     });
 
@@ -364,11 +508,30 @@ describe('authorization and the caller rule', () => {
 
     it(`${action}: RAM admin of an account without a directory, or of a member account → 409 CallerIdentityError`, async () => {
       const standalone = await addStandaloneAccount(h);
-      const memberAdmin = await addRamUser(h, { accountId: h.boot.member.accountId, policies: ['AliyunResourceDirectoryFullAccess'] });
+      const memberAdmin = await addRamUser(h, {
+        accountId: h.boot.member.accountId,
+        policies: ['AliyunResourceDirectoryFullAccess'],
+      });
       const member = await addResourceAccountMember(h);
       const phone = nextPhone();
-      await refusal('product', h, standalone.admin, action, paramsFor(action, member, phone), 'CallerIdentityError', 409);
-      await refusal('popPost', h, standalone.admin, action, paramsFor(action, member, phone), 'CallerIdentityError', 409);
+      await refusal(
+        'product',
+        h,
+        standalone.admin,
+        action,
+        paramsFor(action, member, phone),
+        'CallerIdentityError',
+        409,
+      );
+      await refusal(
+        'popPost',
+        h,
+        standalone.admin,
+        action,
+        paramsFor(action, member, phone),
+        'CallerIdentityError',
+        409,
+      );
       await refusal('core', h, standalone.root, action, paramsFor(action, member, phone), 'CallerIdentityError', 409);
       await refusal('core2020', h, memberAdmin, action, paramsFor(action, member, phone), 'CallerIdentityError', 409);
       expect(await smsTo(h, phone)).toEqual([]);
@@ -389,7 +552,13 @@ describe('ACS3-HMAC-SM3', () => {
     expect(sent.body.requestId).toMatch(UUID);
     expect(Date.parse(sent.body.expirationDate)).toBeGreaterThan(Date.now());
     const sms = await waitForSms(h, phone);
-    const bound = await sm3.bindSecureMobilePhone(new rmModels.BindSecureMobilePhoneRequest({ accountId: member, secureMobilePhone: phone, verificationCode: sms.code }));
+    const bound = await sm3.bindSecureMobilePhone(
+      new rmModels.BindSecureMobilePhoneRequest({
+        accountId: member,
+        secureMobilePhone: phone,
+        verificationCode: sms.code,
+      }),
+    );
     expect(bound.statusCode).toBe(200);
     expect(bound.body.requestId).toMatch(UUID);
     const got = await sm3.getAccount(new rmModels.GetAccountRequest({ accountId: member }));
@@ -412,31 +581,176 @@ describe('audit trail', () => {
       const mgmt = ha.boot.managementAccountId;
       const noPolicy = await addRamUser(ha, { name: 'no-policy', policies: [] });
       const standalone = await addStandaloneAccount(ha);
-      const expected: Array<{ requestId: string; action: Action; arn: string; caller: string; accessKeyId: string; code: string; phone: string | null; target: string | null; version: string }> = [];
-      const refused = async (via: Via, creds: Creds, arn: string, caller: string, action: Action, p: Params, code: string, status: number, version: string) => {
+      const expected: Array<{
+        requestId: string;
+        action: Action;
+        arn: string;
+        caller: string;
+        accessKeyId: string;
+        code: string;
+        phone: string | null;
+        target: string | null;
+        version: string;
+      }> = [];
+      const refused = async (
+        via: Via,
+        creds: Creds,
+        arn: string,
+        caller: string,
+        action: Action,
+        p: Params,
+        code: string,
+        status: number,
+        version: string,
+      ) => {
         const e = await refusal(via, ha, creds, action, p, code, status);
-        expected.push({ requestId: e.data.RequestId, action, arn, caller, accessKeyId: creds.accessKeyId, code, phone: p.SecureMobilePhone === phone ? masked : p.SecureMobilePhone === '86-13900001234' ? '86-139*****234' : null, target: p.AccountId ?? null, version });
+        expected.push({
+          requestId: e.data.RequestId,
+          action,
+          arn,
+          caller,
+          accessKeyId: creds.accessKeyId,
+          code,
+          phone:
+            p.SecureMobilePhone === phone ? masked : p.SecureMobilePhone === '86-13900001234' ? '86-139*****234' : null,
+          target: p.AccountId ?? null,
+          version,
+        });
       };
 
       // authorization
-      await refused('product', noPolicy, `acs:ram::${mgmt}:user/no-policy`, mgmt, SEND, { AccountId: member, SecureMobilePhone: phone }, 'NoPermission', 403, '2020-03-31');
-      await refused('core', noPolicy, `acs:ram::${mgmt}:user/no-policy`, mgmt, BIND, { AccountId: member, SecureMobilePhone: phone, VerificationCode: '123456' }, 'NoPermission', 403, '2022-04-19');
+      await refused(
+        'product',
+        noPolicy,
+        `acs:ram::${mgmt}:user/no-policy`,
+        mgmt,
+        SEND,
+        { AccountId: member, SecureMobilePhone: phone },
+        'NoPermission',
+        403,
+        '2020-03-31',
+      );
+      await refused(
+        'core',
+        noPolicy,
+        `acs:ram::${mgmt}:user/no-policy`,
+        mgmt,
+        BIND,
+        { AccountId: member, SecureMobilePhone: phone, VerificationCode: '123456' },
+        'NoPermission',
+        403,
+        '2022-04-19',
+      );
       // caller rule
-      await refused('popPost', ha.boot.root, `acs:ram::${mgmt}:root`, mgmt, SEND, { AccountId: member, SecureMobilePhone: phone }, 'CallerIdentityError', 409, '2022-04-19');
-      await refused('core', ha.boot.root, `acs:ram::${mgmt}:root`, mgmt, BIND, { AccountId: member, SecureMobilePhone: phone, VerificationCode: '123456' }, 'CallerIdentityError', 409, '2022-04-19');
-      await refused('product', standalone.admin, standalone.admin.arn, standalone.accountId, SEND, { AccountId: member, SecureMobilePhone: phone }, 'CallerIdentityError', 409, '2020-03-31');
+      await refused(
+        'popPost',
+        ha.boot.root,
+        `acs:ram::${mgmt}:root`,
+        mgmt,
+        SEND,
+        { AccountId: member, SecureMobilePhone: phone },
+        'CallerIdentityError',
+        409,
+        '2022-04-19',
+      );
+      await refused(
+        'core',
+        ha.boot.root,
+        `acs:ram::${mgmt}:root`,
+        mgmt,
+        BIND,
+        { AccountId: member, SecureMobilePhone: phone, VerificationCode: '123456' },
+        'CallerIdentityError',
+        409,
+        '2022-04-19',
+      );
+      await refused(
+        'product',
+        standalone.admin,
+        standalone.admin.arn,
+        standalone.accountId,
+        SEND,
+        { AccountId: member, SecureMobilePhone: phone },
+        'CallerIdentityError',
+        409,
+        '2020-03-31',
+      );
       // business and validation errors
-      await refused('core', ha.boot.admin, ha.boot.admin.principal, mgmt, SEND, { AccountId: member, SecureMobilePhone: '86-13900001234' }, 'InvalidParameter.MobileCountryCode', 409, '2022-04-19');
-      await refused('popGet', ha.boot.admin, ha.boot.admin.principal, mgmt, SEND, { SecureMobilePhone: phone }, 'MissingParameter.AccountId', 400, '2022-04-19');
-      await refused('product', ha.boot.admin, ha.boot.admin.principal, mgmt, SEND, { AccountId: mgmt, SecureMobilePhone: phone }, 'AccountTypeMismatch', 409, '2020-03-31');
+      await refused(
+        'core',
+        ha.boot.admin,
+        ha.boot.admin.principal,
+        mgmt,
+        SEND,
+        { AccountId: member, SecureMobilePhone: '86-13900001234' },
+        'InvalidParameter.MobileCountryCode',
+        409,
+        '2022-04-19',
+      );
+      await refused(
+        'popGet',
+        ha.boot.admin,
+        ha.boot.admin.principal,
+        mgmt,
+        SEND,
+        { SecureMobilePhone: phone },
+        'MissingParameter.AccountId',
+        400,
+        '2022-04-19',
+      );
+      await refused(
+        'product',
+        ha.boot.admin,
+        ha.boot.admin.principal,
+        mgmt,
+        SEND,
+        { AccountId: mgmt, SecureMobilePhone: phone },
+        'AccountTypeMismatch',
+        409,
+        '2020-03-31',
+      );
 
       const sent = await callVia('core', ha.host, ha.boot.admin, SEND, { AccountId: member, SecureMobilePhone: phone });
       const code = (await waitForSms(ha, phone)).code;
-      await refused('product', ha.boot.admin, ha.boot.admin.principal, mgmt, SEND, { AccountId: member, SecureMobilePhone: phone }, 'SendValidateCodeExceedsLimitForAccount', 409, '2020-03-31');
+      await refused(
+        'product',
+        ha.boot.admin,
+        ha.boot.admin.principal,
+        mgmt,
+        SEND,
+        { AccountId: member, SecureMobilePhone: phone },
+        'SendValidateCodeExceedsLimitForAccount',
+        409,
+        '2020-03-31',
+      );
       const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, '0');
-      await refused('popPost', ha.boot.admin, ha.boot.admin.principal, mgmt, BIND, { AccountId: member, SecureMobilePhone: phone, VerificationCode: wrong }, 'Invalid.VerificationCode', 409, '2022-04-19');
-      const bound = await callVia('core', ha.host, ha.boot.admin, BIND, { AccountId: member, SecureMobilePhone: phone, VerificationCode: code });
-      await refused('core', ha.boot.admin, ha.boot.admin.principal, mgmt, BIND, { AccountId: member, SecureMobilePhone: phone, VerificationCode: code }, 'AccountSecureMobileAlreadyExists', 409, '2022-04-19');
+      await refused(
+        'popPost',
+        ha.boot.admin,
+        ha.boot.admin.principal,
+        mgmt,
+        BIND,
+        { AccountId: member, SecureMobilePhone: phone, VerificationCode: wrong },
+        'Invalid.VerificationCode',
+        409,
+        '2022-04-19',
+      );
+      const bound = await callVia('core', ha.host, ha.boot.admin, BIND, {
+        AccountId: member,
+        SecureMobilePhone: phone,
+        VerificationCode: code,
+      });
+      await refused(
+        'core',
+        ha.boot.admin,
+        ha.boot.admin.principal,
+        mgmt,
+        BIND,
+        { AccountId: member, SecureMobilePhone: phone, VerificationCode: code },
+        'AccountSecureMobileAlreadyExists',
+        409,
+        '2022-04-19',
+      );
 
       const events = await ha.app.store.audit.recent(100);
       const byRequest = new Map(events.map((e) => [e.request_id, e]));
@@ -456,18 +770,46 @@ describe('audit trail', () => {
         });
       }
       const sendOk = byRequest.get(sent.RequestId as string);
-      expect(sendOk).toMatchObject({ action: SEND, result_code: 'OK', principal_arn: ha.boot.admin.principal, phone_masked: masked, target_account_id: member });
+      expect(sendOk).toMatchObject({
+        action: SEND,
+        result_code: 'OK',
+        principal_arn: ha.boot.admin.principal,
+        phone_masked: masked,
+        target_account_id: member,
+      });
       expect(sendOk?.outbox_message_id).toEqual(expect.any(String));
-      expect(byRequest.get(bound.RequestId as string)).toMatchObject({ action: BIND, result_code: 'OK', phone_masked: masked, target_account_id: member });
+      expect(byRequest.get(bound.RequestId as string)).toMatchObject({
+        action: BIND,
+        result_code: 'OK',
+        phone_masked: masked,
+        target_account_id: member,
+      });
 
       // one record per call, no secrets: never the code, never an AccessKey secret, never the full number
       const ours = events.filter((e) => e.action === SEND || e.action === BIND);
       expect(ours).toHaveLength(expected.length + 2);
       const columns: Array<keyof AuditEvent> = [
-        'id', 'time', 'request_id', 'action', 'version', 'principal_arn', 'caller_account_id', 'access_key_id',
-        'source_ip', 'target_account_id', 'phone_masked', 'result_code', 'outbox_message_id', 'detail',
+        'id',
+        'time',
+        'request_id',
+        'action',
+        'version',
+        'principal_arn',
+        'caller_account_id',
+        'access_key_id',
+        'source_ip',
+        'target_account_id',
+        'phone_masked',
+        'result_code',
+        'outbox_message_id',
+        'detail',
       ];
-      const secrets = [ha.boot.admin.accessKeySecret, ha.boot.root.accessKeySecret, noPolicy.accessKeySecret, standalone.admin.accessKeySecret];
+      const secrets = [
+        ha.boot.admin.accessKeySecret,
+        ha.boot.root.accessKeySecret,
+        noPolicy.accessKeySecret,
+        standalone.admin.accessKeySecret,
+      ];
       for (const e of ours) {
         expect(Object.keys(e).sort()).toEqual([...columns].sort());
         for (const [k, v] of Object.entries(e)) {

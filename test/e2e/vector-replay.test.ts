@@ -13,7 +13,10 @@ import { ManualClock } from '../../src/lib/clock.js';
 import { MANAGEMENT_ACCOUNT_ID } from '../../src/bootstrap.js';
 
 const DIR = path.resolve('..', 'shared', 'vectors', 'signing');
-const files = fs.readdirSync(DIR).filter((f) => f.endsWith('.json')).sort();
+const files = fs
+  .readdirSync(DIR)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 
 interface Vector {
   id: string;
@@ -43,7 +46,7 @@ function rawHttp(port: number, v: Vector): Promise<{ status: number; body: strin
       const json = raw.slice(raw.indexOf('{'), raw.lastIndexOf('}') + 1);
       resolve({ status, body: json });
     });
-    sock.write(Buffer.concat([Buffer.from(head.join('\r\n') + '\r\n\r\n'), payload]));
+    sock.write(Buffer.concat([Buffer.from(`${head.join('\r\n')}\r\n\r\n`), payload]));
   });
 }
 
@@ -54,9 +57,29 @@ beforeAll(async () => {
   h = await startResdir({ clock });
   port = Number(h.host.split(':')[1]);
   const { identity } = h.app.store;
-  await identity.createUser({ id: '2000000000000009', account_id: MANAGEMENT_ACCOUNT_ID, name: 'vector-user', display_name: 'vector user', created_at: clock.now() });
-  await h.app.store.ram.attach({ account_id: MANAGEMENT_ACCOUNT_ID, principal_type: 'User', principal_name: 'vector-user', policy_type: 'System', policy_name: 'AliyunResourceDirectoryFullAccess', attached_at: clock.now() });
-  await identity.createAccessKey({ id: 'LTAI5tTestKeyId0000000000', account_id: MANAGEMENT_ACCOUNT_ID, user_name: 'vector-user', secret_enc: h.app.keyring.accessKeySecrets.seal('TestSecret0000000000000000000000'), status: 'Active', created_at: clock.now() });
+  await identity.createUser({
+    id: '2000000000000009',
+    account_id: MANAGEMENT_ACCOUNT_ID,
+    name: 'vector-user',
+    display_name: 'vector user',
+    created_at: clock.now(),
+  });
+  await h.app.store.ram.attach({
+    account_id: MANAGEMENT_ACCOUNT_ID,
+    principal_type: 'User',
+    principal_name: 'vector-user',
+    policy_type: 'System',
+    policy_name: 'AliyunResourceDirectoryFullAccess',
+    attached_at: clock.now(),
+  });
+  await identity.createAccessKey({
+    id: 'LTAI5tTestKeyId0000000000',
+    account_id: MANAGEMENT_ACCOUNT_ID,
+    user_name: 'vector-user',
+    secret_enc: h.app.keyring.accessKeySecrets.seal('TestSecret0000000000000000000000'),
+    status: 'Active',
+    created_at: clock.now(),
+  });
 });
 afterAll(async () => {
   await h.close();
@@ -75,8 +98,13 @@ describe('captured official-client requests over HTTP', () => {
     // The demo store has no member 1386606283480000: reaching that answer proves the signature,
     // the window and the nonce were accepted and the operation ran. STS-signed vectors carry a
     // token that cannot belong to a permanent key: refused after the signature verified.
-    const expected = v.credentials.securityToken ? 'InvalidSecurityToken.MismatchWithAccessKey' : 'EntityNotExists.Account';
-    expect({ status: first.status, code: parsed.Code }).toEqual({ status: expected === 'EntityNotExists.Account' ? 404 : 400, code: expected });
+    const expected = v.credentials.securityToken
+      ? 'InvalidSecurityToken.MismatchWithAccessKey'
+      : 'EntityNotExists.Account';
+    expect({ status: first.status, code: parsed.Code }).toEqual({
+      status: expected === 'EntityNotExists.Account' ? 404 : 400,
+      code: expected,
+    });
     expect(parsed.RequestId).toMatch(/^[0-9A-F-]{36}$/);
 
     const again = await rawHttp(port, v);

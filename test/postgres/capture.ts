@@ -20,7 +20,8 @@ export async function captureOne(send: (host: string, url: string) => Promise<un
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const headers: Record<string, string> = {};
-      for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) headers[req.rawHeaders[i]!.toLowerCase()] = req.rawHeaders[i + 1]!;
+      for (let i = 0; i + 1 < req.rawHeaders.length; i += 2)
+        headers[req.rawHeaders[i]!.toLowerCase()] = req.rawHeaders[i + 1]!;
       captured = { method: req.method ?? 'GET', url: req.url ?? '/', headers, body: Buffer.concat(chunks) };
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ RequestId: 'CAPTURED' }));
@@ -41,12 +42,20 @@ export async function captureOne(send: (host: string, url: string) => Promise<un
 export function replayTo(url: string, rec: Captured): Promise<{ status: number; body: Record<string, unknown> }> {
   const port = Number(new URL(url).port);
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, method: rec.method, path: rec.url, headers: rec.headers, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown> }));
-      res.on('error', reject);
-    });
+    const req = http.request(
+      { host: '127.0.0.1', port, method: rec.method, path: rec.url, headers: rec.headers, agent: false },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>,
+          }),
+        );
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end(rec.body);
   });

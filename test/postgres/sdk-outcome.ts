@@ -17,14 +17,27 @@ const TIMEOUT_MS = 30_000;
 function coreCall(host: string, creds: Creds, action: string, query: Record<string, string>): Promise<unknown> {
   const OpenApi = Core.default ?? Core;
   const client = new OpenApi(new Core.$OpenApiUtil.Config({ ...creds, endpoint: host, protocol: 'http' }));
-  const params = new Core.$OpenApiUtil.Params({ action, version: '2022-04-19', protocol: 'HTTP', pathname: '/', method: 'POST', authType: 'AK', style: 'RPC', reqBodyType: 'formData', bodyType: 'json' });
+  const params = new Core.$OpenApiUtil.Params({
+    action,
+    version: '2022-04-19',
+    protocol: 'HTTP',
+    pathname: '/',
+    method: 'POST',
+    authType: 'AK',
+    style: 'RPC',
+    reqBodyType: 'formData',
+    bodyType: 'json',
+  });
   const req = new Core.$OpenApiUtil.OpenApiRequest({ query: Core.OpenApiUtil.query(query) });
   return client.callApi(params, req, new Dara.RuntimeOptions({ readTimeout: TIMEOUT_MS, connectTimeout: TIMEOUT_MS }));
 }
 
 function popCall(url: string, creds: Creds, action: string, params: Record<string, string>): Promise<unknown> {
   const RPCClient = PopCore.RPCClient ?? PopCore;
-  return new RPCClient({ ...creds, endpoint: url, apiVersion: '2022-04-19' }).request(action, params, { method: 'POST', timeout: TIMEOUT_MS });
+  return new RPCClient({ ...creds, endpoint: url, apiVersion: '2022-04-19' }).request(action, params, {
+    method: 'POST',
+    timeout: TIMEOUT_MS,
+  });
 }
 
 export interface Outcome {
@@ -42,7 +55,11 @@ export async function outcome(call: Promise<unknown>, keepBody = false): Promise
     if (keepBody) return { status: 200, body: (r.body ?? r) as Record<string, unknown> };
     return { status: 200 };
   } catch (e) {
-    const x = e as { statusCode?: number; data?: { Code?: string; Message?: string }; entry?: { response?: { statusCode?: number } } };
+    const x = e as {
+      statusCode?: number;
+      data?: { Code?: string; Message?: string };
+      entry?: { response?: { statusCode?: number } };
+    };
     const status = x.statusCode ?? x.entry?.response?.statusCode;
     if (status === undefined || x.data?.Code === undefined) throw e;
     return { status, code: x.data.Code, message: x.data.Message ?? '' };
@@ -50,11 +67,22 @@ export async function outcome(call: Promise<unknown>, keepBody = false): Promise
 }
 
 /** Calls an action on one replica, alternating between the ACS3 (openapi-core) and V1 (pop-core) clients by `i`. */
-export function callOn(r: { host: string; url: string }, creds: Creds, i: number, action: string, params: Record<string, string>, keepBody = false): Promise<Outcome> {
-  return outcome(i % 2 === 0 ? coreCall(r.host, creds, action, params) : popCall(r.url, creds, action, params), keepBody);
+export function callOn(
+  r: { host: string; url: string },
+  creds: Creds,
+  i: number,
+  action: string,
+  params: Record<string, string>,
+  keepBody = false,
+): Promise<Outcome> {
+  return outcome(
+    i % 2 === 0 ? coreCall(r.host, creds, action, params) : popCall(r.url, creds, action, params),
+    keepBody,
+  );
 }
 
-export const parallel = <T>(n: number, f: (i: number) => Promise<T>): Promise<T[]> => Promise.all(Array.from({ length: n }, (_, i) => f(i)));
+export const parallel = <T>(n: number, f: (i: number) => Promise<T>): Promise<T[]> =>
+  Promise.all(Array.from({ length: n }, (_, i) => f(i)));
 
 export const tally = (xs: Outcome[]): Record<string, number> => {
   const t: Record<string, number> = {};

@@ -50,7 +50,11 @@ describe.each(vectors.map((v) => [v.id, v] as const))('authenticate %s', (_id, v
     const first = await authenticate(wire, rpc, h);
     expect(first).toEqual({ ok: true, value: rpc.credentials });
     expect(h.claims).toEqual([
-      { accessKeyId: v.credentials.accessKeyId, nonce: v.signing.nonce, expiresAt: Date.parse(v.signing.timestamp) + WINDOW },
+      {
+        accessKeyId: v.credentials.accessKeyId,
+        nonce: v.signing.nonce,
+        expiresAt: Date.parse(v.signing.timestamp) + WINDOW,
+      },
     ]);
     expect(codeOf(await authenticate(wire, rpc, h))).toBe('SignatureNonceUsed');
   });
@@ -89,7 +93,10 @@ describe.each(vectors.map((v) => [v.id, v] as const))('authenticate %s', (_id, v
     const r = await authenticate(wire, rpc, h);
     expect(codeOf(r)).toBe('SignatureDoesNotMatch');
     expect(h.claims).toHaveLength(0);
-    if (!r.ok && !isAcs3(v)) expect(r.error.message).toBe(`Specified signature is not matched with our calculation. server string to sign is:${v.signing.stringToSign}`);
+    if (!r.ok && !isAcs3(v))
+      expect(r.error.message).toBe(
+        `Specified signature is not matched with our calculation. server string to sign is:${v.signing.stringToSign}`,
+      );
     if (!r.ok && isAcs3(v)) expect(r.error.message).toContain(v.signing.stringToSign);
     expect(r.ok ? '' : (r.error.message ?? '')).not.toContain('not-the-secret');
   });
@@ -102,7 +109,15 @@ describe('authenticate: ordering and failures', () => {
   const rpc = parsed(wire);
 
   it('checks the timestamp format first', async () => {
-    for (const bad of ['2026-11-29 09:47:50Z', '2026-11-29T09:47:50', '2026-11-29T09:47:50+08:00', '2026-02-30T09:47:50Z', '2026-11-29T24:00:00Z', '', 'now']) {
+    for (const bad of [
+      '2026-11-29 09:47:50Z',
+      '2026-11-29T09:47:50',
+      '2026-11-29T09:47:50+08:00',
+      '2026-02-30T09:47:50Z',
+      '2026-11-29T24:00:00Z',
+      '',
+      'now',
+    ]) {
       const h = harness(v, null);
       const r = await authenticate(wire, { ...rpc, credentials: { ...rpc.credentials, timestamp: bad } }, h);
       expect(codeOf(r), bad).toBe('InvalidTimeStamp.Format');

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
-  canonicalHeaders, canonicalParams, canonicalUri, dec, isFormBody, pairs, pct, percentDecode,
+  canonicalHeaders,
+  canonicalParams,
+  canonicalUri,
+  dec,
+  isFormBody,
+  pairs,
+  pct,
+  percentDecode,
 } from '../../src/protocol/canonical.js';
 
 describe('pct', () => {
@@ -12,7 +19,8 @@ describe('pct', () => {
     expect(pct('\uD800')).toBe('%EF%BF%BD'); // lone surrogate → U+FFFD, no throw
   });
   it('matches the documented JavaScript recipe on printable ASCII and beyond', () => {
-    const recipe = (s: string) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+    const recipe = (s: string) =>
+      encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
     let all = '';
     for (let c = 0; c < 0x300; c++) all += String.fromCharCode(c);
     expect(pct(all)).toBe(recipe(all));
@@ -27,14 +35,29 @@ describe('decoding', () => {
     for (const bad of ['%', '%1', '%1g', '%C3', '%FF', '\uDC00x']) expect(dec(bad), bad).toBeUndefined();
   });
   it('splits pairs at the first = and drops empty pieces', () => {
-    expect(pairs('&a=1=2&&b&c=&')).toEqual({ ok: true, value: [['a', '1=2'], ['b', ''], ['c', '']] });
+    expect(pairs('&a=1=2&&b&c=&')).toEqual({
+      ok: true,
+      value: [
+        ['a', '1=2'],
+        ['b', ''],
+        ['c', ''],
+      ],
+    });
     expect(pairs('x=%zz')).toEqual({ ok: false, error: 'x=%zz' });
   });
 });
 
 describe('canonical strings', () => {
   it('sorts by encoded name then value, by character code', () => {
-    expect(canonicalParams([['b', '2'], ['a', 'z'], ['B', '1'], ['a', 'y'], ['a b', '']])).toBe('B=1&a=y&a=z&a%20b=&b=2');
+    expect(
+      canonicalParams([
+        ['b', '2'],
+        ['a', 'z'],
+        ['B', '1'],
+        ['a', 'y'],
+        ['a b', ''],
+      ]),
+    ).toBe('B=1&a=y&a=z&a%20b=&b=2');
   });
   it('canonicalizes paths segment by segment', () => {
     expect(canonicalUri('/')).toBe('/');
@@ -43,8 +66,15 @@ describe('canonical strings', () => {
     expect(canonicalUri('/%zz')).toBeUndefined();
   });
   it('builds header lines from the signed list: case-insensitive, trimmed, multi-values sorted', () => {
-    const headers = [['Host', ' h:1 '], ['X-Acs-B', 'z'], ['x-acs-b', ' a '], ['x-other', 'o']] as const;
-    expect(canonicalHeaders(headers, ['host', 'x-acs-b', 'x-acs-missing'])).toBe('host:h:1\nx-acs-b:a,z\nx-acs-missing:\n');
+    const headers = [
+      ['Host', ' h:1 '],
+      ['X-Acs-B', 'z'],
+      ['x-acs-b', ' a '],
+      ['x-other', 'o'],
+    ] as const;
+    expect(canonicalHeaders(headers, ['host', 'x-acs-b', 'x-acs-missing'])).toBe(
+      'host:h:1\nx-acs-b:a,z\nx-acs-missing:\n',
+    );
   });
   it('recognizes form bodies by content-type prefix', () => {
     expect(isFormBody([['Content-Type', ' Application/X-WWW-Form-Urlencoded;charset=utf-8']])).toBe(true);

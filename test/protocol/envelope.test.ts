@@ -6,11 +6,20 @@ const RID = '11111111-2222-3333-4444-555555555555';
 
 describe('successResponse', () => {
   it('is 200 JSON with RequestId first and never a Code', () => {
-    const res = successResponse(RID, { Code: 'OK', ExpirationDate: '2025-01-01T00:05:00.000Z', RequestId: 'spoofed', Account: { AccountId: '1' } });
+    const res = successResponse(RID, {
+      Code: 'OK',
+      ExpirationDate: '2025-01-01T00:05:00.000Z',
+      RequestId: 'spoofed',
+      Account: { AccountId: '1' },
+    });
     expect(res.status).toBe(200);
     expect(res.headers).toEqual({ 'content-type': 'application/json;charset=utf-8', 'x-acs-request-id': RID });
     expect(Object.keys(JSON.parse(res.body) as object)).toEqual(['RequestId', 'ExpirationDate', 'Account']);
-    expect(JSON.parse(res.body)).toEqual({ RequestId: RID, ExpirationDate: '2025-01-01T00:05:00.000Z', Account: { AccountId: '1' } });
+    expect(JSON.parse(res.body)).toEqual({
+      RequestId: RID,
+      ExpirationDate: '2025-01-01T00:05:00.000Z',
+      Account: { AccountId: '1' },
+    });
   });
 });
 

@@ -30,7 +30,9 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 export const VECTOR_DIR = path.resolve(repoRoot, '..', 'shared', 'vectors', 'signing');
 
 export function loadVectors(): Vector[] {
-  const files = readdirSync(VECTOR_DIR).filter((f) => f.endsWith('.json')).sort();
+  const files = readdirSync(VECTOR_DIR)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
   return files.map((f) => JSON.parse(readFileSync(path.join(VECTOR_DIR, f), 'utf8')) as Vector);
 }
 
@@ -53,12 +55,21 @@ export function bump(s: string): string {
 }
 
 export const withUrl = (w: WireRequest, url: string): WireRequest => ({ ...w, url });
-export const withHeaders = (w: WireRequest, headers: Array<readonly [string, string]>): WireRequest => ({ ...w, headers });
+export const withHeaders = (w: WireRequest, headers: Array<readonly [string, string]>): WireRequest => ({
+  ...w,
+  headers,
+});
 
 export function splitRaw(url: string): { path: string; pieces: string[] } {
   const q = url.indexOf('?');
   if (q < 0) return { path: url, pieces: [] };
-  return { path: url.slice(0, q), pieces: url.slice(q + 1).split('&').filter((p) => p !== '') };
+  return {
+    path: url.slice(0, q),
+    pieces: url
+      .slice(q + 1)
+      .split('&')
+      .filter((p) => p !== ''),
+  };
 }
 
 export const joinRaw = (p: string, pieces: string[]): string => (pieces.length ? `${p}?${pieces.join('&')}` : p);
@@ -79,7 +90,10 @@ export function mapPiece(pieces: string[], i: number, f: (value: string) => stri
 
 /** Set every header named `name` (case-insensitive) to f(value). */
 export function mapHeader(w: WireRequest, name: string, f: (v: string) => string): WireRequest {
-  return withHeaders(w, w.headers.map(([n, v]) => [n, n.toLowerCase() === name ? f(v) : v] as const));
+  return withHeaders(
+    w,
+    w.headers.map(([n, v]) => [n, n.toLowerCase() === name ? f(v) : v] as const),
+  );
 }
 
 export function headerOf(w: WireRequest, name: string): string | undefined {

@@ -8,14 +8,27 @@ import { parseAcs3Authorization, verifyAcs3 } from '../../src/protocol/signers/a
 import { verifyV1 } from '../../src/protocol/signers/v1.js';
 import { pct } from '../../src/protocol/canonical.js';
 import {
-  bump, headerOf, isAcs3, joinRaw, loadVectors, mapHeader, mapPiece, pieceName, splitRaw, wireOf, withHeaders, withUrl,
+  bump,
+  headerOf,
+  isAcs3,
+  joinRaw,
+  loadVectors,
+  mapHeader,
+  mapPiece,
+  pieceName,
+  splitRaw,
+  wireOf,
+  withHeaders,
+  withUrl,
   type Vector,
 } from './fixtures.js';
 
 const vectors = loadVectors();
 
-const verifierOf = (v: Vector) => (w: WireRequest, secret = v.credentials.accessKeySecret) =>
-  (isAcs3(v) ? verifyAcs3 : verifyV1)(w, secret);
+const verifierOf =
+  (v: Vector) =>
+  (w: WireRequest, secret = v.credentials.accessKeySecret) =>
+    (isAcs3(v) ? verifyAcs3 : verifyV1)(w, secret);
 
 /** For V1 form bodies the body is "just another query string"; rewrite it the same way. */
 function mapFormBody(w: WireRequest, v: Vector, f: (text: string) => string): WireRequest {
@@ -63,17 +76,24 @@ describe.each(vectors.map((v) => [v.id, v] as const))('%s', (_id, v) => {
 
     it('the Signature itself changed', () => {
       if (isAcs3(v)) {
-        const changed = mapHeader(wire, 'authorization', (a) => a.replace(/Signature=(.)/, (_m, c: string) => `Signature=${c === 'a' ? 'b' : 'a'}`));
+        const changed = mapHeader(wire, 'authorization', (a) =>
+          a.replace(/Signature=(.)/, (_m, c: string) => `Signature=${c === 'a' ? 'b' : 'a'}`),
+        );
         expect(verify(changed)).toBe(false);
-        const upper = mapHeader(wire, 'authorization', (a) => a.replace(/Signature=(\w+)/, (_m, s: string) => `Signature=${s.toUpperCase()}`));
+        const upper = mapHeader(wire, 'authorization', (a) =>
+          a.replace(/Signature=(\w+)/, (_m, s: string) => `Signature=${s.toUpperCase()}`),
+        );
         expect(verify(upper)).toBe(false);
         return;
       }
       const flip = (s: string) => (s[0] === 'A' ? 'B' : 'A') + s.slice(1);
       const i = pieces.findIndex((p) => pieceName(p) === 'Signature');
-      const changed = i >= 0
-        ? withUrl(wire, joinRaw(path, mapPiece(pieces, i, flip)))
-        : mapFormBody(wire, v, (t) => t.replace(/Signature=(.)/, (_m, c: string) => `Signature=${c === 'A' ? 'B' : 'A'}`));
+      const changed =
+        i >= 0
+          ? withUrl(wire, joinRaw(path, mapPiece(pieces, i, flip)))
+          : mapFormBody(wire, v, (t) =>
+              t.replace(/Signature=(.)/, (_m, c: string) => `Signature=${c === 'A' ? 'B' : 'A'}`),
+            );
       expect(changed).not.toEqual(wire);
       expect(verify(changed)).toBe(false);
     });
@@ -97,32 +117,62 @@ describe.each(vectors.map((v) => [v.id, v] as const))('%s', (_id, v) => {
     });
 
     it('everything pct()-encoded canonically, and lower-case hex escapes', () => {
-      const canonical = pieces.map((p) => p.split('=').map((s) => pct(decodeURIComponent(s))).join('='));
+      const canonical = pieces.map((p) =>
+        p
+          .split('=')
+          .map((s) => pct(decodeURIComponent(s)))
+          .join('='),
+      );
       same(withUrl(wire, joinRaw(path, canonical)));
       const lower = (s: string) => s.replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase());
       same(mapFormBody(withUrl(wire, lower(wire.url)), v, lower));
     });
 
     it('header-name case changed', () => {
-      same(withHeaders(wire, wire.headers.map(([n, val]) => [n.toUpperCase(), val] as const)));
-      same(withHeaders(wire, wire.headers.map(([n, val]) => [n.replace(/(^|-)(\w)/g, (m) => m.toUpperCase()), val] as const)));
+      same(
+        withHeaders(
+          wire,
+          wire.headers.map(([n, val]) => [n.toUpperCase(), val] as const),
+        ),
+      );
+      same(
+        withHeaders(
+          wire,
+          wire.headers.map(([n, val]) => [n.replace(/(^|-)(\w)/g, (m) => m.toUpperCase()), val] as const),
+        ),
+      );
     });
 
     it('header values padded with spaces', () => {
-      same(withHeaders(wire, wire.headers.map(([n, val]) => [n, `  ${val} \t`] as const)));
+      same(
+        withHeaders(
+          wire,
+          wire.headers.map(([n, val]) => [n, `  ${val} \t`] as const),
+        ),
+      );
     });
 
     it('unsigned headers changed, added or removed', () => {
       const signed = new Set(isAcs3(v) ? (v.signing.signedHeaders ?? '').split(';') : []);
-      const unsigned = wire.headers.filter(([n]) => !signed.has(n.toLowerCase()) && n.toLowerCase() !== 'authorization');
+      const unsigned = wire.headers.filter(
+        ([n]) => !signed.has(n.toLowerCase()) && n.toLowerCase() !== 'authorization',
+      );
       expect(unsigned.some(([n]) => n.toLowerCase() === 'user-agent')).toBe(true);
       // V1 clients also send x-acs-action / x-acs-version, unsigned: they must not matter either.
       const changed = withHeaders(wire, [
-        ...wire.headers.map(([n, val]) => [n, unsigned.some(([u]) => u === n) && !/^(content-type|host)$/i.test(n) ? bump(val) : val] as const),
+        ...wire.headers.map(
+          ([n, val]) =>
+            [n, unsigned.some(([u]) => u === n) && !/^(content-type|host)$/i.test(n) ? bump(val) : val] as const,
+        ),
         ['x-unsigned-extra', 'whatever'] as const,
       ]);
       same(changed);
-      same(withHeaders(wire, wire.headers.filter(([n]) => !/^(user-agent|connection|accept)$/i.test(n))));
+      same(
+        withHeaders(
+          wire,
+          wire.headers.filter(([n]) => !/^(user-agent|connection|accept)$/i.test(n)),
+        ),
+      );
     });
   });
 });

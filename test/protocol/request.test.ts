@@ -8,7 +8,9 @@ const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b78
 const SIGNED = 'host;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;x-acs-version';
 
 /** A well-formed (not validly signed) ACS3 request; `drop`/`set` adjust headers by lower-case name. */
-function acs3(opts: { drop?: string[]; set?: Record<string, string>; url?: string; method?: string } = {}): WireRequest {
+function acs3(
+  opts: { drop?: string[]; set?: Record<string, string>; url?: string; method?: string } = {},
+): WireRequest {
   const base: Record<string, string> = {
     host: 'resourcemanager.aliyuncs.com',
     'x-acs-action': 'GetAccount',
@@ -20,24 +22,44 @@ function acs3(opts: { drop?: string[]; set?: Record<string, string>; url?: strin
     ...opts.set,
   };
   for (const d of opts.drop ?? []) delete base[d];
-  return { method: opts.method ?? 'POST', url: opts.url ?? '/?AccountId=1', headers: Object.entries(base), body: Buffer.alloc(0) };
+  return {
+    method: opts.method ?? 'POST',
+    url: opts.url ?? '/?AccountId=1',
+    headers: Object.entries(base),
+    body: Buffer.alloc(0),
+  };
 }
 
 const V1_COMMON: Record<string, string> = {
-  Action: 'GetAccount', Version: '2022-04-19', Format: 'JSON', AccessKeyId: 'AK1', SignatureMethod: 'HMAC-SHA1',
-  SignatureVersion: '1.0', SignatureNonce: 'n1', Timestamp: '2026-11-29T09:47:50Z', Signature: 'c2ln',
+  Action: 'GetAccount',
+  Version: '2022-04-19',
+  Format: 'JSON',
+  AccessKeyId: 'AK1',
+  SignatureMethod: 'HMAC-SHA1',
+  SignatureVersion: '1.0',
+  SignatureNonce: 'n1',
+  Timestamp: '2026-11-29T09:47:50Z',
+  Signature: 'c2ln',
 };
 
 /** A V1 GET with the common parameters (minus `drop`, plus `set`) and `extra` raw query text. */
-function v1(opts: { drop?: string[]; set?: Record<string, string>; extra?: string; method?: string } = {}): WireRequest {
+function v1(
+  opts: { drop?: string[]; set?: Record<string, string>; extra?: string; method?: string } = {},
+): WireRequest {
   const p = { ...V1_COMMON, ...opts.set };
   for (const d of opts.drop ?? []) delete p[d];
-  const query = Object.entries(p).map(([k, v]) => `${pct(k)}=${pct(v)}`).concat(opts.extra ? [opts.extra] : []).join('&');
+  const query = Object.entries(p)
+    .map(([k, v]) => `${pct(k)}=${pct(v)}`)
+    .concat(opts.extra ? [opts.extra] : [])
+    .join('&');
   return { method: opts.method ?? 'GET', url: `/?${query}`, headers: [['host', 'x']], body: Buffer.alloc(0) };
 }
 
 const form = (w: WireRequest, body: string): WireRequest => ({
-  ...w, method: 'POST', headers: [...w.headers, ['content-type', 'application/x-www-form-urlencoded; charset=UTF-8']], body: Buffer.from(body),
+  ...w,
+  method: 'POST',
+  headers: [...w.headers, ['content-type', 'application/x-www-form-urlencoded; charset=UTF-8']],
+  body: Buffer.from(body),
 });
 
 function fails(w: WireRequest): { code: string; message: string } {
@@ -46,23 +68,33 @@ function fails(w: WireRequest): { code: string; message: string } {
   return { code: r.error.code, message: r.error.message ?? '' };
 }
 
-const mandatory = (name: string) => `The input parameter "${name}" that is mandatory for processing this request is not supplied.`;
+const mandatory = (name: string) =>
+  `The input parameter "${name}" that is mandatory for processing this request is not supplied.`;
 
 describe('parseRpcRequest: failures', () => {
   it('rejects methods other than GET and POST', () => {
-    for (const method of ['PUT', 'DELETE', 'get', 'PATCH', '']) expect(fails(v1({ method })).code).toBe('UnsupportedHTTPMethod');
+    for (const method of ['PUT', 'DELETE', 'get', 'PATCH', ''])
+      expect(fails(v1({ method })).code).toBe('UnsupportedHTTPMethod');
   });
 
   it('rejects an unsigned request', () => {
-    const r = fails({ method: 'GET', url: '/?Action=GetAccount&Version=2022-04-19', headers: [], body: Buffer.alloc(0) });
+    const r = fails({
+      method: 'GET',
+      url: '/?Action=GetAccount&Version=2022-04-19',
+      headers: [],
+      body: Buffer.alloc(0),
+    });
     expect(r.code).toBe('IncompleteSignature');
     expect(r.message).toMatch(/not signed/);
   });
 
   it('rejects malformed ACS3 Authorization values', () => {
     for (const authorization of [
-      'ACS3-HMAC-SHA256', 'ACS3-HMAC-SHA256 ', 'ACS3-HMAC-SHA256 Credential=AK1,SignedHeaders=host',
-      'ACS3-HMAC-SHA256 Credential=,SignedHeaders=host,Signature=x', 'ACS3-HMAC-SHA256 SignedHeaders=host,Signature=x',
+      'ACS3-HMAC-SHA256',
+      'ACS3-HMAC-SHA256 ',
+      'ACS3-HMAC-SHA256 Credential=AK1,SignedHeaders=host',
+      'ACS3-HMAC-SHA256 Credential=,SignedHeaders=host,Signature=x',
+      'ACS3-HMAC-SHA256 SignedHeaders=host,Signature=x',
     ]) {
       expect(fails(acs3({ set: { authorization } })).code, authorization).toBe('IncompleteSignature');
     }
@@ -73,17 +105,30 @@ describe('parseRpcRequest: failures', () => {
       const authorization = `${alg} Credential=AK1,SignedHeaders=${SIGNED},Signature=abc`;
       expect(fails(acs3({ set: { authorization } })).code, alg).toBe('InvalidSignatureMethod');
     }
-    expect(fails(acs3({ set: { authorization: 'ACS4-HMAC-SHA256 Credential=x' } })).code).toBe('InvalidSignatureMethod');
+    expect(fails(acs3({ set: { authorization: 'ACS4-HMAC-SHA256 Credential=x' } })).code).toBe(
+      'InvalidSignatureMethod',
+    );
     expect(fails(v1({ set: { SignatureMethod: 'HMAC-SHA256' } })).code).toBe('InvalidSignatureMethod');
   });
 
   it('names missing mandatory parameters', () => {
-    for (const name of ['Action', 'Version', 'AccessKeyId', 'Timestamp', 'SignatureNonce', 'SignatureMethod', 'SignatureVersion']) {
+    for (const name of [
+      'Action',
+      'Version',
+      'AccessKeyId',
+      'Timestamp',
+      'SignatureNonce',
+      'SignatureMethod',
+      'SignatureVersion',
+    ]) {
       expect(fails(v1({ drop: [name] })), name).toEqual({ code: 'MissingParameter', message: mandatory(name) });
     }
     expect(fails(v1({ set: { Action: '' } }))).toEqual({ code: 'MissingParameter', message: mandatory('Action') });
     expect(fails(acs3({ drop: ['x-acs-action'] }))).toEqual({ code: 'MissingParameter', message: mandatory('Action') });
-    expect(fails(acs3({ drop: ['x-acs-version'] }))).toEqual({ code: 'MissingParameter', message: mandatory('Version') });
+    expect(fails(acs3({ drop: ['x-acs-version'] }))).toEqual({
+      code: 'MissingParameter',
+      message: mandatory('Version'),
+    });
     for (const header of ['x-acs-date', 'x-acs-signature-nonce', 'x-acs-content-sha256']) {
       expect(fails(acs3({ drop: [header] })), header).toEqual({ code: 'MissingParameter', message: mandatory(header) });
     }
@@ -93,7 +138,10 @@ describe('parseRpcRequest: failures', () => {
     const authorization = 'ACS3-HMAC-SHA256 Credential=AK1,SignedHeaders=host;x-acs-date,Signature=abc';
     expect(fails(acs3({ set: { authorization } })).code).toBe('IncompleteSignature');
     const token = acs3({ set: { 'x-acs-security-token': 'tok' } }); // present but not in SignedHeaders
-    expect(fails(token)).toEqual({ code: 'IncompleteSignature', message: 'The header "x-acs-security-token" must be listed in SignedHeaders.' });
+    expect(fails(token)).toEqual({
+      code: 'IncompleteSignature',
+      message: 'The header "x-acs-security-token" must be listed in SignedHeaders.',
+    });
   });
 
   it('rejects repeated parameters in the query, the body or across both', () => {
@@ -101,13 +149,17 @@ describe('parseRpcRequest: failures', () => {
     expect(fails(v1({ extra: 'Action=Other' })).message).toMatch(/"Action"/);
     expect(fails(form(v1({ extra: 'AccountId=1' }), 'AccountId=2')).code).toBe('InvalidParameter');
     expect(fails(form(acs3(), 'A=1&A=1')).code).toBe('InvalidParameter');
-    expect(fails(acs3({ set: { 'x-acs-action': 'GetAccount' }, url: '/?AccountId=1&AccountId=1' })).code).toBe('InvalidParameter');
+    expect(fails(acs3({ set: { 'x-acs-action': 'GetAccount' }, url: '/?AccountId=1&AccountId=1' })).code).toBe(
+      'InvalidParameter',
+    );
   });
 
   it('still lets the V1 verifier see every repeated pair', () => {
     const w = v1({ drop: ['Signature'], extra: 'AccountId=1&AccountId=2' });
     expect(v1CanonicalizedQuery(w)).toContain('AccountId=1&AccountId=2');
-    const sig = createHmac('sha1', 's&').update(v1StringToSign(w) ?? '').digest('base64');
+    const sig = createHmac('sha1', 's&')
+      .update(v1StringToSign(w) ?? '')
+      .digest('base64');
     const signed = { ...w, url: `${w.url}&Signature=${pct(sig)}` };
     expect(verifyV1(signed, 's')).toBe(true);
     expect(fails(signed).code).toBe('InvalidParameter');
@@ -128,8 +180,12 @@ describe('parseRpcRequest: failures', () => {
     expect(fails(v1({ extra: '=x' })).code).toBe('InvalidParameter');
     expect(fails(acs3({ set: { 'x-acs-accesskey-id': 'OTHER' } })).code).toBe('InvalidParameter');
     const twice = acs3();
-    expect(fails({ ...twice, headers: [...twice.headers, ['X-Acs-Date', '2026-11-29T09:47:51Z']] }).code).toBe('InvalidParameter');
-    expect(fails({ ...twice, headers: [...twice.headers, ['Authorization', 'ACS3-HMAC-SHA256 x']] }).code).toBe('IncompleteSignature');
+    expect(fails({ ...twice, headers: [...twice.headers, ['X-Acs-Date', '2026-11-29T09:47:51Z']] }).code).toBe(
+      'InvalidParameter',
+    );
+    expect(fails({ ...twice, headers: [...twice.headers, ['Authorization', 'ACS3-HMAC-SHA256 x']] }).code).toBe(
+      'IncompleteSignature',
+    );
   });
 });
 
@@ -139,7 +195,13 @@ describe('parseRpcRequest: success shapes', () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect({ ...r.value.params }).toEqual({ Q: 'a b+c', F: 'x y' });
-    expect(r.value.credentials).toEqual({ scheme: 'V1-HMAC-SHA1', accessKeyId: 'AK1', securityToken: 't', timestamp: '2026-11-29T09:47:50Z', nonce: 'n1' });
+    expect(r.value.credentials).toEqual({
+      scheme: 'V1-HMAC-SHA1',
+      accessKeyId: 'AK1',
+      securityToken: 't',
+      timestamp: '2026-11-29T09:47:50Z',
+      nonce: 'n1',
+    });
   });
 
   it('does not parse non-form bodies and keeps hostile names inert', () => {
@@ -153,22 +215,43 @@ describe('parseRpcRequest: success shapes', () => {
   });
 
   it('reads ACS3 credentials from headers', () => {
-    const r = parseRpcRequest(acs3({ set: { authorization: `ACS3-HMAC-SM3 Credential=AK1,SignedHeaders=${SIGNED},Signature=abc` } }));
-    expect(r.ok && r.value).toMatchObject({ method: 'POST', action: 'GetAccount', version: '2020-03-31', credentials: { scheme: 'ACS3-HMAC-SM3', accessKeyId: 'AK1', nonce: 'n1' } });
+    const r = parseRpcRequest(
+      acs3({ set: { authorization: `ACS3-HMAC-SM3 Credential=AK1,SignedHeaders=${SIGNED},Signature=abc` } }),
+    );
+    expect(r.ok && r.value).toMatchObject({
+      method: 'POST',
+      action: 'GetAccount',
+      version: '2020-03-31',
+      credentials: { scheme: 'ACS3-HMAC-SM3', accessKeyId: 'AK1', nonce: 'n1' },
+    });
   });
 });
 
 describe('readIndexedList', () => {
   const params = (o: Record<string, string>): Record<string, string> => o;
   it('reads objects and scalars in index order', () => {
-    expect(readIndexedList(params({ 'Tag.2.Key': 'c', 'Tag.1.Value': 'b', 'Tag.1.Key': 'a', Other: 'z' }), 'Tag')).toEqual({ ok: true, value: [{ Key: 'a', Value: 'b' }, { Key: 'c' }] });
-    expect(readIndexedList(params({ 'Name.2': 'y', 'Name.1': 'x', 'Name2.1': 'q' }), 'Name')).toEqual({ ok: true, value: ['x', 'y'] });
+    expect(
+      readIndexedList(params({ 'Tag.2.Key': 'c', 'Tag.1.Value': 'b', 'Tag.1.Key': 'a', Other: 'z' }), 'Tag'),
+    ).toEqual({ ok: true, value: [{ Key: 'a', Value: 'b' }, { Key: 'c' }] });
+    expect(readIndexedList(params({ 'Name.2': 'y', 'Name.1': 'x', 'Name2.1': 'q' }), 'Name')).toEqual({
+      ok: true,
+      value: ['x', 'y'],
+    });
     expect(readIndexedList(params({}), 'Name')).toEqual({ ok: true, value: [] });
     const ten = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`N.${i + 1}`, String(i + 1)]));
     expect(readIndexedList(ten, 'N')).toEqual({ ok: true, value: ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10'] });
   });
   it('rejects bad indices, gaps and mixed shapes', () => {
-    const cases: Array<Record<string, string>> = [{ 'N.x': 'a' }, { 'N.0': 'a' }, { 'N.01': 'a' }, { 'N.2': 'a' }, { 'N.1': 'a', 'N.3': 'b' }, { 'N.1': 'a', 'N.2.K': 'b' }, { 'N.1.': 'a' }, { 'N.99999999999': 'a' }];
+    const cases: Array<Record<string, string>> = [
+      { 'N.x': 'a' },
+      { 'N.0': 'a' },
+      { 'N.01': 'a' },
+      { 'N.2': 'a' },
+      { 'N.1': 'a', 'N.3': 'b' },
+      { 'N.1': 'a', 'N.2.K': 'b' },
+      { 'N.1.': 'a' },
+      { 'N.99999999999': 'a' },
+    ];
     for (const p of cases) {
       const r = readIndexedList(p, 'N');
       expect(r.ok ? 'ok' : r.error.code, JSON.stringify(p)).toBe('InvalidParameter');

@@ -25,9 +25,29 @@ export function atomicallyContract(db: () => TestDatabase): void {
       expect(await tx.limits.increment('tx', 'subject', T0, 100)).toBe(1);
       expect(await tx.nonces.claim('LTAI5tTx', 'nonce', T0 + 900_000)).toBe(true);
       expect(await tx.meta.setIfAbsent('tx-key', 'v')).toBe(true);
-      await tx.identity.createUser({ id: '3000000000000009', account_id: a.id, name: 'u', display_name: 'u', created_at: T0 });
-      await tx.ram.attach({ account_id: a.id, principal_type: 'User', principal_name: 'u', policy_type: 'System', policy_name: 'P', attached_at: T0 });
-      await tx.identity.createAccessKey({ id: 'LTAI5tTxKey', account_id: a.id, user_name: 'u', secret_enc: 's', status: 'Active', created_at: T0 });
+      await tx.identity.createUser({
+        id: '3000000000000009',
+        account_id: a.id,
+        name: 'u',
+        display_name: 'u',
+        created_at: T0,
+      });
+      await tx.ram.attach({
+        account_id: a.id,
+        principal_type: 'User',
+        principal_name: 'u',
+        policy_type: 'System',
+        policy_name: 'P',
+        attached_at: T0,
+      });
+      await tx.identity.createAccessKey({
+        id: 'LTAI5tTxKey',
+        account_id: a.id,
+        user_name: 'u',
+        secret_enc: 's',
+        status: 'Active',
+        created_at: T0,
+      });
       expect(await tx.directory.bindSecurePhone(existing, '+12025550101', T0)).toBe(true);
       return { a, rd, manager, c, m };
     }
@@ -93,7 +113,10 @@ export function atomicallyContract(db: () => TestDatabase): void {
       ).rejects.toBe(boom);
       await expectNothingWritten(store(), w!, existing.id);
       // The store is usable after a rollback.
-      expect(await store().atomically(async (tx) => ok(await tx.meta.setIfAbsent('after', 'x')))).toEqual({ ok: true, value: true });
+      expect(await store().atomically(async (tx) => ok(await tx.meta.setIfAbsent('after', 'x')))).toEqual({
+        ok: true,
+        value: true,
+      });
       expect(await store().meta.get('after')).toBe('x');
     });
   });

@@ -7,7 +7,8 @@ import type { Store } from '../../src/store/ports.js';
 import type { TestDatabase } from './dialects.js';
 import { T0, auditEvent } from './fixtures.js';
 
-const times = <T>(n: number, f: (i: number) => Promise<T>): Promise<T[]> => Promise.all(Array.from({ length: n }, (_, i) => f(i)));
+const times = <T>(n: number, f: (i: number) => Promise<T>): Promise<T[]> =>
+  Promise.all(Array.from({ length: n }, (_, i) => f(i)));
 let seq = 0;
 const subject = (): string => `subject-${++seq}`;
 
@@ -43,18 +44,38 @@ export function defenceContract(db: () => TestDatabase): void {
     it('trip: once while blocked, again after the block; blockedUntil reports the latest active block', async () => {
       expect(await store().defence.trip('country', '65', T0, T0 + 1000)).toBe(true);
       expect(await store().defence.trip('country', '65', T0 + 1, T0 + 2000)).toBe(false);
-      expect(await store().defence.blockedUntil([{ scope: 'country', subject: '65' }, { scope: 'prefix', subject: '+659123' }], T0 + 1)).toBe(T0 + 1000);
+      expect(
+        await store().defence.blockedUntil(
+          [
+            { scope: 'country', subject: '65' },
+            { scope: 'prefix', subject: '+659123' },
+          ],
+          T0 + 1,
+        ),
+      ).toBe(T0 + 1000);
       expect(await store().defence.blockedUntil([{ scope: 'country', subject: '65' }], T0 + 1000)).toBeUndefined();
       expect(await store().defence.trip('country', '65', T0 + 1000, T0 + 5000)).toBe(true);
     });
 
     it('idempotency: save once while live, find, replace after expiry, purge', async () => {
-      const rec = { scope: 'acct:Send', token: 't1', fingerprint: 'f1', response: '{"expiresAt":1}', created_at: T0, expires_at: T0 + 1000 };
+      const rec = {
+        scope: 'acct:Send',
+        token: 't1',
+        fingerprint: 'f1',
+        response: '{"expiresAt":1}',
+        created_at: T0,
+        expires_at: T0 + 1000,
+      };
       expect(await store().defence.saveIdempotent(rec, T0)).toBe(true);
       expect(await store().defence.saveIdempotent({ ...rec, fingerprint: 'f2' }, T0 + 1)).toBe(false);
       expect(await store().defence.findIdempotent('acct:Send', 't1', T0 + 1)).toEqual(rec);
       expect(await store().defence.findIdempotent('acct:Send', 't1', T0 + 1000)).toBeUndefined();
-      expect(await store().defence.saveIdempotent({ ...rec, fingerprint: 'f3', created_at: T0 + 1000, expires_at: T0 + 2000 }, T0 + 1000)).toBe(true);
+      expect(
+        await store().defence.saveIdempotent(
+          { ...rec, fingerprint: 'f3', created_at: T0 + 1000, expires_at: T0 + 2000 },
+          T0 + 1000,
+        ),
+      ).toBe(true);
       expect(await store().defence.purgeIdempotent(T0 + 2000)).toBe(1);
     });
 
@@ -66,12 +87,25 @@ export function defenceContract(db: () => TestDatabase): void {
       const q = { callerAccountId: '1000000000000001', startTime: T0, endTime: T0 + 10, limit: 10 };
       expect((await store().auditLog.lookup(q)).map((e) => e.id)).toEqual([b.id, a.id]);
       expect((await store().auditLog.lookup({ ...q, action: 'A' })).map((e) => e.id)).toEqual([a.id]);
-      expect((await store().auditLog.lookup({ ...q, resultCode: 'X', targetAccountId: '2000000000000009' })).map((e) => e.id)).toEqual([b.id]);
+      expect(
+        (await store().auditLog.lookup({ ...q, resultCode: 'X', targetAccountId: '2000000000000009' })).map(
+          (e) => e.id,
+        ),
+      ).toEqual([b.id]);
       expect((await store().auditLog.lookup({ ...q, beforeId: b.id })).map((e) => e.id)).toEqual([a.id]);
-      expect((await store().auditLog.lookup({ ...q, callerAccountId: undefined })).map((e) => e.id)).toEqual([c.id, b.id, a.id]);
-      expect((await store().auditLog.lookup({ ...q, startTime: T0 + 1, endTime: T0 + 1 })).map((e) => e.id)).toEqual([b.id]);
+      expect((await store().auditLog.lookup({ ...q, callerAccountId: undefined })).map((e) => e.id)).toEqual([
+        c.id,
+        b.id,
+        a.id,
+      ]);
+      expect((await store().auditLog.lookup({ ...q, startTime: T0 + 1, endTime: T0 + 1 })).map((e) => e.id)).toEqual([
+        b.id,
+      ]);
       expect(await store().auditLog.purgeBefore(T0 + 1)).toBe(1);
-      expect((await store().auditLog.lookup({ ...q, callerAccountId: undefined })).map((e) => e.id)).toEqual([c.id, b.id]);
+      expect((await store().auditLog.lookup({ ...q, callerAccountId: undefined })).map((e) => e.id)).toEqual([
+        c.id,
+        b.id,
+      ]);
     });
 
     for (const two of [false, true]) {
@@ -106,7 +140,12 @@ export function defenceContract(db: () => TestDatabase): void {
         it('20 concurrent saves of one ClientToken: exactly one is stored', async () => {
           const s = await on();
           const token = subject();
-          const got = await times(20, (i) => s(i).defence.saveIdempotent({ scope: 'x', token, fingerprint: `f${i}`, response: '{}', created_at: T0, expires_at: T0 + 1000 }, T0));
+          const got = await times(20, (i) =>
+            s(i).defence.saveIdempotent(
+              { scope: 'x', token, fingerprint: `f${i}`, response: '{}', created_at: T0, expires_at: T0 + 1000 },
+              T0,
+            ),
+          );
           expect(got.filter((x) => x)).toHaveLength(1);
         });
       });

@@ -21,7 +21,13 @@ export function deliveryContract(db: () => TestDatabase): void {
       const future = outboxMessage({ next_attempt_at: T0 + 600_000 });
       for (const m of [late, early, future]) await store().outbox.enqueue(m);
       const got = await store().outbox.claim(T0, T0 + 30_000, 10);
-      const leased = (m: typeof early) => ({ ...m, status: 'sending', lease_until: T0 + 30_000, attempts: 1, updated_at: T0 });
+      const leased = (m: typeof early) => ({
+        ...m,
+        status: 'sending',
+        lease_until: T0 + 30_000,
+        attempts: 1,
+        updated_at: T0,
+      });
       // The order of the returned batch is not part of the contract.
       expect([...got].sort((x, y) => x.next_attempt_at - y.next_attempt_at)).toEqual([leased(early), leased(late)]);
       expect((await store().outbox.get(future.id))?.status).toBe('queued');
@@ -76,7 +82,15 @@ export function deliveryContract(db: () => TestDatabase): void {
       await store().outbox.enqueue(m);
       await store().outbox.claim(T0, T0 + 30_000, 1);
       await store().outbox.markRetry(m.id, T0 + 10, T0 + 5_000, 'timeout');
-      expect(await store().outbox.get(m.id)).toEqual({ ...m, status: 'queued', attempts: 1, next_attempt_at: T0 + 5_000, lease_until: null, updated_at: T0 + 10, last_error: 'timeout' });
+      expect(await store().outbox.get(m.id)).toEqual({
+        ...m,
+        status: 'queued',
+        attempts: 1,
+        next_attempt_at: T0 + 5_000,
+        lease_until: null,
+        updated_at: T0 + 10,
+        last_error: 'timeout',
+      });
       expect(await store().outbox.nextDueAt()).toBe(T0 + 5_000);
       expect(await store().outbox.claim(T0 + 4_999, T0 + 40_000, 10)).toEqual([]);
       expect((await store().outbox.claim(T0 + 5_000, T0 + 40_000, 10)).map((x) => x.attempts)).toEqual([2]);
@@ -89,8 +103,24 @@ export function deliveryContract(db: () => TestDatabase): void {
       await store().outbox.claim(T0, T0 + 30_000, 10);
       await store().outbox.markFinal(failed.id, T0 + 1, 'failed', 'rejected by provider');
       await store().outbox.markFinal(expired.id, T0 + 2, 'expired', null);
-      expect(await store().outbox.get(failed.id)).toEqual({ ...failed, status: 'failed', attempts: 1, payload_enc: null, lease_until: null, updated_at: T0 + 1, last_error: 'rejected by provider' });
-      expect(await store().outbox.get(expired.id)).toEqual({ ...expired, status: 'expired', attempts: 1, payload_enc: null, lease_until: null, updated_at: T0 + 2, last_error: null });
+      expect(await store().outbox.get(failed.id)).toEqual({
+        ...failed,
+        status: 'failed',
+        attempts: 1,
+        payload_enc: null,
+        lease_until: null,
+        updated_at: T0 + 1,
+        last_error: 'rejected by provider',
+      });
+      expect(await store().outbox.get(expired.id)).toEqual({
+        ...expired,
+        status: 'expired',
+        attempts: 1,
+        payload_enc: null,
+        lease_until: null,
+        updated_at: T0 + 2,
+        last_error: null,
+      });
       expect(await store().outbox.claim(T0 + 3_600_000, T0 + 3_700_000, 10)).toEqual([]);
       expect(await store().outbox.nextDueAt()).toBeUndefined();
     });
@@ -119,7 +149,12 @@ export function deliveryContract(db: () => TestDatabase): void {
       await store().outbox.markSent(sent.id, T0 + 1, 'inbox', 'pm');
       const i1 = inboxMessage({ message_id: sent.id, to_phone: '+12025550101', created_at: T0 + 1 });
       const i2 = inboxMessage({ message_id: sending.id, to_phone: '+6591230000', created_at: T0 + 2 });
-      const i3 = inboxMessage({ message_id: 'msg-without-outbox-row', to_phone: '+12025550101', created_at: T0 + 3, code: '654321' });
+      const i3 = inboxMessage({
+        message_id: 'msg-without-outbox-row',
+        to_phone: '+12025550101',
+        created_at: T0 + 3,
+        code: '654321',
+      });
       for (const m of [i2, i1, i3]) await store().inbox.add(m);
 
       expect(await store().inbox.list(undefined, 10)).toEqual([
@@ -144,7 +179,9 @@ export function deliveryContract(db: () => TestDatabase): void {
 
   describe('audit', () => {
     it('append, then recent newest first, limited', async () => {
-      const events = [T0, T0 + 1, T0 + 2].map((time) => auditEvent({ time, target_account_id: time === T0 ? null : '2000000000000001' }));
+      const events = [T0, T0 + 1, T0 + 2].map((time) =>
+        auditEvent({ time, target_account_id: time === T0 ? null : '2000000000000001' }),
+      );
       for (const e of [events[1]!, events[0]!, events[2]!]) await store().audit.append(e);
       expect(await store().audit.recent(2)).toEqual([events[2], events[1]]);
       expect(await store().audit.recent(10)).toEqual([events[2], events[1], events[0]]);

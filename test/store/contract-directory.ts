@@ -25,7 +25,13 @@ export function directoryContract(d: Dialect, db: () => TestDatabase): void {
     it('createAccount is false and writes nothing on a duplicate ID or account name', async () => {
       const a = account();
       expect(await store().directory.createAccount(a)).toBe(true);
-      expect(await store().directory.createAccount({ ...a, account_name: 'other@rd-test.aliyunid.com', display_name: 'other' })).toBe(false);
+      expect(
+        await store().directory.createAccount({
+          ...a,
+          account_name: 'other@rd-test.aliyunid.com',
+          display_name: 'other',
+        }),
+      ).toBe(false);
       expect(await store().directory.getAccount(a.id)).toEqual(a);
       const b = account({ account_name: a.account_name });
       expect(await store().directory.createAccount(b)).toBe(false);
@@ -42,7 +48,13 @@ export function directoryContract(d: Dialect, db: () => TestDatabase): void {
 
       const child = { id: 'fd-AbCdEf1234', directory_id: rd, parent_id: root, name: 'apps', created_at: T0 + 1 };
       await store().directory.createFolder(child);
-      expect(await store().directory.getFolder(root)).toEqual({ id: root, directory_id: rd, parent_id: null, name: 'root', created_at: T0 });
+      expect(await store().directory.getFolder(root)).toEqual({
+        id: root,
+        directory_id: rd,
+        parent_id: null,
+        name: 'root',
+        created_at: T0,
+      });
       expect(await store().directory.getFolder(child.id)).toEqual(child);
       expect(await store().directory.getFolder('fd-missing00')).toBeUndefined();
     });
@@ -51,7 +63,14 @@ export function directoryContract(d: Dialect, db: () => TestDatabase): void {
       const { rd, root } = await seedDirectory(store());
       const a = account();
       await store().directory.createAccount(a);
-      const m = member({ account_id: a.id, directory_id: rd, folder_id: root, display_name: 'alpha', join_time: T0 + 5, modify_time: T0 + 6 });
+      const m = member({
+        account_id: a.id,
+        directory_id: rd,
+        folder_id: root,
+        display_name: 'alpha',
+        join_time: T0 + 5,
+        modify_time: T0 + 6,
+      });
       expect(await store().directory.addMember(m)).toBe(true);
       expect(await store().directory.getMember(a.id)).toEqual({ ...m, account: a });
       expect(await store().directory.getMember(accountId())).toBeUndefined();
@@ -66,10 +85,18 @@ export function directoryContract(d: Dialect, db: () => TestDatabase): void {
       expect(await store().directory.addMember(m)).toBe(true);
       expect(await store().directory.addMember({ ...m, display_name: 'beta' })).toBe(false);
       expect((await store().directory.getMember(a.id))?.display_name).toBe('alpha');
-      expect(await store().directory.addMember(member({ account_id: b.id, directory_id: one.rd, folder_id: one.root, display_name: 'alpha' }))).toBe(false);
+      expect(
+        await store().directory.addMember(
+          member({ account_id: b.id, directory_id: one.rd, folder_id: one.root, display_name: 'alpha' }),
+        ),
+      ).toBe(false);
       expect(await store().directory.getMember(b.id)).toBeUndefined();
       // The display name is unique per directory only.
-      expect(await store().directory.addMember(member({ account_id: c.id, directory_id: two.rd, folder_id: two.root, display_name: 'alpha' }))).toBe(true);
+      expect(
+        await store().directory.addMember(
+          member({ account_id: c.id, directory_id: two.rd, folder_id: two.root, display_name: 'alpha' }),
+        ),
+      ).toBe(true);
     });
 
     it('listMembers pages members of one directory by join time then account ID, with the total', async () => {
@@ -81,11 +108,15 @@ export function directoryContract(d: Dialect, db: () => TestDatabase): void {
         const a = account();
         ids.push(a.id);
         await store().directory.createAccount(a);
-        await store().directory.addMember(member({ account_id: a.id, directory_id: rd, folder_id: root, display_name: `m${i}`, join_time: t }));
+        await store().directory.addMember(
+          member({ account_id: a.id, directory_id: rd, folder_id: root, display_name: `m${i}`, join_time: t }),
+        );
       }
       const stranger = account();
       await store().directory.createAccount(stranger);
-      await store().directory.addMember(member({ account_id: stranger.id, directory_id: other.rd, folder_id: other.root, join_time: T0 }));
+      await store().directory.addMember(
+        member({ account_id: stranger.id, directory_id: other.rd, folder_id: other.root, join_time: T0 }),
+      );
 
       const expected = ids
         .map((id, i) => ({ id, t: joins[i]! }))
@@ -109,16 +140,30 @@ export function directoryContract(d: Dialect, db: () => TestDatabase): void {
       const a = account();
       await store().directory.createAccount(a);
       expect(await store().directory.bindSecurePhone(a.id, '+12025550101', T0 + 1)).toBe(true);
-      expect(await store().directory.getAccount(a.id)).toEqual({ ...a, secure_mobile_phone: '+12025550101', secure_mobile_bound_at: T0 + 1 });
+      expect(await store().directory.getAccount(a.id)).toEqual({
+        ...a,
+        secure_mobile_phone: '+12025550101',
+        secure_mobile_bound_at: T0 + 1,
+      });
       expect(await store().directory.bindSecurePhone(a.id, '+6591230000', T0 + 2)).toBe(false);
-      expect(await store().directory.getAccount(a.id)).toEqual({ ...a, secure_mobile_phone: '+12025550101', secure_mobile_bound_at: T0 + 1 });
+      expect(await store().directory.getAccount(a.id)).toEqual({
+        ...a,
+        secure_mobile_phone: '+12025550101',
+        secure_mobile_bound_at: T0 + 1,
+      });
       expect(await store().directory.bindSecurePhone(accountId(), '+12025550101', T0)).toBe(false);
     });
   });
 
   describe('identity', () => {
     it('createUser and getUser, scoped to the account', async () => {
-      const u = { id: '3000000000000001', account_id: '1000000000000001', name: 'rd-admin', display_name: 'Admin', created_at: T0 };
+      const u = {
+        id: '3000000000000001',
+        account_id: '1000000000000001',
+        name: 'rd-admin',
+        display_name: 'Admin',
+        created_at: T0,
+      };
       await store().identity.createUser(u);
       expect(await store().identity.getUser(u.account_id, 'rd-admin')).toMatchObject(u);
       expect(await store().identity.getUser('1000000000000002', 'rd-admin')).toBeUndefined();
@@ -126,14 +171,26 @@ export function directoryContract(d: Dialect, db: () => TestDatabase): void {
     });
 
     it('createAccessKey and getAccessKey, for root and user keys', async () => {
-      const rootKey = { id: 'LTAI5tRootKey0000000001', account_id: '1000000000000001', user_name: null, secret_enc: 'sealed-1', status: 'Active' as const, created_at: T0 };
-      const userKey = { ...rootKey, id: 'LTAI5tUserKey0000000001', user_name: 'rd-admin', secret_enc: 'sealed-2', status: 'Inactive' as const };
+      const rootKey = {
+        id: 'LTAI5tRootKey0000000001',
+        account_id: '1000000000000001',
+        user_name: null,
+        secret_enc: 'sealed-1',
+        status: 'Active' as const,
+        created_at: T0,
+      };
+      const userKey = {
+        ...rootKey,
+        id: 'LTAI5tUserKey0000000001',
+        user_name: 'rd-admin',
+        secret_enc: 'sealed-2',
+        status: 'Inactive' as const,
+      };
       await store().identity.createAccessKey(rootKey);
       await store().identity.createAccessKey(userKey);
       expect(await store().identity.getAccessKey(rootKey.id)).toEqual(rootKey);
       expect(await store().identity.getAccessKey(userKey.id)).toEqual(userKey);
       expect(await store().identity.getAccessKey('LTAI5tMissing')).toBeUndefined();
     });
-
   });
 }

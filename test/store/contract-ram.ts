@@ -15,9 +15,34 @@ export function ramContract(db: () => TestDatabase): void {
       expect(await store().ram.insertUser(user('a'))).toBe(true);
       expect(await store().ram.insertUser(user('a'))).toBe(false);
       expect(await store().ram.insertUser(user('b'))).toBe(true);
-      await store().identity.createAccessKey({ id: 'LTAIk1', account_id: UID, user_name: 'a', secret_enc: 'v1.x', status: 'Active', created_at: T0 });
-      expect(await store().ram.attach({ account_id: UID, principal_type: 'User', principal_name: 'a', policy_type: 'System', policy_name: 'P', attached_at: T0 })).toBe(true);
-      expect(await store().ram.attach({ account_id: UID, principal_type: 'User', principal_name: 'a', policy_type: 'System', policy_name: 'P', attached_at: T0 })).toBe(false);
+      await store().identity.createAccessKey({
+        id: 'LTAIk1',
+        account_id: UID,
+        user_name: 'a',
+        secret_enc: 'v1.x',
+        status: 'Active',
+        created_at: T0,
+      });
+      expect(
+        await store().ram.attach({
+          account_id: UID,
+          principal_type: 'User',
+          principal_name: 'a',
+          policy_type: 'System',
+          policy_name: 'P',
+          attached_at: T0,
+        }),
+      ).toBe(true);
+      expect(
+        await store().ram.attach({
+          account_id: UID,
+          principal_type: 'User',
+          principal_name: 'a',
+          policy_type: 'System',
+          policy_name: 'P',
+          attached_at: T0,
+        }),
+      ).toBe(false);
       await store().ram.insertGroup({ id: 'g1', account_id: UID, name: 'g', comments: '', created_at: T0 });
       expect(await store().ram.addUserToGroup(UID, 'g', 'a', T0)).toBe(true);
       expect(await store().ram.addUserToGroup(UID, 'g', 'a', T0)).toBe(false);
@@ -33,7 +58,17 @@ export function ramContract(db: () => TestDatabase): void {
     });
 
     it('roles are unique case-insensitively', async () => {
-      const role = { id: 'r1', account_id: UID, name: 'Ops', name_lc: 'ops', description: '', trust_policy: '{}', max_session_duration: 3600, created_at: T0, updated_at: T0 };
+      const role = {
+        id: 'r1',
+        account_id: UID,
+        name: 'Ops',
+        name_lc: 'ops',
+        description: '',
+        trust_policy: '{}',
+        max_session_duration: 3600,
+        created_at: T0,
+        updated_at: T0,
+      };
       expect(await store().ram.insertRole(role)).toBe(true);
       expect(await store().ram.insertRole({ ...role, id: 'r2', name: 'OPS' })).toBe(false);
       expect((await store().ram.getRole(UID, 'oPs'))?.max_session_duration).toBe(3600);
@@ -41,11 +76,39 @@ export function ramContract(db: () => TestDatabase): void {
     });
 
     it('policy versions: claimNextVersion hands out each number once, also concurrently', async () => {
-      const p = { account_id: UID, name: 'p', description: '', default_version: 'v1', next_version: 2, created_at: T0, updated_at: T0 };
-      expect(await store().ram.insertPolicy(p, { account_id: UID, policy_name: 'p', version_id: 'v1', document: '{}', created_at: T0 })).toBe(true);
-      expect(await store().ram.insertPolicy(p, { account_id: UID, policy_name: 'p', version_id: 'v1', document: '{}', created_at: T0 })).toBe(false);
+      const p = {
+        account_id: UID,
+        name: 'p',
+        description: '',
+        default_version: 'v1',
+        next_version: 2,
+        created_at: T0,
+        updated_at: T0,
+      };
+      expect(
+        await store().ram.insertPolicy(p, {
+          account_id: UID,
+          policy_name: 'p',
+          version_id: 'v1',
+          document: '{}',
+          created_at: T0,
+        }),
+      ).toBe(true);
+      expect(
+        await store().ram.insertPolicy(p, {
+          account_id: UID,
+          policy_name: 'p',
+          version_id: 'v1',
+          document: '{}',
+          created_at: T0,
+        }),
+      ).toBe(false);
       const other = await db().connect();
-      const got = await Promise.all([store().ram.claimNextVersion(UID, 'p', T0), other.ram.claimNextVersion(UID, 'p', T0), store().ram.claimNextVersion(UID, 'p', T0)]);
+      const got = await Promise.all([
+        store().ram.claimNextVersion(UID, 'p', T0),
+        other.ram.claimNextVersion(UID, 'p', T0),
+        store().ram.claimNextVersion(UID, 'p', T0),
+      ]);
       expect(got.sort()).toEqual([2, 3, 4]);
       expect(await store().ram.claimNextVersion(UID, 'nope', T0)).toBeUndefined();
       expect(await store().ram.deletePolicy(UID, 'p')).toBe(true);
@@ -53,7 +116,19 @@ export function ramContract(db: () => TestDatabase): void {
     });
 
     it('STS sessions: stored with numbers, purged once expired', async () => {
-      const s = { access_key_id: 'STS.x', account_id: UID, role_id: 'r', role_name: 'Ops', session_name: 's', secret_enc: 'v1.y', token_hash: 'ab', session_policy: null, source_arn: 'acs:ram::1:user/u', created_at: T0, expires_at: T0 + 900_000 };
+      const s = {
+        access_key_id: 'STS.x',
+        account_id: UID,
+        role_id: 'r',
+        role_name: 'Ops',
+        session_name: 's',
+        secret_enc: 'v1.y',
+        token_hash: 'ab',
+        session_policy: null,
+        source_arn: 'acs:ram::1:user/u',
+        created_at: T0,
+        expires_at: T0 + 900_000,
+      };
       await store().ram.insertSession(s);
       expect(await store().ram.getSession('STS.x')).toEqual(s);
       expect(await store().ram.purgeExpiredSessions(T0 + 900_000)).toBe(0);
@@ -75,10 +150,18 @@ export function ramRaces(db: () => TestDatabase): void {
       const keyring = keyringFrom(Buffer.alloc(32, 7));
       const clock = { now: () => T0 };
       const a = new UserService(db().store, clock, keyring);
-      await db().store.ram.insertUser({ id: 'u1', account_id: UID, name: 'racer', display_name: 'racer', created_at: T0 });
-      const results = await Promise.all(Array.from({ length: 8 }, (_, i) => a.createKey(UID, 'racer')));
+      await db().store.ram.insertUser({
+        id: 'u1',
+        account_id: UID,
+        name: 'racer',
+        display_name: 'racer',
+        created_at: T0,
+      });
+      const results = await Promise.all(Array.from({ length: 8 }, (_, _i) => a.createKey(UID, 'racer')));
       expect(results.filter((r) => r.ok)).toHaveLength(2);
-      expect(results.filter((r) => !r.ok).map((r) => (r.ok ? '' : r.error.code))).toEqual(Array(6).fill('LimitExceeded.User.AccessKey'));
+      expect(results.filter((r) => !r.ok).map((r) => (r.ok ? '' : r.error.code))).toEqual(
+        Array(6).fill('LimitExceeded.User.AccessKey'),
+      );
       expect(await db().store.ram.listAccessKeys(UID, 'racer')).toHaveLength(2);
     });
 
@@ -87,8 +170,15 @@ export function ramRaces(db: () => TestDatabase): void {
       const svc = new PolicyService(db().store, { now: () => T0 });
       const doc = '{"Version":"1","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}';
       expect((await svc.create(UID, 'raced', doc, '')).ok).toBe(true);
-      const results = await Promise.all(Array.from({ length: 8 }, () => svc.createVersion(UID, 'raced', doc, false, false)));
-      expect(results.filter((r) => r.ok).map((r) => (r.ok ? r.value.version_id : '')).sort()).toEqual(['v2', 'v3', 'v4', 'v5']);
+      const results = await Promise.all(
+        Array.from({ length: 8 }, () => svc.createVersion(UID, 'raced', doc, false, false)),
+      );
+      expect(
+        results
+          .filter((r) => r.ok)
+          .map((r) => (r.ok ? r.value.version_id : ''))
+          .sort(),
+      ).toEqual(['v2', 'v3', 'v4', 'v5']);
       expect(await db().store.ram.listPolicyVersions(UID, 'raced')).toHaveLength(5);
     });
   });

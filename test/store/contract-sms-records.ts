@@ -32,7 +32,11 @@ export function smsRecordsContract(db: () => TestDatabase): void {
     it('attempts come back in attempt order, then chain position', async () => {
       const m = outboxMessage();
       await store().outbox.enqueue(m);
-      const rows = [attempt(m.id, 2, 0, { outcome: 'sent', provider_message_id: 'x', error: null }), attempt(m.id, 1, 1, { provider: 'webhook' }), attempt(m.id, 1, 0)];
+      const rows = [
+        attempt(m.id, 2, 0, { outcome: 'sent', provider_message_id: 'x', error: null }),
+        attempt(m.id, 1, 1, { provider: 'webhook' }),
+        attempt(m.id, 1, 0),
+      ];
       for (const a of rows) await store().delivery.recordAttempt(a);
       expect(await store().delivery.attemptsOf(m.id)).toEqual([rows[2], rows[1], rows[0]]);
       expect(await store().delivery.attemptsOf('msg-unknown')).toEqual([]);
@@ -40,10 +44,20 @@ export function smsRecordsContract(db: () => TestDatabase): void {
 
     it('a receipt is stored once per (provider, id, state) and moves a sent message once', async () => {
       const m = await sentMessage('smpp', 'pm-1');
-      const r = { provider: 'smpp', provider_message_id: 'pm-1', state: 'delivered' as const, detail: 'stat:DELIVRD', received_at: T0 + 20 };
+      const r = {
+        provider: 'smpp',
+        provider_message_id: 'pm-1',
+        state: 'delivered' as const,
+        detail: 'stat:DELIVRD',
+        received_at: T0 + 20,
+      };
       expect(await store().delivery.recordReceipt(r)).toBe(true);
       expect(await store().delivery.recordReceipt({ ...r, received_at: T0 + 30 })).toBe(false);
-      expect(await store().delivery.applyReceipts('smpp', 'pm-1', T0 + 20)).toEqual({ id: m.id, createdAt: T0, status: 'delivered' });
+      expect(await store().delivery.applyReceipts('smpp', 'pm-1', T0 + 20)).toEqual({
+        id: m.id,
+        createdAt: T0,
+        status: 'delivered',
+      });
       expect(await store().delivery.applyReceipts('smpp', 'pm-1', T0 + 21)).toBeUndefined();
       expect(await store().outbox.get(m.id)).toMatchObject({ status: 'delivered', updated_at: T0 + 20 });
     });
@@ -52,26 +66,55 @@ export function smsRecordsContract(db: () => TestDatabase): void {
       const m = outboxMessage();
       await store().outbox.enqueue(m);
       await store().outbox.claim(T0, T0 + 30_000, 100);
-      await store().delivery.recordReceipt({ provider: 'smpp', provider_message_id: 'pm-early', state: 'enroute', detail: null, received_at: T0 + 1 });
-      await store().delivery.recordReceipt({ provider: 'smpp', provider_message_id: 'pm-early', state: 'undelivered', detail: 'stat:UNDELIV', received_at: T0 + 2 });
+      await store().delivery.recordReceipt({
+        provider: 'smpp',
+        provider_message_id: 'pm-early',
+        state: 'enroute',
+        detail: null,
+        received_at: T0 + 1,
+      });
+      await store().delivery.recordReceipt({
+        provider: 'smpp',
+        provider_message_id: 'pm-early',
+        state: 'undelivered',
+        detail: 'stat:UNDELIV',
+        received_at: T0 + 2,
+      });
       expect(await store().delivery.applyReceipts('smpp', 'pm-early', T0 + 2)).toBeUndefined();
       expect((await store().outbox.get(m.id))!.status).toBe('sending');
       await store().outbox.markSent(m.id, T0 + 3, 'smpp', 'pm-early');
-      expect(await store().delivery.applyReceipts('smpp', 'pm-early', T0 + 3)).toMatchObject({ id: m.id, status: 'undelivered' });
+      expect(await store().delivery.applyReceipts('smpp', 'pm-early', T0 + 3)).toMatchObject({
+        id: m.id,
+        status: 'undelivered',
+      });
     });
 
     it('a receipt of another provider with the same id does not match', async () => {
       const m = await sentMessage('smpp', 'pm-shared');
-      await store().delivery.recordReceipt({ provider: 'aliyun-sms', provider_message_id: 'pm-shared', state: 'delivered', detail: null, received_at: T0 + 5 });
+      await store().delivery.recordReceipt({
+        provider: 'aliyun-sms',
+        provider_message_id: 'pm-shared',
+        state: 'delivered',
+        detail: null,
+        received_at: T0 + 5,
+      });
       expect(await store().delivery.applyReceipts('aliyun-sms', 'pm-shared', T0 + 5)).toBeUndefined();
       expect((await store().outbox.get(m.id))!.status).toBe('sent');
     });
 
     it('concurrent receipt applications move the message exactly once (two connections)', async () => {
       await sentMessage('smpp', 'pm-race');
-      await store().delivery.recordReceipt({ provider: 'smpp', provider_message_id: 'pm-race', state: 'delivered', detail: null, received_at: T0 + 5 });
+      await store().delivery.recordReceipt({
+        provider: 'smpp',
+        provider_message_id: 'pm-race',
+        state: 'delivered',
+        detail: null,
+        received_at: T0 + 5,
+      });
       const other = await db().connect();
-      const results = await Promise.all([...Array(8)].map((_, i) => (i % 2 ? other : store()).delivery.applyReceipts('smpp', 'pm-race', T0 + 5)));
+      const results = await Promise.all(
+        [...Array(8)].map((_, i) => (i % 2 ? other : store()).delivery.applyReceipts('smpp', 'pm-race', T0 + 5)),
+      );
       expect(results.filter(Boolean)).toHaveLength(1);
     });
 
@@ -93,7 +136,9 @@ export function smsRecordsContract(db: () => TestDatabase): void {
       await store().outbox.markSent(old.id, T0 - 100_000_000, 'aliyun-sms', 'biz-old');
       const fresh = await sentMessage('aliyun-sms', 'biz-fresh');
       await sentMessage('smpp', 'other');
-      expect(await store().delivery.awaitingReceipt('aliyun-sms', T0 - 86_400_000, T0 + 10, 10)).toEqual([{ id: fresh.id, to_phone: fresh.to_phone, provider_message_id: 'biz-fresh', sent_at: T0 + 10 }]);
+      expect(await store().delivery.awaitingReceipt('aliyun-sms', T0 - 86_400_000, T0 + 10, 10)).toEqual([
+        { id: fresh.id, to_phone: fresh.to_phone, provider_message_id: 'biz-fresh', sent_at: T0 + 10 },
+      ]);
       expect(await store().delivery.awaitingReceipt('aliyun-sms', T0 - 86_400_000, T0 + 9, 10)).toEqual([]);
       expect(await store().delivery.statusCounts()).toEqual({ sent: 3 });
     });

@@ -12,7 +12,14 @@ export function verificationContract(db: () => TestDatabase): void {
       const c = code({ account_id: accountId(), max_attempts: 3 });
       await store().codes.insert(c);
       for (const n of [1, 2, 3]) {
-        expect(await store().codes.takeAttempt(PURPOSE, c.account_id, T0 + n)).toEqual({ id: c.id, phone: c.phone, codeMac: c.code_mac, attempts: n, maxAttempts: 3, createdAt: c.created_at });
+        expect(await store().codes.takeAttempt(PURPOSE, c.account_id, T0 + n)).toEqual({
+          id: c.id,
+          phone: c.phone,
+          codeMac: c.code_mac,
+          attempts: n,
+          maxAttempts: 3,
+          createdAt: c.created_at,
+        });
       }
       expect(await store().codes.takeAttempt(PURPOSE, c.account_id, T0 + 4)).toBeUndefined();
     });
@@ -71,7 +78,11 @@ export function verificationContract(db: () => TestDatabase): void {
   describe('limits', () => {
     it('increment counts up to the limit, then returns undefined and changes nothing', async () => {
       const l = store().limits;
-      expect([await l.increment('member-day', 'm1', T0, 3), await l.increment('member-day', 'm1', T0, 3), await l.increment('member-day', 'm1', T0, 3)]).toEqual([1, 2, 3]);
+      expect([
+        await l.increment('member-day', 'm1', T0, 3),
+        await l.increment('member-day', 'm1', T0, 3),
+        await l.increment('member-day', 'm1', T0, 3),
+      ]).toEqual([1, 2, 3]);
       expect(await l.increment('member-day', 'm1', T0, 3)).toBeUndefined();
       expect(await l.increment('member-day', 'm1', T0, 3)).toBeUndefined();
       // The refused calls wrote nothing: with a higher limit the count goes on from 3.
@@ -89,7 +100,6 @@ export function verificationContract(db: () => TestDatabase): void {
       expect(await l.increment('member-day', 'm1', T0, 0)).toBeUndefined();
       expect(await l.increment('new-scope', 'x', T0, 0)).toBeUndefined();
     });
-
   });
 
   describe('nonces', () => {

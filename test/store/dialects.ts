@@ -49,7 +49,9 @@ export const sqliteFile: Dialect = {
   name: 'sqlite',
   async open() {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'resdir-store-'));
-    return databaseAt(`sqlite:${path.join(dir, 'resdir.db')}`, async () => fs.rmSync(dir, { recursive: true, force: true }));
+    return databaseAt(`sqlite:${path.join(dir, 'resdir.db')}`, async () =>
+      fs.rmSync(dir, { recursive: true, force: true }),
+    );
   },
 };
 

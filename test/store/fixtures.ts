@@ -1,5 +1,12 @@
 /** Row builders for the store conformance suite: valid rows with overridable fields. */
-import type { Account, AuditEvent, InboxMessage, OutboxMessage, Repos, VerificationCode } from '../../src/store/ports.js';
+import type {
+  Account,
+  AuditEvent,
+  InboxMessage,
+  OutboxMessage,
+  Repos,
+  VerificationCode,
+} from '../../src/store/ports.js';
 import type { MembersTable } from '../../src/store/schema.js';
 
 /** A fixed "now" for the suite (2027-01-15T08:00:00Z); every time is relative to it. */
@@ -25,7 +32,9 @@ export function account(over: Partial<Account> = {}): Account {
   };
 }
 
-export function member(over: Partial<MembersTable> & Pick<MembersTable, 'account_id' | 'directory_id' | 'folder_id'>): MembersTable {
+export function member(
+  over: Partial<MembersTable> & Pick<MembersTable, 'account_id' | 'directory_id' | 'folder_id'>,
+): MembersTable {
   return {
     type: 'ResourceAccount',
     join_method: 'created',
@@ -112,7 +121,12 @@ export async function seedDirectory(s: Repos, rd = `rd-${accountId().slice(-6)}`
   const manager = account();
   await s.directory.createAccount(manager);
   const root = `r-${rd.slice(3)}`;
-  await s.directory.createDirectory({ id: rd, management_account_id: manager.id, root_folder_id: root, created_at: T0 });
+  await s.directory.createDirectory({
+    id: rd,
+    management_account_id: manager.id,
+    root_folder_id: root,
+    created_at: T0,
+  });
   await s.directory.createFolder({ id: root, directory_id: rd, parent_id: null, name: 'root', created_at: T0 });
   return { manager, rd, root };
 }

@@ -11,7 +11,13 @@ it('applies 0002 to a store that already has 0001, 0003 and 0004', async () => {
   const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: new Database(':memory:') }) });
   const older = new Migrator({
     db,
-    provider: { getMigrations: async () => ({ '2026_11_29_0001_initial': initial, '2026_11_29_0003_identity': identity, '2026_11_29_0004_defence': defence }) },
+    provider: {
+      getMigrations: async () => ({
+        '2026_11_29_0001_initial': initial,
+        '2026_11_29_0003_identity': identity,
+        '2026_11_29_0004_defence': defence,
+      }),
+    },
     migrationTableName: 'resdir_migrations',
     migrationLockTableName: 'resdir_migration_lock',
   });

@@ -9,7 +9,8 @@ import { err, ok } from '../../src/lib/result.js';
 import type { TestDatabase } from './dialects.js';
 import { PURPOSE, T0, account, code, outboxMessage } from './fixtures.js';
 
-const times = <T>(n: number, f: (i: number) => Promise<T>): Promise<T[]> => Promise.all(Array.from({ length: n }, (_, i) => f(i)));
+const times = <T>(n: number, f: (i: number) => Promise<T>): Promise<T[]> =>
+  Promise.all(Array.from({ length: n }, (_, i) => f(i)));
 const count = <T>(xs: T[], p: (x: T) => boolean): number => xs.filter(p).length;
 
 type Topology = { name: string; stores: (db: TestDatabase) => Promise<Store[]> };
@@ -20,7 +21,10 @@ const oneStore: Topology = { name: 'one store', stores: async (db) => [db.store]
  * Multi-statement transactions are not raced this way: on SQLite a second in-process connection
  * waiting for the write lock would block the very thread that has to release it.
  */
-const twoStores: Topology = { name: 'two connections to one database', stores: async (db) => [db.store, await db.connect()] };
+const twoStores: Topology = {
+  name: 'two connections to one database',
+  stores: async (db) => [db.store, await db.connect()],
+};
 
 export function raceCases(db: () => TestDatabase): void {
   for (const topology of [oneStore, twoStores]) {
@@ -57,7 +61,10 @@ export function raceCases(db: () => TestDatabase): void {
         const got = await times(20, (i) => s(i).directory.bindSecurePhone(a.id, phones[i]!, T0 + i));
         expect(count(got, (x) => x)).toBe(1);
         const winner = got.indexOf(true);
-        expect(await s(1).directory.getAccount(a.id)).toMatchObject({ secure_mobile_phone: phones[winner], secure_mobile_bound_at: T0 + winner });
+        expect(await s(1).directory.getAccount(a.id)).toMatchObject({
+          secure_mobile_phone: phones[winner],
+          secure_mobile_bound_at: T0 + winner,
+        });
       });
 
       it('100 concurrent increment with limit 10: exactly 10 counted (1..10), final count 10', async () => {
@@ -68,7 +75,6 @@ export function raceCases(db: () => TestDatabase): void {
         expect(await s(0).limits.increment('member-day', 'm', T0, 10)).toBeUndefined();
         expect(await s(1).limits.increment('member-day', 'm', T0, 1000)).toBe(11);
       });
-
 
       it('20 concurrent claims of one nonce: exactly one true', async () => {
         const s = await on();
@@ -85,7 +91,9 @@ export function raceCases(db: () => TestDatabase): void {
 
       it('20 concurrent createAccount with one account name: exactly one true', async () => {
         const s = await on();
-        const got = await times(20, (i) => s(i).directory.createAccount(account({ account_name: 'same@rd-test.aliyunid.com' })));
+        const got = await times(20, (i) =>
+          s(i).directory.createAccount(account({ account_name: 'same@rd-test.aliyunid.com' })),
+        );
         expect(count(got, (x) => x)).toBe(1);
       });
 
@@ -120,7 +128,12 @@ export function raceCases(db: () => TestDatabase): void {
       );
       expect(count(results, (r) => r.ok)).toBe(5);
       // Committed blocks counted 1..5 in some order; refused blocks left no trace.
-      expect(results.filter((r) => r.ok).map((r) => (r.ok ? r.value : 0)).sort()).toEqual([1, 2, 3, 4, 5]);
+      expect(
+        results
+          .filter((r) => r.ok)
+          .map((r) => (r.ok ? r.value : 0))
+          .sort(),
+      ).toEqual([1, 2, 3, 4, 5]);
       expect(await s.limits.increment('tx-race', 'counter', T0, 1000)).toBe(6);
       for (let i = 0; i < 10; i++) {
         expect(await s.meta.get(`block-${i}`)).toEqual(i % 2 === 0 ? expect.any(String) : undefined);

@@ -25,7 +25,10 @@ const fresh = (): boolean => {
  */
 export function ensureBuilt(): void {
   if (fresh()) return;
-  const lock = path.join(os.tmpdir(), `resdir-build-${createHash('sha256').update(process.cwd()).digest('hex').slice(0, 12)}.lock`);
+  const lock = path.join(
+    os.tmpdir(),
+    `resdir-build-${createHash('sha256').update(process.cwd()).digest('hex').slice(0, 12)}.lock`,
+  );
   const deadline = Date.now() + 120_000;
   for (;;) {
     try {
@@ -37,7 +40,10 @@ export function ensureBuilt(): void {
     }
   }
   try {
-    if (!fresh()) execFileSync(process.execPath, [path.resolve('node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], { stdio: 'inherit' });
+    if (!fresh())
+      execFileSync(process.execPath, [path.resolve('node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], {
+        stdio: 'inherit',
+      });
   } finally {
     fs.rmSync(lock, { force: true });
   }
@@ -52,11 +58,16 @@ export interface Child {
 
 /** Starts `node dist/main.js` with `env` and resolves once it prints its URL. */
 export async function startChild(env: Record<string, string>, timeoutMs = 15_000): Promise<Child> {
-  const proc = spawn(process.execPath, ['dist/main.js'], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, ['dist/main.js'], {
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   proc.stdout!.on('data', (c: Buffer) => (out += c.toString()));
   proc.stderr!.on('data', (c: Buffer) => (out += c.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) => proc.once('exit', (code, signal) => r({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) =>
+    proc.once('exit', (code, signal) => r({ code, signal })),
+  );
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const m = /resdir listening on (http:\/\/\S+)/.exec(out);

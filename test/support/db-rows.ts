@@ -7,7 +7,11 @@ import pg from 'pg';
 
 const isPostgres = (url: string): boolean => /^postgres(ql)?:\/\//.test(url);
 
-export async function queryRows(url: string, text: string, params: unknown[] = []): Promise<Array<Record<string, unknown>>> {
+export async function queryRows(
+  url: string,
+  text: string,
+  params: unknown[] = [],
+): Promise<Array<Record<string, unknown>>> {
   if (isPostgres(url)) {
     const c = new pg.Client({ connectionString: url });
     await c.connect();
@@ -28,10 +32,14 @@ export async function queryRows(url: string, text: string, params: unknown[] = [
 /** Every table of the database as JSON text, by table name. */
 export async function dumpTables(url: string): Promise<Record<string, string>> {
   const names = isPostgres(url)
-    ? await queryRows(url, "select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'")
+    ? await queryRows(
+        url,
+        "select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'",
+      )
     : await queryRows(url, "select name from sqlite_master where type = 'table'");
   const dumps: Record<string, string> = {};
-  for (const { name } of names) dumps[String(name)] = JSON.stringify(await queryRows(url, `select * from "${String(name)}"`));
+  for (const { name } of names)
+    dumps[String(name)] = JSON.stringify(await queryRows(url, `select * from "${String(name)}"`));
   return dumps;
 }
 

@@ -16,7 +16,10 @@ export interface Submitted {
 }
 
 /** What the SMSC does with the next submit_sm: accept, refuse with a status, or drop the connection. */
-export type SubmitAction = { kind: 'ok'; receipt?: 'DELIVRD' | 'UNDELIV' | 'none'; receiptDelayMs?: number; responseDelayMs?: number } | { kind: 'status'; status: number } | { kind: 'drop' };
+export type SubmitAction =
+  | { kind: 'ok'; receipt?: 'DELIVRD' | 'UNDELIV' | 'none'; receiptDelayMs?: number; responseDelayMs?: number }
+  | { kind: 'status'; status: number }
+  | { kind: 'drop' };
 
 export interface FakeSmsc {
   port: number;
@@ -33,11 +36,23 @@ export interface FakeSmsc {
 
 export async function startFakeSmsc(credentials: { systemId: string; password: string }): Promise<FakeSmsc> {
   loadSmpp(); // registers the resdir_message_id TLV in the shared package
-  const smpp = require('smpp') as { createServer(fn: (s: SmppSession) => void): import('node:net').Server; PDU: new (c: string, o: object) => SmppPdu };
+  const smpp = require('smpp') as {
+    createServer(fn: (s: SmppSession) => void): import('node:net').Server;
+    PDU: new (c: string, o: object) => SmppPdu;
+  };
   let seq = 1000;
   const sessions = new Set<SmppSession>();
   let outstanding = 0;
-  const fake: FakeSmsc = { port: 0, submitted: [], binds: [], enquireLinks: 0, maxOutstanding: 0, answerEnquireLinks: true, next: () => ({ kind: 'ok' }), close: async () => undefined };
+  const fake: FakeSmsc = {
+    port: 0,
+    submitted: [],
+    binds: [],
+    enquireLinks: 0,
+    maxOutstanding: 0,
+    answerEnquireLinks: true,
+    next: () => ({ kind: 'ok' }),
+    close: async () => undefined,
+  };
   const server = smpp.createServer((session) => {
     sessions.add(session);
     session.on('close', () => sessions.delete(session));
@@ -86,7 +101,16 @@ export async function startFakeSmsc(credentials: { systemId: string; password: s
       const stat = action.receipt ?? 'DELIVRD';
       setTimeout(() => {
         const text = `id:${s.messageId} sub:001 dlvrd:${stat === 'DELIVRD' ? '001' : '000'} submit date:2611291200 done date:2611291200 stat:${stat} err:${stat === 'DELIVRD' ? '000' : '001'} text:`;
-        session.send(new smpp.PDU('deliver_sm', { source_addr: s.to, destination_addr: 'resdir', esm_class: 0x04, short_message: text, receipted_message_id: s.messageId, message_state: stat === 'DELIVRD' ? 2 : 5 }));
+        session.send(
+          new smpp.PDU('deliver_sm', {
+            source_addr: s.to,
+            destination_addr: 'resdir',
+            esm_class: 0x04,
+            short_message: text,
+            receipted_message_id: s.messageId,
+            message_state: stat === 'DELIVRD' ? 2 : 5,
+          }),
+        );
       }, action.receiptDelayMs ?? 5);
     };
   });

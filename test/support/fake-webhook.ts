@@ -21,7 +21,10 @@ export interface FakeWebhook {
   close(): Promise<void>;
 }
 
-export async function startFakeWebhook(secret: string, behaviour: WebhookBehaviour = () => ({ status: 200 })): Promise<FakeWebhook> {
+export async function startFakeWebhook(
+  secret: string,
+  behaviour: WebhookBehaviour = () => ({ status: 200 }),
+): Promise<FakeWebhook> {
   const fake: FakeWebhook = { url: '', received: [], behaviour, close: async () => undefined };
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -43,7 +46,9 @@ export async function startFakeWebhook(secret: string, behaviour: WebhookBehavio
       const { status, delayMs = 0, body: reply } = m.signatureOk ? fake.behaviour(m) : { status: 401 };
       setTimeout(() => {
         if (res.destroyed) return;
-        res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(reply ?? { ok: status < 300 }));
+        res
+          .writeHead(status, { 'content-type': 'application/json' })
+          .end(JSON.stringify(reply ?? { ok: status < 300 }));
       }, delayMs);
     });
   });

@@ -28,10 +28,24 @@ export interface Harness {
 /** Every harness started in this test process, for the leak scan. */
 export const allHarnessLogs: string[][] = [];
 
-export async function startResdir(opts: { settings?: Partial<Settings>; clock?: Clock; env?: Record<string, string> } = {}): Promise<Harness> {
+export async function startResdir(
+  opts: { settings?: Partial<Settings>; clock?: Clock; env?: Record<string, string> } = {},
+): Promise<Harness> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'resdir-test-'));
-  const pgDb = process.env.RESDIR_TEST_DATABASE === 'postgres' && !opts.env?.RESDIR_DATABASE_URL ? await createDatabase() : undefined;
-  const base = loadSettings({}, { RESDIR_PORT: '0', RESDIR_DATA_DIR: dataDir, RESDIR_DATABASE_URL: pgDb?.url ?? 'sqlite::memory:', RESDIR_LOG_LEVEL: 'info', ...opts.env });
+  const pgDb =
+    process.env.RESDIR_TEST_DATABASE === 'postgres' && !opts.env?.RESDIR_DATABASE_URL
+      ? await createDatabase()
+      : undefined;
+  const base = loadSettings(
+    {},
+    {
+      RESDIR_PORT: '0',
+      RESDIR_DATA_DIR: dataDir,
+      RESDIR_DATABASE_URL: pgDb?.url ?? 'sqlite::memory:',
+      RESDIR_LOG_LEVEL: 'info',
+      ...opts.env,
+    },
+  );
   const settings: Settings = { ...base, ...opts.settings };
   const logs: string[] = [];
   allHarnessLogs.push(logs);
@@ -41,7 +55,12 @@ export async function startResdir(opts: { settings?: Partial<Settings>; clock?: 
       cb();
     },
   });
-  const app = await createApp({ settings, masterKey: randomBytes(32), logStream, ...(opts.clock ? { clock: opts.clock } : {}) });
+  const app = await createApp({
+    settings,
+    masterKey: randomBytes(32),
+    logStream,
+    ...(opts.clock ? { clock: opts.clock } : {}),
+  });
   const url = await app.start();
   const host = url.replace(/^http:\/\//, '');
   const boot = await createDemoWorld(app.store, app.keyring, app.clock, url, settings.site);
@@ -80,7 +99,12 @@ export async function inbox(h: Pick<Harness, 'url'>, to?: string): Promise<Inbox
 }
 
 /** Waits (bounded) for the newest SMS to `to` that is newer than `after` messages, and returns it. */
-export async function waitForSms(h: Pick<Harness, 'url'>, to: string, countBefore = 0, timeoutMs = 5000): Promise<InboxMessage> {
+export async function waitForSms(
+  h: Pick<Harness, 'url'>,
+  to: string,
+  countBefore = 0,
+  timeoutMs = 5000,
+): Promise<InboxMessage> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const msgs = await inbox(h, to);

@@ -7,7 +7,14 @@
  */
 import type { Harness } from './harness.js';
 import type { Creds } from './clients.js';
-import { newAccessKeyId, newAccessKeySecret, newAccountId, newDirectoryId, newRamUserId, newRootFolderId } from '../../src/lib/ids.js';
+import {
+  newAccessKeyId,
+  newAccessKeySecret,
+  newAccountId,
+  newDirectoryId,
+  newRamUserId,
+  newRootFolderId,
+} from '../../src/lib/ids.js';
 
 export interface KeyPair extends Creds {
   accessKeyId: string;
@@ -43,11 +50,23 @@ export interface StandaloneAccount {
 const now = (h: Harness): number => h.app.clock.now();
 
 /** Creates an account row; retries with a fresh ID in the (unlikely) case of a collision. */
-async function createAccountRow(h: Harness, make: (id: string) => { account_name: string; display_name: string }): Promise<string> {
+async function createAccountRow(
+  h: Harness,
+  make: (id: string) => { account_name: string; display_name: string },
+): Promise<string> {
   for (let i = 0; i < 5; i++) {
     const id = newAccountId();
     const { account_name, display_name } = make(id);
-    if (await h.app.store.directory.createAccount({ id, account_name, display_name, secure_mobile_phone: null, secure_mobile_bound_at: null, created_at: now(h) })) {
+    if (
+      await h.app.store.directory.createAccount({
+        id,
+        account_name,
+        display_name,
+        secure_mobile_phone: null,
+        secure_mobile_bound_at: null,
+        created_at: now(h),
+      })
+    ) {
       return id;
     }
   }
@@ -55,7 +74,12 @@ async function createAccountRow(h: Harness, make: (id: string) => { account_name
 }
 
 /** A new AccessKey for a RAM user (userName) or the account's root identity (userName null). */
-export async function addAccessKey(h: Harness, accountId: string, userName: string | null, status: 'Active' | 'Inactive' = 'Active'): Promise<KeyPair> {
+export async function addAccessKey(
+  h: Harness,
+  accountId: string,
+  userName: string | null,
+  status: 'Active' | 'Inactive' = 'Active',
+): Promise<KeyPair> {
   const key = { accessKeyId: newAccessKeyId(), accessKeySecret: newAccessKeySecret() };
   await h.app.store.identity.createAccessKey({
     id: key.accessKeyId,
@@ -75,9 +99,22 @@ export async function addRamUser(
 ): Promise<RamUserKey> {
   const accountId = opts.accountId ?? h.boot.managementAccountId;
   const name = opts.name ?? `user-${newRamUserId().slice(-8)}`;
-  await h.app.store.identity.createUser({ id: newRamUserId(), account_id: accountId, name, display_name: name, created_at: now(h) });
+  await h.app.store.identity.createUser({
+    id: newRamUserId(),
+    account_id: accountId,
+    name,
+    display_name: name,
+    created_at: now(h),
+  });
   for (const policyName of opts.policies ?? []) {
-    await h.app.store.ram.attach({ account_id: accountId, principal_type: 'User', principal_name: name, policy_type: 'System', policy_name: policyName, attached_at: now(h) });
+    await h.app.store.ram.attach({
+      account_id: accountId,
+      principal_type: 'User',
+      principal_name: name,
+      policy_type: 'System',
+      policy_name: policyName,
+      attached_at: now(h),
+    });
   }
   const key = await addAccessKey(h, accountId, name);
   return { ...key, userName: name, accountId, arn: `acs:ram::${accountId}:user/${name}` };
@@ -117,7 +154,10 @@ export async function addResourceAccountMember(
 /** A CloudAccount (invited) member of the demo directory. */
 export async function addCloudAccountMember(h: Harness): Promise<string> {
   const t = now(h);
-  const accountId = await createAccountRow(h, (id) => ({ account_name: `cloud-${id.slice(-8)}@example.com`, display_name: `cloud-${id.slice(-8)}` }));
+  const accountId = await createAccountRow(h, (id) => ({
+    account_name: `cloud-${id.slice(-8)}@example.com`,
+    display_name: `cloud-${id.slice(-8)}`,
+  }));
   const added = await h.app.store.directory.addMember({
     account_id: accountId,
     directory_id: h.boot.resourceDirectoryId,
@@ -141,9 +181,23 @@ export async function addAccountWithDirectory(h: Harness): Promise<OtherDirector
   const t = now(h);
   const resourceDirectoryId = newDirectoryId();
   const rootFolderId = newRootFolderId();
-  const managementAccountId = await createAccountRow(h, (id) => ({ account_name: `management-${id.slice(-8)}@example.com`, display_name: 'other management' }));
-  await h.app.store.directory.createDirectory({ id: resourceDirectoryId, management_account_id: managementAccountId, root_folder_id: rootFolderId, created_at: t });
-  await h.app.store.directory.createFolder({ id: rootFolderId, directory_id: resourceDirectoryId, parent_id: null, name: 'root', created_at: t });
+  const managementAccountId = await createAccountRow(h, (id) => ({
+    account_name: `management-${id.slice(-8)}@example.com`,
+    display_name: 'other management',
+  }));
+  await h.app.store.directory.createDirectory({
+    id: resourceDirectoryId,
+    management_account_id: managementAccountId,
+    root_folder_id: rootFolderId,
+    created_at: t,
+  });
+  await h.app.store.directory.createFolder({
+    id: rootFolderId,
+    directory_id: resourceDirectoryId,
+    parent_id: null,
+    name: 'root',
+    created_at: t,
+  });
   await h.app.store.directory.addMember({
     account_id: managementAccountId,
     directory_id: resourceDirectoryId,
@@ -158,13 +212,27 @@ export async function addAccountWithDirectory(h: Harness): Promise<OtherDirector
   const dir = { resourceDirectoryId, rootFolderId };
   const memberAccountId = await addResourceAccountMember(h, dir, 'other-member');
   const root = await addAccessKey(h, managementAccountId, null);
-  const admin = await addRamUser(h, { accountId: managementAccountId, name: 'rd-admin', policies: ['AliyunResourceDirectoryFullAccess'] });
-  return { managementAccountId, resourceDirectoryId, rootFolderId, root: { ...root, arn: `acs:ram::${managementAccountId}:root` }, admin, memberAccountId };
+  const admin = await addRamUser(h, {
+    accountId: managementAccountId,
+    name: 'rd-admin',
+    policies: ['AliyunResourceDirectoryFullAccess'],
+  });
+  return {
+    managementAccountId,
+    resourceDirectoryId,
+    rootFolderId,
+    root: { ...root, arn: `acs:ram::${managementAccountId}:root` },
+    admin,
+    memberAccountId,
+  };
 }
 
 /** An account that is in no resource directory, with a root key and a RAM user holding AliyunResourceDirectoryFullAccess. */
 export async function addStandaloneAccount(h: Harness): Promise<StandaloneAccount> {
-  const accountId = await createAccountRow(h, (id) => ({ account_name: `standalone-${id.slice(-8)}@example.com`, display_name: 'standalone' }));
+  const accountId = await createAccountRow(h, (id) => ({
+    account_name: `standalone-${id.slice(-8)}@example.com`,
+    display_name: 'standalone',
+  }));
   const root = await addAccessKey(h, accountId, null);
   const admin = await addRamUser(h, { accountId, name: 'admin', policies: ['AliyunResourceDirectoryFullAccess'] });
   return { accountId, admin, root: { ...root, arn: `acs:ram::${accountId}:root` } };

@@ -47,7 +47,10 @@ export async function startReplicas(n: number, opts: ClusterOptions): Promise<Cl
     Array.from({ length: n }, async (_, i): Promise<Replica> => {
       const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `resdir-replica${i}-`));
       dirs.push(dataDir);
-      const base = loadSettings({}, { RESDIR_PORT: '0', RESDIR_DATA_DIR: dataDir, RESDIR_DATABASE_URL: opts.databaseUrl, RESDIR_LOG_LEVEL: 'info' });
+      const base = loadSettings(
+        {},
+        { RESDIR_PORT: '0', RESDIR_DATA_DIR: dataDir, RESDIR_DATABASE_URL: opts.databaseUrl, RESDIR_LOG_LEVEL: 'info' },
+      );
       const settings: Settings = { ...base, ...opts.settings };
       const logs: string[] = [];
       const logStream = new Writable({
@@ -62,14 +65,27 @@ export async function startReplicas(n: number, opts: ClusterOptions): Promise<Cl
       if (opts.worker) {
         await app.worker.stop();
         const log = pino({ level: 'info' }, logStream).child({ component: 'outbox', replica: i });
-        worker = new OutboxWorker(app.store.outbox, inboxProvider(app.store.inbox, app.clock), app.keyring, app.clock, log, { ...DEFAULT_WORKER_OPTIONS, ...opts.worker });
+        worker = new OutboxWorker(
+          app.store.outbox,
+          inboxProvider(app.store.inbox, app.clock),
+          app.keyring,
+          app.clock,
+          log,
+          { ...DEFAULT_WORKER_OPTIONS, ...opts.worker },
+        );
         worker.start();
       }
       return { app, url, host: url.replace(/^http:\/\//, ''), logs, worker };
     }),
   );
   const first = replicas[0]!;
-  const boot = await createDemoWorld(first.app.store, first.app.keyring, first.app.clock, first.url, first.app.settings.site);
+  const boot = await createDemoWorld(
+    first.app.store,
+    first.app.keyring,
+    first.app.clock,
+    first.url,
+    first.app.settings.site,
+  );
   if (!boot) throw new Error('demo world already existed in a fresh database');
   return {
     replicas,

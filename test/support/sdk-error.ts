@@ -12,7 +12,9 @@ export interface SdkError {
 export async function refusedWith(p: Promise<unknown>, code: string, status?: number): Promise<SdkError> {
   const e = (await p.then(
     (v) => {
-      throw new Error(`expected ${code}, but the call succeeded: ${JSON.stringify((v as { body?: unknown }).body ?? v)}`);
+      throw new Error(
+        `expected ${code}, but the call succeeded: ${JSON.stringify((v as { body?: unknown }).body ?? v)}`,
+      );
     },
     (x: unknown) => x,
   )) as SdkError;

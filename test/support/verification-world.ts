@@ -40,8 +40,14 @@ export interface World {
 
 let seq = 0;
 
-export async function verificationWorld(over: Partial<Settings> = {}, env: Record<string, string> = {}): Promise<World> {
-  const settings: Settings = { ...loadSettings({}, { RESDIR_DATA_DIR: '/nonexistent', RESDIR_DATABASE_URL: 'sqlite::memory:', ...env }), ...over };
+export async function verificationWorld(
+  over: Partial<Settings> = {},
+  env: Record<string, string> = {},
+): Promise<World> {
+  const settings: Settings = {
+    ...loadSettings({}, { RESDIR_DATA_DIR: '/nonexistent', RESDIR_DATABASE_URL: 'sqlite::memory:', ...env }),
+    ...over,
+  };
   const { store } = await openStore('sqlite::memory:');
   const clock = new ManualClock(T0);
   const keyring = keyringFrom(randomBytes(32));
@@ -55,9 +61,27 @@ export async function verificationWorld(over: Partial<Settings> = {}, env: Recor
   };
   const v = new SecurePhoneVerification(store, clock, keyring, settings, () => {}, observer);
   const rd = 'rd-world1';
-  await store.directory.createAccount({ id: MANAGER, account_name: 'management@x', display_name: 'management', secure_mobile_phone: null, secure_mobile_bound_at: null, created_at: T0 });
-  await store.directory.createDirectory({ id: rd, management_account_id: MANAGER, root_folder_id: 'r-world1', created_at: T0 });
-  await store.directory.createFolder({ id: 'r-world1', directory_id: rd, parent_id: null, name: 'root', created_at: T0 });
+  await store.directory.createAccount({
+    id: MANAGER,
+    account_name: 'management@x',
+    display_name: 'management',
+    secure_mobile_phone: null,
+    secure_mobile_bound_at: null,
+    created_at: T0,
+  });
+  await store.directory.createDirectory({
+    id: rd,
+    management_account_id: MANAGER,
+    root_folder_id: 'r-world1',
+    created_at: T0,
+  });
+  await store.directory.createFolder({
+    id: 'r-world1',
+    directory_id: rd,
+    parent_id: null,
+    name: 'root',
+    created_at: T0,
+  });
   return {
     store,
     clock,
@@ -67,8 +91,25 @@ export async function verificationWorld(over: Partial<Settings> = {}, env: Recor
     heard,
     async member() {
       const id = `3${String(++seq).padStart(15, '0')}`;
-      await store.directory.createAccount({ id, account_name: `m${id}@x`, display_name: `m${id}`, secure_mobile_phone: null, secure_mobile_bound_at: null, created_at: T0 });
-      await store.directory.addMember({ account_id: id, directory_id: rd, folder_id: 'r-world1', type: 'ResourceAccount', join_method: 'created', status: 'CreateSuccess', display_name: `m${id}`, join_time: T0, modify_time: T0 });
+      await store.directory.createAccount({
+        id,
+        account_name: `m${id}@x`,
+        display_name: `m${id}`,
+        secure_mobile_phone: null,
+        secure_mobile_bound_at: null,
+        created_at: T0,
+      });
+      await store.directory.addMember({
+        account_id: id,
+        directory_id: rd,
+        folder_id: 'r-world1',
+        type: 'ResourceAccount',
+        join_method: 'created',
+        status: 'CreateSuccess',
+        display_name: `m${id}`,
+        join_time: T0,
+        modify_time: T0,
+      });
       return (await store.directory.getMember(id))!;
     },
     async reload(m) {

@@ -20,11 +20,13 @@ const date = (s: string): number | undefined => {
   const t = /^\d+$/.test(s) ? Number(s) * 1000 : Date.parse(s);
   return Number.isFinite(t) ? t : undefined;
 };
-const cmp = <T>(parse: (s: string) => T | undefined, f: (a: T, b: T) => boolean): Test => (r, p) => {
-  const a = parse(r);
-  const b = parse(p);
-  return a !== undefined && b !== undefined && f(a, b);
-};
+const cmp =
+  <T>(parse: (s: string) => T | undefined, f: (a: T, b: T) => boolean): Test =>
+  (r, p) => {
+    const a = parse(r);
+    const b = parse(p);
+    return a !== undefined && b !== undefined && f(a, b);
+  };
 
 function ipMatches(requestIp: string, cidr: string): boolean {
   const ip = requestIp.startsWith('::ffff:') && isIP(requestIp.slice(7)) === 4 ? requestIp.slice(7) : requestIp;

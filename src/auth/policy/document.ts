@@ -39,11 +39,13 @@ export const SYSTEM_POLICY_TEXTS: Readonly<Record<string, { description: string;
   },
   AliyunActionTrailReadOnlyAccess: {
     description: 'Provides read-only access to ActionTrail.',
-    document: '{"Statement":[{"Action":["actiontrail:Get*","actiontrail:Describe*","actiontrail:List*","actiontrail:LookupEvents"],"Effect":"Allow","Resource":"*"}],"Version":"1"}',
+    document:
+      '{"Statement":[{"Action":["actiontrail:Get*","actiontrail:Describe*","actiontrail:List*","actiontrail:LookupEvents"],"Effect":"Allow","Resource":"*"}],"Version":"1"}',
   },
   AliyunResourceDirectoryReadOnlyAccess: {
     description: 'Provides read-only access to Resource Directory.',
-    document: '{"Statement":[{"Action":["resourcemanager:Get*","resourcemanager:List*"],"Resource":"*","Effect":"Allow"}],"Version":"1"}',
+    document:
+      '{"Statement":[{"Action":["resourcemanager:Get*","resourcemanager:List*"],"Resource":"*","Effect":"Allow"}],"Version":"1"}',
   },
   AliyunRAMFullAccess: {
     description: 'Provides full access to Resource Access Management (RAM).',

@@ -43,11 +43,20 @@ export function evaluateRequest(docs: readonly PolicyDocument[], req: AccessRequ
 }
 
 /** Shorthand kept for callers with no request context. */
-export function evaluate(docs: readonly PolicyDocument[], action: string, resource: string, context: RequestContext = {}): Decision {
+export function evaluate(
+  docs: readonly PolicyDocument[],
+  action: string,
+  resource: string,
+  context: RequestContext = {},
+): Decision {
   return evaluateRequest(docs, { action, resource, context });
 }
 
-export function evaluateWithSession(identity: readonly PolicyDocument[], session: PolicyDocument | undefined, req: AccessRequest): Decision {
+export function evaluateWithSession(
+  identity: readonly PolicyDocument[],
+  session: PolicyDocument | undefined,
+  req: AccessRequest,
+): Decision {
   const first = evaluateRequest(identity, req);
   if (!session || first === 'explicit-deny') return first;
   const second = evaluateRequest([session], req);
@@ -65,7 +74,9 @@ export function mayAllowAction(docs: readonly PolicyDocument[], action: string, 
     d.Statement.some(
       (st) =>
         st.Effect === 'Allow' &&
-        (st.Action ? st.Action.some((p) => globMatch(p, action, true)) : !(st.NotAction ?? []).some((p) => globMatch(p, action, true))) &&
+        (st.Action
+          ? st.Action.some((p) => globMatch(p, action, true))
+          : !(st.NotAction ?? []).some((p) => globMatch(p, action, true))) &&
         conditionHolds(st.Condition, context),
     ),
   );

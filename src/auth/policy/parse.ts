@@ -10,13 +10,23 @@ export type PolicyKind = 'identity' | 'trust';
 
 const MAX_DOCUMENT_LENGTH = 6144;
 const ACTION = /^(\*|[a-z0-9-]+:[A-Za-z0-9*?]+)$/i;
-const STATEMENT_KEYS = new Set(['Effect', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition', 'Principal', 'Sid']);
+const STATEMENT_KEYS = new Set([
+  'Effect',
+  'Action',
+  'NotAction',
+  'Resource',
+  'NotResource',
+  'Condition',
+  'Principal',
+  'Sid',
+]);
 
 /** A string or a non-empty array of non-empty strings, as a list; undefined when absent. */
 function stringList(v: unknown, where: string): Result<string[] | undefined, string> {
   if (v === undefined) return ok(undefined);
   const list = typeof v === 'string' ? [v] : v;
-  if (!Array.isArray(list) || list.length === 0) return err(`${where}: must be a string or a non-empty array of strings.`);
+  if (!Array.isArray(list) || list.length === 0)
+    return err(`${where}: must be a string or a non-empty array of strings.`);
   for (const [i, s] of list.entries()) {
     if (typeof s !== 'string' || s.length === 0) return err(`${where}[${i}]: must be a non-empty string.`);
   }
@@ -25,7 +35,8 @@ function stringList(v: unknown, where: string): Result<string[] | undefined, str
 
 function parseCondition(v: unknown, where: string): Result<ConditionBlock | undefined, string> {
   if (v === undefined) return ok(undefined);
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return err(`${where}: must be an object of condition operators.`);
+  if (typeof v !== 'object' || v === null || Array.isArray(v))
+    return err(`${where}: must be an object of condition operators.`);
   const out: ConditionBlock = {};
   for (const [op, block] of Object.entries(v as Record<string, unknown>)) {
     if (!isConditionOperator(op)) return err(`${where}: unknown condition operator "${op}".`);
@@ -36,7 +47,9 @@ function parseCondition(v: unknown, where: string): Result<ConditionBlock | unde
     for (const [key, values] of Object.entries(block as Record<string, unknown>)) {
       if (!/^[a-z0-9-]+:[A-Za-z0-9/_.-]+$/i.test(key)) return err(`${where}.${op}: invalid condition key "${key}".`);
       const raw = typeof values === 'number' || typeof values === 'boolean' ? String(values) : values;
-      const normalized = Array.isArray(raw) ? raw.map((x) => (typeof x === 'number' || typeof x === 'boolean' ? String(x) : x)) : raw;
+      const normalized = Array.isArray(raw)
+        ? raw.map((x) => (typeof x === 'number' || typeof x === 'boolean' ? String(x) : x))
+        : raw;
       const list = stringList(normalized, `${where}.${op}.${key}`);
       if (!list.ok) return list;
       out[op]![key] = list.value!;
@@ -46,10 +59,12 @@ function parseCondition(v: unknown, where: string): Result<ConditionBlock | unde
 }
 
 function parsePrincipal(v: unknown, where: string): Result<Record<string, string[]>, string> {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return err(`${where}: must be an object such as {"RAM": ["acs:ram::<uid>:root"]}.`);
+  if (typeof v !== 'object' || v === null || Array.isArray(v))
+    return err(`${where}: must be an object such as {"RAM": ["acs:ram::<uid>:root"]}.`);
   const out: Record<string, string[]> = {};
   for (const [type, values] of Object.entries(v as Record<string, unknown>)) {
-    if (!['RAM', 'Service', 'Federated'].includes(type)) return err(`${where}: unknown principal type "${type}"; use RAM, Service or Federated.`);
+    if (!['RAM', 'Service', 'Federated'].includes(type))
+      return err(`${where}: unknown principal type "${type}"; use RAM, Service or Federated.`);
     const list = stringList(values, `${where}.${type}`);
     if (!list.ok) return list;
     out[type] = list.value!;
@@ -64,7 +79,8 @@ function parseStatement(s: unknown, where: string, kind: PolicyKind): Result<Pol
   for (const k of Object.keys(o)) if (!STATEMENT_KEYS.has(k)) return err(`${where}: unknown element "${k}".`);
   if (o.Effect !== 'Allow' && o.Effect !== 'Deny') return err(`${where}.Effect: must be "Allow" or "Deny".`);
   const st: PolicyStatement = { Effect: o.Effect };
-  if ((o.Action === undefined) === (o.NotAction === undefined)) return err(`${where}: exactly one of Action and NotAction is required.`);
+  if ((o.Action === undefined) === (o.NotAction === undefined))
+    return err(`${where}: exactly one of Action and NotAction is required.`);
   for (const name of ['Action', 'NotAction'] as const) {
     const list = stringList(o[name], `${where}.${name}`);
     if (!list.ok) return list;
@@ -74,19 +90,22 @@ function parseStatement(s: unknown, where: string, kind: PolicyKind): Result<Pol
     st[name] = list.value;
   }
   if (kind === 'trust') {
-    if (o.Resource !== undefined || o.NotResource !== undefined) return err(`${where}: a trust policy takes Principal, not Resource.`);
+    if (o.Resource !== undefined || o.NotResource !== undefined)
+      return err(`${where}: a trust policy takes Principal, not Resource.`);
     const p = parsePrincipal(o.Principal, `${where}.Principal`);
     if (!p.ok) return p;
     st.Principal = p.value;
   } else {
     if (o.Principal !== undefined) return err(`${where}.Principal: only trust policies name a principal.`);
-    if ((o.Resource === undefined) === (o.NotResource === undefined)) return err(`${where}: exactly one of Resource and NotResource is required.`);
+    if ((o.Resource === undefined) === (o.NotResource === undefined))
+      return err(`${where}: exactly one of Resource and NotResource is required.`);
     for (const name of ['Resource', 'NotResource'] as const) {
       const list = stringList(o[name], `${where}.${name}`);
       if (!list.ok) return list;
       if (!list.value) continue;
       const bad = list.value.findIndex((r) => r !== '*' && !r.startsWith('acs:'));
-      if (bad >= 0) return err(`${where}.${name}[${bad}]: "${list.value[bad]}" is not "*" or an ARN starting with "acs:".`);
+      if (bad >= 0)
+        return err(`${where}.${name}[${bad}]: "${list.value[bad]}" is not "*" or an ARN starting with "acs:".`);
       st[name] = list.value;
     }
   }
@@ -107,7 +126,8 @@ export function parsePolicyDocument(text: string, kind: PolicyKind = 'identity')
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return err('The document must be a JSON object.');
   const o = raw as Record<string, unknown>;
-  for (const k of Object.keys(o)) if (k !== 'Version' && k !== 'Statement') return err(`Unknown top-level element "${k}".`);
+  for (const k of Object.keys(o))
+    if (k !== 'Version' && k !== 'Statement') return err(`Unknown top-level element "${k}".`);
   if (o.Version !== '1') return err('Version: must be "1".');
   const statements = Array.isArray(o.Statement) ? o.Statement : o.Statement !== undefined ? [o.Statement] : undefined;
   if (!statements || statements.length === 0) return err('Statement: must be a non-empty array.');

@@ -22,7 +22,10 @@ export interface AliyunSmsOptions {
 interface DysmsClient {
   sendSms(req: unknown): Promise<{ body?: { code?: string; message?: string; bizId?: string } }>;
   querySendDetails(req: unknown): Promise<{
-    body?: { code?: string; smsSendDetailDTOs?: { smsSendDetailDTO?: Array<{ outId?: string; sendStatus?: number; errCode?: string }> } };
+    body?: {
+      code?: string;
+      smsSendDetailDTOs?: { smsSendDetailDTO?: Array<{ outId?: string; sendStatus?: number; errCode?: string }> };
+    };
   }>;
 }
 
@@ -69,8 +72,13 @@ export function parseEndpoint(endpoint: string): { host: string; protocol: 'http
  * started, messages sent in the last 24 h that await a receipt are looked up with
  * QuerySendDetails (SendStatus 3 = delivered, 2 = undelivered with its ErrCode, 1 = waiting).
  */
-export function aliyunSmsProvider(opts: AliyunSmsOptions, deps: { clock: Clock; delivery: DeliveryRepo; log: Logger }): SmsProvider {
-  const Dysms = require('@alicloud/dysmsapi20170525') as Record<string, new (x: unknown) => unknown> & { default: new (c: unknown) => DysmsClient };
+export function aliyunSmsProvider(
+  opts: AliyunSmsOptions,
+  deps: { clock: Clock; delivery: DeliveryRepo; log: Logger },
+): SmsProvider {
+  const Dysms = require('@alicloud/dysmsapi20170525') as Record<string, new (x: unknown) => unknown> & {
+    default: new (c: unknown) => DysmsClient;
+  };
   const Core = require('@alicloud/openapi-core') as { $OpenApiUtil: { Config: new (x: unknown) => unknown } };
   const { host, protocol } = parseEndpoint(opts.endpoint);
   const client = new Dysms.default(
@@ -92,7 +100,13 @@ export function aliyunSmsProvider(opts: AliyunSmsOptions, deps: { clock: Clock; 
   /** QuerySendDetails rows for a number on the China day of `at`, by BizId when known. */
   async function details(to: string, at: number, bizId?: string) {
     const res = await client.querySendDetails(
-      new Dysms.QuerySendDetailsRequest!({ phoneNumber: aliyunPhone(to), ...(bizId ? { bizId } : {}), sendDate: chinaDay(at), pageSize: 50, currentPage: 1 }),
+      new Dysms.QuerySendDetailsRequest!({
+        phoneNumber: aliyunPhone(to),
+        ...(bizId ? { bizId } : {}),
+        sendDate: chinaDay(at),
+        pageSize: 50,
+        currentPage: 1,
+      }),
     );
     if (res.body?.code !== 'OK') throw new Error(`QuerySendDetails answered ${res.body?.code ?? 'no Code'}`);
     return res.body.smsSendDetailDTOs?.smsSendDetailDTO ?? [];
@@ -100,14 +114,25 @@ export function aliyunSmsProvider(opts: AliyunSmsOptions, deps: { clock: Clock; 
 
   async function sweep(sink: ReceiptSink): Promise<void> {
     const now = deps.clock.now();
-    const waiting = await deps.delivery.awaitingReceipt('aliyun-sms', Math.max(now - 86_400_000, cursor), now - 2_000, SWEEP_PAGE);
+    const waiting = await deps.delivery.awaitingReceipt(
+      'aliyun-sms',
+      Math.max(now - 86_400_000, cursor),
+      now - 2_000,
+      SWEEP_PAGE,
+    );
     cursor = waiting.length < SWEEP_PAGE ? 0 : waiting.at(-1)!.sent_at + 1;
     for (const w of waiting) {
       // A message found by OutId after a lost answer has no BizId: OUT_ID_PREFIX + our id.
       const bizId = w.provider_message_id.startsWith(OUT_ID_PREFIX) ? undefined : w.provider_message_id;
-      const dto = (await details(w.to_phone, w.sent_at, bizId)).find((d) => d.outId === w.id || (bizId !== undefined && d.outId === undefined));
+      const dto = (await details(w.to_phone, w.sent_at, bizId)).find(
+        (d) => d.outId === w.id || (bizId !== undefined && d.outId === undefined),
+      );
       if (!dto || dto.sendStatus === 1) continue;
-      sink({ providerMessageId: w.provider_message_id, state: dto.sendStatus === 3 ? 'delivered' : 'undelivered', detail: dto.errCode ?? `SendStatus ${dto.sendStatus}` });
+      sink({
+        providerMessageId: w.provider_message_id,
+        state: dto.sendStatus === 3 ? 'delivered' : 'undelivered',
+        detail: dto.errCode ?? `SendStatus ${dto.sendStatus}`,
+      });
     }
   }
 
@@ -121,13 +146,15 @@ export function aliyunSmsProvider(opts: AliyunSmsOptions, deps: { clock: Clock; 
         templateParam: JSON.stringify({ code: m.params.code }),
         outId: m.id,
       });
-      let body;
+      let body: Awaited<ReturnType<typeof client.sendSms>>['body'];
       try {
         body = (await client.sendSms(req)).body;
       } catch (e) {
         // HTTP errors (4xx: credentials, signature, throttling; 5xx) and timeouts: retry.
         const err = e as { code?: string; statusCode?: number; name?: string; message?: string };
-        throw new Error(`SendSms failed: ${err.code ?? err.name ?? 'error'}${err.statusCode ? ` (HTTP ${err.statusCode})` : ''}`);
+        throw new Error(
+          `SendSms failed: ${err.code ?? err.name ?? 'error'}${err.statusCode ? ` (HTTP ${err.statusCode})` : ''}`,
+        );
       }
       if (body?.code === 'OK' && body.bizId) return { providerMessageId: body.bizId };
       const code = body?.code ?? 'no Code';
@@ -148,7 +175,9 @@ export function aliyunSmsProvider(opts: AliyunSmsOptions, deps: { clock: Clock; 
       timer = setInterval(() => {
         if (sweeping) return;
         sweeping = sweep(sink)
-          .catch((e: unknown) => deps.log.warn({ err: e instanceof Error ? e.message : String(e) }, 'QuerySendDetails sweep failed'))
+          .catch((e: unknown) =>
+            deps.log.warn({ err: e instanceof Error ? e.message : String(e) }, 'QuerySendDetails sweep failed'),
+          )
           .finally(() => (sweeping = undefined));
       }, opts.receiptPollSeconds * 1000);
       timer.unref();

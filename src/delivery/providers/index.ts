@@ -20,7 +20,10 @@ export function buildProviders(s: Settings, deps: { store: Store; clock: Clock; 
       case 'inbox':
         return inboxProvider(deps.store.inbox, deps.clock);
       case 'webhook':
-        return webhookProvider({ url: s.smsWebhookUrl!, secret: s.smsWebhookSecret!, timeoutMs: s.smsWebhookTimeoutMs }, deps.clock);
+        return webhookProvider(
+          { url: s.smsWebhookUrl!, secret: s.smsWebhookSecret!, timeoutMs: s.smsWebhookTimeoutMs },
+          deps.clock,
+        );
       case 'aliyun-sms':
         return aliyunSmsProvider(
           {
@@ -50,6 +53,8 @@ export function buildProviders(s: Settings, deps: { store: Store; clock: Clock; 
           },
           log,
         );
+      default:
+        throw new Error(`unknown SMS provider ${String(name satisfies never)}`);
     }
   });
 }

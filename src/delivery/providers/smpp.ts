@@ -32,7 +32,8 @@ export const RESDIR_MESSAGE_ID_TLV = { name: 'resdir_message_id', id: 0x1400 } a
 
 export function loadSmpp(): SmppModule {
   const smpp = require('smpp') as SmppModule;
-  if (!smpp.tlvs[RESDIR_MESSAGE_ID_TLV.name]) smpp.addTLV(RESDIR_MESSAGE_ID_TLV.name, { id: RESDIR_MESSAGE_ID_TLV.id, type: smpp.types.tlv.cstring });
+  if (!smpp.tlvs[RESDIR_MESSAGE_ID_TLV.name])
+    smpp.addTLV(RESDIR_MESSAGE_ID_TLV.name, { id: RESDIR_MESSAGE_ID_TLV.id, type: smpp.types.tlv.cstring });
   return smpp;
 }
 
@@ -51,9 +52,11 @@ export interface SmppOptions {
 }
 
 /** submit_sm_resp statuses that no retry can fix (the number or the message is wrong). */
-const PERMANENT_STATUS = new Set([0x01 /* RINVMSGLEN */, 0x0b /* RINVDSTADR */, 0x50 /* RINVDSTTON */, 0x51 /* RINVDSTNPI */]);
+const PERMANENT_STATUS = new Set([
+  0x01 /* RINVMSGLEN */, 0x0b /* RINVDSTADR */, 0x50 /* RINVDSTTON */, 0x51 /* RINVDSTNPI */,
+]);
 
-const hex = (n: number) => '0x' + n.toString(16).padStart(4, '0');
+const hex = (n: number) => `0x${n.toString(16).padStart(4, '0')}`;
 
 /**
  * SMPP 3.4 through the `smpp` package. One session, bound as transmitter or transceiver, kept
@@ -110,7 +113,10 @@ export class SmppProvider implements SmsProvider {
     if (s && this.bound) {
       await new Promise<void>((r) => {
         const t = setTimeout(r, 1000);
-        (s.unbind as (o: object, cb: () => void) => void)({}, () => (clearTimeout(t), r()));
+        (s.unbind as (o: object, cb: () => void) => void)({}, () => {
+          clearTimeout(t);
+          r();
+        });
       });
     }
     this.bound = false;
@@ -121,7 +127,10 @@ export class SmppProvider implements SmsProvider {
     const s = this.smpp.connect({ host: this.opts.host, port: this.opts.port });
     this.session = s;
     s.on('connect', () => {
-      const bind = (this.opts.bindMode === 'transceiver' ? s.bind_transceiver : s.bind_transmitter) as (o: object, cb: (p: SmppPdu) => void) => void;
+      const bind = (this.opts.bindMode === 'transceiver' ? s.bind_transceiver : s.bind_transmitter) as (
+        o: object,
+        cb: (p: SmppPdu) => void,
+      ) => void;
       bind.call(s, { system_id: this.opts.systemId, password: this.opts.password, interface_version: 0x34 }, (pdu) => {
         if (pdu.command_status !== 0) {
           this.log.error({ status: hex(pdu.command_status) }, 'SMPP bind refused');
@@ -192,7 +201,10 @@ export class SmppProvider implements SmsProvider {
         this.bindWaiters = this.bindWaiters.filter((w) => w !== done);
         reject(new Error(`SMPP not bound to ${this.opts.host}:${this.opts.port} within ${this.opts.bindWaitMs} ms`));
       }, this.opts.bindWaitMs);
-      const done = () => (clearTimeout(t), resolve());
+      const done = () => {
+        clearTimeout(t);
+        resolve();
+      };
       this.bindWaiters.push(done);
     });
   }
@@ -226,8 +238,15 @@ export class SmppProvider implements SmsProvider {
     const alnum = !/^\+?\d+$/.test(this.opts.sourceAddr);
     const body = segmentCount(m.text) === 1 ? { short_message: m.text } : { message_payload: m.text };
     return new Promise<SmppPdu>((resolve, reject) => {
-      const fail = (e: Error) => (clearTimeout(t), this.pending.delete(fail), reject(e));
-      const t = setTimeout(() => fail(new Error(`no submit_sm_resp within ${this.opts.responseTimeoutMs} ms`)), this.opts.responseTimeoutMs);
+      const fail = (e: Error) => {
+        clearTimeout(t);
+        this.pending.delete(fail);
+        reject(e);
+      };
+      const t = setTimeout(
+        () => fail(new Error(`no submit_sm_resp within ${this.opts.responseTimeoutMs} ms`)),
+        this.opts.responseTimeoutMs,
+      );
       this.pending.add(fail);
       const ok = (s.submit_sm as (o: object, cb: (p: SmppPdu) => void) => boolean).call(
         s,
@@ -243,7 +262,11 @@ export class SmppProvider implements SmsProvider {
           ...body,
           [RESDIR_MESSAGE_ID_TLV.name]: m.id,
         },
-        (pdu) => (clearTimeout(t), this.pending.delete(fail), resolve(pdu)),
+        (pdu) => {
+          clearTimeout(t);
+          this.pending.delete(fail);
+          resolve(pdu);
+        },
       );
       if (!ok) fail(new Error('SMPP connection not writable'));
     });

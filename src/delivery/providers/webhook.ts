@@ -1,6 +1,12 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Clock } from '../../lib/clock.js';
-import { PermanentSmsError, type ReceiptSink, type SmsMessage, type SmsProvider, type SmsReceiptReport } from '../provider.js';
+import {
+  PermanentSmsError,
+  type ReceiptSink,
+  type SmsMessage,
+  type SmsProvider,
+  type SmsReceiptReport,
+} from '../provider.js';
 
 export interface WebhookOptions {
   url: string;
@@ -14,14 +20,21 @@ export const MESSAGE_ID_HEADER = 'x-resdir-message-id';
 
 /** `v1=` + hex HMAC-SHA256 over `<timestamp>.<body>` with the shared secret. */
 export function webhookSignature(secret: string, timestamp: string, body: string): string {
-  return 'v1=' + createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
+  return `v1=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
 }
 
 /**
  * For receivers (and tests): true when `signature` is the signature of (timestamp, body) and the
  * timestamp (unix seconds) is within `toleranceSeconds` of `nowMs`. Compares in constant time.
  */
-export function verifyWebhookSignature(secret: string, timestamp: string, body: string, signature: string, nowMs: number, toleranceSeconds = 300): boolean {
+export function verifyWebhookSignature(
+  secret: string,
+  timestamp: string,
+  body: string,
+  signature: string,
+  nowMs: number,
+  toleranceSeconds = 300,
+): boolean {
   if (!/^\d+$/.test(timestamp) || Math.abs(nowMs / 1000 - Number(timestamp)) > toleranceSeconds) return false;
   const want = Buffer.from(webhookSignature(secret, timestamp, body));
   const got = Buffer.from(signature);
@@ -45,23 +58,45 @@ const RECEIPT_STATES: ReadonlySet<string> = new Set(['delivered', 'undelivered',
  * `{"messageId": <the provider message id: the messageId the gateway answered, else our id>,
  * "state": "delivered" | "undelivered" | "enroute" | "accepted", "detail"?: string}`.
  */
-export function readWebhookReceipt(secret: string, headers: Record<string, string | string[] | undefined>, body: string, nowMs: number): SmsReceiptReport | 'unauthorized' | 'invalid' {
+export function readWebhookReceipt(
+  secret: string,
+  headers: Record<string, string | string[] | undefined>,
+  body: string,
+  nowMs: number,
+): SmsReceiptReport | 'unauthorized' | 'invalid' {
   const header = (n: string) => (typeof headers[n] === 'string' ? (headers[n] as string) : '');
-  if (!verifyWebhookSignature(secret, header(TIMESTAMP_HEADER), body, header(SIGNATURE_HEADER), nowMs)) return 'unauthorized';
+  if (!verifyWebhookSignature(secret, header(TIMESTAMP_HEADER), body, header(SIGNATURE_HEADER), nowMs))
+    return 'unauthorized';
   let r: { messageId?: unknown; state?: unknown; detail?: unknown };
   try {
     r = JSON.parse(body) as typeof r;
   } catch {
     return 'invalid';
   }
-  if (typeof r !== 'object' || r === null || typeof r.messageId !== 'string' || r.messageId === '' || r.messageId.length > 200 || typeof r.state !== 'string' || !RECEIPT_STATES.has(r.state)) return 'invalid';
-  return { providerMessageId: r.messageId, state: r.state as SmsReceiptReport['state'], ...(typeof r.detail === 'string' ? { detail: r.detail.slice(0, 200) } : {}) };
+  if (
+    typeof r !== 'object' ||
+    r === null ||
+    typeof r.messageId !== 'string' ||
+    r.messageId === '' ||
+    r.messageId.length > 200 ||
+    typeof r.state !== 'string' ||
+    !RECEIPT_STATES.has(r.state)
+  )
+    return 'invalid';
+  return {
+    providerMessageId: r.messageId,
+    state: r.state as SmsReceiptReport['state'],
+    ...(typeof r.detail === 'string' ? { detail: r.detail.slice(0, 200) } : {}),
+  };
 }
 
 /** The webhook provider, plus the intake for the receipts its gateway posts back. */
 export interface WebhookProvider extends SmsProvider {
   /** Verifies and hands on one posted receipt (to the sink given to start). */
-  receipt(headers: Record<string, string | string[] | undefined>, body: string): 'accepted' | 'unauthorized' | 'invalid';
+  receipt(
+    headers: Record<string, string | string[] | undefined>,
+    body: string,
+  ): 'accepted' | 'unauthorized' | 'invalid';
 }
 
 export function webhookProvider(opts: WebhookOptions, clock: Clock): WebhookProvider {
@@ -78,7 +113,15 @@ export function webhookProvider(opts: WebhookOptions, clock: Clock): WebhookProv
       return 'accepted';
     },
     async send(m: SmsMessage) {
-      const body = JSON.stringify({ id: m.id, to: m.to, text: m.text, purpose: m.purpose, accountId: m.accountId, code: m.params.code, minutes: m.params.minutes });
+      const body = JSON.stringify({
+        id: m.id,
+        to: m.to,
+        text: m.text,
+        purpose: m.purpose,
+        accountId: m.accountId,
+        code: m.params.code,
+        minutes: m.params.minutes,
+      });
       const timestamp = String(Math.floor(clock.now() / 1000));
       let res: Response;
       try {
@@ -96,7 +139,11 @@ export function webhookProvider(opts: WebhookOptions, clock: Clock): WebhookProv
         });
       } catch (e) {
         const timedOut = e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError');
-        throw new Error(timedOut ? `webhook timed out after ${opts.timeoutMs} ms` : `webhook unreachable (${e instanceof Error ? (e.cause as Error | undefined)?.message ?? e.message : 'error'})`);
+        throw new Error(
+          timedOut
+            ? `webhook timed out after ${opts.timeoutMs} ms`
+            : `webhook unreachable (${e instanceof Error ? ((e.cause as Error | undefined)?.message ?? e.message) : 'error'})`,
+        );
       }
       let reply: unknown;
       try {

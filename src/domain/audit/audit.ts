@@ -18,7 +18,12 @@ export interface AuditDraft {
   phoneMasked: string | null;
 }
 
-export function auditEvent(d: AuditDraft, resultCode: string, outboxMessageId: string | null = null, detail: string | null = null): AuditEvent {
+export function auditEvent(
+  d: AuditDraft,
+  resultCode: string,
+  outboxMessageId: string | null = null,
+  detail: string | null = null,
+): AuditEvent {
   return {
     id: timeOrderedId(d.time),
     time: d.time,

@@ -29,7 +29,9 @@ export const LOOKUP_KEYS: Record<string, (value: string, callerAccountId: string
   ResourceName: (v) => ({ targetAccountId: v }),
   SourceIpAddress: (v) => ({ sourceIp: v }),
   /** The RAM user name, or `root` for the account's root identity (needs the caller's account). */
-  User: (v, uid) => ({ principalArn: v === 'root' ? `acs:ram::${uid ?? '?'}:root` : `acs:ram::${uid ?? '?'}:user/${v}` }),
+  User: (v, uid) => ({
+    principalArn: v === 'root' ? `acs:ram::${uid ?? '?'}:root` : `acs:ram::${uid ?? '?'}:user/${v}`,
+  }),
   /** resdir extension: the full principal ARN. */
   Principal: (v) => ({ principalArn: v }),
   /** resdir extension: the result code (`OK` for a success, else the error code). */
@@ -39,10 +41,19 @@ export const LOOKUP_KEYS: Record<string, (value: string, callerAccountId: string
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z$/;
 const EVENT_ID = /^[0-9a-f]{12,64}$/;
 
-export function parseLookup(req: LookupRequest, callerAccountId: string | undefined, now: number): Result<AuditLookup, ApiFailure> {
+export function parseLookup(
+  req: LookupRequest,
+  callerAccountId: string | undefined,
+  now: number,
+): Result<AuditLookup, ApiFailure> {
   const endTime = req.endTime === undefined ? now : ISO_UTC.test(req.endTime) ? Date.parse(req.endTime) : NaN;
   if (Number.isNaN(endTime)) return err(failure('InvalidParameter.EndTime'));
-  const startTime = req.startTime === undefined ? endTime - DEFAULT_SPAN_MS : ISO_UTC.test(req.startTime) ? Date.parse(req.startTime) : NaN;
+  const startTime =
+    req.startTime === undefined
+      ? endTime - DEFAULT_SPAN_MS
+      : ISO_UTC.test(req.startTime)
+        ? Date.parse(req.startTime)
+        : NaN;
   if (Number.isNaN(startTime) || startTime > endTime) return err(failure('InvalidParameter.StartTime'));
   const limit = req.maxResults === undefined ? 20 : /^\d{1,2}$/.test(req.maxResults) ? Number(req.maxResults) : NaN;
   if (!(limit >= 1 && limit <= 50)) return err(failure('InvalidParameter.MaxResults'));
@@ -51,12 +62,23 @@ export function parseLookup(req: LookupRequest, callerAccountId: string | undefi
     beforeId = Buffer.from(req.nextToken, 'base64url').toString('utf8');
     if (!EVENT_ID.test(beforeId)) return err(failure('InvalidParameter.NextToken'));
   }
-  if (req.attributes.length > MAX_LOOKUP_ATTRIBUTES) return err(failure('InvalidParameter.LookupAttribute', `At most ${MAX_LOOKUP_ATTRIBUTES} LookupAttribute items can be given.`));
+  if (req.attributes.length > MAX_LOOKUP_ATTRIBUTES)
+    return err(
+      failure(
+        'InvalidParameter.LookupAttribute',
+        `At most ${MAX_LOOKUP_ATTRIBUTES} LookupAttribute items can be given.`,
+      ),
+    );
   let filter: Filter = {};
   for (const a of req.attributes) {
-    const make = Object.prototype.hasOwnProperty.call(LOOKUP_KEYS, a.key) ? LOOKUP_KEYS[a.key] : undefined;
+    const make = Object.hasOwn(LOOKUP_KEYS, a.key) ? LOOKUP_KEYS[a.key] : undefined;
     if (!make || a.value === '') {
-      return err(failure('InvalidParameter.LookupAttribute', `The LookupAttribute key "${a.key.slice(0, 32)}" is not supported or its value is empty. Supported keys: ${Object.keys(LOOKUP_KEYS).join(', ')}.`));
+      return err(
+        failure(
+          'InvalidParameter.LookupAttribute',
+          `The LookupAttribute key "${a.key.slice(0, 32)}" is not supported or its value is empty. Supported keys: ${Object.keys(LOOKUP_KEYS).join(', ')}.`,
+        ),
+      );
     }
     filter = { ...filter, ...make(a.value, callerAccountId) };
   }
@@ -64,11 +86,17 @@ export function parseLookup(req: LookupRequest, callerAccountId: string | undefi
 }
 
 /** One page, newest first, and the token of the next page when there is one. */
-export async function lookupEvents(store: Pick<Store, 'auditLog'>, q: AuditLookup): Promise<{ events: AuditEvent[]; nextToken?: string }> {
+export async function lookupEvents(
+  store: Pick<Store, 'auditLog'>,
+  q: AuditLookup,
+): Promise<{ events: AuditEvent[]; nextToken?: string }> {
   const rows = await store.auditLog.lookup({ ...q, limit: q.limit + 1 });
   const events = rows.slice(0, q.limit);
   const more = rows.length > q.limit && events.length > 0;
-  return { events, ...(more ? { nextToken: Buffer.from(events[events.length - 1]!.id, 'utf8').toString('base64url') } : {}) };
+  return {
+    events,
+    ...(more ? { nextToken: Buffer.from(events[events.length - 1]!.id, 'utf8').toString('base64url') } : {}),
+  };
 }
 
 const READ_ACTIONS = /^(Get|List|Lookup|Describe)/;

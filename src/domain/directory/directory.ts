@@ -42,11 +42,21 @@ export class DirectoryService {
    */
   async requireManagementRamIdentity(principal: Principal): Promise<Result<Directory, ApiFailure>> {
     if (principal.kind === 'root') {
-      return err(failure('CallerIdentityError', 'The root identity cannot perform this operation. Use a RAM user or RAM role of the management account so that the operator is recorded.'));
+      return err(
+        failure(
+          'CallerIdentityError',
+          'The root identity cannot perform this operation. Use a RAM user or RAM role of the management account so that the operator is recorded.',
+        ),
+      );
     }
     const dir = await this.store.directory.directoryOfManager(principal.accountId);
     if (!dir) {
-      return err(failure('CallerIdentityError', 'The caller is not a RAM user or RAM role of the management account of a resource directory.'));
+      return err(
+        failure(
+          'CallerIdentityError',
+          'The caller is not a RAM user or RAM role of the management account of a resource directory.',
+        ),
+      );
     }
     return ok(dir);
   }
@@ -63,7 +73,12 @@ export class DirectoryService {
     if (member && member.directory_id === dir.id) return ok(member);
     const exists = member !== undefined || account !== undefined;
     return exists
-      ? err(failure('NotSupport.AccountInAnotherResourceDirectory', `The account ${accountId} is not a member of the resource directory ${dir.id}.`))
+      ? err(
+          failure(
+            'NotSupport.AccountInAnotherResourceDirectory',
+            `The account ${accountId} is not a member of the resource directory ${dir.id}.`,
+          ),
+        )
       : err(failure('EntityNotExists.Account', `The account ${accountId} does not exist.`));
   }
 
@@ -76,10 +91,20 @@ export class DirectoryService {
     if (!r.ok) return r;
     const m = r.value;
     if (m.type !== 'ResourceAccount') {
-      return err(failure('AccountTypeMismatch', `The member ${accountId} is of type ${m.type}; a secure mobile phone can only be bound to a member of the ResourceAccount type.`));
+      return err(
+        failure(
+          'AccountTypeMismatch',
+          `The member ${accountId} is of type ${m.type}; a secure mobile phone can only be bound to a member of the ResourceAccount type.`,
+        ),
+      );
     }
     if (m.account.secure_mobile_phone !== null) {
-      return err(failure('AccountSecureMobileAlreadyExists', `The member ${accountId} already has a secure mobile phone number; it can only be bound once.`));
+      return err(
+        failure(
+          'AccountSecureMobileAlreadyExists',
+          `The member ${accountId} already has a secure mobile phone number; it can only be bound once.`,
+        ),
+      );
     }
     return ok(m);
   }
@@ -108,7 +133,12 @@ export class DirectoryService {
         created_at: now,
       });
       if (!created) {
-        return err(failure('EntityAlreadyExists.ResourceDirectory.Account', `The account name ${accountName} is already used in the resource directory.`));
+        return err(
+          failure(
+            'EntityAlreadyExists.ResourceDirectory.Account',
+            `The account name ${accountName} is already used in the resource directory.`,
+          ),
+        );
       }
       const added = await tx.directory.addMember({
         account_id: accountId,
@@ -122,7 +152,12 @@ export class DirectoryService {
         modify_time: now,
       });
       if (!added) {
-        return err(failure('InvalidParameter.Account.DisplayName.AlreadyUsed', `The display name "${input.displayName}" is already used in the resource directory.`));
+        return err(
+          failure(
+            'InvalidParameter.Account.DisplayName.AlreadyUsed',
+            `The display name "${input.displayName}" is already used in the resource directory.`,
+          ),
+        );
       }
       const member = await tx.directory.getMember(accountId);
       if (!member) throw new Error('member vanished inside its own transaction');
@@ -135,7 +170,11 @@ export class DirectoryService {
     return (await this.store.directory.getAccount(accountId))?.account_name ?? accountId;
   }
 
-  async listMembers(dir: Directory, pageNumber: number, pageSize: number): Promise<{ total: number; members: Member[] }> {
+  async listMembers(
+    dir: Directory,
+    pageNumber: number,
+    pageSize: number,
+  ): Promise<{ total: number; members: Member[] }> {
     return this.store.directory.listMembers(dir.id, (pageNumber - 1) * pageSize, pageSize);
   }
 

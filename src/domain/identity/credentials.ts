@@ -17,7 +17,11 @@ export const STS_KEY_PREFIX = 'STS.';
  * deleted) or an STS key whose role was deleted or re-created. Reads the store on every call — no
  * cache — so disabling or deleting a key takes effect on the next request on every replica.
  */
-export async function resolveCredential(store: Pick<Store, 'identity' | 'ram'>, keyring: Keyring, accessKeyId: string): Promise<ResolvedCredential | undefined> {
+export async function resolveCredential(
+  store: Pick<Store, 'identity' | 'ram'>,
+  keyring: Keyring,
+  accessKeyId: string,
+): Promise<ResolvedCredential | undefined> {
   if (accessKeyId.startsWith(STS_KEY_PREFIX)) return resolveSts(store, keyring, accessKeyId);
   const key = await store.identity.getAccessKey(accessKeyId);
   if (!key) return undefined;
@@ -38,7 +42,11 @@ export async function resolveCredential(store: Pick<Store, 'identity' | 'ram'>, 
   };
 }
 
-async function resolveSts(store: Pick<Store, 'ram'>, keyring: Keyring, accessKeyId: string): Promise<ResolvedCredential | undefined> {
+async function resolveSts(
+  store: Pick<Store, 'ram'>,
+  keyring: Keyring,
+  accessKeyId: string,
+): Promise<ResolvedCredential | undefined> {
   const s = await store.ram.getSession(accessKeyId);
   if (!s) return undefined;
   const role = await store.ram.getRole(s.account_id, s.role_name);

@@ -36,14 +36,29 @@ export function parseSecurePhone(raw: string, site: Site, codes?: CallingCodePol
   const callingCode = m[1]!;
   const digits = m[2]!;
   if (site === 'intl' && callingCode === '86') {
-    return err(failure('InvalidParameter.MobileCountryCode', 'The current site does not support the country code 86. Mobile phone numbers of the Chinese mainland are not supported on the international site.'));
+    return err(
+      failure(
+        'InvalidParameter.MobileCountryCode',
+        'The current site does not support the country code 86. Mobile phone numbers of the Chinese mainland are not supported on the international site.',
+      ),
+    );
   }
   if (site === 'china' && callingCode !== '86') {
-    return err(failure('InvalidParameter.MobileCountryCode', `The current site does not support the country code ${callingCode}. Only 86 is supported on the China site.`));
+    return err(
+      failure(
+        'InvalidParameter.MobileCountryCode',
+        `The current site does not support the country code ${callingCode}. Only 86 is supported on the China site.`,
+      ),
+    );
   }
   const parsed = parsePhoneNumberFromString(`+${callingCode}${digits}`);
   if (!parsed || parsed.countryCallingCode !== callingCode) {
-    return err(failure('InvalidParameter.MobileCountryCode', `The current site does not support the country code ${callingCode}.`));
+    return err(
+      failure(
+        'InvalidParameter.MobileCountryCode',
+        `The current site does not support the country code ${callingCode}.`,
+      ),
+    );
   }
   const refused = codes ? callingCodeRefusal(callingCode, codes) : undefined;
   if (refused) return err(refused);
@@ -80,5 +95,5 @@ export function maskPhone(p: Pick<Phone, 'callingCode' | 'national'>): string {
 }
 
 function clip(s: string): string {
-  return s.length > 32 ? s.slice(0, 32) + '…' : s;
+  return s.length > 32 ? `${s.slice(0, 32)}…` : s;
 }

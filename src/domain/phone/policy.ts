@@ -12,7 +12,10 @@ export interface CallingCodePolicy {
 /** InvalidParameter.MobileCountryCode (409, as for the site rule) when the policy refuses the code. */
 export function callingCodeRefusal(callingCode: string, p: CallingCodePolicy): ApiFailure | undefined {
   if (p.denied.includes(callingCode) || (p.allowed !== null && !p.allowed.includes(callingCode))) {
-    return failure('InvalidParameter.MobileCountryCode', `The country code ${callingCode} is not accepted by this service's country policy.`);
+    return failure(
+      'InvalidParameter.MobileCountryCode',
+      `The country code ${callingCode} is not accepted by this service's country policy.`,
+    );
   }
   return undefined;
 }

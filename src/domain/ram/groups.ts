@@ -15,15 +15,21 @@ export class GroupService {
   /** Failure: EntityAlreadyExists.Group. */
   async create(accountId: string, name: string, comments: string): Promise<Result<RamGroup, ApiFailure>> {
     const g: RamGroup = { id: newRamUserId(), account_id: accountId, name, comments, created_at: this.clock.now() };
-    return (await this.store.ram.insertGroup(g)) ? ok(g) : err(failure('EntityAlreadyExists.Group', `The group ${name} already exists.`));
+    return (await this.store.ram.insertGroup(g))
+      ? ok(g)
+      : err(failure('EntityAlreadyExists.Group', `The group ${name} already exists.`));
   }
 
   /** Failures: EntityNotExist.Group, EntityNotExist.User, EntityAlreadyExists.User.Group. */
   async addUser(accountId: string, groupName: string, userName: string): Promise<Result<void, ApiFailure>> {
-    if (!(await this.store.ram.getGroup(accountId, groupName))) return err(failure('EntityNotExist.Group', `The group ${groupName} does not exist.`));
-    if (!(await this.store.identity.getUser(accountId, userName))) return err(failure('EntityNotExist.User', `The user ${userName} does not exist.`));
+    if (!(await this.store.ram.getGroup(accountId, groupName)))
+      return err(failure('EntityNotExist.Group', `The group ${groupName} does not exist.`));
+    if (!(await this.store.identity.getUser(accountId, userName)))
+      return err(failure('EntityNotExist.User', `The user ${userName} does not exist.`));
     if (!(await this.store.ram.addUserToGroup(accountId, groupName, userName, this.clock.now()))) {
-      return err(failure('EntityAlreadyExists.User.Group', `The user ${userName} is already in the group ${groupName}.`));
+      return err(
+        failure('EntityAlreadyExists.User.Group', `The user ${userName} is already in the group ${groupName}.`),
+      );
     }
     return ok(undefined);
   }

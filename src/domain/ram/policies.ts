@@ -28,10 +28,27 @@ export const SYSTEM_POLICY_TIME = Date.UTC(2015, 3, 28, 0, 0, 0);
 
 const systemInfo = (name: string): PolicyInfo | undefined => {
   const t = SYSTEM_POLICY_TEXTS[name];
-  return t && { type: 'System', name, description: t.description, defaultVersion: 'v1', createdAt: SYSTEM_POLICY_TIME, updatedAt: SYSTEM_POLICY_TIME };
+  return (
+    t && {
+      type: 'System',
+      name,
+      description: t.description,
+      defaultVersion: 'v1',
+      createdAt: SYSTEM_POLICY_TIME,
+      updatedAt: SYSTEM_POLICY_TIME,
+    }
+  );
 };
-const customInfo = (p: RamPolicy): PolicyInfo => ({ type: 'Custom', name: p.name, description: p.description, defaultVersion: p.default_version, createdAt: p.created_at, updatedAt: p.updated_at });
-const noPolicy = (type: string, name: string): ApiFailure => failure('EntityNotExist.Policy', `The ${type} policy ${name} does not exist.`);
+const customInfo = (p: RamPolicy): PolicyInfo => ({
+  type: 'Custom',
+  name: p.name,
+  description: p.description,
+  defaultVersion: p.default_version,
+  createdAt: p.created_at,
+  updatedAt: p.updated_at,
+});
+const noPolicy = (type: string, name: string): ApiFailure =>
+  failure('EntityNotExist.Policy', `The ${type} policy ${name} does not exist.`);
 
 export class PolicyService {
   constructor(
@@ -40,37 +57,85 @@ export class PolicyService {
   ) {}
 
   /** Failures: MalformedPolicyDocument, EntityAlreadyExists.Policy (also for a system policy's name). */
-  async create(accountId: string, name: string, document: string, description: string): Promise<Result<{ policy: PolicyInfo; version: RamPolicyVersion }, ApiFailure>> {
+  async create(
+    accountId: string,
+    name: string,
+    document: string,
+    description: string,
+  ): Promise<Result<{ policy: PolicyInfo; version: RamPolicyVersion }, ApiFailure>> {
     const doc = parsePolicyDocument(document);
     if (!doc.ok) return err(failure('MalformedPolicyDocument', `The policy document is malformed: ${doc.error}`));
-    if (SYSTEM_POLICY_TEXTS[name]) return err(failure('EntityAlreadyExists.Policy', `The policy ${name} already exists as a system policy.`));
+    if (SYSTEM_POLICY_TEXTS[name])
+      return err(failure('EntityAlreadyExists.Policy', `The policy ${name} already exists as a system policy.`));
     const now = this.clock.now();
-    const p: RamPolicy = { account_id: accountId, name, description, default_version: 'v1', next_version: 2, created_at: now, updated_at: now };
-    const v: RamPolicyVersion = { account_id: accountId, policy_name: name, version_id: 'v1', document, created_at: now };
+    const p: RamPolicy = {
+      account_id: accountId,
+      name,
+      description,
+      default_version: 'v1',
+      next_version: 2,
+      created_at: now,
+      updated_at: now,
+    };
+    const v: RamPolicyVersion = {
+      account_id: accountId,
+      policy_name: name,
+      version_id: 'v1',
+      document,
+      created_at: now,
+    };
     const inserted = await this.store.atomically(async (tx) => ok(await tx.ram.insertPolicy(p, v)));
-    if (!inserted.ok || !inserted.value) return err(failure('EntityAlreadyExists.Policy', `The policy ${name} already exists.`));
+    if (!inserted.ok || !inserted.value)
+      return err(failure('EntityAlreadyExists.Policy', `The policy ${name} already exists.`));
     return ok({ policy: customInfo(p), version: v });
   }
 
-  async get(accountId: string, type: PolicyType, name: string): Promise<Result<{ policy: PolicyInfo; document: string; attachments: number }, ApiFailure>> {
+  async get(
+    accountId: string,
+    type: PolicyType,
+    name: string,
+  ): Promise<Result<{ policy: PolicyInfo; document: string; attachments: number }, ApiFailure>> {
     if (type === 'System') {
       const info = systemInfo(name);
       if (!info) return err(noPolicy(type, name));
-      return ok({ policy: info, document: SYSTEM_POLICY_TEXTS[name]!.document, attachments: (await this.store.ram.attachmentsOfPolicy(accountId, 'System', name)).length });
+      return ok({
+        policy: info,
+        document: SYSTEM_POLICY_TEXTS[name]!.document,
+        attachments: (await this.store.ram.attachmentsOfPolicy(accountId, 'System', name)).length,
+      });
     }
     const p = await this.store.ram.getPolicy(accountId, name);
     const v = p && (await this.store.ram.getPolicyVersion(accountId, name, p.default_version));
     if (!p || !v) return err(noPolicy(type, name));
-    return ok({ policy: customInfo(p), document: v.document, attachments: (await this.store.ram.attachmentsOfPolicy(accountId, 'Custom', name)).length });
+    return ok({
+      policy: customInfo(p),
+      document: v.document,
+      attachments: (await this.store.ram.attachmentsOfPolicy(accountId, 'Custom', name)).length,
+    });
   }
 
   /** Failures: EntityNotExist.Policy, EntityNotExist.Policy.Version. */
-  async getVersion(accountId: string, type: PolicyType, name: string, versionId: string): Promise<Result<{ version: RamPolicyVersion; isDefault: boolean }, ApiFailure>> {
+  async getVersion(
+    accountId: string,
+    type: PolicyType,
+    name: string,
+    versionId: string,
+  ): Promise<Result<{ version: RamPolicyVersion; isDefault: boolean }, ApiFailure>> {
     const current = await this.get(accountId, type, name);
     if (!current.ok) return current;
     if (type === 'System') {
-      if (versionId !== 'v1') return err(failure('EntityNotExist.Policy.Version', `The policy ${name} has no version ${versionId}.`));
-      return ok({ version: { account_id: accountId, policy_name: name, version_id: 'v1', document: current.value.document, created_at: SYSTEM_POLICY_TIME }, isDefault: true });
+      if (versionId !== 'v1')
+        return err(failure('EntityNotExist.Policy.Version', `The policy ${name} has no version ${versionId}.`));
+      return ok({
+        version: {
+          account_id: accountId,
+          policy_name: name,
+          version_id: 'v1',
+          document: current.value.document,
+          created_at: SYSTEM_POLICY_TIME,
+        },
+        isDefault: true,
+      });
     }
     const v = await this.store.ram.getPolicyVersion(accountId, name, versionId);
     if (!v) return err(failure('EntityNotExist.Policy.Version', `The policy ${name} has no version ${versionId}.`));
@@ -81,10 +146,18 @@ export class PolicyService {
   async list(accountId: string, type?: PolicyType): Promise<Array<PolicyInfo & { attachments: number }>> {
     const out: Array<PolicyInfo & { attachments: number }> = [];
     if (type !== 'Custom') {
-      for (const n of Object.keys(SYSTEM_POLICY_TEXTS).sort()) out.push({ ...systemInfo(n)!, attachments: (await this.store.ram.attachmentsOfPolicy(accountId, 'System', n)).length });
+      for (const n of Object.keys(SYSTEM_POLICY_TEXTS).sort())
+        out.push({
+          ...systemInfo(n)!,
+          attachments: (await this.store.ram.attachmentsOfPolicy(accountId, 'System', n)).length,
+        });
     }
     if (type !== 'System') {
-      for (const p of await this.store.ram.listPolicies(accountId)) out.push({ ...customInfo(p), attachments: (await this.store.ram.attachmentsOfPolicy(accountId, 'Custom', p.name)).length });
+      for (const p of await this.store.ram.listPolicies(accountId))
+        out.push({
+          ...customInfo(p),
+          attachments: (await this.store.ram.attachmentsOfPolicy(accountId, 'Custom', p.name)).length,
+        });
     }
     return out;
   }
@@ -94,7 +167,13 @@ export class PolicyService {
    * version when asked to, else LimitExceeded.Policy.Version. Other failures: EntityNotExist.Policy,
    * MalformedPolicyDocument.
    */
-  async createVersion(accountId: string, name: string, document: string, setAsDefault: boolean, rotate: boolean): Promise<Result<RamPolicyVersion, ApiFailure>> {
+  async createVersion(
+    accountId: string,
+    name: string,
+    document: string,
+    setAsDefault: boolean,
+    rotate: boolean,
+  ): Promise<Result<RamPolicyVersion, ApiFailure>> {
     const doc = parsePolicyDocument(document);
     if (!doc.ok) return err(failure('MalformedPolicyDocument', `The policy document is malformed: ${doc.error}`));
     return this.store.atomically(async (tx) => {
@@ -107,10 +186,19 @@ export class PolicyService {
       const versions = await tx.ram.listPolicyVersions(accountId, name);
       if (versions.length >= MAX_POLICY_VERSIONS) {
         const oldest = versions.find((v) => v.version_id !== p.default_version);
-        if (!rotate || !oldest) return err(failure('LimitExceeded.Policy.Version', `The policy ${name} already has ${MAX_POLICY_VERSIONS} versions.`));
+        if (!rotate || !oldest)
+          return err(
+            failure('LimitExceeded.Policy.Version', `The policy ${name} already has ${MAX_POLICY_VERSIONS} versions.`),
+          );
         await tx.ram.deletePolicyVersion(accountId, name, oldest.version_id);
       }
-      const v: RamPolicyVersion = { account_id: accountId, policy_name: name, version_id: `v${n}`, document, created_at: now };
+      const v: RamPolicyVersion = {
+        account_id: accountId,
+        policy_name: name,
+        version_id: `v${n}`,
+        document,
+        created_at: now,
+      };
       await tx.ram.insertPolicyVersion(v);
       if (setAsDefault) await tx.ram.setDefaultVersion(accountId, name, v.version_id, now);
       return ok(v);
@@ -125,9 +213,13 @@ export class PolicyService {
       if (!cascade) {
         const attached = await tx.ram.attachmentsOfPolicy(accountId, 'Custom', name);
         for (const t of ['User', 'Role', 'Group'] as const) {
-          if (attached.some((a) => a.principal_type === t)) return err(failure(`DeleteConflict.Policy.${t}`, `The policy ${name} is still attached to a ${t.toLowerCase()}.`));
+          if (attached.some((a) => a.principal_type === t))
+            return err(
+              failure(`DeleteConflict.Policy.${t}`, `The policy ${name} is still attached to a ${t.toLowerCase()}.`),
+            );
         }
-        if ((await tx.ram.listPolicyVersions(accountId, name)).length > 1) return err(failure('DeleteConflict.Policy.Version', `The policy ${name} still has non-default versions.`));
+        if ((await tx.ram.listPolicyVersions(accountId, name)).length > 1)
+          return err(failure('DeleteConflict.Policy.Version', `The policy ${name} still has non-default versions.`));
       }
       await tx.ram.detachAllOfPolicy(accountId, 'Custom', name);
       await tx.ram.deletePolicy(accountId, name);
@@ -137,46 +229,97 @@ export class PolicyService {
 
   /** Whether a policy of that type and name exists for the account. */
   async exists(accountId: string, type: PolicyType, name: string): Promise<boolean> {
-    return type === 'System' ? SYSTEM_POLICY_TEXTS[name] !== undefined : (await this.store.ram.getPolicy(accountId, name)) !== undefined;
+    return type === 'System'
+      ? SYSTEM_POLICY_TEXTS[name] !== undefined
+      : (await this.store.ram.getPolicy(accountId, name)) !== undefined;
   }
 
   /** Failures: EntityNotExist.{User,Role,Group}, EntityNotExist.Policy, EntityAlreadyExists.<T>.Policy. */
-  async attach(accountId: string, principalType: PrincipalType, principalName: string, type: PolicyType, name: string): Promise<Result<void, ApiFailure>> {
+  async attach(
+    accountId: string,
+    principalType: PrincipalType,
+    principalName: string,
+    type: PolicyType,
+    name: string,
+  ): Promise<Result<void, ApiFailure>> {
     const who = await this.principalExists(accountId, principalType, principalName);
     if (!who.ok) return who;
     if (!(await this.exists(accountId, type, name))) return err(noPolicy(type, name));
-    const a: PolicyAttachment = { account_id: accountId, principal_type: principalType, principal_name: who.value, policy_type: type, policy_name: name, attached_at: this.clock.now() };
-    if (!(await this.store.ram.attach(a))) return err(failure(`EntityAlreadyExists.${principalType}.Policy`, `The policy ${name} is already attached to ${principalName}.`));
+    const a: PolicyAttachment = {
+      account_id: accountId,
+      principal_type: principalType,
+      principal_name: who.value,
+      policy_type: type,
+      policy_name: name,
+      attached_at: this.clock.now(),
+    };
+    if (!(await this.store.ram.attach(a)))
+      return err(
+        failure(
+          `EntityAlreadyExists.${principalType}.Policy`,
+          `The policy ${name} is already attached to ${principalName}.`,
+        ),
+      );
     return ok(undefined);
   }
 
   /** Failures: EntityNotExist.{User,Role}, EntityNotExist.Policy, EntityNotExist.<T>.Policy. */
-  async detach(accountId: string, principalType: 'User' | 'Role', principalName: string, type: PolicyType, name: string): Promise<Result<void, ApiFailure>> {
+  async detach(
+    accountId: string,
+    principalType: 'User' | 'Role',
+    principalName: string,
+    type: PolicyType,
+    name: string,
+  ): Promise<Result<void, ApiFailure>> {
     const who = await this.principalExists(accountId, principalType, principalName);
     if (!who.ok) return who;
     if (!(await this.exists(accountId, type, name))) return err(noPolicy(type, name));
-    const a = { account_id: accountId, principal_type: principalType, principal_name: who.value, policy_type: type, policy_name: name };
-    if (!(await this.store.ram.detach(a))) return err(failure(`EntityNotExist.${principalType}.Policy`, `The policy ${name} is not attached to ${principalName}.`));
+    const a = {
+      account_id: accountId,
+      principal_type: principalType,
+      principal_name: who.value,
+      policy_type: type,
+      policy_name: name,
+    };
+    if (!(await this.store.ram.detach(a)))
+      return err(
+        failure(`EntityNotExist.${principalType}.Policy`, `The policy ${name} is not attached to ${principalName}.`),
+      );
     return ok(undefined);
   }
 
   /** The attachments of a user or role, with each policy's description and default version. */
-  async listFor(accountId: string, principalType: 'User' | 'Role', principalName: string): Promise<Result<Array<PolicyInfo & { attachedAt: number }>, ApiFailure>> {
+  async listFor(
+    accountId: string,
+    principalType: 'User' | 'Role',
+    principalName: string,
+  ): Promise<Result<Array<PolicyInfo & { attachedAt: number }>, ApiFailure>> {
     const who = await this.principalExists(accountId, principalType, principalName);
     if (!who.ok) return who;
     const out: Array<PolicyInfo & { attachedAt: number }> = [];
     for (const a of await this.store.ram.attachmentsOf(accountId, principalType, who.value)) {
-      const info = a.policy_type === 'System' ? systemInfo(a.policy_name) : await this.store.ram.getPolicy(accountId, a.policy_name).then((p) => p && customInfo(p));
+      const info =
+        a.policy_type === 'System'
+          ? systemInfo(a.policy_name)
+          : await this.store.ram.getPolicy(accountId, a.policy_name).then((p) => p && customInfo(p));
       if (info) out.push({ ...info, attachedAt: a.attached_at });
     }
     return ok(out);
   }
 
   /** The stored name of the principal (roles match case-insensitively). */
-  private async principalExists(accountId: string, t: PrincipalType, name: string): Promise<Result<string, ApiFailure>> {
+  private async principalExists(
+    accountId: string,
+    t: PrincipalType,
+    name: string,
+  ): Promise<Result<string, ApiFailure>> {
     const code: ErrorCode = `EntityNotExist.${t}`;
     const found =
-      t === 'User' ? (await this.store.identity.getUser(accountId, name))?.name : t === 'Role' ? (await this.store.ram.getRole(accountId, name))?.name : (await this.store.ram.getGroup(accountId, name))?.name;
+      t === 'User'
+        ? (await this.store.identity.getUser(accountId, name))?.name
+        : t === 'Role'
+          ? (await this.store.ram.getRole(accountId, name))?.name
+          : (await this.store.ram.getGroup(accountId, name))?.name;
     return found ? ok(found) : err(failure(code, `The ${t.toLowerCase()} ${name} does not exist.`));
   }
 }

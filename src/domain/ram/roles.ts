@@ -13,7 +13,8 @@ import { parsePolicyDocument } from '../../auth/policy/parse.js';
 
 export const DEFAULT_MAX_SESSION_DURATION = 3600;
 
-export const roleArn = (r: Pick<RamRole, 'account_id' | 'name_lc'>): string => `acs:ram::${r.account_id}:role/${r.name_lc}`;
+export const roleArn = (r: Pick<RamRole, 'account_id' | 'name_lc'>): string =>
+  `acs:ram::${r.account_id}:role/${r.name_lc}`;
 
 export interface NewRole {
   name: string;
@@ -31,7 +32,8 @@ export class RoleService {
   /** Failures: MalformedPolicyDocument, EntityAlreadyExists.Role. */
   async create(accountId: string, r: NewRole): Promise<Result<RamRole, ApiFailure>> {
     const trust = parsePolicyDocument(r.trustPolicy, 'trust');
-    if (!trust.ok) return err(failure('MalformedPolicyDocument', `The AssumeRolePolicyDocument is malformed: ${trust.error}`));
+    if (!trust.ok)
+      return err(failure('MalformedPolicyDocument', `The AssumeRolePolicyDocument is malformed: ${trust.error}`));
     const now = this.clock.now();
     const row: RamRole = {
       id: newRamUserId(),
@@ -44,7 +46,8 @@ export class RoleService {
       created_at: now,
       updated_at: now,
     };
-    if (!(await this.store.ram.insertRole(row))) return err(failure('EntityAlreadyExists.Role', `The role ${r.name} already exists.`));
+    if (!(await this.store.ram.insertRole(row)))
+      return err(failure('EntityAlreadyExists.Role', `The role ${r.name} already exists.`));
     return ok(row);
   }
 
@@ -63,7 +66,12 @@ export class RoleService {
       const role = await tx.ram.getRole(accountId, name);
       if (!role) return err(failure('EntityNotExist.Role', `The role ${name} does not exist.`));
       if ((await tx.ram.attachmentsOf(accountId, 'Role', role.name)).length > 0) {
-        return err(failure('DeleteConflict.Role.Policy', `The role ${role.name} still has policies attached; detach them first.`));
+        return err(
+          failure(
+            'DeleteConflict.Role.Policy',
+            `The role ${role.name} still has policies attached; detach them first.`,
+          ),
+        );
       }
       await tx.ram.deleteRole(accountId, name);
       return ok(undefined);

@@ -50,13 +50,22 @@ export interface IssuedCredential {
 /** Whether the trust policy lets `caller` assume the role. */
 export function trustAllows(trustPolicy: string, caller: Principal, context: RequestContext): boolean {
   const doc = trustedDocument(trustPolicy, 'trust');
-  const roleArnOfCaller = caller.kind === 'assumed-role' ? `acs:ram::${caller.accountId}:role/${(caller.name ?? '').toLowerCase()}` : undefined;
+  const roleArnOfCaller =
+    caller.kind === 'assumed-role'
+      ? `acs:ram::${caller.accountId}:role/${(caller.name ?? '').toLowerCase()}`
+      : undefined;
   const names = (p: string): boolean =>
-    p === '*' || p === caller.accountId || p === `acs:ram::${caller.accountId}:root` || globMatch(p, caller.arn, false) || (roleArnOfCaller !== undefined && p.toLowerCase() === roleArnOfCaller);
+    p === '*' ||
+    p === caller.accountId ||
+    p === `acs:ram::${caller.accountId}:root` ||
+    globMatch(p, caller.arn, false) ||
+    (roleArnOfCaller !== undefined && p.toLowerCase() === roleArnOfCaller);
   let allowed = false;
   for (const st of doc.Statement) {
-    const action = st.Action ? st.Action.some((a) => globMatch(a, 'sts:AssumeRole', true)) : !(st.NotAction ?? []).some((a) => globMatch(a, 'sts:AssumeRole', true));
-    if (!action || !(st.Principal?.['RAM'] ?? []).some(names) || !conditionHolds(st.Condition, context)) continue;
+    const action = st.Action
+      ? st.Action.some((a) => globMatch(a, 'sts:AssumeRole', true))
+      : !(st.NotAction ?? []).some((a) => globMatch(a, 'sts:AssumeRole', true));
+    if (!action || !(st.Principal?.RAM ?? []).some(names) || !conditionHolds(st.Condition, context)) continue;
     if (st.Effect === 'Deny') return false;
     allowed = true;
   }
@@ -70,23 +79,41 @@ export class StsService {
     private readonly keyring: Keyring,
   ) {}
 
-  async assumeRole(caller: Principal, input: AssumeRoleInput, context: RequestContext): Promise<Result<IssuedCredential, ApiFailure>> {
-    if (caller.kind === 'root') return err(failure('NoPermission', 'Roles may not be assumed by root accounts. Use a RAM user or a RAM role.'));
+  async assumeRole(
+    caller: Principal,
+    input: AssumeRoleInput,
+    context: RequestContext,
+  ): Promise<Result<IssuedCredential, ApiFailure>> {
+    if (caller.kind === 'root')
+      return err(failure('NoPermission', 'Roles may not be assumed by root accounts. Use a RAM user or a RAM role.'));
     const m = ROLE_ARN.exec(input.roleArn);
     if (!m) return err(failure('InvalidParameter.RoleArn'));
     const role = await this.store.ram.getRole(m[1]!, m[2]!);
     if (!role) return err(failure('EntityNotExist.Role', `The role ${input.roleArn} does not exist.`));
     if (!trustAllows(role.trust_policy, caller, context)) {
-      return err(failure('NoPermission', `No permission perform sts:AssumeRole on this Role: the trust policy of ${input.roleArn} does not allow ${caller.arn}.`));
+      return err(
+        failure(
+          'NoPermission',
+          `No permission perform sts:AssumeRole on this Role: the trust policy of ${input.roleArn} does not allow ${caller.arn}.`,
+        ),
+      );
     }
     const duration = input.durationSeconds ?? Math.min(3600, role.max_session_duration);
     const max = Math.min(MAX_DURATION, role.max_session_duration);
     if (!Number.isInteger(duration) || duration < MIN_DURATION || duration > max) {
-      return err(failure('InvalidParameter.DurationSeconds', `The Min/Max value of DurationSeconds is ${MIN_DURATION}/${max} seconds for this role.`));
+      return err(
+        failure(
+          'InvalidParameter.DurationSeconds',
+          `The Min/Max value of DurationSeconds is ${MIN_DURATION}/${max} seconds for this role.`,
+        ),
+      );
     }
     if (input.policy !== undefined) {
       const p = parsePolicyDocument(input.policy);
-      if (!p.ok) return err(failure('InvalidParameter.PolicyGrammar', `The parameter Policy has not passed grammar check: ${p.error}`));
+      if (!p.ok)
+        return err(
+          failure('InvalidParameter.PolicyGrammar', `The parameter Policy has not passed grammar check: ${p.error}`),
+        );
     }
     const now = this.clock.now();
     const issued: IssuedCredential = {

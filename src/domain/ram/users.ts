@@ -43,7 +43,8 @@ export class UserService {
       mobile_phone: u.mobilePhone ?? null,
       updated_at: now,
     };
-    if (!(await this.store.ram.insertUser(row))) return err(failure('EntityAlreadyExists.User', `The user ${u.name} already exists.`));
+    if (!(await this.store.ram.insertUser(row)))
+      return err(failure('EntityAlreadyExists.User', `The user ${u.name} already exists.`));
     return ok(row);
   }
 
@@ -72,9 +73,18 @@ export class UserService {
   async delete(accountId: string, name: string): Promise<Result<void, ApiFailure>> {
     return this.store.atomically(async (tx) => {
       if (!(await tx.ram.lockIdentity(accountId, name))) return err(notFound(name));
-      if ((await tx.ram.listAccessKeys(accountId, name)).length > 0) return err(failure('DeleteConflict.User.AccessKey', `The user ${name} still has AccessKeys; delete them first.`));
-      if ((await tx.ram.attachmentsOf(accountId, 'User', name)).length > 0) return err(failure('DeleteConflict.User.Policy', `The user ${name} still has policies attached; detach them first.`));
-      if ((await tx.ram.groupsOfUser(accountId, name)).length > 0) return err(failure('DeleteConflict.User.Group', `The user ${name} still belongs to groups; remove it from them first.`));
+      if ((await tx.ram.listAccessKeys(accountId, name)).length > 0)
+        return err(
+          failure('DeleteConflict.User.AccessKey', `The user ${name} still has AccessKeys; delete them first.`),
+        );
+      if ((await tx.ram.attachmentsOf(accountId, 'User', name)).length > 0)
+        return err(
+          failure('DeleteConflict.User.Policy', `The user ${name} still has policies attached; detach them first.`),
+        );
+      if ((await tx.ram.groupsOfUser(accountId, name)).length > 0)
+        return err(
+          failure('DeleteConflict.User.Group', `The user ${name} still belongs to groups; remove it from them first.`),
+        );
       await tx.ram.deleteUser(accountId, name);
       return ok(undefined);
     });
@@ -84,16 +94,31 @@ export class UserService {
    * A new Active key for a user (or the account's root identity when userName is null); the secret
    * is in the result only. Failures: EntityNotExist.User, LimitExceeded.User.AccessKey.
    */
-  async createKey(accountId: string, userName: string | null): Promise<Result<{ key: AccessKey; secret: string }, ApiFailure>> {
+  async createKey(
+    accountId: string,
+    userName: string | null,
+  ): Promise<Result<{ key: AccessKey; secret: string }, ApiFailure>> {
     return this.store.atomically(async (tx) => {
       // Lock first: two concurrent CreateAccessKey calls must not both see one key and add two.
       const exists = await tx.ram.lockIdentity(accountId, userName);
       if (userName !== null && !exists) return err(notFound(userName));
       if ((await tx.ram.listAccessKeys(accountId, userName)).length >= MAX_KEYS_PER_USER) {
-        return err(failure('LimitExceeded.User.AccessKey', `${userName ?? 'The account'} already has ${MAX_KEYS_PER_USER} AccessKeys, the limit.`));
+        return err(
+          failure(
+            'LimitExceeded.User.AccessKey',
+            `${userName ?? 'The account'} already has ${MAX_KEYS_PER_USER} AccessKeys, the limit.`,
+          ),
+        );
       }
       const secret = newAccessKeySecret();
-      const key: AccessKey = { id: newAccessKeyId(), account_id: accountId, user_name: userName, secret_enc: this.keyring.accessKeySecrets.seal(secret), status: 'Active', created_at: this.clock.now() };
+      const key: AccessKey = {
+        id: newAccessKeyId(),
+        account_id: accountId,
+        user_name: userName,
+        secret_enc: this.keyring.accessKeySecrets.seal(secret),
+        status: 'Active',
+        created_at: this.clock.now(),
+      };
       await tx.identity.createAccessKey(key);
       return ok({ key, secret });
     });
@@ -105,14 +130,24 @@ export class UserService {
   }
 
   /** The key must belong to that user (or root) of that account. Failures: EntityNotExist.User(.AccessKey). */
-  private async ownedKey(accountId: string, userName: string | null, keyId: string): Promise<Result<AccessKey, ApiFailure>> {
+  private async ownedKey(
+    accountId: string,
+    userName: string | null,
+    keyId: string,
+  ): Promise<Result<AccessKey, ApiFailure>> {
     if (userName !== null && !(await this.store.identity.getUser(accountId, userName))) return err(notFound(userName));
     const key = await this.store.identity.getAccessKey(keyId);
-    if (!key || key.account_id !== accountId || key.user_name !== userName) return err(failure('EntityNotExist.User.AccessKey', `The AccessKey ${keyId} does not exist.`));
+    if (!key || key.account_id !== accountId || key.user_name !== userName)
+      return err(failure('EntityNotExist.User.AccessKey', `The AccessKey ${keyId} does not exist.`));
     return ok(key);
   }
 
-  async setKeyStatus(accountId: string, userName: string | null, keyId: string, status: 'Active' | 'Inactive'): Promise<Result<void, ApiFailure>> {
+  async setKeyStatus(
+    accountId: string,
+    userName: string | null,
+    keyId: string,
+    status: 'Active' | 'Inactive',
+  ): Promise<Result<void, ApiFailure>> {
     const key = await this.ownedKey(accountId, userName, keyId);
     if (!key.ok) return key;
     await this.store.ram.setAccessKeyStatus(keyId, status);

@@ -20,6 +20,13 @@ export function codeMac(key: Buffer, purpose: string, accountId: string, phoneE1
 }
 
 /** Constant-time check of a presented code against the stored MAC. */
-export function codeMatches(key: Buffer, storedMac: string, purpose: string, accountId: string, phoneE164: string, code: string): boolean {
+export function codeMatches(
+  key: Buffer,
+  storedMac: string,
+  purpose: string,
+  accountId: string,
+  phoneE164: string,
+  code: string,
+): boolean {
   return equalHex(codeMac(key, purpose, accountId, phoneE164, code), storedMac);
 }

@@ -17,7 +17,11 @@ export interface IdempotencyKey {
 export const CLIENT_TOKEN_PATTERN = '^[\\x21-\\x7e]{1,64}$';
 
 export function idempotencyKey(audit: AuditDraft, token: string, params: Record<string, string>): IdempotencyKey {
-  const canonical = JSON.stringify(Object.keys(params).sort().map((k) => [k, params[k]]));
+  const canonical = JSON.stringify(
+    Object.keys(params)
+      .sort()
+      .map((k) => [k, params[k]]),
+  );
   return {
     scope: `${audit.callerAccountId}:${audit.action}`,
     token,

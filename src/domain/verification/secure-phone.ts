@@ -57,14 +57,29 @@ export class SecurePhoneVerification {
    * text) when a send limit, the cooldown, the pair's failure lock or the pumping breaker refuses;
    * IdempotentParameterMismatch (409) for a ClientToken reused with other parameters.
    */
-  async send(member: Member, managementAccountId: string, phone: Phone, audit: AuditDraft, clientToken?: string): Promise<SendResult> {
-    const idem = clientToken === undefined ? undefined : idempotencyKey(audit, clientToken, { AccountId: member.account_id, SecureMobilePhone: phone.e164 });
+  async send(
+    member: Member,
+    managementAccountId: string,
+    phone: Phone,
+    audit: AuditDraft,
+    clientToken?: string,
+  ): Promise<SendResult> {
+    const idem =
+      clientToken === undefined
+        ? undefined
+        : idempotencyKey(audit, clientToken, { AccountId: member.account_id, SecureMobilePhone: phone.e164 });
     let r = await this.trySend(member, managementAccountId, phone, audit, idem);
     if (!r.ok && 'raced' in r.error) r = await this.trySend(member, managementAccountId, phone, audit, idem);
     // A concurrent Send with the same token (another connection or replica) may have held a limit
     // row and committed while this one waited on it: this one then sees the limit claimed and is
     // refused, although the token's record now exists. Look once more, and replay it if so.
-    if (!r.ok && idem && !('raced' in r.error) && r.error.reason !== 'client-token-mismatch' && (await this.store.defence.findIdempotent(idem.scope, idem.token, this.clock.now()))) {
+    if (
+      !r.ok &&
+      idem &&
+      !('raced' in r.error) &&
+      r.error.reason !== 'client-token-mismatch' &&
+      (await this.store.defence.findIdempotent(idem.scope, idem.token, this.clock.now()))
+    ) {
       r = await this.trySend(member, managementAccountId, phone, audit, idem);
     }
     if (r.ok) return r;
@@ -75,17 +90,33 @@ export class SecurePhoneVerification {
     return err(refusal.failure);
   }
 
-  private async trySend(member: Member, managementAccountId: string, phone: Phone, audit: AuditDraft, idem: ReturnType<typeof idempotencyKey> | undefined): Promise<Result<{ expiresAt: number; messageId: string | null }, SendError>> {
+  private async trySend(
+    member: Member,
+    managementAccountId: string,
+    phone: Phone,
+    audit: AuditDraft,
+    idem: ReturnType<typeof idempotencyKey> | undefined,
+  ): Promise<Result<{ expiresAt: number; messageId: string | null }, SendError>> {
     const now = this.clock.now();
     const fixed = this.policy.testNumbers[phone.e164];
     const code = fixed ?? generateCode();
     const expiresAt = now + this.policy.codeTtlSeconds * 1000;
     const messageId = fixed === undefined ? timeOrderedId(now) : null;
-    const r = await this.store.atomically<{ expiresAt: number; messageId: string | null; kind: 'sms' | 'test-number' | 'replay' }, SendError>(async (tx) => {
+    const r = await this.store.atomically<
+      { expiresAt: number; messageId: string | null; kind: 'sms' | 'test-number' | 'replay' },
+      SendError
+    >(async (tx) => {
       if (idem) {
         const prior = await tx.defence.findIdempotent(idem.scope, idem.token, now);
         if (prior && prior.fingerprint !== idem.fingerprint) {
-          return err({ reason: 'client-token-mismatch', failure: { code: 'IdempotentParameterMismatch', message: `The ClientToken "${idem.token}" was used within the last ${Math.round(this.policy.clientTokenTtlSeconds / 3600)} hours with other parameters (AccountId or SecureMobilePhone). Use a new ClientToken for a new request.`, auditDetail: 'client-token-mismatch' } });
+          return err({
+            reason: 'client-token-mismatch',
+            failure: {
+              code: 'IdempotentParameterMismatch',
+              message: `The ClientToken "${idem.token}" was used within the last ${Math.round(this.policy.clientTokenTtlSeconds / 3600)} hours with other parameters (AccountId or SecureMobilePhone). Use a new ClientToken for a new request.`,
+              auditDetail: 'client-token-mismatch',
+            },
+          });
         }
         if (prior) {
           await tx.audit.append(auditEvent(audit, 'OK', null, 'client-token-replay'));
@@ -94,7 +125,13 @@ export class SecurePhoneVerification {
         }
       }
       if (fixed === undefined) {
-        const target = { accountId: member.account_id, managementAccountId, principalArn: audit.principalArn, sourceIp: audit.sourceIp, phone };
+        const target = {
+          accountId: member.account_id,
+          managementAccountId,
+          principalArn: audit.principalArn,
+          sourceIp: audit.sourceIp,
+          phone,
+        };
         const refused = await this.guard.claim(tx, target, now);
         if (refused) return err(refused);
       }
@@ -113,7 +150,11 @@ export class SecurePhoneVerification {
         superseded_at: null,
       });
       if (messageId !== null) {
-        const payload: SmsPayload = { code, minutes: Math.round(this.policy.codeTtlSeconds / 60), purpose: BIND_PHONE_PURPOSE };
+        const payload: SmsPayload = {
+          code,
+          minutes: Math.round(this.policy.codeTtlSeconds / 60),
+          purpose: BIND_PHONE_PURPOSE,
+        };
         await tx.outbox.enqueue({
           id: messageId,
           to_phone: phone.e164,
@@ -135,7 +176,14 @@ export class SecurePhoneVerification {
       }
       await tx.audit.append(auditEvent(audit, 'OK', messageId, fixed === undefined ? null : 'test-number'));
       if (idem) {
-        const record = { scope: idem.scope, token: idem.token, fingerprint: idem.fingerprint, response: JSON.stringify({ expiresAt }), created_at: now, expires_at: now + this.policy.clientTokenTtlSeconds * 1000 };
+        const record = {
+          scope: idem.scope,
+          token: idem.token,
+          fingerprint: idem.fingerprint,
+          response: JSON.stringify({ expiresAt }),
+          created_at: now,
+          expires_at: now + this.policy.clientTokenTtlSeconds * 1000,
+        };
         if (!(await tx.defence.saveIdempotent(record, now))) return err({ raced: true as const });
       }
       return ok({ expiresAt, messageId, kind: fixed === undefined ? ('sms' as const) : ('test-number' as const) });
@@ -152,8 +200,11 @@ export class SecurePhoneVerification {
     await this.store.atomically(async (tx) => {
       if (await tx.defence.trip(trip.scope, trip.subject, now, trip.until)) {
         const draft: AuditDraft = { ...audit, time: now, action: 'SmsPumpingBreakerTripped' };
-        const subject = trip.scope === 'country' ? `calling code ${trip.subject}` : `prefix ${trip.subject.slice(0, -3)}***`;
-        await tx.audit.append(auditEvent(draft, 'OK', null, `breaker:${trip.scope}:${subject} until ${new Date(trip.until).toISOString()}`));
+        const subject =
+          trip.scope === 'country' ? `calling code ${trip.subject}` : `prefix ${trip.subject.slice(0, -3)}***`;
+        await tx.audit.append(
+          auditEvent(draft, 'OK', null, `breaker:${trip.scope}:${subject} until ${new Date(trip.until).toISOString()}`),
+        );
         this.observer.breakerTripped(trip.scope);
       }
       return ok(undefined);
@@ -172,21 +223,47 @@ export class SecurePhoneVerification {
       return err({ ...f, auditDetail: reason });
     };
     if (!looksLikeCode(presented)) {
-      return refuse('malformed-code', failure('Invalid.VerificationCode', 'The verification code is invalid: it must be the 6-digit code sent by SMS.'));
+      return refuse(
+        'malformed-code',
+        failure(
+          'Invalid.VerificationCode',
+          'The verification code is invalid: it must be the 6-digit code sent by SMS.',
+        ),
+      );
     }
     // Committed on its own, before comparing: a wrong guess stays counted.
     const attempt = await this.store.codes.takeAttempt(BIND_PHONE_PURPOSE, member.account_id, now);
     if (!attempt) {
-      return refuse('no-live-code', failure('Invalid.VerificationCode', 'The verification code is invalid or has expired, been used or been replaced, or too many wrong codes were entered. Send a new code.'));
+      return refuse(
+        'no-live-code',
+        failure(
+          'Invalid.VerificationCode',
+          'The verification code is invalid or has expired, been used or been replaced, or too many wrong codes were entered. Send a new code.',
+        ),
+      );
     }
     const pair = pairSubject(member.account_id, phone.e164);
     const p = this.policy;
-    if (!(await this.store.defence.takePairAttempt(pair, now, p.maxFailuresPerAccountPhone, p.failureWindowSeconds * 1000, p.failureLockSeconds * 1000))) {
+    if (
+      !(await this.store.defence.takePairAttempt(
+        pair,
+        now,
+        p.maxFailuresPerAccountPhone,
+        p.failureWindowSeconds * 1000,
+        p.failureLockSeconds * 1000,
+      ))
+    ) {
       const until = await this.store.defence.pairLockedUntil(pair, now);
-      const f = failure('Invalid.VerificationCode', `Too many wrong verification codes were entered for this member and mobile phone number${until ? `; try again after ${new Date(until).toISOString()}` : ''}.`, until ? until - now : undefined);
+      const f = failure(
+        'Invalid.VerificationCode',
+        `Too many wrong verification codes were entered for this member and mobile phone number${until ? `; try again after ${new Date(until).toISOString()}` : ''}.`,
+        until ? until - now : undefined,
+      );
       return refuse('failure-lock', f);
     }
-    if (!codeMatches(this.keyring.codeMac, attempt.codeMac, BIND_PHONE_PURPOSE, member.account_id, phone.e164, presented)) {
+    if (
+      !codeMatches(this.keyring.codeMac, attempt.codeMac, BIND_PHONE_PURPOSE, member.account_id, phone.e164, presented)
+    ) {
       const left = attempt.maxAttempts - attempt.attempts;
       if (left <= 0) this.observer.burned(attempt.attempts);
       return refuse(
@@ -204,7 +281,12 @@ export class SecurePhoneVerification {
         return err(failure('Invalid.VerificationCode', 'The verification code has already been used or replaced.'));
       }
       if (!(await tx.directory.bindSecurePhone(member.account_id, phone.e164, now))) {
-        return err(failure('AccountSecureMobileAlreadyExists', `The member ${member.account_id} already has a secure mobile phone number.`));
+        return err(
+          failure(
+            'AccountSecureMobileAlreadyExists',
+            `The member ${member.account_id} already has a secure mobile phone number.`,
+          ),
+        );
       }
       await tx.defence.clearPair(pair);
       // Test numbers stay out of the breaker's statistics, as they stay out of its counting.

@@ -9,7 +9,15 @@ export const ACTIONTRAIL_VERSION = '2020-07-06';
 /** LookupAttribute.N.Key / .Value as explicit parameters (the validator keeps declared ones only). */
 const attributeParams: Record<string, TSchema> = {};
 for (let i = 1; i <= MAX_LOOKUP_ATTRIBUTES; i++) {
-  attributeParams[`LookupAttribute.${i}.Key`] = Type.Optional(Type.String({ maxLength: 64, description: i === 1 ? 'EventName, EventId, EventAccessKeyId, ResourceName (target account), SourceIpAddress, User, Principal or ErrorCode (OK for successes)' : `filter ${i}` }));
+  attributeParams[`LookupAttribute.${i}.Key`] = Type.Optional(
+    Type.String({
+      maxLength: 64,
+      description:
+        i === 1
+          ? 'EventName, EventId, EventAccessKeyId, ResourceName (target account), SourceIpAddress, User, Principal or ErrorCode (OK for successes)'
+          : `filter ${i}`,
+    }),
+  );
   attributeParams[`LookupAttribute.${i}.Value`] = Type.Optional(Type.String({ maxLength: 256 }));
 }
 
@@ -24,13 +32,24 @@ export default defineOperation({
   ramAction: 'actiontrail:LookupEvents',
   resource: () => '*',
   input: Type.Object({
-    StartTime: Type.Optional(Type.String({ maxLength: 40, description: 'ISO 8601 UTC, e.g. 2026-11-29T00:00:00Z (default: 7 days before EndTime).' })),
+    StartTime: Type.Optional(
+      Type.String({
+        maxLength: 40,
+        description: 'ISO 8601 UTC, e.g. 2026-11-29T00:00:00Z (default: 7 days before EndTime).',
+      }),
+    ),
     EndTime: Type.Optional(Type.String({ maxLength: 40, description: 'ISO 8601 UTC (default: now).' })),
     MaxResults: Type.Optional(Type.String({ maxLength: 4, description: 'Events per page, 1 to 50 (default 20).' })),
     NextToken: Type.Optional(Type.String({ maxLength: 200, description: 'The NextToken of the previous page.' })),
     ...attributeParams,
   }),
-  errors: ['InvalidParameter.StartTime', 'InvalidParameter.EndTime', 'InvalidParameter.MaxResults', 'InvalidParameter.NextToken', 'InvalidParameter.LookupAttribute'],
+  errors: [
+    'InvalidParameter.StartTime',
+    'InvalidParameter.EndTime',
+    'InvalidParameter.MaxResults',
+    'InvalidParameter.NextToken',
+    'InvalidParameter.LookupAttribute',
+  ],
   async handler(ctx, input) {
     const raw = input as Record<string, string | undefined>;
     const attributes: Array<{ key: string; value: string }> = [];

@@ -6,7 +6,16 @@ import { Type } from '@sinclair/typebox';
 import type { ErrorCode } from '../../errors/catalog.js';
 import { ok } from '../../lib/result.js';
 import { defineOperation, type OperationSpec } from '../define.js';
-import { GroupNameParam, PARAM_ERRORS, PolicyNameParam, PolicyTypeParam, RAM_VERSIONS, RoleNameParam, UserNameParam, ramArn } from './params.js';
+import {
+  GroupNameParam,
+  PARAM_ERRORS,
+  PolicyNameParam,
+  PolicyTypeParam,
+  RAM_VERSIONS,
+  RoleNameParam,
+  UserNameParam,
+  ramArn,
+} from './params.js';
 import { policyView, ramDate } from './views.js';
 
 type Kind = 'User' | 'Role' | 'Group';
@@ -17,7 +26,11 @@ const arnKind = { User: 'user', Role: 'role', Group: 'group' } as const;
 export function attachOperation(kind: Kind, verb: 'Attach' | 'Detach'): OperationSpec {
   const action = verb === 'Attach' ? `AttachPolicyTo${kind}` : `DetachPolicyFrom${kind}`;
   const param = PARAM[kind];
-  const errors: ErrorCode[] = [`EntityNotExist.${kind}`, 'EntityNotExist.Policy', verb === 'Attach' ? `EntityAlreadyExists.${kind}.Policy` : (`EntityNotExist.${kind}.Policy` as ErrorCode)];
+  const errors: ErrorCode[] = [
+    `EntityNotExist.${kind}`,
+    'EntityNotExist.Policy',
+    verb === 'Attach' ? `EntityAlreadyExists.${kind}.Policy` : (`EntityNotExist.${kind}.Policy` as ErrorCode),
+  ];
   return defineOperation({
     product: 'Ram',
     action,
@@ -25,16 +38,20 @@ export function attachOperation(kind: Kind, verb: 'Attach' | 'Detach'): Operatio
     ramAction: `ram:${action}`,
     resource: (r) => ramArn(r.principal.accountId, arnKind[kind], r.params[param]),
     input: Type.Object({ PolicyType: PolicyTypeParam, PolicyName: PolicyNameParam, [param]: SCHEMA[kind] }),
-    paramErrors: { PolicyType: PARAM_ERRORS.PolicyType, PolicyName: PARAM_ERRORS.PolicyName, [param]: PARAM_ERRORS[param] },
+    paramErrors: {
+      PolicyType: PARAM_ERRORS.PolicyType,
+      PolicyName: PARAM_ERRORS.PolicyName,
+      [param]: PARAM_ERRORS[param],
+    },
     errors,
     async handler(ctx, input: Record<string, string>) {
       const svc = ctx.services.identity.policies;
-      const type = input['PolicyType'] as 'System' | 'Custom';
+      const type = input.PolicyType as 'System' | 'Custom';
       const name = input[param]!;
       const r =
         verb === 'Attach'
-          ? await svc.attach(ctx.principal.accountId, kind, name, type, input['PolicyName']!)
-          : await svc.detach(ctx.principal.accountId, kind as 'User' | 'Role', name, type, input['PolicyName']!);
+          ? await svc.attach(ctx.principal.accountId, kind, name, type, input.PolicyName!)
+          : await svc.detach(ctx.principal.accountId, kind as 'User' | 'Role', name, type, input.PolicyName!);
       return r.ok ? ok({}) : r;
     },
   });

@@ -11,7 +11,7 @@ export default defineOperation({
   action: 'CreateAccessKey',
   versions: RAM_VERSIONS,
   ramAction: 'ram:CreateAccessKey',
-  resource: (r) => keyOwnerArn(r.principal, r.params['UserName']),
+  resource: (r) => keyOwnerArn(r.principal, r.params.UserName),
   input: Type.Object({ UserName: Type.Optional(UserNameParam) }),
   paramErrors: { UserName: PARAM_ERRORS.UserName },
   errors: ['EntityNotExist.User', 'LimitExceeded.User.AccessKey', 'MissingParameter'],
@@ -21,6 +21,13 @@ export default defineOperation({
     const r = await ctx.services.identity.users.createKey(ctx.principal.accountId, owner.value);
     if (!r.ok) return r;
     const { key, secret } = r.value;
-    return ok({ AccessKey: { AccessKeyId: key.id, AccessKeySecret: secret, Status: key.status, CreateDate: ramDate(key.created_at) } });
+    return ok({
+      AccessKey: {
+        AccessKeyId: key.id,
+        AccessKeySecret: secret,
+        Status: key.status,
+        CreateDate: ramDate(key.created_at),
+      },
+    });
   },
 });

@@ -10,19 +10,30 @@ export default defineOperation({
   action: 'CreatePolicyVersion',
   versions: RAM_VERSIONS,
   ramAction: 'ram:CreatePolicyVersion',
-  resource: (r) => ramArn(r.principal.accountId, 'policy', r.params['PolicyName']),
+  resource: (r) => ramArn(r.principal.accountId, 'policy', r.params.PolicyName),
   input: Type.Object({
     PolicyName: PolicyNameParam,
     PolicyDocument: DocumentParam,
     SetAsDefault: Type.Optional(BoolParam),
-    RotateStrategy: Type.Optional(Type.String({ pattern: '^(None|DeleteOldestNonDefaultVersionWhenLimitExceeded)$', description: 'None (default) or DeleteOldestNonDefaultVersionWhenLimitExceeded.' })),
+    RotateStrategy: Type.Optional(
+      Type.String({
+        pattern: '^(None|DeleteOldestNonDefaultVersionWhenLimitExceeded)$',
+        description: 'None (default) or DeleteOldestNonDefaultVersionWhenLimitExceeded.',
+      }),
+    ),
   }),
   paramErrors: { PolicyName: PARAM_ERRORS.PolicyName, RotateStrategy: PARAM_ERRORS.RotateStrategy },
   errors: ['EntityNotExist.Policy', 'MalformedPolicyDocument', 'LimitExceeded.Policy.Version'],
   async handler(ctx, input) {
     const setDefault = input.SetAsDefault === 'true';
     const rotate = input.RotateStrategy === 'DeleteOldestNonDefaultVersionWhenLimitExceeded';
-    const r = await ctx.services.identity.policies.createVersion(ctx.principal.accountId, input.PolicyName, input.PolicyDocument, setDefault, rotate);
+    const r = await ctx.services.identity.policies.createVersion(
+      ctx.principal.accountId,
+      input.PolicyName,
+      input.PolicyDocument,
+      setDefault,
+      rotate,
+    );
     return r.ok ? ok({ PolicyVersion: versionView(r.value, setDefault) }) : r;
   },
 });

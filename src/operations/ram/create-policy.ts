@@ -10,12 +10,21 @@ export default defineOperation({
   action: 'CreatePolicy',
   versions: RAM_VERSIONS,
   ramAction: 'ram:CreatePolicy',
-  resource: (r) => ramArn(r.principal.accountId, 'policy', r.params['PolicyName']),
-  input: Type.Object({ PolicyName: PolicyNameParam, PolicyDocument: DocumentParam, Description: Type.Optional(DescriptionParam) }),
+  resource: (r) => ramArn(r.principal.accountId, 'policy', r.params.PolicyName),
+  input: Type.Object({
+    PolicyName: PolicyNameParam,
+    PolicyDocument: DocumentParam,
+    Description: Type.Optional(DescriptionParam),
+  }),
   paramErrors: { PolicyName: PARAM_ERRORS.PolicyName },
   errors: ['EntityAlreadyExists.Policy', 'MalformedPolicyDocument'],
   async handler(ctx, input) {
-    const r = await ctx.services.identity.policies.create(ctx.principal.accountId, input.PolicyName, input.PolicyDocument, input.Description ?? '');
+    const r = await ctx.services.identity.policies.create(
+      ctx.principal.accountId,
+      input.PolicyName,
+      input.PolicyDocument,
+      input.Description ?? '',
+    );
     if (!r.ok) return r;
     const { UpdateDate: _u, ...policy } = policyView(r.value.policy);
     return ok({ Policy: policy });

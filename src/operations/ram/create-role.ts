@@ -10,18 +10,21 @@ export default defineOperation({
   action: 'CreateRole',
   versions: RAM_VERSIONS,
   ramAction: 'ram:CreateRole',
-  resource: (r) => ramArn(r.principal.accountId, 'role', r.params['RoleName']),
+  resource: (r) => ramArn(r.principal.accountId, 'role', r.params.RoleName),
   input: Type.Object({
     RoleName: RoleNameParam,
     AssumeRolePolicyDocument: DocumentParam,
     Description: Type.Optional(DescriptionParam),
-    MaxSessionDuration: Type.Optional(Type.String({ pattern: '^[0-9]{4,5}$', description: 'Seconds, 3600 to 43200 (default 3600).' })),
+    MaxSessionDuration: Type.Optional(
+      Type.String({ pattern: '^[0-9]{4,5}$', description: 'Seconds, 3600 to 43200 (default 3600).' }),
+    ),
   }),
   paramErrors: { RoleName: PARAM_ERRORS.RoleName, MaxSessionDuration: PARAM_ERRORS.MaxSessionDuration },
   errors: ['EntityAlreadyExists.Role', 'MalformedPolicyDocument', 'InvalidParameter.MaxSessionDuration'],
   async handler(ctx, input) {
     const max = input.MaxSessionDuration === undefined ? undefined : Number(input.MaxSessionDuration);
-    if (max !== undefined && (max < 3600 || max > 43200)) return { ok: false, error: { code: 'InvalidParameter.MaxSessionDuration' } };
+    if (max !== undefined && (max < 3600 || max > 43200))
+      return { ok: false, error: { code: 'InvalidParameter.MaxSessionDuration' } };
     const r = await ctx.services.identity.roles.create(ctx.principal.accountId, {
       name: input.RoleName,
       trustPolicy: input.AssumeRolePolicyDocument,

@@ -1,7 +1,16 @@
 import { Type } from '@sinclair/typebox';
 import { ok } from '../../lib/result.js';
 import { defineOperation } from '../define.js';
-import { CommentsParam, DisplayNameParam, EmailParam, MobilePhoneParam, PARAM_ERRORS, RAM_VERSIONS, UserNameParam, ramArn } from './params.js';
+import {
+  CommentsParam,
+  DisplayNameParam,
+  EmailParam,
+  MobilePhoneParam,
+  PARAM_ERRORS,
+  RAM_VERSIONS,
+  UserNameParam,
+  ramArn,
+} from './params.js';
 import { userView } from './views.js';
 
 /** Creates a RAM user in the caller's account. */
@@ -10,7 +19,7 @@ export default defineOperation({
   action: 'CreateUser',
   versions: RAM_VERSIONS,
   ramAction: 'ram:CreateUser',
-  resource: (r) => ramArn(r.principal.accountId, 'user', r.params['UserName']),
+  resource: (r) => ramArn(r.principal.accountId, 'user', r.params.UserName),
   input: Type.Object({
     UserName: UserNameParam,
     DisplayName: Type.Optional(DisplayNameParam),

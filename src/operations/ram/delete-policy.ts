@@ -9,12 +9,22 @@ export default defineOperation({
   action: 'DeletePolicy',
   versions: RAM_VERSIONS,
   ramAction: 'ram:DeletePolicy',
-  resource: (r) => ramArn(r.principal.accountId, 'policy', r.params['PolicyName']),
+  resource: (r) => ramArn(r.principal.accountId, 'policy', r.params.PolicyName),
   input: Type.Object({ PolicyName: PolicyNameParam, CascadingDelete: Type.Optional(BoolParam) }),
   paramErrors: { PolicyName: PARAM_ERRORS.PolicyName },
-  errors: ['EntityNotExist.Policy', 'DeleteConflict.Policy.User', 'DeleteConflict.Policy.Role', 'DeleteConflict.Policy.Group', 'DeleteConflict.Policy.Version'],
+  errors: [
+    'EntityNotExist.Policy',
+    'DeleteConflict.Policy.User',
+    'DeleteConflict.Policy.Role',
+    'DeleteConflict.Policy.Group',
+    'DeleteConflict.Policy.Version',
+  ],
   async handler(ctx, input) {
-    const r = await ctx.services.identity.policies.delete(ctx.principal.accountId, input.PolicyName, input.CascadingDelete === 'true');
+    const r = await ctx.services.identity.policies.delete(
+      ctx.principal.accountId,
+      input.PolicyName,
+      input.CascadingDelete === 'true',
+    );
     return r.ok ? ok({}) : r;
   },
 });

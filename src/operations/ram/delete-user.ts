@@ -9,10 +9,15 @@ export default defineOperation({
   action: 'DeleteUser',
   versions: RAM_VERSIONS,
   ramAction: 'ram:DeleteUser',
-  resource: (r) => ramArn(r.principal.accountId, 'user', r.params['UserName']),
+  resource: (r) => ramArn(r.principal.accountId, 'user', r.params.UserName),
   input: Type.Object({ UserName: UserNameParam }),
   paramErrors: { UserName: PARAM_ERRORS.UserName },
-  errors: ['EntityNotExist.User', 'DeleteConflict.User.AccessKey', 'DeleteConflict.User.Policy', 'DeleteConflict.User.Group'],
+  errors: [
+    'EntityNotExist.User',
+    'DeleteConflict.User.AccessKey',
+    'DeleteConflict.User.Policy',
+    'DeleteConflict.User.Group',
+  ],
   async handler(ctx, input) {
     const r = await ctx.services.identity.users.delete(ctx.principal.accountId, input.UserName);
     return r.ok ? ok({}) : r;

@@ -10,17 +10,26 @@ export default defineOperation({
   action: 'GetPolicy',
   versions: RAM_VERSIONS,
   ramAction: 'ram:GetPolicy',
-  resource: (r) => ramArn(r.principal.accountId, 'policy', r.params['PolicyName']),
+  resource: (r) => ramArn(r.principal.accountId, 'policy', r.params.PolicyName),
   input: Type.Object({ PolicyName: PolicyNameParam, PolicyType: PolicyTypeParam }),
   paramErrors: { PolicyName: PARAM_ERRORS.PolicyName, PolicyType: PARAM_ERRORS.PolicyType },
   errors: ['EntityNotExist.Policy'],
   async handler(ctx, input) {
-    const r = await ctx.services.identity.policies.get(ctx.principal.accountId, input.PolicyType as 'System' | 'Custom', input.PolicyName);
+    const r = await ctx.services.identity.policies.get(
+      ctx.principal.accountId,
+      input.PolicyType as 'System' | 'Custom',
+      input.PolicyName,
+    );
     if (!r.ok) return r;
     const { policy, document, attachments } = r.value;
     return ok({
       Policy: policyView(policy, { PolicyDocument: document, AttachmentCount: attachments }),
-      DefaultPolicyVersion: { VersionId: policy.defaultVersion, IsDefaultVersion: true, PolicyDocument: document, CreateDate: ramDate(policy.updatedAt) },
+      DefaultPolicyVersion: {
+        VersionId: policy.defaultVersion,
+        IsDefaultVersion: true,
+        PolicyDocument: document,
+        CreateDate: ramDate(policy.updatedAt),
+      },
     });
   },
 });

@@ -10,7 +10,7 @@ export default defineOperation({
   action: 'GetRole',
   versions: RAM_VERSIONS,
   ramAction: 'ram:GetRole',
-  resource: (r) => ramArn(r.principal.accountId, 'role', r.params['RoleName']),
+  resource: (r) => ramArn(r.principal.accountId, 'role', r.params.RoleName),
   input: Type.Object({ RoleName: RoleNameParam }),
   paramErrors: { RoleName: PARAM_ERRORS.RoleName },
   errors: ['EntityNotExist.Role'],

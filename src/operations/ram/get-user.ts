@@ -10,7 +10,7 @@ export default defineOperation({
   action: 'GetUser',
   versions: RAM_VERSIONS,
   ramAction: 'ram:GetUser',
-  resource: (r) => ramArn(r.principal.accountId, 'user', r.params['UserName']),
+  resource: (r) => ramArn(r.principal.accountId, 'user', r.params.UserName),
   input: Type.Object({ UserName: UserNameParam }),
   paramErrors: { UserName: PARAM_ERRORS.UserName },
   errors: ['EntityNotExist.User'],

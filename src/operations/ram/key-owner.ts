@@ -11,7 +11,12 @@ export function keyOwner(p: Principal, userName: string | undefined): Result<str
   if (userName !== undefined) return ok(userName);
   if (p.kind === 'root') return ok(null);
   if (p.kind === 'user') return ok(p.name);
-  return err(failure('MissingParameter', 'The input parameter "UserName" that is mandatory for processing this request is not supplied.'));
+  return err(
+    failure(
+      'MissingParameter',
+      'The input parameter "UserName" that is mandatory for processing this request is not supplied.',
+    ),
+  );
 }
 
 /** The ARN a key operation is authorized against. */

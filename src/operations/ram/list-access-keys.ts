@@ -11,7 +11,7 @@ export default defineOperation({
   action: 'ListAccessKeys',
   versions: RAM_VERSIONS,
   ramAction: 'ram:ListAccessKeys',
-  resource: (r) => keyOwnerArn(r.principal, r.params['UserName']),
+  resource: (r) => keyOwnerArn(r.principal, r.params.UserName),
   input: Type.Object({ UserName: Type.Optional(UserNameParam) }),
   paramErrors: { UserName: PARAM_ERRORS.UserName },
   errors: ['EntityNotExist.User', 'MissingParameter'],

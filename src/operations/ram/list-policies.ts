@@ -11,11 +11,18 @@ export default defineOperation({
   versions: RAM_VERSIONS,
   ramAction: 'ram:ListPolicies',
   resource: (r) => ramArn(r.principal.accountId, 'policy', undefined),
-  input: Type.Object({ PolicyType: Type.Optional(PolicyTypeParam), Marker: Type.Optional(MarkerParam), MaxItems: Type.Optional(MaxItemsParam) }),
+  input: Type.Object({
+    PolicyType: Type.Optional(PolicyTypeParam),
+    Marker: Type.Optional(MarkerParam),
+    MaxItems: Type.Optional(MaxItemsParam),
+  }),
   paramErrors: { PolicyType: PARAM_ERRORS.PolicyType, Marker: PARAM_ERRORS.Marker, MaxItems: PARAM_ERRORS.MaxItems },
   errors: ['InvalidParameter.Marker'],
   async handler(ctx, input) {
-    const all = await ctx.services.identity.policies.list(ctx.principal.accountId, input.PolicyType as 'System' | 'Custom' | undefined);
+    const all = await ctx.services.identity.policies.list(
+      ctx.principal.accountId,
+      input.PolicyType as 'System' | 'Custom' | undefined,
+    );
     const p = page(all, input.Marker, input.MaxItems);
     if (!p.ok) return p;
     const { items, ...rest } = p.value;

@@ -4,20 +4,49 @@ import type { ParamErrors } from '../define.js';
 
 export const RAM_VERSIONS = ['2015-05-01'] as const;
 
-export const UserNameParam = Type.String({ pattern: '^[A-Za-z0-9._-]{1,64}$', description: 'Use 1 to 64 letters, digits and . _ -' });
+export const UserNameParam = Type.String({
+  pattern: '^[A-Za-z0-9._-]{1,64}$',
+  description: 'Use 1 to 64 letters, digits and . _ -',
+});
 export const DisplayNameParam = Type.String({ minLength: 1, maxLength: 128, description: 'Use 1 to 128 characters.' });
-export const RoleNameParam = Type.String({ pattern: '^[A-Za-z0-9.-]{1,64}$', description: 'Use 1 to 64 letters, digits and . -' });
-export const PolicyNameParam = Type.String({ pattern: '^[A-Za-z0-9-]{1,128}$', description: 'Use 1 to 128 letters, digits and -' });
-export const GroupNameParam = Type.String({ pattern: '^[A-Za-z0-9._-]{1,64}$', description: 'Use 1 to 64 letters, digits and . _ -' });
+export const RoleNameParam = Type.String({
+  pattern: '^[A-Za-z0-9.-]{1,64}$',
+  description: 'Use 1 to 64 letters, digits and . -',
+});
+export const PolicyNameParam = Type.String({
+  pattern: '^[A-Za-z0-9-]{1,128}$',
+  description: 'Use 1 to 128 letters, digits and -',
+});
+export const GroupNameParam = Type.String({
+  pattern: '^[A-Za-z0-9._-]{1,64}$',
+  description: 'Use 1 to 64 letters, digits and . _ -',
+});
 export const PolicyTypeParam = Type.String({ pattern: '^(System|Custom)$', description: 'System or Custom.' });
-export const DocumentParam = Type.String({ minLength: 1, maxLength: 6144, description: 'A policy document (JSON, Version "1").' });
+export const DocumentParam = Type.String({
+  minLength: 1,
+  maxLength: 6144,
+  description: 'A policy document (JSON, Version "1").',
+});
 export const CommentsParam = Type.String({ maxLength: 128, description: 'At most 128 characters.' });
 export const DescriptionParam = Type.String({ maxLength: 1024, description: 'At most 1024 characters.' });
-export const AccessKeyIdParam = Type.String({ pattern: '^[A-Za-z0-9]{1,64}$', description: 'An AccessKey ID of the user.' });
-export const EmailParam = Type.String({ maxLength: 128, pattern: '^[^@\\s]+@[^@\\s]+$', description: 'An email address.' });
-export const MobilePhoneParam = Type.String({ pattern: '^[0-9]{1,3}-[0-9]{4,15}$', description: '<country code>-<number>, e.g. 86-18600008888.' });
+export const AccessKeyIdParam = Type.String({
+  pattern: '^[A-Za-z0-9]{1,64}$',
+  description: 'An AccessKey ID of the user.',
+});
+export const EmailParam = Type.String({
+  maxLength: 128,
+  pattern: '^[^@\\s]+@[^@\\s]+$',
+  description: 'An email address.',
+});
+export const MobilePhoneParam = Type.String({
+  pattern: '^[0-9]{1,3}-[0-9]{4,15}$',
+  description: '<country code>-<number>, e.g. 86-18600008888.',
+});
 export const MarkerParam = Type.String({ maxLength: 64, description: 'The Marker of the previous page.' });
-export const MaxItemsParam = Type.String({ pattern: '^([1-9][0-9]{0,2}|1000)$', description: 'An integer from 1 to 1000 (default 100).' });
+export const MaxItemsParam = Type.String({
+  pattern: '^([1-9][0-9]{0,2}|1000)$',
+  description: 'An integer from 1 to 1000 (default 100).',
+});
 export const BoolParam = Type.String({ pattern: '^(true|false)$', description: 'true or false.' });
 
 const p = (invalid: ParamErrors['invalid']): ParamErrors => ({ missing: 'MissingParameter', invalid });

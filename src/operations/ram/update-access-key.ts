@@ -10,7 +10,7 @@ export default defineOperation({
   action: 'UpdateAccessKey',
   versions: RAM_VERSIONS,
   ramAction: 'ram:UpdateAccessKey',
-  resource: (r) => keyOwnerArn(r.principal, r.params['UserName']),
+  resource: (r) => keyOwnerArn(r.principal, r.params.UserName),
   input: Type.Object({
     UserAccessKeyId: AccessKeyIdParam,
     Status: Type.String({ pattern: '^(Active|Inactive)$', description: 'Active or Inactive.' }),
@@ -21,7 +21,12 @@ export default defineOperation({
   async handler(ctx, input) {
     const owner = keyOwner(ctx.principal, input.UserName);
     if (!owner.ok) return owner;
-    const r = await ctx.services.identity.users.setKeyStatus(ctx.principal.accountId, owner.value, input.UserAccessKeyId, input.Status as 'Active' | 'Inactive');
+    const r = await ctx.services.identity.users.setKeyStatus(
+      ctx.principal.accountId,
+      owner.value,
+      input.UserAccessKeyId,
+      input.Status as 'Active' | 'Inactive',
+    );
     return r.ok ? ok({}) : r;
   },
 });

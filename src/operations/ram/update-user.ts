@@ -1,7 +1,16 @@
 import { Type } from '@sinclair/typebox';
 import { ok } from '../../lib/result.js';
 import { defineOperation } from '../define.js';
-import { CommentsParam, DisplayNameParam, EmailParam, MobilePhoneParam, PARAM_ERRORS, RAM_VERSIONS, UserNameParam, ramArn } from './params.js';
+import {
+  CommentsParam,
+  DisplayNameParam,
+  EmailParam,
+  MobilePhoneParam,
+  PARAM_ERRORS,
+  RAM_VERSIONS,
+  UserNameParam,
+  ramArn,
+} from './params.js';
 import { userView } from './views.js';
 
 /** Renames a user or changes its profile; a rename keeps its keys, policies and groups. */
@@ -10,7 +19,7 @@ export default defineOperation({
   action: 'UpdateUser',
   versions: RAM_VERSIONS,
   ramAction: 'ram:UpdateUser',
-  resource: (r) => ramArn(r.principal.accountId, 'user', r.params['UserName']),
+  resource: (r) => ramArn(r.principal.accountId, 'user', r.params.UserName),
   input: Type.Object({
     UserName: UserNameParam,
     NewUserName: Type.Optional(UserNameParam),
@@ -19,7 +28,11 @@ export default defineOperation({
     NewEmail: Type.Optional(EmailParam),
     NewMobilePhone: Type.Optional(MobilePhoneParam),
   }),
-  paramErrors: { UserName: PARAM_ERRORS.UserName, NewUserName: PARAM_ERRORS.NewUserName, NewDisplayName: PARAM_ERRORS.NewDisplayName },
+  paramErrors: {
+    UserName: PARAM_ERRORS.UserName,
+    NewUserName: PARAM_ERRORS.NewUserName,
+    NewDisplayName: PARAM_ERRORS.NewDisplayName,
+  },
   errors: ['EntityNotExist.User', 'EntityAlreadyExists.User'],
   async handler(ctx, input) {
     const u = await ctx.services.identity.users.update(ctx.principal.accountId, input.UserName, {

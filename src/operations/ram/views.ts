@@ -22,7 +22,11 @@ export function userView(u: RamUser): Record<string, unknown> {
   };
 }
 
-export const keyView = (k: AccessKey): Record<string, unknown> => ({ AccessKeyId: k.id, Status: k.status, CreateDate: ramDate(k.created_at) });
+export const keyView = (k: AccessKey): Record<string, unknown> => ({
+  AccessKeyId: k.id,
+  Status: k.status,
+  CreateDate: ramDate(k.created_at),
+});
 
 export function roleView(r: RamRole, withTrust: boolean): Record<string, unknown> {
   return {
@@ -38,7 +42,15 @@ export function roleView(r: RamRole, withTrust: boolean): Record<string, unknown
 }
 
 export function policyView(p: PolicyInfo, extra: Record<string, unknown> = {}): Record<string, unknown> {
-  return { PolicyName: p.name, PolicyType: p.type, Description: p.description, DefaultVersion: p.defaultVersion, CreateDate: ramDate(p.createdAt), UpdateDate: ramDate(p.updatedAt), ...extra };
+  return {
+    PolicyName: p.name,
+    PolicyType: p.type,
+    Description: p.description,
+    DefaultVersion: p.defaultVersion,
+    CreateDate: ramDate(p.createdAt),
+    UpdateDate: ramDate(p.updatedAt),
+    ...extra,
+  };
 }
 
 export const versionView = (v: RamPolicyVersion, isDefault: boolean): Record<string, unknown> => ({
@@ -48,13 +60,22 @@ export const versionView = (v: RamPolicyVersion, isDefault: boolean): Record<str
   CreateDate: ramDate(v.created_at),
 });
 
-export const groupView = (g: RamGroup): Record<string, unknown> => ({ GroupId: g.id, GroupName: g.name, Comments: g.comments, CreateDate: ramDate(g.created_at) });
+export const groupView = (g: RamGroup): Record<string, unknown> => ({
+  GroupId: g.id,
+  GroupName: g.name,
+  Comments: g.comments,
+  CreateDate: ramDate(g.created_at),
+});
 
 /**
  * One page of a listing (Marker/MaxItems paging): the Marker is an opaque offset; IsTruncated tells
  * whether more follow. Failure: InvalidParameter.Marker.
  */
-export function page<T>(items: readonly T[], marker: string | undefined, maxItems: string | undefined): Result<{ items: T[]; IsTruncated: boolean; Marker?: string }, ApiFailure> {
+export function page<T>(
+  items: readonly T[],
+  marker: string | undefined,
+  maxItems: string | undefined,
+): Result<{ items: T[]; IsTruncated: boolean; Marker?: string }, ApiFailure> {
   let offset = 0;
   if (marker !== undefined) {
     const decoded = Buffer.from(marker, 'base64url').toString('utf8');
@@ -64,5 +85,9 @@ export function page<T>(items: readonly T[], marker: string | undefined, maxItem
   const max = Number(maxItems ?? '100');
   const slice = items.slice(offset, offset + max);
   const more = offset + max < items.length;
-  return ok({ items: slice, IsTruncated: more, ...(more ? { Marker: Buffer.from(`o:${offset + max}`).toString('base64url') } : {}) });
+  return ok({
+    items: slice,
+    IsTruncated: more,
+    ...(more ? { Marker: Buffer.from(`o:${offset + max}`).toString('base64url') } : {}),
+  });
 }

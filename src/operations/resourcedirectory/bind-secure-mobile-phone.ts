@@ -3,7 +3,11 @@ import { ok } from '../../lib/result.js';
 import { defineOperation, RD_VERSIONS } from '../define.js';
 import { memberAccountArn } from './resources.js';
 import { AccountIdParam, SecureMobilePhoneParam, VerificationCodeParam } from './params.js';
-import { resolveSecurePhoneTarget, SECURE_PHONE_PARAM_ERRORS, SECURE_PHONE_TARGET_ERRORS } from './secure-phone-target.js';
+import {
+  resolveSecurePhoneTarget,
+  SECURE_PHONE_PARAM_ERRORS,
+  SECURE_PHONE_TARGET_ERRORS,
+} from './secure-phone-target.js';
 
 /** Binds the phone a code was sent to, once, to a ResourceAccount member. */
 export default defineOperation({
@@ -14,7 +18,11 @@ export default defineOperation({
   resource: () => '*',
   resolveResource: memberAccountArn,
   callerRule: 'management-ram-identity',
-  input: Type.Object({ AccountId: AccountIdParam, SecureMobilePhone: SecureMobilePhoneParam, VerificationCode: VerificationCodeParam }),
+  input: Type.Object({
+    AccountId: AccountIdParam,
+    SecureMobilePhone: SecureMobilePhoneParam,
+    VerificationCode: VerificationCodeParam,
+  }),
   paramErrors: {
     ...SECURE_PHONE_PARAM_ERRORS,
     VerificationCode: { missing: 'MissingParameter.VerificationCode', invalid: 'Invalid.VerificationCode' },
@@ -24,7 +32,12 @@ export default defineOperation({
   async handler(ctx, input) {
     const target = await resolveSecurePhoneTarget(ctx, input.AccountId, input.SecureMobilePhone);
     if (!target.ok) return target;
-    const bound = await ctx.services.verification.bind(target.value.member, target.value.phone, input.VerificationCode, ctx.audit);
+    const bound = await ctx.services.verification.bind(
+      target.value.member,
+      target.value.phone,
+      input.VerificationCode,
+      ctx.audit,
+    );
     if (!bound.ok) return bound;
     return ok({});
   },

@@ -19,18 +19,29 @@ export default defineOperation({
       pattern: '^[A-Za-z0-9_.\\- \\u3400-\\u9fff\\uf900-\\ufaff]+$',
       description: 'Use 2 to 50 characters: letters, digits, CJK characters, spaces and _ . -',
     }),
-    ParentFolderId: Type.Optional(Type.String({ pattern: '^(r|fd)-[A-Za-z0-9]{1,32}$', description: 'Specify a folder ID such as r-xxxxxx or fd-xxxxxxxxxx.' })),
-    AccountNamePrefix: Type.Optional(Type.String({
-      minLength: 2,
-      maxLength: 37,
-      pattern: '^[A-Za-z0-9](?:[A-Za-z0-9]|[_.\\-](?![_.\\-]))*[A-Za-z0-9]$',
-      description: 'Use 2 to 37 letters, digits and _ . - that start and end with a letter or digit, with no consecutive special characters.',
-    })),
+    ParentFolderId: Type.Optional(
+      Type.String({
+        pattern: '^(r|fd)-[A-Za-z0-9]{1,32}$',
+        description: 'Specify a folder ID such as r-xxxxxx or fd-xxxxxxxxxx.',
+      }),
+    ),
+    AccountNamePrefix: Type.Optional(
+      Type.String({
+        minLength: 2,
+        maxLength: 37,
+        pattern: '^[A-Za-z0-9](?:[A-Za-z0-9]|[_.\\-](?![_.\\-]))*[A-Za-z0-9]$',
+        description:
+          'Use 2 to 37 letters, digits and _ . - that start and end with a letter or digit, with no consecutive special characters.',
+      }),
+    ),
   }),
   paramErrors: {
     DisplayName: { missing: 'MissingParameter.Account.DisplayName', invalid: 'InvalidParameter.Account.DisplayName' },
     ParentFolderId: { missing: 'InvalidParameter.ParentFolderId', invalid: 'InvalidParameter.ParentFolderId' },
-    AccountNamePrefix: { missing: 'InvalidParameter.Account.AccountNamePrefix', invalid: 'InvalidParameter.Account.AccountNamePrefix' },
+    AccountNamePrefix: {
+      missing: 'InvalidParameter.Account.AccountNamePrefix',
+      invalid: 'InvalidParameter.Account.AccountNamePrefix',
+    },
   },
   errors: [
     'ResourceDirectoryNotInUse',

@@ -13,7 +13,10 @@ export default defineOperation({
   ramAction: 'resourcemanager:GetAccount',
   resource: () => '*',
   resolveResource: memberAccountArn,
-  input: Type.Object({ AccountId: AccountIdParam, IncludeTags: Type.Optional(Type.String({ pattern: '^(true|false)$', description: 'Specify true or false.' })) }),
+  input: Type.Object({
+    AccountId: AccountIdParam,
+    IncludeTags: Type.Optional(Type.String({ pattern: '^(true|false)$', description: 'Specify true or false.' })),
+  }),
   paramErrors: { AccountId: { missing: 'MissingParameter.AccountId', invalid: 'InvalidParameter.AccountId' } },
   errors: ['ResourceDirectoryNotInUse', 'EntityNotExists.Account', 'NotSupport.AccountInAnotherResourceDirectory'],
   async handler(ctx, input) {

@@ -25,7 +25,8 @@ export default defineOperation({
     const pageSize = Number(input.PageSize ?? '10');
     const { total, members } = await ctx.services.directory.listMembers(dir.value, pageNumber, pageSize);
     const accounts = [];
-    for (const m of members) accounts.push(accountView(m, await ctx.services.directory.pathOf(dir.value, m), ctx.version));
+    for (const m of members)
+      accounts.push(accountView(m, await ctx.services.directory.pathOf(dir.value, m), ctx.version));
     return ok({ TotalCount: total, PageNumber: pageNumber, PageSize: pageSize, Accounts: { Account: accounts } });
   },
 });

@@ -30,7 +30,11 @@ export interface SecurePhoneTarget {
  * The directory the caller manages, the validated phone (site rule included) and the member that
  * can receive it, in that order. Failures: those of parseSecurePhone and memberForSecurePhone.
  */
-export async function resolveSecurePhoneTarget(ctx: OpContext, accountId: string, rawPhone: string): Promise<Result<SecurePhoneTarget, ApiFailure>> {
+export async function resolveSecurePhoneTarget(
+  ctx: OpContext,
+  accountId: string,
+  rawPhone: string,
+): Promise<Result<SecurePhoneTarget, ApiFailure>> {
   const dir = ctx.managedDirectory;
   if (!dir) return err(failure('CallerIdentityError'));
   const phone = parseSecurePhone(rawPhone, ctx.services.site, ctx.services.callingCodes);

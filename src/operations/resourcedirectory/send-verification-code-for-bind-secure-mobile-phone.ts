@@ -4,7 +4,11 @@ import { defineOperation, RD_VERSIONS } from '../define.js';
 import { memberAccountArn } from './resources.js';
 import { CLIENT_TOKEN_PATTERN } from '../../domain/verification/idempotency.js';
 import { AccountIdParam, SecureMobilePhoneParam } from './params.js';
-import { resolveSecurePhoneTarget, SECURE_PHONE_PARAM_ERRORS, SECURE_PHONE_TARGET_ERRORS } from './secure-phone-target.js';
+import {
+  resolveSecurePhoneTarget,
+  SECURE_PHONE_PARAM_ERRORS,
+  SECURE_PHONE_TARGET_ERRORS,
+} from './secure-phone-target.js';
 import { iso } from './views.js';
 
 /**
@@ -23,16 +27,30 @@ export default defineOperation({
   input: Type.Object({
     AccountId: AccountIdParam,
     SecureMobilePhone: SecureMobilePhoneParam,
-    ClientToken: Type.Optional(Type.String({ pattern: CLIENT_TOKEN_PATTERN, description: 'Optional idempotency token: at most 64 printable ASCII characters.' })),
+    ClientToken: Type.Optional(
+      Type.String({
+        pattern: CLIENT_TOKEN_PATTERN,
+        description: 'Optional idempotency token: at most 64 printable ASCII characters.',
+      }),
+    ),
   }),
-  paramErrors: { ...SECURE_PHONE_PARAM_ERRORS, ClientToken: { missing: 'InvalidParameter.ClientToken', invalid: 'InvalidParameter.ClientToken' } },
+  paramErrors: {
+    ...SECURE_PHONE_PARAM_ERRORS,
+    ClientToken: { missing: 'InvalidParameter.ClientToken', invalid: 'InvalidParameter.ClientToken' },
+  },
   errors: [...SECURE_PHONE_TARGET_ERRORS, 'SendValidateCodeExceedsLimitForAccount', 'IdempotentParameterMismatch'],
   auditsItself: true,
   async handler(ctx, input) {
     const target = await resolveSecurePhoneTarget(ctx, input.AccountId, input.SecureMobilePhone);
     if (!target.ok) return target;
     const { dir, member, phone } = target.value;
-    const sent = await ctx.services.verification.send(member, dir.management_account_id, phone, ctx.audit, input.ClientToken);
+    const sent = await ctx.services.verification.send(
+      member,
+      dir.management_account_id,
+      phone,
+      ctx.audit,
+      input.ClientToken,
+    );
     if (!sent.ok) return sent;
     return ok({ ExpirationDate: iso(sent.value.expiresAt) });
   },

@@ -15,12 +15,22 @@ export default defineOperation({
   action: 'AssumeRole',
   versions: STS_VERSIONS,
   ramAction: 'sts:AssumeRole',
-  resource: (r) => (r.params['RoleArn'] ?? '').toLowerCase() || '*',
+  resource: (r) => (r.params.RoleArn ?? '').toLowerCase() || '*',
   input: Type.Object({
     RoleArn: Type.String({ maxLength: 256, description: 'acs:ram::<account ID>:role/<role name>' }),
-    RoleSessionName: Type.String({ pattern: '^[A-Za-z0-9.@_-]{2,64}$', description: '2 to 64 letters, digits and . @ - _' }),
-    DurationSeconds: Type.Optional(Type.String({ pattern: '^[0-9]{1,6}$', description: 'Seconds, 900 to the role\'s MaxSessionDuration (default 3600).' })),
-    Policy: Type.Optional(Type.String({ maxLength: 2048, description: 'A session policy that narrows the role\'s rights.' })),
+    RoleSessionName: Type.String({
+      pattern: '^[A-Za-z0-9.@_-]{2,64}$',
+      description: '2 to 64 letters, digits and . @ - _',
+    }),
+    DurationSeconds: Type.Optional(
+      Type.String({
+        pattern: '^[0-9]{1,6}$',
+        description: "Seconds, 900 to the role's MaxSessionDuration (default 3600).",
+      }),
+    ),
+    Policy: Type.Optional(
+      Type.String({ maxLength: 2048, description: "A session policy that narrows the role's rights." }),
+    ),
     ExternalId: Type.Optional(Type.String({ maxLength: 1224 })),
     SourceIdentity: Type.Optional(Type.String({ maxLength: 64 })),
   }),
@@ -30,7 +40,12 @@ export default defineOperation({
     DurationSeconds: { missing: 'MissingParameter', invalid: 'InvalidParameter.DurationSeconds' },
     Policy: { missing: 'MissingParameter', invalid: 'InvalidParameter.PolicyGrammar' },
   },
-  errors: ['InvalidParameter.RoleArn', 'EntityNotExist.Role', 'InvalidParameter.DurationSeconds', 'InvalidParameter.PolicyGrammar'],
+  errors: [
+    'InvalidParameter.RoleArn',
+    'EntityNotExist.Role',
+    'InvalidParameter.DurationSeconds',
+    'InvalidParameter.PolicyGrammar',
+  ],
   async handler(ctx, input) {
     const r = await ctx.services.identity.sts.assumeRole(
       ctx.principal,
@@ -48,8 +63,16 @@ export default defineOperation({
     if (!r.ok) return r;
     const c = r.value;
     return ok({
-      Credentials: { AccessKeyId: c.accessKeyId, AccessKeySecret: c.accessKeySecret, SecurityToken: c.securityToken, Expiration: stsDate(c.expiresAt) },
-      AssumedRoleUser: { Arn: `acs:ram::${c.role.account_id}:role/${c.role.name_lc}/${c.sessionName}`, AssumedRoleId: `${c.role.id}:${c.sessionName}` },
+      Credentials: {
+        AccessKeyId: c.accessKeyId,
+        AccessKeySecret: c.accessKeySecret,
+        SecurityToken: c.securityToken,
+        Expiration: stsDate(c.expiresAt),
+      },
+      AssumedRoleUser: {
+        Arn: `acs:ram::${c.role.account_id}:role/${c.role.name_lc}/${c.sessionName}`,
+        AssumedRoleId: `${c.role.id}:${c.sessionName}`,
+      },
       ...(input.SourceIdentity !== undefined ? { SourceIdentity: input.SourceIdentity } : {}),
     });
   },

@@ -15,8 +15,28 @@ export default defineOperation({
   errors: [],
   async handler(ctx) {
     const p = ctx.principal;
-    if (p.kind === 'root') return ok({ AccountId: p.accountId, Arn: p.arn, IdentityType: 'Account', PrincipalId: p.accountId, UserId: p.accountId });
-    if (p.kind === 'user') return ok({ AccountId: p.accountId, Arn: p.arn, IdentityType: 'RAMUser', PrincipalId: p.userId ?? '', UserId: p.userId ?? '' });
-    return ok({ AccountId: p.accountId, Arn: p.arn, IdentityType: 'AssumedRoleUser', PrincipalId: `${p.roleId}:${p.sessionName}`, RoleId: p.roleId ?? '' });
+    if (p.kind === 'root')
+      return ok({
+        AccountId: p.accountId,
+        Arn: p.arn,
+        IdentityType: 'Account',
+        PrincipalId: p.accountId,
+        UserId: p.accountId,
+      });
+    if (p.kind === 'user')
+      return ok({
+        AccountId: p.accountId,
+        Arn: p.arn,
+        IdentityType: 'RAMUser',
+        PrincipalId: p.userId ?? '',
+        UserId: p.userId ?? '',
+      });
+    return ok({
+      AccountId: p.accountId,
+      Arn: p.arn,
+      IdentityType: 'AssumedRoleUser',
+      PrincipalId: `${p.roleId}:${p.sessionName}`,
+      RoleId: p.roleId ?? '',
+    });
   },
 });

@@ -18,7 +18,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('provider_message_id', 'text')
     .addColumn('error', 'text')
     .execute();
-  await db.schema.createIndex('sms_attempts_message').on('sms_attempts').columns(['message_id', 'started_at']).execute();
+  await db.schema
+    .createIndex('sms_attempts_message')
+    .on('sms_attempts')
+    .columns(['message_id', 'started_at'])
+    .execute();
 
   // Delivery receipts, deduplicated by (provider, provider message id, state): providers repeat them.
   await db.schema
@@ -31,7 +35,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addPrimaryKeyConstraint('sms_receipts_pk', ['provider', 'provider_message_id', 'state'])
     .execute();
 
-  await db.schema.createIndex('sms_outbox_provider_message').on('sms_outbox').columns(['provider', 'provider_message_id']).execute();
+  await db.schema
+    .createIndex('sms_outbox_provider_message')
+    .on('sms_outbox')
+    .columns(['provider', 'provider_message_id'])
+    .execute();
 }
 
 export async function down(): Promise<void> {

@@ -49,7 +49,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('idempotency_records_expiry').on('idempotency_records').columns(['expires_at']).execute();
 
   await db.schema.alterTable('audit_events').addColumn('detail', 'text').execute();
-  await db.schema.createIndex('audit_events_caller_id').on('audit_events').columns(['caller_account_id', 'id']).execute();
+  await db.schema
+    .createIndex('audit_events_caller_id')
+    .on('audit_events')
+    .columns(['caller_account_id', 'id'])
+    .execute();
 }
 
 export async function down(): Promise<void> {

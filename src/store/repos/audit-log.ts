@@ -6,11 +6,7 @@ import type { AuditLogRepo } from '../defence-ports.js';
 export function auditLogRepo(db: Kysely<Database>): AuditLogRepo {
   return {
     async lookup(q) {
-      let s = db
-        .selectFrom('audit_events')
-        .selectAll()
-        .where('time', '>=', q.startTime)
-        .where('time', '<=', q.endTime);
+      let s = db.selectFrom('audit_events').selectAll().where('time', '>=', q.startTime).where('time', '<=', q.endTime);
       if (q.callerAccountId !== undefined) s = s.where('caller_account_id', '=', q.callerAccountId);
       if (q.action !== undefined) s = s.where('action', '=', q.action);
       if (q.principalArn !== undefined) s = s.where('principal_arn', '=', q.principalArn);

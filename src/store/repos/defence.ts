@@ -34,8 +34,15 @@ export function defenceRepo(db: Kysely<Database>): DefenceRepo {
         .returning('gap_ms')
         .executeTakeFirst();
       if (row) return { waitMs: 0, gapMs: Number(row.gap_ms) };
-      const current = await db.selectFrom('send_backoff').select(['next_allowed_at', 'gap_ms']).where('subject', '=', subject).executeTakeFirst();
-      return { waitMs: Math.max(1, Number(current?.next_allowed_at ?? now) - now), gapMs: Number(current?.gap_ms ?? baseMs) };
+      const current = await db
+        .selectFrom('send_backoff')
+        .select(['next_allowed_at', 'gap_ms'])
+        .where('subject', '=', subject)
+        .executeTakeFirst();
+      return {
+        waitMs: Math.max(1, Number(current?.next_allowed_at ?? now) - now),
+        gapMs: Number(current?.gap_ms ?? baseMs),
+      };
     },
 
     async takePairAttempt(subject, now, max, windowMs, lockMs) {
@@ -52,7 +59,9 @@ export function defenceRepo(db: Kysely<Database>): DefenceRepo {
             .column('subject')
             .doUpdateSet({
               failures: sql<number>`case when ${fresh} then 1 else ${failures} + 1 end`,
-              locked_until: sql<number | null>`case when ${fresh} then ${big(lockOnFirst)} when ${failures} + 1 >= ${max} then ${big(now + lockMs)} else ${big(null)} end`,
+              locked_until: sql<
+                number | null
+              >`case when ${fresh} then ${big(lockOnFirst)} when ${failures} + 1 >= ${max} then ${big(now + lockMs)} else ${big(null)} end`,
               window_start: sql<number>`case when ${fresh} then ${big(now)} else ${start} end`,
             })
             .where(sql<boolean>`(${fresh} or (${locked} is null and ${failures} < ${max}))`),
@@ -131,7 +140,12 @@ export function defenceRepo(db: Kysely<Database>): DefenceRepo {
         .onConflict((oc) =>
           oc
             .columns(['scope', 'token'])
-            .doUpdateSet({ fingerprint: r.fingerprint, response: r.response, created_at: big(r.created_at), expires_at: big(r.expires_at) })
+            .doUpdateSet({
+              fingerprint: r.fingerprint,
+              response: r.response,
+              created_at: big(r.created_at),
+              expires_at: big(r.expires_at),
+            })
             .where('idempotency_records.expires_at', '<=', now),
         )
         .returning('token')

@@ -18,7 +18,13 @@ export function deliveryRepo(db: Kysely<Database>): DeliveryRepo {
       await db.insertInto('sms_attempts').values(a).execute();
     },
     async attemptsOf(messageId) {
-      const rows = await db.selectFrom('sms_attempts').selectAll().where('message_id', '=', messageId).orderBy('attempt').orderBy('id').execute();
+      const rows = await db
+        .selectFrom('sms_attempts')
+        .selectAll()
+        .where('message_id', '=', messageId)
+        .orderBy('attempt')
+        .orderBy('id')
+        .execute();
       return rows.map(attempt);
     },
     async recordReceipt(r) {
@@ -56,7 +62,23 @@ export function deliveryRepo(db: Kysely<Database>): DeliveryRepo {
     async list({ status, to, limit }) {
       let q = db
         .selectFrom('sms_outbox')
-        .select(['id', 'to_phone', 'purpose', 'account_id', 'status', 'attempts', 'next_attempt_at', 'lease_until', 'expires_at', 'created_at', 'updated_at', 'sent_at', 'provider', 'provider_message_id', 'last_error'])
+        .select([
+          'id',
+          'to_phone',
+          'purpose',
+          'account_id',
+          'status',
+          'attempts',
+          'next_attempt_at',
+          'lease_until',
+          'expires_at',
+          'created_at',
+          'updated_at',
+          'sent_at',
+          'provider',
+          'provider_message_id',
+          'last_error',
+        ])
         .orderBy('created_at', 'desc')
         .orderBy('id', 'desc')
         .limit(limit);
@@ -86,10 +108,19 @@ export function deliveryRepo(db: Kysely<Database>): DeliveryRepo {
         .orderBy('sent_at')
         .limit(limit)
         .execute();
-      return rows.map((r) => ({ id: r.id, to_phone: r.to_phone, provider_message_id: r.provider_message_id ?? '', sent_at: Number(r.sent_at) }));
+      return rows.map((r) => ({
+        id: r.id,
+        to_phone: r.to_phone,
+        provider_message_id: r.provider_message_id ?? '',
+        sent_at: Number(r.sent_at),
+      }));
     },
     async statusCounts() {
-      const rows = await db.selectFrom('sms_outbox').select((eb) => ['status', eb.fn.countAll().as('n')]).groupBy('status').execute();
+      const rows = await db
+        .selectFrom('sms_outbox')
+        .select((eb) => ['status', eb.fn.countAll().as('n')])
+        .groupBy('status')
+        .execute();
       return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
     },
   };

@@ -47,7 +47,12 @@ export function directoryRepo(db: Kysely<Database>): DirectoryRepo {
 
   return {
     async createAccount(a) {
-      const row = await db.insertInto('accounts').values(a).onConflict((oc) => oc.doNothing()).returning('id').executeTakeFirst();
+      const row = await db
+        .insertInto('accounts')
+        .values(a)
+        .onConflict((oc) => oc.doNothing())
+        .returning('id')
+        .executeTakeFirst();
       return row !== undefined;
     },
     async getAccount(id) {
@@ -73,7 +78,12 @@ export function directoryRepo(db: Kysely<Database>): DirectoryRepo {
       return db.selectFrom('folders').selectAll().where('id', '=', id).executeTakeFirst();
     },
     async addMember(m) {
-      const row = await db.insertInto('members').values(m).onConflict((oc) => oc.doNothing()).returning('account_id').executeTakeFirst();
+      const row = await db
+        .insertInto('members')
+        .values(m)
+        .onConflict((oc) => oc.doNothing())
+        .returning('account_id')
+        .executeTakeFirst();
       return row !== undefined;
     },
     async getMember(accountId) {

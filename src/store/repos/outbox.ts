@@ -39,7 +39,15 @@ export function outboxRepo(db: Kysely<Database>, dialect: Store['dialect']): Out
         const rows = await db
           .with(
             (w) => w('due').materialized(),
-            (q) => q.selectFrom('sms_outbox').select('id').where(due).orderBy('next_attempt_at').limit(max).forUpdate().skipLocked(),
+            (q) =>
+              q
+                .selectFrom('sms_outbox')
+                .select('id')
+                .where(due)
+                .orderBy('next_attempt_at')
+                .limit(max)
+                .forUpdate()
+                .skipLocked(),
           )
           .updateTable('sms_outbox')
           .set(lease)
@@ -54,7 +62,13 @@ export function outboxRepo(db: Kysely<Database>, dialect: Store['dialect']): Out
       // guard is repeated in the UPDATE so that a message leased by another claimer between the
       // sub-select and the update is not taken twice.
       const ids = db.selectFrom('sms_outbox').select('id').where(due).orderBy('next_attempt_at').limit(max);
-      const rows = await db.updateTable('sms_outbox').set(lease).where('id', 'in', ids).where(due).returningAll().execute();
+      const rows = await db
+        .updateTable('sms_outbox')
+        .set(lease)
+        .where('id', 'in', ids)
+        .where(due)
+        .returningAll()
+        .execute();
       return rows.map(normalize);
     },
     async markSent(id, now, provider, providerMessageId) {
@@ -76,7 +90,13 @@ export function outboxRepo(db: Kysely<Database>, dialect: Store['dialect']): Out
     async markRetry(id, now, nextAttemptAt, error) {
       await db
         .updateTable('sms_outbox')
-        .set({ status: 'queued', next_attempt_at: nextAttemptAt, lease_until: null, updated_at: now, last_error: error })
+        .set({
+          status: 'queued',
+          next_attempt_at: nextAttemptAt,
+          lease_until: null,
+          updated_at: now,
+          last_error: error,
+        })
         .where('id', '=', id)
         .execute();
     },

@@ -8,8 +8,11 @@ function numeric<T extends object>(row: T, ...keys: string[]): T {
   for (const k of keys) if (r[k] !== null && r[k] !== undefined) r[k] = Number(r[k]);
   return row;
 }
-const changed = (r: { numInsertedOrUpdatedRows?: bigint } | { numDeletedRows: bigint } | { numUpdatedRows: bigint }): boolean => {
-  const n = 'numDeletedRows' in r ? r.numDeletedRows : 'numUpdatedRows' in r ? r.numUpdatedRows : r.numInsertedOrUpdatedRows;
+const changed = (
+  r: { numInsertedOrUpdatedRows?: bigint } | { numDeletedRows: bigint } | { numUpdatedRows: bigint },
+): boolean => {
+  const n =
+    'numDeletedRows' in r ? r.numDeletedRows : 'numUpdatedRows' in r ? r.numUpdatedRows : r.numInsertedOrUpdatedRows;
   return n !== undefined && n > 0n;
 };
 
@@ -21,36 +24,87 @@ export function ramRepo(db: Kysely<Database>): RamRepo {
     async lockIdentity(accountId, userName) {
       const r =
         userName === null
-          ? await db.updateTable('accounts').set((eb) => ({ created_at: eb.ref('created_at') })).where('id', '=', accountId).executeTakeFirst()
-          : await db.updateTable('ram_users').set((eb) => ({ updated_at: eb.ref('updated_at') })).where('account_id', '=', accountId).where('name', '=', userName).executeTakeFirst();
+          ? await db
+              .updateTable('accounts')
+              .set((eb) => ({ created_at: eb.ref('created_at') }))
+              .where('id', '=', accountId)
+              .executeTakeFirst()
+          : await db
+              .updateTable('ram_users')
+              .set((eb) => ({ updated_at: eb.ref('updated_at') }))
+              .where('account_id', '=', accountId)
+              .where('name', '=', userName)
+              .executeTakeFirst();
       return changed(r);
     },
     async insertUser(u) {
-      return changed(await db.insertInto('ram_users').values(u).onConflict((oc) => oc.doNothing()).executeTakeFirst());
+      return changed(
+        await db
+          .insertInto('ram_users')
+          .values(u)
+          .onConflict((oc) => oc.doNothing())
+          .executeTakeFirst(),
+      );
     },
     async listUsers(accountId) {
-      return (await db.selectFrom('ram_users').selectAll().where('account_id', '=', accountId).orderBy('name').execute()).map(user);
+      return (
+        await db.selectFrom('ram_users').selectAll().where('account_id', '=', accountId).orderBy('name').execute()
+      ).map(user);
     },
     async updateUser(accountId, name, patch, now) {
       const newName = patch.name ?? name;
       if (newName !== name) {
-        const taken = await db.selectFrom('ram_users').select('id').where('account_id', '=', accountId).where('name', '=', newName).executeTakeFirst();
+        const taken = await db
+          .selectFrom('ram_users')
+          .select('id')
+          .where('account_id', '=', accountId)
+          .where('name', '=', newName)
+          .executeTakeFirst();
         if (taken) return false;
-        await db.updateTable('access_keys').set({ user_name: newName }).where('account_id', '=', accountId).where('user_name', '=', name).execute();
-        await db.updateTable('policy_attachments').set({ principal_name: newName }).where('account_id', '=', accountId).where('principal_type', '=', 'User').where('principal_name', '=', name).execute();
-        await db.updateTable('ram_group_members').set({ user_name: newName }).where('account_id', '=', accountId).where('user_name', '=', name).execute();
+        await db
+          .updateTable('access_keys')
+          .set({ user_name: newName })
+          .where('account_id', '=', accountId)
+          .where('user_name', '=', name)
+          .execute();
+        await db
+          .updateTable('policy_attachments')
+          .set({ principal_name: newName })
+          .where('account_id', '=', accountId)
+          .where('principal_type', '=', 'User')
+          .where('principal_name', '=', name)
+          .execute();
+        await db
+          .updateTable('ram_group_members')
+          .set({ user_name: newName })
+          .where('account_id', '=', accountId)
+          .where('user_name', '=', name)
+          .execute();
       }
       const { name: _n, ...rest } = patch;
-      const r = await db.updateTable('ram_users').set({ ...rest, name: newName, updated_at: now }).where('account_id', '=', accountId).where('name', '=', name).executeTakeFirst();
+      const r = await db
+        .updateTable('ram_users')
+        .set({ ...rest, name: newName, updated_at: now })
+        .where('account_id', '=', accountId)
+        .where('name', '=', name)
+        .executeTakeFirst();
       return changed(r);
     },
     async deleteUser(accountId, name) {
-      return changed(await db.deleteFrom('ram_users').where('account_id', '=', accountId).where('name', '=', name).executeTakeFirst());
+      return changed(
+        await db
+          .deleteFrom('ram_users')
+          .where('account_id', '=', accountId)
+          .where('name', '=', name)
+          .executeTakeFirst(),
+      );
     },
 
     async listAccessKeys(accountId, userName) {
       const q = db.selectFrom('access_keys').selectAll().where('account_id', '=', accountId);
-      const rows = await (userName === null ? q.where('user_name', 'is', null) : q.where('user_name', '=', userName)).orderBy('created_at').execute();
+      const rows = await (userName === null ? q.where('user_name', 'is', null) : q.where('user_name', '=', userName))
+        .orderBy('created_at')
+        .execute();
       return rows.map((r) => numeric(r, 'created_at'));
     },
     async setAccessKeyStatus(id, status) {
@@ -61,37 +115,81 @@ export function ramRepo(db: Kysely<Database>): RamRepo {
     },
 
     async insertRole(r) {
-      return changed(await db.insertInto('ram_roles').values(r).onConflict((oc) => oc.doNothing()).executeTakeFirst());
+      return changed(
+        await db
+          .insertInto('ram_roles')
+          .values(r)
+          .onConflict((oc) => oc.doNothing())
+          .executeTakeFirst(),
+      );
     },
     async getRole(accountId, name) {
-      const r = await db.selectFrom('ram_roles').selectAll().where('account_id', '=', accountId).where('name_lc', '=', name.toLowerCase()).executeTakeFirst();
+      const r = await db
+        .selectFrom('ram_roles')
+        .selectAll()
+        .where('account_id', '=', accountId)
+        .where('name_lc', '=', name.toLowerCase())
+        .executeTakeFirst();
       return r && role(r);
     },
     async listRoles(accountId) {
-      return (await db.selectFrom('ram_roles').selectAll().where('account_id', '=', accountId).orderBy('name_lc').execute()).map(role);
+      return (
+        await db.selectFrom('ram_roles').selectAll().where('account_id', '=', accountId).orderBy('name_lc').execute()
+      ).map(role);
     },
     async deleteRole(accountId, name) {
-      return changed(await db.deleteFrom('ram_roles').where('account_id', '=', accountId).where('name_lc', '=', name.toLowerCase()).executeTakeFirst());
+      return changed(
+        await db
+          .deleteFrom('ram_roles')
+          .where('account_id', '=', accountId)
+          .where('name_lc', '=', name.toLowerCase())
+          .executeTakeFirst(),
+      );
     },
 
     async insertPolicy(p, v) {
-      const inserted = changed(await db.insertInto('ram_policies').values(p).onConflict((oc) => oc.doNothing()).executeTakeFirst());
+      const inserted = changed(
+        await db
+          .insertInto('ram_policies')
+          .values(p)
+          .onConflict((oc) => oc.doNothing())
+          .executeTakeFirst(),
+      );
       if (inserted) await db.insertInto('ram_policy_versions').values(v).execute();
       return inserted;
     },
     async getPolicy(accountId, name) {
-      const r = await db.selectFrom('ram_policies').selectAll().where('account_id', '=', accountId).where('name', '=', name).executeTakeFirst();
+      const r = await db
+        .selectFrom('ram_policies')
+        .selectAll()
+        .where('account_id', '=', accountId)
+        .where('name', '=', name)
+        .executeTakeFirst();
       return r && policy(r);
     },
     async listPolicies(accountId) {
-      return (await db.selectFrom('ram_policies').selectAll().where('account_id', '=', accountId).orderBy('name').execute()).map(policy);
+      return (
+        await db.selectFrom('ram_policies').selectAll().where('account_id', '=', accountId).orderBy('name').execute()
+      ).map(policy);
     },
     async getPolicyVersion(accountId, name, versionId) {
-      const r = await db.selectFrom('ram_policy_versions').selectAll().where('account_id', '=', accountId).where('policy_name', '=', name).where('version_id', '=', versionId).executeTakeFirst();
+      const r = await db
+        .selectFrom('ram_policy_versions')
+        .selectAll()
+        .where('account_id', '=', accountId)
+        .where('policy_name', '=', name)
+        .where('version_id', '=', versionId)
+        .executeTakeFirst();
       return r && numeric(r, 'created_at');
     },
     async listPolicyVersions(accountId, name) {
-      const rows = await db.selectFrom('ram_policy_versions').selectAll().where('account_id', '=', accountId).where('policy_name', '=', name).orderBy('created_at').execute();
+      const rows = await db
+        .selectFrom('ram_policy_versions')
+        .selectAll()
+        .where('account_id', '=', accountId)
+        .where('policy_name', '=', name)
+        .orderBy('created_at')
+        .execute();
       return rows.map((r) => numeric(r, 'created_at'));
     },
     async claimNextVersion(accountId, name, now) {
@@ -108,18 +206,46 @@ export function ramRepo(db: Kysely<Database>): RamRepo {
       await db.insertInto('ram_policy_versions').values(v).execute();
     },
     async deletePolicyVersion(accountId, name, versionId) {
-      return changed(await db.deleteFrom('ram_policy_versions').where('account_id', '=', accountId).where('policy_name', '=', name).where('version_id', '=', versionId).executeTakeFirst());
+      return changed(
+        await db
+          .deleteFrom('ram_policy_versions')
+          .where('account_id', '=', accountId)
+          .where('policy_name', '=', name)
+          .where('version_id', '=', versionId)
+          .executeTakeFirst(),
+      );
     },
     async setDefaultVersion(accountId, name, versionId, now) {
-      await db.updateTable('ram_policies').set({ default_version: versionId, updated_at: now }).where('account_id', '=', accountId).where('name', '=', name).execute();
+      await db
+        .updateTable('ram_policies')
+        .set({ default_version: versionId, updated_at: now })
+        .where('account_id', '=', accountId)
+        .where('name', '=', name)
+        .execute();
     },
     async deletePolicy(accountId, name) {
-      await db.deleteFrom('ram_policy_versions').where('account_id', '=', accountId).where('policy_name', '=', name).execute();
-      return changed(await db.deleteFrom('ram_policies').where('account_id', '=', accountId).where('name', '=', name).executeTakeFirst());
+      await db
+        .deleteFrom('ram_policy_versions')
+        .where('account_id', '=', accountId)
+        .where('policy_name', '=', name)
+        .execute();
+      return changed(
+        await db
+          .deleteFrom('ram_policies')
+          .where('account_id', '=', accountId)
+          .where('name', '=', name)
+          .executeTakeFirst(),
+      );
     },
 
     async attach(a) {
-      return changed(await db.insertInto('policy_attachments').values(a).onConflict((oc) => oc.doNothing()).executeTakeFirst());
+      return changed(
+        await db
+          .insertInto('policy_attachments')
+          .values(a)
+          .onConflict((oc) => oc.doNothing())
+          .executeTakeFirst(),
+      );
     },
     async detach(a) {
       const r = await db
@@ -133,30 +259,68 @@ export function ramRepo(db: Kysely<Database>): RamRepo {
       return changed(r);
     },
     async attachmentsOf(accountId, type, name) {
-      const rows = await db.selectFrom('policy_attachments').selectAll().where('account_id', '=', accountId).where('principal_type', '=', type).where('principal_name', '=', name).orderBy('attached_at').execute();
+      const rows = await db
+        .selectFrom('policy_attachments')
+        .selectAll()
+        .where('account_id', '=', accountId)
+        .where('principal_type', '=', type)
+        .where('principal_name', '=', name)
+        .orderBy('attached_at')
+        .execute();
       return rows.map((r) => numeric(r, 'attached_at'));
     },
     async attachmentsOfPolicy(accountId, policyType, policyName) {
-      const rows = await db.selectFrom('policy_attachments').selectAll().where('account_id', '=', accountId).where('policy_type', '=', policyType).where('policy_name', '=', policyName).execute();
+      const rows = await db
+        .selectFrom('policy_attachments')
+        .selectAll()
+        .where('account_id', '=', accountId)
+        .where('policy_type', '=', policyType)
+        .where('policy_name', '=', policyName)
+        .execute();
       return rows.map((r) => numeric(r, 'attached_at'));
     },
     async detachAllOfPolicy(accountId, policyType, policyName) {
-      await db.deleteFrom('policy_attachments').where('account_id', '=', accountId).where('policy_type', '=', policyType).where('policy_name', '=', policyName).execute();
+      await db
+        .deleteFrom('policy_attachments')
+        .where('account_id', '=', accountId)
+        .where('policy_type', '=', policyType)
+        .where('policy_name', '=', policyName)
+        .execute();
     },
 
     async insertGroup(g) {
-      return changed(await db.insertInto('ram_groups').values(g).onConflict((oc) => oc.doNothing()).executeTakeFirst());
+      return changed(
+        await db
+          .insertInto('ram_groups')
+          .values(g)
+          .onConflict((oc) => oc.doNothing())
+          .executeTakeFirst(),
+      );
     },
     async getGroup(accountId, name) {
-      const r = await db.selectFrom('ram_groups').selectAll().where('account_id', '=', accountId).where('name', '=', name).executeTakeFirst();
+      const r = await db
+        .selectFrom('ram_groups')
+        .selectAll()
+        .where('account_id', '=', accountId)
+        .where('name', '=', name)
+        .executeTakeFirst();
       return r && numeric(r, 'created_at');
     },
     async addUserToGroup(accountId, groupName, userName, now) {
-      const r = await db.insertInto('ram_group_members').values({ account_id: accountId, group_name: groupName, user_name: userName, joined_at: now }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+      const r = await db
+        .insertInto('ram_group_members')
+        .values({ account_id: accountId, group_name: groupName, user_name: userName, joined_at: now })
+        .onConflict((oc) => oc.doNothing())
+        .executeTakeFirst();
       return changed(r);
     },
     async groupsOfUser(accountId, userName) {
-      const rows = await db.selectFrom('ram_group_members').select('group_name').where('account_id', '=', accountId).where('user_name', '=', userName).execute();
+      const rows = await db
+        .selectFrom('ram_group_members')
+        .select('group_name')
+        .where('account_id', '=', accountId)
+        .where('user_name', '=', userName)
+        .execute();
       return rows.map((r) => r.group_name);
     },
 
@@ -164,7 +328,11 @@ export function ramRepo(db: Kysely<Database>): RamRepo {
       await db.insertInto('sts_sessions').values(s).execute();
     },
     async getSession(accessKeyId) {
-      const r = await db.selectFrom('sts_sessions').selectAll().where('access_key_id', '=', accessKeyId).executeTakeFirst();
+      const r = await db
+        .selectFrom('sts_sessions')
+        .selectAll()
+        .where('access_key_id', '=', accessKeyId)
+        .executeTakeFirst();
       return r && numeric(r, 'created_at', 'expires_at');
     },
     async purgeExpiredSessions(now) {

@@ -60,13 +60,23 @@ export class SendGuard {
 
     const lockedUntil = await tx.defence.pairLockedUntil(pair, now);
     if (lockedUntil !== undefined) {
-      return limitRefusal('failure-lock', `Too many wrong verification codes were entered for this member and mobile phone number; sending is locked until ${iso(lockedUntil)}.`, lockedUntil - now, now);
+      return limitRefusal(
+        'failure-lock',
+        `Too many wrong verification codes were entered for this member and mobile phone number; sending is locked until ${iso(lockedUntil)}.`,
+        lockedUntil - now,
+        now,
+      );
     }
     const keys = breakerKeys(t.phone);
     if (p.breakerMinSends > 0) {
       const blocked = await tx.defence.blockedUntil(keys, now);
       if (blocked !== undefined) {
-        return limitRefusal('breaker', `Verification codes to numbers like this one are suspended until ${iso(blocked)}: too few of the codes recently sent there were used.`, blocked - now, now);
+        return limitRefusal(
+          'breaker',
+          `Verification codes to numbers like this one are suspended until ${iso(blocked)}: too few of the codes recently sent there were used.`,
+          blocked - now,
+          now,
+        );
       }
     }
     if (p.resendCooldownSeconds > 0) {
@@ -74,7 +84,12 @@ export class SendGuard {
       const maxMs = Math.max(baseMs, p.resendCooldownMaxSeconds * 1000);
       const b = await tx.defence.claimBackoff(pair, now, baseMs, maxMs, p.resendCooldownResetSeconds * 1000);
       if (b.waitMs > 0) {
-        return limitRefusal('cooldown', `A verification code was sent to this number for this member less than ${Math.round(b.gapMs / 1000)} seconds ago. Retry in ${Math.ceil(b.waitMs / 1000)} seconds.`, b.waitMs, now);
+        return limitRefusal(
+          'cooldown',
+          `A verification code was sent to this number for this member less than ${Math.round(b.gapMs / 1000)} seconds ago. Retry in ${Math.ceil(b.waitMs / 1000)} seconds.`,
+          b.waitMs,
+          now,
+        );
       }
     }
     for (const c of this.counters(t)) {
@@ -91,13 +106,55 @@ export class SendGuard {
   private counters(t: SendTarget) {
     const p = this.p;
     return [
-      { scope: 'phone-hour', subject: t.phone.e164, size: HOUR_MS, limit: p.maxSendsPerPhonePerHour, message: `At most ${p.maxSendsPerPhonePerHour} verification codes can be sent to one mobile phone number per hour.` },
-      { scope: 'phone-day', subject: t.phone.e164, size: DAY_MS, limit: p.maxSendsPerPhonePerDay, message: `At most ${p.maxSendsPerPhonePerDay} verification codes can be sent to one mobile phone number per day (UTC).` },
-      { scope: 'member-day', subject: t.accountId, size: DAY_MS, limit: p.maxSendsPerMemberPerDay, message: `At most ${p.maxSendsPerMemberPerDay} verification codes can be sent for one member per day (UTC).` },
-      { scope: 'principal-day', subject: t.principalArn, size: DAY_MS, limit: p.maxSendsPerPrincipalPerDay, message: `At most ${p.maxSendsPerPrincipalPerDay} verification codes can be sent by one RAM identity per day (UTC).` },
-      { scope: 'management-day', subject: t.managementAccountId, size: DAY_MS, limit: p.maxSendsPerManagementAccountPerDay, message: `At most ${p.maxSendsPerManagementAccountPerDay} verification codes can be sent per management account per day (UTC).` },
-      { scope: 'prefix-hour', subject: prefixOf(t.phone.e164), size: HOUR_MS, limit: p.maxSendsPerPrefixPerHour, message: `At most ${p.maxSendsPerPrefixPerHour} verification codes can be sent per hour to numbers that share all but their last 4 digits.` },
-      { scope: 'ip-hour', subject: t.sourceIp, size: HOUR_MS, limit: p.maxSendsPerIpPerHour, message: `At most ${p.maxSendsPerIpPerHour} verification codes can be sent from one client address per hour.` },
+      {
+        scope: 'phone-hour',
+        subject: t.phone.e164,
+        size: HOUR_MS,
+        limit: p.maxSendsPerPhonePerHour,
+        message: `At most ${p.maxSendsPerPhonePerHour} verification codes can be sent to one mobile phone number per hour.`,
+      },
+      {
+        scope: 'phone-day',
+        subject: t.phone.e164,
+        size: DAY_MS,
+        limit: p.maxSendsPerPhonePerDay,
+        message: `At most ${p.maxSendsPerPhonePerDay} verification codes can be sent to one mobile phone number per day (UTC).`,
+      },
+      {
+        scope: 'member-day',
+        subject: t.accountId,
+        size: DAY_MS,
+        limit: p.maxSendsPerMemberPerDay,
+        message: `At most ${p.maxSendsPerMemberPerDay} verification codes can be sent for one member per day (UTC).`,
+      },
+      {
+        scope: 'principal-day',
+        subject: t.principalArn,
+        size: DAY_MS,
+        limit: p.maxSendsPerPrincipalPerDay,
+        message: `At most ${p.maxSendsPerPrincipalPerDay} verification codes can be sent by one RAM identity per day (UTC).`,
+      },
+      {
+        scope: 'management-day',
+        subject: t.managementAccountId,
+        size: DAY_MS,
+        limit: p.maxSendsPerManagementAccountPerDay,
+        message: `At most ${p.maxSendsPerManagementAccountPerDay} verification codes can be sent per management account per day (UTC).`,
+      },
+      {
+        scope: 'prefix-hour',
+        subject: prefixOf(t.phone.e164),
+        size: HOUR_MS,
+        limit: p.maxSendsPerPrefixPerHour,
+        message: `At most ${p.maxSendsPerPrefixPerHour} verification codes can be sent per hour to numbers that share all but their last 4 digits.`,
+      },
+      {
+        scope: 'ip-hour',
+        subject: t.sourceIp,
+        size: HOUR_MS,
+        limit: p.maxSendsPerIpPerHour,
+        message: `At most ${p.maxSendsPerIpPerHour} verification codes can be sent from one client address per hour.`,
+      },
     ];
   }
 
@@ -106,16 +163,27 @@ export class SendGuard {
    * breakerMinSends codes were already sent there in the window and fewer than
    * breakerMinBindPercent % of them were bound, refuses and asks for a trip of that key.
    */
-  private async judgeBreaker(tx: Repos, keys: ReturnType<typeof breakerKeys>, now: number): Promise<Refusal | undefined> {
+  private async judgeBreaker(
+    tx: Repos,
+    keys: ReturnType<typeof breakerKeys>,
+    now: number,
+  ): Promise<Refusal | undefined> {
     const p = this.p;
     const start = windowStart(now, p.breakerWindowSeconds * 1000);
     for (const k of keys) {
-      const sent = ((await tx.limits.increment(`breaker-sent:${k.scope}`, k.subject, start, UNBOUNDED)) ?? UNBOUNDED) - 1;
+      const sent =
+        ((await tx.limits.increment(`breaker-sent:${k.scope}`, k.subject, start, UNBOUNDED)) ?? UNBOUNDED) - 1;
       if (sent < p.breakerMinSends) continue;
       const bound = await tx.defence.counter(`breaker-bound:${k.scope}`, k.subject, start);
       if (bound * 100 < p.breakerMinBindPercent * sent) {
         const until = now + p.breakerBlockSeconds * 1000;
-        return limitRefusal('breaker', `Verification codes to numbers like this one are suspended until ${iso(until)}: too few of the codes recently sent there were used.`, until - now, now, { scope: k.scope, subject: k.subject, until });
+        return limitRefusal(
+          'breaker',
+          `Verification codes to numbers like this one are suspended until ${iso(until)}: too few of the codes recently sent there were used.`,
+          until - now,
+          now,
+          { scope: k.scope, subject: k.subject, until },
+        );
       }
     }
     return undefined;
@@ -123,9 +191,15 @@ export class SendGuard {
 }
 
 /** Credits a successful bind to the breaker window in which its code was sent. */
-export async function creditBind(tx: Repos, p: Pick<SendLimitPolicy, 'breakerWindowSeconds'>, phone: Phone, codeCreatedAt: number): Promise<void> {
+export async function creditBind(
+  tx: Repos,
+  p: Pick<SendLimitPolicy, 'breakerWindowSeconds'>,
+  phone: Phone,
+  codeCreatedAt: number,
+): Promise<void> {
   const start = windowStart(codeCreatedAt, p.breakerWindowSeconds * 1000);
-  for (const k of breakerKeys(phone)) await tx.limits.increment(`breaker-bound:${k.scope}`, k.subject, start, UNBOUNDED);
+  for (const k of breakerKeys(phone))
+    await tx.limits.increment(`breaker-bound:${k.scope}`, k.subject, start, UNBOUNDED);
 }
 
 const iso = (ms: number): string => new Date(ms).toISOString();
