@@ -147,6 +147,7 @@ export const ERROR_CATALOG = {
   'EntityAlreadyExists.Group.Policy': { status: 409, message: 'The policy is already attached to the group.' },
   'EntityNotExist.User.Policy': { status: 404, message: 'The policy is not attached to the user.' },
   'EntityNotExist.Role.Policy': { status: 404, message: 'The policy is not attached to the role.' },
+  'EntityNotExist.Group.Policy': { status: 404, message: 'The policy is not attached to the group.' },
   'EntityNotExist.Group': { status: 404, message: 'The group does not exist.' },
   'EntityAlreadyExists.Group': { status: 409, message: 'The group already exists.' },
   'EntityAlreadyExists.User.Group': { status: 409, message: 'The user is already in the group.' },

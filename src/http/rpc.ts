@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { failure, type ApiFailure, type ErrorCode } from '../errors/catalog.js';
+import { err, type Result } from '../lib/result.js';
 import type { Clock } from '../lib/clock.js';
 import type { Keyring } from '../lib/keyring.js';
 import { parseRpcRequest, type WireRequest } from '../protocol/request.js';
@@ -11,9 +12,8 @@ import type { Principal } from '../auth/principal.js';
 import { resolveCredential, type ResolvedCredential } from '../domain/identity/credentials.js';
 import { auditEvent, type AuditDraft } from '../domain/audit/audit.js';
 import { maskPhone } from '../domain/phone/phone.js';
-import type { OpContext, OperationSpec } from '../operations/define.js';
+import type { BoundCall, OpContext, Operation } from '../operations/define.js';
 import type { OperationRegistry } from '../operations/registry.js';
-import { validateInput } from '../operations/validate.js';
 import type { Store } from '../store/ports.js';
 import { isStoreUnavailable } from '../store/unavailable.js';
 
@@ -100,7 +100,7 @@ export async function handleRpc(wire: WireRequest, meta: RpcMeta, deps: RpcDeps)
       await appendAudit(deps, draft, outcome.error.code, outcome.error.auditDetail);
       return fail(outcome.error, { action: op.action, principal: principal.arn });
     }
-    if (!op.auditsItself) await appendAudit(deps, draft, 'OK');
+    if (op.readOnly) await appendAudit(deps, draft, 'OK');
     return { response: successResponse(meta.requestId, outcome.value), action: op.action, principal: principal.arn };
   } catch (e) {
     if (isStoreUnavailable(e)) {
@@ -114,31 +114,33 @@ export async function handleRpc(wire: WireRequest, meta: RpcMeta, deps: RpcDeps)
 }
 
 async function runAuthenticated(
-  op: OperationSpec,
+  op: Operation,
   version: string,
   params: Record<string, string>,
   principal: Principal,
   draft: AuditDraft,
   meta: RpcMeta,
   deps: RpcDeps,
-): Promise<{ ok: true; value: Record<string, unknown> } | { ok: false; error: ApiFailure }> {
+): Promise<Result<Record<string, unknown>, ApiFailure>> {
   const ctx: OpContext = { requestId: meta.requestId, version, principal, audit: draft, services: deps.services };
-  // The caller rule comes first: it needs no member, so a refused identity never causes a member
-  // lookup (resolving a resource ARN may look the member up).
+  // Input first: the resource ARN is built from validated values only (never from a raw, unbounded
+  // parameter), and the handler acts on exactly the input that was authorized.
+  const call = op.bind(params);
+  if (!call.ok) return call;
+  // The caller rule needs no member, so a refused identity never causes a member lookup
+  // (resolving a resource ARN may look the member up).
   if (op.callerRule === 'management-ram-identity') {
     const dir = await deps.services.directory.requireManagementRamIdentity(principal);
     if (!dir.ok) return dir;
     ctx.managedDirectory = dir.value;
   }
-  const denied = await authorizeOperation(op, principal, params, deps.services, deps.store, {
+  const denied = await authorizeOperation(op, call.value, principal, deps.services, deps.store, {
     sourceIp: meta.sourceIp,
     now: deps.clock.now(),
     secureTransport: false,
   });
-  if (denied) return { ok: false, error: denied };
-  const input = validateInput(op, params);
-  if (!input.ok) return input;
-  const result = await op.handler(ctx, input.value);
+  if (denied) return err(denied);
+  const result = await runHandler(op, call.value, ctx, deps);
   if (!result.ok && !COMMON_CODES.has(result.error.code) && !op.errors.includes(result.error.code)) {
     // A contract breach of the operation's spec: answered as is, but loudly logged.
     deps.log.error({ reqId: meta.requestId, action: op.action, code: result.error.code }, 'undeclared error code');
@@ -146,9 +148,28 @@ async function runAuthenticated(
   return result;
 }
 
+/**
+ * A mutating operation runs in one transaction with its success audit record, so a change is never
+ * committed without its operator on record. Read-only operations and the hot path (which writes its
+ * own record in its own transaction) run as they are.
+ */
+function runHandler(
+  op: Operation,
+  call: BoundCall,
+  ctx: OpContext,
+  deps: RpcDeps,
+): Promise<Result<Record<string, unknown>, ApiFailure>> {
+  if (op.readOnly || op.auditsItself) return call.handle(ctx);
+  return deps.store.atomically(async (tx) => {
+    const result = await call.handle(ctx);
+    if (result.ok) await tx.audit.append(auditEvent(ctx.audit, 'OK', null, null));
+    return result;
+  });
+}
+
 function auditDraft(
   meta: RpcMeta,
-  op: OperationSpec,
+  op: Operation,
   version: string,
   p: Principal,
   params: Record<string, string>,

@@ -1,6 +1,7 @@
 import type { Static, TObject } from '@sinclair/typebox';
 import type { ApiFailure, ErrorCode } from '../errors/catalog.js';
-import type { Result } from '../lib/result.js';
+import { ok, type Result } from '../lib/result.js';
+import { validateInput } from './validate.js';
 import type { Principal } from '../auth/principal.js';
 import type { AuditDraft } from '../domain/audit/audit.js';
 import type { DirectoryService } from '../domain/directory/directory.js';
@@ -33,11 +34,11 @@ export interface OpContext {
   };
 }
 
-/** What an operation's resource ARN may depend on (never the HTTP request). */
-export interface ResourceRequest {
+/** What an operation's resource ARN may depend on: the caller and the validated input, never the request. */
+export interface ResourceRequest<I = Record<string, string | undefined>> {
   principal: Principal;
-  /** Raw wire parameters (not validated yet). */
-  params: Readonly<Record<string, string>>;
+  /** The validated input: the same values the handler acts on. */
+  input: I;
   services: OpContext['services'];
 }
 
@@ -47,35 +48,78 @@ export interface ParamErrors {
   invalid: ErrorCode;
 }
 
-/**
- * One API Action as data. Dispatch, validation, authorization, audit and the docs all read it.
- * `errors` lists every business code the handler may return (gateway and authorization codes
- * are common to all operations and are not repeated).
- */
-export interface OperationSpec<S extends TObject = TObject> {
+type Handler<I> = (ctx: OpContext, input: I) => Promise<Result<Record<string, unknown>, ApiFailure>>;
+
+/** What every operation declares, whatever its input. Dispatch, authorization, audit and the docs read it. */
+export interface OperationMeta {
   product: 'ResourceManager' | 'Ram' | 'Sts' | 'Actiontrail';
   action: string;
   versions: readonly string[];
   ramAction: string;
-  /** The resource ARN the RAM check is made against. */
-  resource: (r: ResourceRequest) => string;
-  /**
-   * Instead of `resource`, when the ARN needs a lookup (e.g. a member's ResourceDirectoryPath): it
-   * runs only once the caller is allowed the action on some resource (see auth/authorize.ts).
-   */
-  resolveResource?: (r: ResourceRequest) => Promise<string>;
   /** 'any-authenticated': no policy check (e.g. sts:GetCallerIdentity). Default: 'policy'. */
   authorization?: 'policy' | 'any-authenticated';
   /** 'management-ram-identity': only a RAM identity of a management account (else CallerIdentityError). */
   callerRule?: 'management-ram-identity';
-  input: S;
-  paramErrors?: Partial<Record<keyof Static<S> & string, ParamErrors>>;
+  /** Every business code the handler may return (gateway and authorization codes are common to all). */
   errors: readonly ErrorCode[];
-  /** The handler appends the success audit event itself, inside its transaction. */
+  /** The handler writes its success audit record itself, inside its own transaction (the hot path). */
   auditsItself?: boolean;
-  handler: (ctx: OpContext, input: Static<S>) => Promise<Result<Record<string, unknown>, ApiFailure>>;
+  /**
+   * True for operations that change nothing: their audit record is written after the handler. Every
+   * other operation runs in one transaction with its success audit record.
+   */
+  readOnly?: boolean;
 }
 
-export function defineOperation<S extends TObject>(spec: OperationSpec<S>): OperationSpec {
-  return spec as unknown as OperationSpec;
+/**
+ * One API Action as data, typed by its input schema. Validation runs before authorization, and
+ * the resource ARN is derived from the validated input that the handler then acts on.
+ */
+export interface OperationSpec<S extends TObject> extends OperationMeta {
+  /** The resource ARN the RAM check is made against. */
+  resource: (r: ResourceRequest<Static<S>>) => string;
+  /**
+   * Instead of `resource`, when the ARN needs a lookup (e.g. a member's ResourceDirectoryPath): it
+   * runs only once the caller is allowed the action on some resource (see auth/authorize.ts).
+   */
+  resolveResource?: (r: ResourceRequest<Static<S>>) => Promise<string>;
+  input: S;
+  paramErrors?: Partial<Record<keyof Static<S> & string, ParamErrors>>;
+  handler: Handler<Static<S>>;
+}
+
+/** A call whose input passed validation: its resource and its handler close over the same input. */
+export interface BoundCall {
+  /** The ARN to authorize against, or a lookup that runs only once the action is allowed somewhere. */
+  resource(principal: Principal, services: OpContext['services']): string | (() => Promise<string>);
+  handle(ctx: OpContext): Promise<Result<Record<string, unknown>, ApiFailure>>;
+}
+
+/** An operation as the registry holds it: its declaration, its input schema, and a way to bind input. */
+export interface Operation extends OperationMeta {
+  input: TObject;
+  paramErrors: Readonly<Partial<Record<string, ParamErrors>>>;
+  /** Validates wire parameters against the input schema; see operations/validate.ts. */
+  bind(params: Readonly<Record<string, string>>): Result<BoundCall, ApiFailure>;
+}
+
+export function defineOperation<S extends TObject>(spec: OperationSpec<S>): Operation {
+  const { resource, resolveResource, handler, paramErrors = {}, ...meta } = spec;
+  const errors: Partial<Record<string, ParamErrors>> = paramErrors;
+  return {
+    ...meta,
+    paramErrors: errors,
+    bind(params) {
+      const valid = validateInput<S>(spec.input, errors, params);
+      if (!valid.ok) return valid;
+      const input = valid.value;
+      return ok({
+        resource: (principal, services) => {
+          const r = { principal, input, services };
+          return resolveResource ? () => resolveResource(r) : resource(r);
+        },
+        handle: (ctx) => handler(ctx, input),
+      });
+    },
+  };
 }

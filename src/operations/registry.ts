@@ -1,10 +1,10 @@
-import type { OperationSpec } from './define.js';
+import type { Operation } from './define.js';
 import { resourceDirectoryOperations } from './resourcedirectory/index.js';
 import { ramOperations } from './ram/index.js';
 import { stsOperations } from './sts/index.js';
 import { actionTrailOperations } from './actiontrail/index.js';
 
-export const ALL_OPERATIONS: readonly OperationSpec[] = [
+export const ALL_OPERATIONS: readonly Operation[] = [
   ...resourceDirectoryOperations,
   ...ramOperations,
   ...stsOperations,
@@ -13,10 +13,10 @@ export const ALL_OPERATIONS: readonly OperationSpec[] = [
 
 /** Looks operations up by (Version, Action). */
 export class OperationRegistry {
-  private readonly byKey = new Map<string, OperationSpec>();
+  private readonly byKey = new Map<string, Operation>();
   private readonly versions = new Set<string>();
 
-  constructor(ops: readonly OperationSpec[] = ALL_OPERATIONS) {
+  constructor(ops: readonly Operation[] = ALL_OPERATIONS) {
     for (const op of ops) {
       for (const v of op.versions) {
         this.byKey.set(`${v} ${op.action}`, op);
@@ -33,7 +33,7 @@ export class OperationRegistry {
     return this.versions.has(version);
   }
 
-  find(version: string, action: string): OperationSpec | undefined {
+  find(version: string, action: string): Operation | undefined {
     return this.byKey.get(`${version} ${action}`);
   }
 }

@@ -1,46 +1,37 @@
+import type { Static, TObject, TSchema } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
-import type { TSchema } from '@sinclair/typebox';
-import { failure, type ApiFailure } from '../errors/catalog.js';
+import { type ApiFailure, failure } from '../errors/catalog.js';
 import { err, ok, type Result } from '../lib/result.js';
-import type { OperationSpec } from './define.js';
+import type { ParamErrors } from './define.js';
 
 /**
- * Checks wire parameters (all strings) against the operation's input schema, property by
- * property in declaration order. The first missing required parameter or invalid value fails
- * with the spec's code for it (default MissingParameter / InvalidParameter), naming the parameter.
- * Unknown parameters are ignored, as Alibaba Cloud does.
+ * Checks wire parameters (all strings) against an operation's input schema, property by property
+ * in declaration order. The first missing required parameter or invalid value fails with the
+ * operation's code for it (default MissingParameter / InvalidParameter), naming the parameter. An
+ * empty value counts as absent. Unknown parameters are ignored, as Alibaba Cloud does.
  */
-export function validateInput(
-  spec: OperationSpec,
-  params: Record<string, string>,
-): Result<Record<string, string>, ApiFailure> {
-  const required = new Set(spec.input.required ?? []);
+export function validateInput<S extends TObject>(
+  schema: S,
+  codes: Partial<Record<string, ParamErrors>>,
+  params: Readonly<Record<string, string>>,
+): Result<Static<S>, ApiFailure> {
+  const required = new Set(schema.required ?? []);
   const out: Record<string, string> = {};
-  const props = spec.input.properties as Record<string, TSchema>;
-  for (const [name, schema] of Object.entries(props)) {
-    const codes = (spec.paramErrors as Record<string, { missing: string; invalid: string }> | undefined)?.[name];
+  const props: Record<string, TSchema> = schema.properties;
+  for (const [name, prop] of Object.entries(props)) {
     const value = params[name];
     if (value === undefined || value === '') {
-      if (required.has(name)) {
-        return err(
-          failure(
-            (codes?.missing ?? 'MissingParameter') as never,
-            `The input parameter "${name}" that is mandatory for processing this request is not supplied.${describe(schema)}`,
-          ),
-        );
-      }
-      continue;
+      if (!required.has(name)) continue;
+      const text = `The input parameter "${name}" that is mandatory for processing this request is not supplied.`;
+      return err(failure(codes[name]?.missing ?? 'MissingParameter', text + describe(prop)));
     }
-    if (!Value.Check(schema, value)) {
-      return err(
-        failure(
-          (codes?.invalid ?? 'InvalidParameter') as never,
-          `The specified parameter "${name}" is not valid.${describe(schema)}`,
-        ),
-      );
+    if (!Value.Check(prop, value)) {
+      const text = `The specified parameter "${name}" is not valid.`;
+      return err(failure(codes[name]?.invalid ?? 'InvalidParameter', text + describe(prop)));
     }
     out[name] = value;
   }
+  if (!Value.Check(schema, out)) return err(failure('InvalidParameter', 'The parameters are not valid.'));
   return ok(out);
 }
 

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './schema.js';
 import type { Repos, Store } from './ports.js';
@@ -39,15 +40,65 @@ class RollbackWith<E> {
   constructor(readonly error: E) {}
 }
 
-/** The one Store implementation, over any Kysely dialect resdir supports. */
+/**
+ * The one Store implementation, over any Kysely dialect resdir supports.
+ *
+ * Ambient transaction: inside `atomically`, every repository call made through this store (and
+ * every nested `atomically`, which joins the outer transaction) runs in that transaction. So an
+ * operation handler and the audit record the pipeline appends after it commit together or not at all.
+ */
 export function kyselyStore(db: Kysely<Database>, dialect: Store['dialect']): Store {
-  return {
+  const root = reposOn(db, dialect);
+  const ambient = new AsyncLocalStorage<Repos>();
+  const repo = <K extends keyof Repos>(k: K): Repos[K] => (ambient.getStore() ?? root)[k];
+  const store: Store = {
     dialect,
-    ...reposOn(db, dialect),
+    get directory() {
+      return repo('directory');
+    },
+    get identity() {
+      return repo('identity');
+    },
+    get codes() {
+      return repo('codes');
+    },
+    get limits() {
+      return repo('limits');
+    },
+    get outbox() {
+      return repo('outbox');
+    },
+    get inbox() {
+      return repo('inbox');
+    },
+    get delivery() {
+      return repo('delivery');
+    },
+    get audit() {
+      return repo('audit');
+    },
+    get nonces() {
+      return repo('nonces');
+    },
+    get meta() {
+      return repo('meta');
+    },
+    get ram() {
+      return repo('ram');
+    },
+    get defence() {
+      return repo('defence');
+    },
+    get auditLog() {
+      return repo('auditLog');
+    },
     async atomically<T, E>(fn: (tx: Repos) => Promise<Result<T, E>>): Promise<Result<T, E>> {
+      const joined = ambient.getStore();
+      if (joined) return fn(joined);
       try {
         return await db.transaction().execute(async (trx) => {
-          const r = await fn(reposOn(trx, dialect));
+          const tx = reposOn(trx, dialect);
+          const r = await ambient.run(tx, () => fn(tx));
           if (!r.ok) throw new RollbackWith(r.error);
           return r;
         });
@@ -68,4 +119,5 @@ export function kyselyStore(db: Kysely<Database>, dialect: Store['dialect']): St
       await db.destroy();
     },
   };
+  return store;
 }

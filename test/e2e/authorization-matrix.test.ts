@@ -9,7 +9,7 @@ import { startResdir, type Harness } from '../support/harness.js';
 import { coreClient, ramClient, ramModels as R, stsClient, stsModels as S, type Creds } from '../support/clients.js';
 import { addRamUser, addResourceAccountMember, addStandaloneAccount } from '../support/principals.js';
 import { ALL_OPERATIONS } from '../../src/operations/registry.js';
-import type { OperationSpec } from '../../src/operations/define.js';
+import type { Operation } from '../../src/operations/define.js';
 import { ManualClock } from '../../src/lib/clock.js';
 
 type Identity =
@@ -115,7 +115,7 @@ function paramsFor(action: string): Record<string, string> {
 }
 
 /** The expected outcome of one cell. */
-function expected(id: Identity, op: OperationSpec): string {
+function expected(id: Identity, op: Operation): string {
   const phoneOp = op.callerRule === 'management-ram-identity';
   switch (id) {
     case 'expired STS token':

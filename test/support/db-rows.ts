@@ -47,3 +47,23 @@ export async function dumpTables(url: string): Promise<Record<string, string>> {
 export function inspectableDatabaseUrl(sqliteFile: string): string | undefined {
   return process.env.RESDIR_TEST_DATABASE === 'postgres' ? undefined : `sqlite:${sqliteFile}`;
 }
+
+/** Runs statements against a resdir database behind the store's back (for fault injection). */
+export async function execSql(url: string, text: string): Promise<void> {
+  if (isPostgres(url)) {
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    try {
+      await c.query(text);
+    } finally {
+      await c.end();
+    }
+    return;
+  }
+  const db = new Database(url.replace(/^sqlite:/, ''), { fileMustExist: true });
+  try {
+    db.exec(text);
+  } finally {
+    db.close();
+  }
+}

@@ -29,6 +29,7 @@ export default defineOperation({
   product: 'Actiontrail',
   action: 'LookupEvents',
   versions: [ACTIONTRAIL_VERSION],
+  readOnly: true,
   ramAction: 'actiontrail:LookupEvents',
   resource: () => '*',
   input: Type.Object({

@@ -9,7 +9,7 @@ export default defineOperation({
   action: 'AddUserToGroup',
   versions: RAM_VERSIONS,
   ramAction: 'ram:AddUserToGroup',
-  resource: (r) => ramArn(r.principal.accountId, 'group', r.params.GroupName),
+  resource: (r) => ramArn(r.principal.accountId, 'group', r.input.GroupName),
   input: Type.Object({ GroupName: GroupNameParam, UserName: UserNameParam }),
   paramErrors: { GroupName: PARAM_ERRORS.GroupName, UserName: PARAM_ERRORS.UserName },
   errors: ['EntityNotExist.Group', 'EntityNotExist.User', 'EntityAlreadyExists.User.Group'],

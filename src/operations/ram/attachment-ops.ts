@@ -5,7 +5,7 @@
 import { Type } from '@sinclair/typebox';
 import type { ErrorCode } from '../../errors/catalog.js';
 import { ok } from '../../lib/result.js';
-import { defineOperation, type OperationSpec } from '../define.js';
+import { defineOperation, type Operation } from '../define.js';
 import {
   GroupNameParam,
   PARAM_ERRORS,
@@ -22,21 +22,23 @@ type Kind = 'User' | 'Role' | 'Group';
 const PARAM = { User: 'UserName', Role: 'RoleName', Group: 'GroupName' } as const;
 const SCHEMA = { User: UserNameParam, Role: RoleNameParam, Group: GroupNameParam };
 const arnKind = { User: 'user', Role: 'role', Group: 'group' } as const;
+/** The code for attaching a policy twice, or detaching one that is not attached. */
+const LINK_CODES: Record<Kind, Record<'Attach' | 'Detach', ErrorCode>> = {
+  User: { Attach: 'EntityAlreadyExists.User.Policy', Detach: 'EntityNotExist.User.Policy' },
+  Role: { Attach: 'EntityAlreadyExists.Role.Policy', Detach: 'EntityNotExist.Role.Policy' },
+  Group: { Attach: 'EntityAlreadyExists.Group.Policy', Detach: 'EntityNotExist.Group.Policy' },
+};
 
-export function attachOperation(kind: Kind, verb: 'Attach' | 'Detach'): OperationSpec {
+export function attachOperation(kind: Kind, verb: 'Attach' | 'Detach'): Operation {
   const action = verb === 'Attach' ? `AttachPolicyTo${kind}` : `DetachPolicyFrom${kind}`;
   const param = PARAM[kind];
-  const errors: ErrorCode[] = [
-    `EntityNotExist.${kind}`,
-    'EntityNotExist.Policy',
-    verb === 'Attach' ? `EntityAlreadyExists.${kind}.Policy` : (`EntityNotExist.${kind}.Policy` as ErrorCode),
-  ];
+  const errors: ErrorCode[] = [`EntityNotExist.${kind}`, 'EntityNotExist.Policy', LINK_CODES[kind][verb]];
   return defineOperation({
     product: 'Ram',
     action,
     versions: RAM_VERSIONS,
     ramAction: `ram:${action}`,
-    resource: (r) => ramArn(r.principal.accountId, arnKind[kind], r.params[param]),
+    resource: (r) => ramArn(r.principal.accountId, arnKind[kind], r.input[param]),
     input: Type.Object({ PolicyType: PolicyTypeParam, PolicyName: PolicyNameParam, [param]: SCHEMA[kind] }),
     paramErrors: {
       PolicyType: PARAM_ERRORS.PolicyType,
@@ -57,14 +59,15 @@ export function attachOperation(kind: Kind, verb: 'Attach' | 'Detach'): Operatio
   });
 }
 
-export function listForOperation(kind: 'User' | 'Role'): OperationSpec {
+export function listForOperation(kind: 'User' | 'Role'): Operation {
   const param = PARAM[kind];
   return defineOperation({
     product: 'Ram',
     action: `ListPoliciesFor${kind}`,
     versions: RAM_VERSIONS,
+    readOnly: true,
     ramAction: `ram:ListPoliciesFor${kind}`,
-    resource: (r) => ramArn(r.principal.accountId, arnKind[kind], r.params[param]),
+    resource: (r) => ramArn(r.principal.accountId, arnKind[kind], r.input[param]),
     input: Type.Object({ [param]: SCHEMA[kind] }),
     paramErrors: { [param]: PARAM_ERRORS[param] },
     errors: [`EntityNotExist.${kind}`],

@@ -11,7 +11,7 @@ export default defineOperation({
   action: 'CreateAccessKey',
   versions: RAM_VERSIONS,
   ramAction: 'ram:CreateAccessKey',
-  resource: (r) => keyOwnerArn(r.principal, r.params.UserName),
+  resource: (r) => keyOwnerArn(r.principal, r.input.UserName),
   input: Type.Object({ UserName: Type.Optional(UserNameParam) }),
   paramErrors: { UserName: PARAM_ERRORS.UserName },
   errors: ['EntityNotExist.User', 'LimitExceeded.User.AccessKey', 'MissingParameter'],

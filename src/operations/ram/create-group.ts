@@ -10,7 +10,7 @@ export default defineOperation({
   action: 'CreateGroup',
   versions: RAM_VERSIONS,
   ramAction: 'ram:CreateGroup',
-  resource: (r) => ramArn(r.principal.accountId, 'group', r.params.GroupName),
+  resource: (r) => ramArn(r.principal.accountId, 'group', r.input.GroupName),
   input: Type.Object({ GroupName: GroupNameParam, Comments: Type.Optional(CommentsParam) }),
   paramErrors: { GroupName: PARAM_ERRORS.GroupName },
   errors: ['EntityAlreadyExists.Group'],

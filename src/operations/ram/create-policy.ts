@@ -10,7 +10,7 @@ export default defineOperation({
   action: 'CreatePolicy',
   versions: RAM_VERSIONS,
   ramAction: 'ram:CreatePolicy',
-  resource: (r) => ramArn(r.principal.accountId, 'policy', r.params.PolicyName),
+  resource: (r) => ramArn(r.principal.accountId, 'policy', r.input.PolicyName),
   input: Type.Object({
     PolicyName: PolicyNameParam,
     PolicyDocument: DocumentParam,

@@ -10,7 +10,7 @@ export default defineOperation({
   action: 'CreateRole',
   versions: RAM_VERSIONS,
   ramAction: 'ram:CreateRole',
-  resource: (r) => ramArn(r.principal.accountId, 'role', r.params.RoleName),
+  resource: (r) => ramArn(r.principal.accountId, 'role', r.input.RoleName),
   input: Type.Object({
     RoleName: RoleNameParam,
     AssumeRolePolicyDocument: DocumentParam,

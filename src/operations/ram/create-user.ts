@@ -19,7 +19,7 @@ export default defineOperation({
   action: 'CreateUser',
   versions: RAM_VERSIONS,
   ramAction: 'ram:CreateUser',
-  resource: (r) => ramArn(r.principal.accountId, 'user', r.params.UserName),
+  resource: (r) => ramArn(r.principal.accountId, 'user', r.input.UserName),
   input: Type.Object({
     UserName: UserNameParam,
     DisplayName: Type.Optional(DisplayNameParam),

@@ -10,7 +10,7 @@ export default defineOperation({
   action: 'DeleteAccessKey',
   versions: RAM_VERSIONS,
   ramAction: 'ram:DeleteAccessKey',
-  resource: (r) => keyOwnerArn(r.principal, r.params.UserName),
+  resource: (r) => keyOwnerArn(r.principal, r.input.UserName),
   input: Type.Object({ UserAccessKeyId: AccessKeyIdParam, UserName: Type.Optional(UserNameParam) }),
   paramErrors: { UserName: PARAM_ERRORS.UserName },
   errors: ['EntityNotExist.User', 'EntityNotExist.User.AccessKey', 'MissingParameter'],

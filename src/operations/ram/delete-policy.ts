@@ -9,7 +9,7 @@ export default defineOperation({
   action: 'DeletePolicy',
   versions: RAM_VERSIONS,
   ramAction: 'ram:DeletePolicy',
-  resource: (r) => ramArn(r.principal.accountId, 'policy', r.params.PolicyName),
+  resource: (r) => ramArn(r.principal.accountId, 'policy', r.input.PolicyName),
   input: Type.Object({ PolicyName: PolicyNameParam, CascadingDelete: Type.Optional(BoolParam) }),
   paramErrors: { PolicyName: PARAM_ERRORS.PolicyName },
   errors: [

@@ -9,7 +9,7 @@ export default defineOperation({
   action: 'DeleteRole',
   versions: RAM_VERSIONS,
   ramAction: 'ram:DeleteRole',
-  resource: (r) => ramArn(r.principal.accountId, 'role', r.params.RoleName),
+  resource: (r) => ramArn(r.principal.accountId, 'role', r.input.RoleName),
   input: Type.Object({ RoleName: RoleNameParam }),
   paramErrors: { RoleName: PARAM_ERRORS.RoleName },
   errors: ['EntityNotExist.Role', 'DeleteConflict.Role.Policy'],

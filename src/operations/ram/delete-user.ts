@@ -9,7 +9,7 @@ export default defineOperation({
   action: 'DeleteUser',
   versions: RAM_VERSIONS,
   ramAction: 'ram:DeleteUser',
-  resource: (r) => ramArn(r.principal.accountId, 'user', r.params.UserName),
+  resource: (r) => ramArn(r.principal.accountId, 'user', r.input.UserName),
   input: Type.Object({ UserName: UserNameParam }),
   paramErrors: { UserName: PARAM_ERRORS.UserName },
   errors: [

@@ -9,8 +9,9 @@ export default defineOperation({
   product: 'Ram',
   action: 'GetPolicyVersion',
   versions: RAM_VERSIONS,
+  readOnly: true,
   ramAction: 'ram:GetPolicyVersion',
-  resource: (r) => ramArn(r.principal.accountId, 'policy', r.params.PolicyName),
+  resource: (r) => ramArn(r.principal.accountId, 'policy', r.input.PolicyName),
   input: Type.Object({
     PolicyName: PolicyNameParam,
     PolicyType: PolicyTypeParam,

@@ -1,4 +1,4 @@
-import type { OperationSpec } from '../define.js';
+import type { Operation } from '../define.js';
 import createUser from './create-user.js';
 import getUser from './get-user.js';
 import updateUser from './update-user.js';
@@ -29,7 +29,7 @@ import addUserToGroup from './add-user-to-group.js';
 import attachPolicyToGroup from './attach-policy-to-group.js';
 
 /** Every RAM (2015-05-01) operation resdir serves, listed explicitly. */
-export const ramOperations: readonly OperationSpec[] = [
+export const ramOperations: readonly Operation[] = [
   createUser,
   getUser,
   updateUser,

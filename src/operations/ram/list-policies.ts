@@ -9,6 +9,7 @@ export default defineOperation({
   product: 'Ram',
   action: 'ListPolicies',
   versions: RAM_VERSIONS,
+  readOnly: true,
   ramAction: 'ram:ListPolicies',
   resource: (r) => ramArn(r.principal.accountId, 'policy', undefined),
   input: Type.Object({

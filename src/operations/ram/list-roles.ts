@@ -9,6 +9,7 @@ export default defineOperation({
   product: 'Ram',
   action: 'ListRoles',
   versions: RAM_VERSIONS,
+  readOnly: true,
   ramAction: 'ram:ListRoles',
   resource: (r) => ramArn(r.principal.accountId, 'role', undefined),
   input: Type.Object({ Marker: Type.Optional(MarkerParam), MaxItems: Type.Optional(MaxItemsParam) }),

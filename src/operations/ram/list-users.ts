@@ -9,6 +9,7 @@ export default defineOperation({
   product: 'Ram',
   action: 'ListUsers',
   versions: RAM_VERSIONS,
+  readOnly: true,
   ramAction: 'ram:ListUsers',
   resource: (r) => ramArn(r.principal.accountId, 'user', undefined),
   input: Type.Object({ Marker: Type.Optional(MarkerParam), MaxItems: Type.Optional(MaxItemsParam) }),

@@ -10,7 +10,7 @@ export default defineOperation({
   action: 'UpdateAccessKey',
   versions: RAM_VERSIONS,
   ramAction: 'ram:UpdateAccessKey',
-  resource: (r) => keyOwnerArn(r.principal, r.params.UserName),
+  resource: (r) => keyOwnerArn(r.principal, r.input.UserName),
   input: Type.Object({
     UserAccessKeyId: AccessKeyIdParam,
     Status: Type.String({ pattern: '^(Active|Inactive)$', description: 'Active or Inactive.' }),

@@ -19,7 +19,7 @@ export default defineOperation({
   action: 'UpdateUser',
   versions: RAM_VERSIONS,
   ramAction: 'ram:UpdateUser',
-  resource: (r) => ramArn(r.principal.accountId, 'user', r.params.UserName),
+  resource: (r) => ramArn(r.principal.accountId, 'user', r.input.UserName),
   input: Type.Object({
     UserName: UserNameParam,
     NewUserName: Type.Optional(UserNameParam),

@@ -10,6 +10,7 @@ export default defineOperation({
   product: 'ResourceManager',
   action: 'GetAccount',
   versions: RD_VERSIONS,
+  readOnly: true,
   ramAction: 'resourcemanager:GetAccount',
   resource: () => '*',
   resolveResource: memberAccountArn,

@@ -9,6 +9,7 @@ export default defineOperation({
   product: 'ResourceManager',
   action: 'GetResourceDirectory',
   versions: RD_VERSIONS,
+  readOnly: true,
   ramAction: 'resourcemanager:GetResourceDirectory',
   resource: directoryArn,
   input: Type.Object({}),

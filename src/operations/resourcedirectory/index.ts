@@ -1,4 +1,4 @@
-import type { OperationSpec } from '../define.js';
+import type { Operation } from '../define.js';
 import sendVerificationCode from './send-verification-code-for-bind-secure-mobile-phone.js';
 import bindSecureMobilePhone from './bind-secure-mobile-phone.js';
 import getResourceDirectory from './get-resource-directory.js';
@@ -7,7 +7,7 @@ import getAccount from './get-account.js';
 import listAccounts from './list-accounts.js';
 
 /** Every Resource Directory operation resdir serves, listed explicitly. */
-export const resourceDirectoryOperations: readonly OperationSpec[] = [
+export const resourceDirectoryOperations: readonly Operation[] = [
   sendVerificationCode,
   bindSecureMobilePhone,
   getResourceDirectory,

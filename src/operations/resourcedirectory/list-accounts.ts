@@ -10,6 +10,7 @@ export default defineOperation({
   product: 'ResourceManager',
   action: 'ListAccounts',
   versions: RD_VERSIONS,
+  readOnly: true,
   ramAction: 'resourcemanager:ListAccounts',
   resource: allAccountsArn,
   input: Type.Object({ PageNumber: Type.Optional(PageNumberParam), PageSize: Type.Optional(PageSizeParam) }),

@@ -12,7 +12,7 @@ const base = (r: ResourceRequest): string => `acs:resourcemanager::${r.principal
 
 /** account/<rd>/<folders…>/<AccountId> for a member of the caller's directory. */
 export async function memberAccountArn(r: ResourceRequest): Promise<string> {
-  const accountId = r.params.AccountId ?? '';
+  const accountId = r.input.AccountId ?? '';
   if (/^\d{16}$/.test(accountId)) {
     const dir = await r.services.directory.visibleTo(r.principal);
     if (dir.ok) {
@@ -27,7 +27,7 @@ export async function memberAccountArn(r: ResourceRequest): Promise<string> {
 export async function parentFolderArn(r: ResourceRequest): Promise<string> {
   const dir = await r.services.directory.managedBy(r.principal);
   if (!dir.ok) return `${base(r)}:folder/*`;
-  const folderId = r.params.ParentFolderId || dir.value.root_folder_id;
+  const folderId = r.input.ParentFolderId || dir.value.root_folder_id;
   const path = await r.services.directory.folderPathOf(dir.value, folderId);
   return `${base(r)}:folder/${path ?? `${dir.value.id}/${folderId}`}`;
 }

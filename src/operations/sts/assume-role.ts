@@ -15,7 +15,7 @@ export default defineOperation({
   action: 'AssumeRole',
   versions: STS_VERSIONS,
   ramAction: 'sts:AssumeRole',
-  resource: (r) => (r.params.RoleArn ?? '').toLowerCase() || '*',
+  resource: (r) => (r.input.RoleArn ?? '').toLowerCase() || '*',
   input: Type.Object({
     RoleArn: Type.String({ maxLength: 256, description: 'acs:ram::<account ID>:role/<role name>' }),
     RoleSessionName: Type.String({

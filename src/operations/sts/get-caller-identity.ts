@@ -8,6 +8,7 @@ export default defineOperation({
   product: 'Sts',
   action: 'GetCallerIdentity',
   versions: STS_VERSIONS,
+  readOnly: true,
   ramAction: 'sts:GetCallerIdentity',
   resource: () => '*',
   authorization: 'any-authenticated',

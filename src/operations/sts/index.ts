@@ -1,6 +1,6 @@
-import type { OperationSpec } from '../define.js';
+import type { Operation } from '../define.js';
 import assumeRole from './assume-role.js';
 import getCallerIdentity from './get-caller-identity.js';
 
 /** Every STS (2015-04-01) operation resdir serves, listed explicitly. */
-export const stsOperations: readonly OperationSpec[] = [assumeRole, getCallerIdentity];
+export const stsOperations: readonly Operation[] = [assumeRole, getCallerIdentity];
