@@ -70,6 +70,10 @@ export async function handleRpc(wire: WireRequest, meta: RpcMeta, deps: RpcDeps)
           ),
         );
       }
+      if (deps.registry.isUnimplemented(rpc.version, rpc.action)) {
+        const text = `Specified api is not found: resdir does not implement ${rpc.action} (version ${rpc.version}) yet.`;
+        return fail(failure('InvalidAction.NotFound', `${text} See docs/coverage.md.`));
+      }
       return fail(
         failure(
           'InvalidAction.NotFound',

@@ -1,3 +1,4 @@
+import { type OfficialApi, readOfficialApis } from '../coverage/official.js';
 import type { Operation } from './define.js';
 import { resourceDirectoryOperations } from './resourcedirectory/index.js';
 import { ramOperations } from './ram/index.js';
@@ -16,7 +17,11 @@ export class OperationRegistry {
   private readonly byKey = new Map<string, Operation>();
   private readonly versions = new Set<string>();
 
-  constructor(ops: readonly Operation[] = ALL_OPERATIONS) {
+  private readonly official = new Set<string>();
+
+  /** `official`: every operation of the official API per version (see coverage/official.ts). */
+  constructor(ops: readonly Operation[] = ALL_OPERATIONS, official: readonly OfficialApi[] = readOfficialApis()) {
+    for (const api of official) for (const a of api.actions) this.official.add(`${api.version} ${a}`);
     for (const op of ops) {
       for (const v of op.versions) {
         this.byKey.set(`${v} ${op.action}`, op);
@@ -31,6 +36,11 @@ export class OperationRegistry {
 
   knowsVersion(version: string): boolean {
     return this.versions.has(version);
+  }
+
+  /** True for an operation of the official API that resdir does not serve (yet). */
+  isUnimplemented(version: string, action: string): boolean {
+    return this.official.has(`${version} ${action}`) && !this.byKey.has(`${version} ${action}`);
   }
 
   find(version: string, action: string): Operation | undefined {
