@@ -49,6 +49,11 @@ export const ERROR_CATALOG = {
     message:
       'The parameter - "NewUserName" contains invalid chars or is beyond the length limit: use 1 to 64 letters, digits and . _ -',
   },
+  'InvalidParameter.NewGroupName.InvalidChars': {
+    status: 400,
+    message:
+      'The parameter - "NewGroupName" contains invalid chars or is beyond the length limit: use 1 to 64 letters, digits and . _ -',
+  },
   'InvalidParameter.DisplayName.InvalidChars': {
     status: 400,
     message:
@@ -149,6 +154,15 @@ export const ERROR_CATALOG = {
   'EntityNotExist.Role.Policy': { status: 404, message: 'The policy is not attached to the role.' },
   'EntityNotExist.Group.Policy': { status: 404, message: 'The policy is not attached to the group.' },
   'EntityNotExist.Group': { status: 404, message: 'The group does not exist.' },
+  'EntityNotExist.User.Group': { status: 404, message: 'The user is not in the group.' },
+  'DeleteConflict.Group.User': {
+    status: 409,
+    message: 'The group still has users; remove them before deleting the group.',
+  },
+  'DeleteConflict.Group.Policy': {
+    status: 409,
+    message: 'The group has policies attached; detach them before deleting the group.',
+  },
   'EntityAlreadyExists.Group': { status: 409, message: 'The group already exists.' },
   'EntityAlreadyExists.User.Group': { status: 409, message: 'The user is already in the group.' },
   'InvalidParameter.RoleArn': {

@@ -82,6 +82,27 @@ export interface RamRepo {
   getGroup(accountId: string, name: string): Promise<RamGroup | undefined>;
   addUserToGroup(accountId: string, groupName: string, userName: string, now: number): Promise<boolean>;
   groupsOfUser(accountId: string, userName: string): Promise<string[]>;
+  listGroups(accountId: string): Promise<RamGroup[]>;
+  /**
+   * Renames and/or re-comments a group; a rename also moves its memberships and policy attachments.
+   * 'taken' when the new name exists, 'missing' when the group does not.
+   */
+  updateGroup(
+    accountId: string,
+    name: string,
+    patch: { name?: string; comments?: string },
+    now: number,
+  ): Promise<'ok' | 'taken' | 'missing'>;
+  /** Deletes an empty group with no policies; 'has-users' / 'has-policies' refuse, 'missing' when absent. */
+  deleteGroup(accountId: string, name: string): Promise<'ok' | 'missing' | 'has-users' | 'has-policies'>;
+  removeUserFromGroup(accountId: string, groupName: string, userName: string): Promise<boolean>;
+  /** The groups a user is in, with when it joined each, by group name. */
+  membershipsOfUser(accountId: string, userName: string): Promise<Array<{ group: RamGroup; joinedAt: number }>>;
+  /** The users of a group, with when each joined, by user name. */
+  membersOfGroup(
+    accountId: string,
+    groupName: string,
+  ): Promise<Array<{ userName: string; displayName: string; joinedAt: number }>>;
 
   insertSession(s: StsSession): Promise<void>;
   getSession(accessKeyId: string): Promise<StsSession | undefined>;

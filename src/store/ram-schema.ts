@@ -35,6 +35,8 @@ export interface RamGroupsTable {
   name: string;
   comments: string;
   created_at: number;
+  /** Null only for rows written before the column existed (then created_at applies). */
+  updated_at: number | null;
 }
 
 export interface RamGroupMembersTable {

@@ -43,7 +43,14 @@ export function ramContract(db: () => TestDatabase): void {
           attached_at: T0,
         }),
       ).toBe(false);
-      await store().ram.insertGroup({ id: 'g1', account_id: UID, name: 'g', comments: '', created_at: T0 });
+      await store().ram.insertGroup({
+        id: 'g1',
+        account_id: UID,
+        name: 'g',
+        comments: '',
+        created_at: T0,
+        updated_at: T0,
+      });
       expect(await store().ram.addUserToGroup(UID, 'g', 'a', T0)).toBe(true);
       expect(await store().ram.addUserToGroup(UID, 'g', 'a', T0)).toBe(false);
       expect(await store().ram.updateUser(UID, 'a', { name: 'b' }, T0 + 1)).toBe(false);
@@ -55,6 +62,48 @@ export function ramContract(db: () => TestDatabase): void {
       expect(await store().ram.deleteUser(UID, 'c')).toBe(true);
       expect(await store().ram.deleteUser(UID, 'c')).toBe(false);
       expect((await store().ram.listUsers(UID)).map((u) => u.name)).toEqual(['b']);
+    });
+
+    it('groups: rename moves members and attachments; delete refuses while used', async () => {
+      const g = (id: string, name: string) => ({
+        id,
+        account_id: UID,
+        name,
+        comments: '',
+        created_at: T0,
+        updated_at: T0,
+      });
+      await store().identity.createUser({ id: 'ug', account_id: UID, name: 'gu', display_name: 'G U', created_at: T0 });
+      expect(await store().ram.insertGroup(g('g2', 'team'))).toBe(true);
+      expect(await store().ram.insertGroup(g('g3', 'other'))).toBe(true);
+      await store().ram.addUserToGroup(UID, 'team', 'gu', T0 + 5);
+      const link = {
+        account_id: UID,
+        principal_type: 'Group' as const,
+        principal_name: 'team',
+        policy_type: 'System' as const,
+        policy_name: 'P',
+      };
+      expect(await store().ram.attach({ ...link, attached_at: T0 })).toBe(true);
+      expect(await store().ram.updateGroup(UID, 'team', { name: 'other' }, T0 + 1)).toBe('taken');
+      expect(await store().ram.updateGroup(UID, 'ghost', { comments: 'x' }, T0 + 1)).toBe('missing');
+      expect(await store().ram.updateGroup(UID, 'team', { name: 'crew', comments: 'c' }, T0 + 2)).toBe('ok');
+      expect(await store().ram.getGroup(UID, 'crew')).toMatchObject({ id: 'g2', comments: 'c', updated_at: T0 + 2 });
+      expect(await store().ram.membersOfGroup(UID, 'crew')).toEqual([
+        { userName: 'gu', displayName: 'G U', joinedAt: T0 + 5 },
+      ]);
+      expect((await store().ram.membershipsOfUser(UID, 'gu')).map((m) => [m.group.name, m.joinedAt])).toEqual([
+        ['crew', T0 + 5],
+      ]);
+      expect((await store().ram.attachmentsOf(UID, 'Group', 'crew')).map((a) => a.policy_name)).toEqual(['P']);
+      expect((await store().ram.listGroups(UID)).map((x) => x.name)).toEqual(['crew', 'other']);
+      expect(await store().ram.deleteGroup(UID, 'crew')).toBe('has-users');
+      expect(await store().ram.removeUserFromGroup(UID, 'crew', 'gu')).toBe(true);
+      expect(await store().ram.removeUserFromGroup(UID, 'crew', 'gu')).toBe(false);
+      expect(await store().ram.deleteGroup(UID, 'crew')).toBe('has-policies');
+      expect(await store().ram.detach({ ...link, principal_name: 'crew' })).toBe(true);
+      expect(await store().ram.deleteGroup(UID, 'crew')).toBe('ok');
+      expect(await store().ram.deleteGroup(UID, 'crew')).toBe('missing');
     });
 
     it('roles are unique case-insensitively', async () => {

@@ -291,7 +291,7 @@ export class PolicyService {
   /** The attachments of a user or role, with each policy's description and default version. */
   async listFor(
     accountId: string,
-    principalType: 'User' | 'Role',
+    principalType: 'User' | 'Role' | 'Group',
     principalName: string,
   ): Promise<Result<Array<PolicyInfo & { attachedAt: number }>, ApiFailure>> {
     const who = await this.principalExists(accountId, principalType, principalName);

@@ -59,7 +59,7 @@ export function attachOperation(kind: Kind, verb: 'Attach' | 'Detach'): Operatio
   });
 }
 
-export function listForOperation(kind: 'User' | 'Role'): Operation {
+export function listForOperation(kind: Kind): Operation {
   const param = PARAM[kind];
   return defineOperation({
     product: 'Ram',

@@ -27,6 +27,15 @@ import listPoliciesForRole from './list-policies-for-role.js';
 import createGroup from './create-group.js';
 import addUserToGroup from './add-user-to-group.js';
 import attachPolicyToGroup from './attach-policy-to-group.js';
+import getGroup from './get-group.js';
+import updateGroup from './update-group.js';
+import deleteGroup from './delete-group.js';
+import listGroups from './list-groups.js';
+import removeUserFromGroup from './remove-user-from-group.js';
+import listGroupsForUser from './list-groups-for-user.js';
+import listUsersForGroup from './list-users-for-group.js';
+import detachPolicyFromGroup from './detach-policy-from-group.js';
+import listPoliciesForGroup from './list-policies-for-group.js';
 
 /** Every RAM (2015-05-01) operation resdir serves, listed explicitly. */
 export const ramOperations: readonly Operation[] = [
@@ -58,4 +67,13 @@ export const ramOperations: readonly Operation[] = [
   createGroup,
   addUserToGroup,
   attachPolicyToGroup,
+  getGroup,
+  updateGroup,
+  deleteGroup,
+  listGroups,
+  removeUserFromGroup,
+  listGroupsForUser,
+  listUsersForGroup,
+  detachPolicyFromGroup,
+  listPoliciesForGroup,
 ];

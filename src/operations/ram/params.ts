@@ -53,6 +53,7 @@ const p = (invalid: ParamErrors['invalid']): ParamErrors => ({ missing: 'Missing
 export const PARAM_ERRORS = {
   UserName: p('InvalidParameter.UserName.InvalidChars'),
   NewUserName: p('InvalidParameter.NewUserName.InvalidChars'),
+  NewGroupName: p('InvalidParameter.NewGroupName.InvalidChars'),
   DisplayName: p('InvalidParameter.DisplayName.InvalidChars'),
   NewDisplayName: p('InvalidParameter.NewDisplayName.InvalidChars'),
   RoleName: p('InvalidParameter.RoleName.InvalidChars'),

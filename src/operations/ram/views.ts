@@ -65,6 +65,7 @@ export const groupView = (g: RamGroup): Record<string, unknown> => ({
   GroupName: g.name,
   Comments: g.comments,
   CreateDate: ramDate(g.created_at),
+  UpdateDate: ramDate(g.updated_at ?? g.created_at),
 });
 
 /**

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 import type { RamRepo } from '../ram-ports.js';
+import { ramGroupRepo } from './ram-groups.js';
 
 /** PostgreSQL returns BIGINT as strings; rows leave the store with numbers. */
 function numeric<T extends object>(row: T, ...keys: string[]): T {
@@ -21,6 +22,7 @@ export function ramRepo(db: Kysely<Database>): RamRepo {
   const role = (r: Database['ram_roles']) => numeric(r, 'created_at', 'updated_at', 'max_session_duration');
   const policy = (r: Database['ram_policies']) => numeric(r, 'created_at', 'updated_at', 'next_version');
   return {
+    ...ramGroupRepo(db),
     async lockIdentity(accountId, userName) {
       const r =
         userName === null
@@ -304,7 +306,7 @@ export function ramRepo(db: Kysely<Database>): RamRepo {
         .where('account_id', '=', accountId)
         .where('name', '=', name)
         .executeTakeFirst();
-      return r && numeric(r, 'created_at');
+      return r && numeric(r, 'created_at', 'updated_at');
     },
     async addUserToGroup(accountId, groupName, userName, now) {
       const r = await db

@@ -1,0 +1,4 @@
+import { listForOperation } from './attachment-ops.js';
+
+/** The policies attached to a group, with their attach dates. */
+export default listForOperation('Group');

@@ -1,0 +1,20 @@
+import { Type } from '@sinclair/typebox';
+import { ok } from '../../lib/result.js';
+import { defineOperation } from '../define.js';
+import { GroupNameParam, PARAM_ERRORS, RAM_VERSIONS, UserNameParam, ramArn } from './params.js';
+
+/** Removes a user from a group; the group's policies stop applying to it from the next request. */
+export default defineOperation({
+  product: 'Ram',
+  action: 'RemoveUserFromGroup',
+  versions: RAM_VERSIONS,
+  ramAction: 'ram:RemoveUserFromGroup',
+  resource: (r) => ramArn(r.principal.accountId, 'group', r.input.GroupName),
+  input: Type.Object({ GroupName: GroupNameParam, UserName: UserNameParam }),
+  paramErrors: { GroupName: PARAM_ERRORS.GroupName, UserName: PARAM_ERRORS.UserName },
+  errors: ['EntityNotExist.Group', 'EntityNotExist.User', 'EntityNotExist.User.Group'],
+  async handler(ctx, input) {
+    const r = await ctx.services.identity.groups.removeUser(ctx.principal.accountId, input.GroupName, input.UserName);
+    return r.ok ? ok({}) : r;
+  },
+});
