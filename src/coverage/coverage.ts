@@ -12,7 +12,10 @@ export interface CoverageRow {
   served: boolean;
 }
 
-export function coverageRows(registry: OperationRegistry, apis: readonly OfficialApi[] = readOfficialApis()): CoverageRow[] {
+export function coverageRows(
+  registry: OperationRegistry,
+  apis: readonly OfficialApi[] = readOfficialApis(),
+): CoverageRow[] {
   return apis.flatMap(({ product, version, actions }) =>
     actions.map((action) => ({ product, version, action, served: registry.find(version, action) !== undefined })),
   );
@@ -20,7 +23,11 @@ export function coverageRows(registry: OperationRegistry, apis: readonly Officia
 
 /** Official operations resdir does not serve yet, by "<version> <action>". */
 export function unservedOfficial(registry: OperationRegistry, apis = readOfficialApis()): Set<string> {
-  return new Set(coverageRows(registry, apis).filter((r) => !r.served).map((r) => `${r.version} ${r.action}`));
+  return new Set(
+    coverageRows(registry, apis)
+      .filter((r) => !r.served)
+      .map((r) => `${r.version} ${r.action}`),
+  );
 }
 
 /** The summary table: one line per official API with how many of its operations resdir serves. */

@@ -143,6 +143,10 @@ export const ERROR_CATALOG = {
     status: 409,
     message: 'The policy CAN NOT be attached to any group while deleting the policy.',
   },
+  'DeleteConflict.Policy.Version.Default': {
+    status: 409,
+    message: 'The default version of a policy cannot be deleted; make another version the default first.',
+  },
   'DeleteConflict.Policy.Version': {
     status: 409,
     message: 'The policy CAN NOT have any version except the default version while deleting the policy.',

@@ -64,6 +64,8 @@ export interface RamRepo {
   insertPolicyVersion(v: RamPolicyVersion): Promise<void>;
   deletePolicyVersion(accountId: string, name: string, versionId: string): Promise<boolean>;
   setDefaultVersion(accountId: string, name: string, versionId: string, now: number): Promise<void>;
+  /** False when the custom policy does not exist. */
+  updatePolicyDescription(accountId: string, name: string, description: string, now: number): Promise<boolean>;
   /** Deletes the policy and all its versions. */
   deletePolicy(accountId: string, name: string): Promise<boolean>;
 

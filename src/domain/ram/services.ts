@@ -3,6 +3,7 @@ import type { Keyring } from '../../lib/keyring.js';
 import type { Store } from '../../store/ports.js';
 import { GroupService } from './groups.js';
 import { PolicyService } from './policies.js';
+import { PolicyVersionService } from './policy-versions.js';
 import { RoleService } from './roles.js';
 import { StsService } from './sts.js';
 import { UserService } from './users.js';
@@ -13,14 +14,17 @@ export interface IdentityServices {
   roles: RoleService;
   policies: PolicyService;
   groups: GroupService;
+  policyVersions: PolicyVersionService;
   sts: StsService;
 }
 
 export function identityServices(store: Store, clock: Clock, keyring: Keyring): IdentityServices {
+  const policies = new PolicyService(store, clock);
   return {
     users: new UserService(store, clock, keyring),
     roles: new RoleService(store, clock),
-    policies: new PolicyService(store, clock),
+    policies,
+    policyVersions: new PolicyVersionService(store, clock, policies),
     groups: new GroupService(store, clock),
     sts: new StsService(store, clock, keyring),
   };

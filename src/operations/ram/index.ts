@@ -36,6 +36,11 @@ import listGroupsForUser from './list-groups-for-user.js';
 import listUsersForGroup from './list-users-for-group.js';
 import detachPolicyFromGroup from './detach-policy-from-group.js';
 import listPoliciesForGroup from './list-policies-for-group.js';
+import listPolicyVersions from './list-policy-versions.js';
+import deletePolicyVersion from './delete-policy-version.js';
+import setDefaultPolicyVersion from './set-default-policy-version.js';
+import updatePolicyDescription from './update-policy-description.js';
+import listEntitiesForPolicy from './list-entities-for-policy.js';
 
 /** Every RAM (2015-05-01) operation resdir serves, listed explicitly. */
 export const ramOperations: readonly Operation[] = [
@@ -76,4 +81,9 @@ export const ramOperations: readonly Operation[] = [
   listUsersForGroup,
   detachPolicyFromGroup,
   listPoliciesForGroup,
+  listPolicyVersions,
+  deletePolicyVersion,
+  setDefaultPolicyVersion,
+  updatePolicyDescription,
+  listEntitiesForPolicy,
 ];

@@ -42,6 +42,7 @@ export const MobilePhoneParam = Type.String({
   pattern: '^[0-9]{1,3}-[0-9]{4,15}$',
   description: '<country code>-<number>, e.g. 86-18600008888.',
 });
+export const VersionIdParam = Type.String({ pattern: '^v[1-9][0-9]{0,8}$', description: 'v1, v2, …' });
 export const MarkerParam = Type.String({ maxLength: 64, description: 'The Marker of the previous page.' });
 export const MaxItemsParam = Type.String({
   pattern: '^([1-9][0-9]{0,2}|1000)$',

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 import type { RamRepo } from '../ram-ports.js';
 import { ramGroupRepo } from './ram-groups.js';
+import { ramPolicyRepo } from './ram-policies.js';
 
 /** PostgreSQL returns BIGINT as strings; rows leave the store with numbers. */
 function numeric<T extends object>(row: T, ...keys: string[]): T {
@@ -23,6 +24,7 @@ export function ramRepo(db: Kysely<Database>): RamRepo {
   const policy = (r: Database['ram_policies']) => numeric(r, 'created_at', 'updated_at', 'next_version');
   return {
     ...ramGroupRepo(db),
+    ...ramPolicyRepo(db),
     async lockIdentity(accountId, userName) {
       const r =
         userName === null
