@@ -53,6 +53,13 @@ export interface RamRepo {
   getRole(accountId: string, name: string): Promise<RamRole | undefined>;
   listRoles(accountId: string): Promise<RamRole[]>;
   deleteRole(accountId: string, name: string): Promise<boolean>;
+  /** Changes the trust policy, description or maximum session duration; false when the role does not exist. */
+  updateRole(
+    accountId: string,
+    name: string,
+    patch: Partial<Pick<RamRole, 'trust_policy' | 'description' | 'max_session_duration'>>,
+    now: number,
+  ): Promise<boolean>;
 
   insertPolicy(p: RamPolicy, v: RamPolicyVersion): Promise<boolean>;
   getPolicy(accountId: string, name: string): Promise<RamPolicy | undefined>;

@@ -31,9 +31,8 @@ export class RoleService {
 
   /** Failures: MalformedPolicyDocument, EntityAlreadyExists.Role. */
   async create(accountId: string, r: NewRole): Promise<Result<RamRole, ApiFailure>> {
-    const trust = parsePolicyDocument(r.trustPolicy, 'trust');
-    if (!trust.ok)
-      return err(failure('MalformedPolicyDocument', `The AssumeRolePolicyDocument is malformed: ${trust.error}`));
+    const malformed = checkTrustPolicy(r.trustPolicy);
+    if (malformed) return err(malformed);
     const now = this.clock.now();
     const row: RamRole = {
       id: newRamUserId(),
@@ -49,6 +48,31 @@ export class RoleService {
     if (!(await this.store.ram.insertRole(row)))
       return err(failure('EntityAlreadyExists.Role', `The role ${r.name} already exists.`));
     return ok(row);
+  }
+
+  /**
+   * Changes the trust policy (validated as at creation), the description or the maximum session
+   * duration; a new trust policy governs the next AssumeRole. Failures: EntityNotExist.Role,
+   * MalformedPolicyDocument.
+   */
+  async update(
+    accountId: string,
+    name: string,
+    patch: { trustPolicy?: string; description?: string; maxSessionDuration?: number },
+  ): Promise<Result<RamRole, ApiFailure>> {
+    if (patch.trustPolicy !== undefined) {
+      const malformed = checkTrustPolicy(patch.trustPolicy);
+      if (malformed) return err(malformed);
+    }
+    const changes = {
+      ...(patch.trustPolicy !== undefined ? { trust_policy: patch.trustPolicy } : {}),
+      ...(patch.description !== undefined ? { description: patch.description } : {}),
+      ...(patch.maxSessionDuration !== undefined ? { max_session_duration: patch.maxSessionDuration } : {}),
+    };
+    if (!(await this.store.ram.updateRole(accountId, name, changes, this.clock.now()))) {
+      return err(failure('EntityNotExist.Role', `The role ${name} does not exist.`));
+    }
+    return this.get(accountId, name);
   }
 
   async get(accountId: string, name: string): Promise<Result<RamRole, ApiFailure>> {
@@ -77,4 +101,12 @@ export class RoleService {
       return ok(undefined);
     });
   }
+}
+
+/** The MalformedPolicyDocument refusal of a trust policy, or undefined when it is well formed. */
+function checkTrustPolicy(text: string): ApiFailure | undefined {
+  const trust = parsePolicyDocument(text, 'trust');
+  return trust.ok
+    ? undefined
+    : failure('MalformedPolicyDocument', `The AssumeRolePolicyDocument is malformed: ${trust.error}`);
 }

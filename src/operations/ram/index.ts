@@ -12,6 +12,7 @@ import createRole from './create-role.js';
 import getRole from './get-role.js';
 import listRoles from './list-roles.js';
 import deleteRole from './delete-role.js';
+import updateRole from './update-role.js';
 import createPolicy from './create-policy.js';
 import getPolicy from './get-policy.js';
 import getPolicyVersion from './get-policy-version.js';
@@ -57,6 +58,7 @@ export const ramOperations: readonly Operation[] = [
   getRole,
   listRoles,
   deleteRole,
+  updateRole,
   createPolicy,
   getPolicy,
   getPolicyVersion,

@@ -3,6 +3,7 @@ import type { Database } from '../schema.js';
 import type { RamRepo } from '../ram-ports.js';
 import { ramGroupRepo } from './ram-groups.js';
 import { ramPolicyRepo } from './ram-policies.js';
+import { ramRoleRepo } from './ram-roles.js';
 
 /** PostgreSQL returns BIGINT as strings; rows leave the store with numbers. */
 function numeric<T extends object>(row: T, ...keys: string[]): T {
@@ -25,6 +26,7 @@ export function ramRepo(db: Kysely<Database>): RamRepo {
   return {
     ...ramGroupRepo(db),
     ...ramPolicyRepo(db),
+    ...ramRoleRepo(db),
     async lockIdentity(accountId, userName) {
       const r =
         userName === null
