@@ -158,6 +158,17 @@ export const ERROR_CATALOG = {
   'EntityNotExist.Role.Policy': { status: 404, message: 'The policy is not attached to the role.' },
   'EntityNotExist.Group.Policy': { status: 404, message: 'The policy is not attached to the group.' },
   'EntityNotExist.Group': { status: 404, message: 'The group does not exist.' },
+  'EntityNotExist.User.LoginProfile': { status: 404, message: 'The user has no login profile.' },
+  'EntityAlreadyExists.User.LoginProfile': { status: 409, message: 'The user already has a login profile.' },
+  'EntityAlreadyExists.AccountAlias': { status: 409, message: 'The account alias is taken by another account.' },
+  'InvalidParameter.Password': { status: 400, message: 'The password does not meet the password policy.' },
+  'InvalidParameter.OldPassword': { status: 400, message: 'The old password is not correct.' },
+  'InvalidParameter.AccountAlias': {
+    status: 400,
+    message:
+      'The account alias must be 3 to 32 lowercase letters, digits and hyphens, not starting or ending with a hyphen.',
+  },
+  'InvalidParameter.PasswordPolicy': { status: 400, message: 'A password policy setting is out of range.' },
   'EntityNotExist.User.Group': { status: 404, message: 'The user is not in the group.' },
   'DeleteConflict.Group.User': {
     status: 409,

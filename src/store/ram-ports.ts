@@ -7,6 +7,7 @@
 import type { AccessKeysTable, PolicyAttachmentsTable, RamUsersTable } from './schema.js';
 import type {
   RamGroupsTable,
+  RamLoginProfilesTable,
   RamPoliciesTable,
   RamPolicyVersionsTable,
   RamRolesTable,
@@ -17,6 +18,7 @@ export type RamRole = RamRolesTable;
 export type RamPolicy = RamPoliciesTable;
 export type RamPolicyVersion = RamPolicyVersionsTable;
 export type RamGroup = RamGroupsTable;
+export type RamLoginProfile = RamLoginProfilesTable;
 export type StsSession = StsSessionsTable;
 export type PolicyAttachment = PolicyAttachmentsTable;
 export type PrincipalType = 'User' | 'Role' | 'Group';
@@ -112,6 +114,21 @@ export interface RamRepo {
     accountId: string,
     groupName: string,
   ): Promise<Array<{ userName: string; displayName: string; joinedAt: number }>>;
+
+  /** The login profile of a user (by user ID). */
+  getLoginProfile(userId: string): Promise<RamLoginProfile | undefined>;
+  /** Creates one; false when the user already has a login profile. */
+  insertLoginProfile(p: RamLoginProfile): Promise<boolean>;
+  updateLoginProfile(
+    userId: string,
+    patch: Partial<Pick<RamLoginProfile, 'password_hash' | 'password_reset_required' | 'mfa_bind_required'>>,
+    now: number,
+  ): Promise<boolean>;
+  deleteLoginProfile(userId: string): Promise<boolean>;
+  /** Sets (or clears, with null) the account alias; false when another account has that alias. */
+  setAccountAlias(accountId: string, alias: string | null, now: number): Promise<boolean>;
+  getAccountSettings(accountId: string): Promise<{ alias: string | null; passwordPolicy: string | null }>;
+  setPasswordPolicy(accountId: string, policyJson: string, now: number): Promise<void>;
 
   insertSession(s: StsSession): Promise<void>;
   getSession(accessKeyId: string): Promise<StsSession | undefined>;

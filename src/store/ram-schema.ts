@@ -67,4 +67,25 @@ export interface RamDatabase {
   ram_groups: RamGroupsTable;
   ram_group_members: RamGroupMembersTable;
   sts_sessions: StsSessionsTable;
+  ram_login_profiles: RamLoginProfilesTable;
+  ram_account_settings: RamAccountSettingsTable;
+}
+
+export interface RamLoginProfilesTable {
+  user_id: string;
+  account_id: string;
+  /** scrypt hash (see domain/ram/passwords.ts); the password itself is never stored. */
+  password_hash: string;
+  password_reset_required: number;
+  mfa_bind_required: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface RamAccountSettingsTable {
+  account_id: string;
+  alias: string | null;
+  /** The password policy as JSON; null for the default policy. */
+  password_policy: string | null;
+  updated_at: number;
 }

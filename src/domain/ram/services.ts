@@ -2,6 +2,7 @@ import type { Clock } from '../../lib/clock.js';
 import type { Keyring } from '../../lib/keyring.js';
 import type { Store } from '../../store/ports.js';
 import { GroupService } from './groups.js';
+import { LoginService } from './logins.js';
 import { PolicyService } from './policies.js';
 import { PolicyVersionService } from './policy-versions.js';
 import { RoleService } from './roles.js';
@@ -15,6 +16,7 @@ export interface IdentityServices {
   policies: PolicyService;
   groups: GroupService;
   policyVersions: PolicyVersionService;
+  logins: LoginService;
   sts: StsService;
 }
 
@@ -25,6 +27,7 @@ export function identityServices(store: Store, clock: Clock, keyring: Keyring): 
     roles: new RoleService(store, clock),
     policies,
     policyVersions: new PolicyVersionService(store, clock, policies),
+    logins: new LoginService(store, clock),
     groups: new GroupService(store, clock),
     sts: new StsService(store, clock, keyring),
   };

@@ -13,6 +13,13 @@ import getRole from './get-role.js';
 import listRoles from './list-roles.js';
 import deleteRole from './delete-role.js';
 import updateRole from './update-role.js';
+import createLoginProfile from './create-login-profile.js';
+import getLoginProfile from './get-login-profile.js';
+import updateLoginProfile from './update-login-profile.js';
+import deleteLoginProfile from './delete-login-profile.js';
+import changePassword from './change-password.js';
+import { getPasswordPolicy, setPasswordPolicy } from './password-policy.js';
+import { clearAccountAlias, getAccountAlias, setAccountAlias } from './account-alias.js';
 import createPolicy from './create-policy.js';
 import getPolicy from './get-policy.js';
 import getPolicyVersion from './get-policy-version.js';
@@ -59,6 +66,16 @@ export const ramOperations: readonly Operation[] = [
   listRoles,
   deleteRole,
   updateRole,
+  createLoginProfile,
+  getLoginProfile,
+  updateLoginProfile,
+  deleteLoginProfile,
+  changePassword,
+  getPasswordPolicy,
+  setPasswordPolicy,
+  getAccountAlias,
+  setAccountAlias,
+  clearAccountAlias,
   createPolicy,
   getPolicy,
   getPolicyVersion,

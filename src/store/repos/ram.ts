@@ -4,6 +4,7 @@ import type { RamRepo } from '../ram-ports.js';
 import { ramGroupRepo } from './ram-groups.js';
 import { ramPolicyRepo } from './ram-policies.js';
 import { ramRoleRepo } from './ram-roles.js';
+import { ramLoginRepo } from './ram-login.js';
 
 /** PostgreSQL returns BIGINT as strings; rows leave the store with numbers. */
 function numeric<T extends object>(row: T, ...keys: string[]): T {
@@ -27,6 +28,7 @@ export function ramRepo(db: Kysely<Database>): RamRepo {
     ...ramGroupRepo(db),
     ...ramPolicyRepo(db),
     ...ramRoleRepo(db),
+    ...ramLoginRepo(db),
     async lockIdentity(accountId, userName) {
       const r =
         userName === null
