@@ -15,6 +15,9 @@ import { metaRepo } from './repos/meta.js';
 import { ramRepo } from './repos/ram.js';
 import { defenceRepo } from './repos/defence.js';
 import { auditLogRepo } from './repos/audit-log.js';
+import type SqliteDatabase from 'better-sqlite3';
+import { sendCodeViaRepos } from './hot/send-code-repos.js';
+import { sqliteSendCode } from './hot/sqlite-send-code.js';
 
 function reposOn(db: Kysely<Database>, dialect: Store['dialect']): Repos {
   return {
@@ -39,11 +42,25 @@ class RollbackWith<E> {
   constructor(readonly error: E) {}
 }
 
-/** The one Store implementation, over any Kysely dialect resdir supports. */
-export function kyselyStore(db: Kysely<Database>, dialect: Store['dialect']): Store {
-  return {
+/** SQLite extras: the connection Kysely drives, for the hot path's prepared statements. */
+export interface SqliteHandle {
+  raw: SqliteDatabase.Database;
+  /** Called on close, before the connection closes (timers). */
+  onClose?: () => void;
+}
+
+/**
+ * The one Store implementation, over any Kysely dialect resdir supports. Given the SQLite
+ * connection, the hot path runs on prepared statements with group commit; otherwise over the
+ * repositories in one transaction.
+ */
+export function kyselyStore(db: Kysely<Database>, dialect: Store['dialect'], sqlite?: SqliteHandle): Store {
+  // Kysely's SQLite driver serializes its users of the connection; the group commit joins that queue.
+  const fast = sqlite ? sqliteSendCode(sqlite.raw, (fn) => db.connection().execute(async () => fn())) : undefined;
+  const store: Store = {
     dialect,
     ...reposOn(db, dialect),
+    verification: { sendCode: (cmd) => (fast ? fast.sendCode(cmd) : sendCodeViaRepos(store, cmd)) },
     async atomically<T, E>(fn: (tx: Repos) => Promise<Result<T, E>>): Promise<Result<T, E>> {
       try {
         return await db.transaction().execute(async (trx) => {
@@ -65,7 +82,10 @@ export function kyselyStore(db: Kysely<Database>, dialect: Store['dialect']): St
       }
     },
     async close() {
+      await fast?.flush();
+      sqlite?.onClose?.();
       await db.destroy();
     },
   };
+  return store;
 }

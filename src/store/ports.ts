@@ -19,6 +19,7 @@ import type {
 } from './schema.js';
 import type { Result } from '../lib/result.js';
 import type { RamRepo } from './ram-ports.js';
+import type { VerificationStore } from './hot-ports.js';
 
 export type Account = AccountsTable;
 export type Directory = ResourceDirectoriesTable;
@@ -218,6 +219,8 @@ export interface Repos {
 
 export interface Store extends Repos {
   readonly dialect: 'sqlite' | 'postgres';
+  /** The hot path: intent-level, atomic writes of Send (and Bind). Not available inside atomically. */
+  verification: VerificationStore;
   /**
    * Runs `fn` in one transaction. A thrown error or a returned failure rolls everything back;
    * a returned success commits.
