@@ -18,6 +18,7 @@ import { auditLogRepo } from './repos/audit-log.js';
 import type SqliteDatabase from 'better-sqlite3';
 import { sendCodeViaRepos } from './hot/send-code-repos.js';
 import { sqliteSendCode } from './hot/sqlite-send-code.js';
+import type { SendCodeCommand, SendCodeOutcome } from './hot-ports.js';
 
 function reposOn(db: Kysely<Database>, dialect: Store['dialect']): Repos {
   return {
@@ -60,7 +61,10 @@ export function kyselyStore(db: Kysely<Database>, dialect: Store['dialect'], sql
   const store: Store = {
     dialect,
     ...reposOn(db, dialect),
-    verification: { sendCode: (cmd) => (fast ? fast.sendCode(cmd) : sendCodeViaRepos(store, cmd)) },
+    verification: {
+      sendCode: (cmd) =>
+        fast ? fast.sendCode(cmd) : dialect === 'postgres' ? pgSendCode(db, cmd) : sendCodeViaRepos(store, cmd),
+    },
     async atomically<T, E>(fn: (tx: Repos) => Promise<Result<T, E>>): Promise<Result<T, E>> {
       try {
         return await db.transaction().execute(async (trx) => {
@@ -88,4 +92,12 @@ export function kyselyStore(db: Kysely<Database>, dialect: Store['dialect'], sql
     },
   };
   return store;
+}
+
+/** One round trip: the migration's resdir_send_code runs the write set in one statement's transaction. */
+async function pgSendCode(db: Kysely<Database>, cmd: SendCodeCommand): Promise<SendCodeOutcome> {
+  const { rows } = await sql<{
+    r: SendCodeOutcome;
+  }>`select resdir_send_code(${JSON.stringify(cmd)}::jsonb) as r`.execute(db);
+  return rows[0]!.r;
 }

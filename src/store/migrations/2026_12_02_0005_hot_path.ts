@@ -7,10 +7,12 @@
  * - verification_codes_live becomes a partial index over live codes only (neither consumed nor
  *   superseded): the lookups of Send (supersede) and Bind (newest live code) read only live rows,
  *   and the index no longer grows with history.
+ * - PostgreSQL only: the functions of the one-round-trip Send (src/store/hot/pg-send-code.sql.ts).
  * - SQLite only: the small tables keyed by text are rebuilt WITHOUT ROWID (the primary key is the
  *   table: one B-tree instead of two per write). PostgreSQL has no such choice; its tables stay.
  */
 import { SqliteAdapter, sql, type Kysely } from 'kysely';
+import { PG_HOT_PATH_FUNCTIONS } from '../hot/pg-send-code.sql.js';
 
 /** Text-keyed hot tables rebuilt WITHOUT ROWID on SQLite: name, column definitions, primary key. */
 const WITHOUT_ROWID: ReadonlyArray<{ table: string; columns: string; key: string }> = [
@@ -49,7 +51,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .where(sql.ref('superseded_at'), 'is', null)
     .execute();
 
-  if (!(db.getExecutor().adapter instanceof SqliteAdapter)) return;
+  if (!(db.getExecutor().adapter instanceof SqliteAdapter)) {
+    for (const f of PG_HOT_PATH_FUNCTIONS) await sql.raw(f).execute(db);
+    return;
+  }
   for (const t of WITHOUT_ROWID) {
     await sql.raw(`create table ${t.table}_new (${t.columns}, primary key (${t.key})) without rowid`).execute(db);
     await sql.raw(`insert into ${t.table}_new select * from ${t.table}`).execute(db);
