@@ -141,9 +141,13 @@ export class OutboxWorker {
     }
   }
 
-  /** Records a batch's outcomes at once, then what follows an applied outcome (logs, receipts). */
+  /**
+   * Records a batch's outcomes at once; then, for each outcome that applied, what follows it: its
+   * log line and metrics at once, then receipt settlement.
+   */
   private async record(done: Delivered[]): Promise<void> {
     const applied = await this.outbox.settle(done.map((d) => d.settlement));
+    const follow: Array<Promise<void>> = [];
     for (const [i, d] of done.entries()) {
       if (!applied[i]) {
         this.log.warn(
@@ -152,14 +156,16 @@ export class OutboxWorker {
         );
         continue;
       }
-      await d.after?.();
+      d.recorded?.();
+      if (d.settleReceipts) follow.push(d.settleReceipts());
     }
+    await Promise.all(follow);
   }
 
   private expire(m: ClaimedMessage, reason: string, attempts: SmsAttempt[] = []): Delivered {
     return {
       settlement: { lease: lease(m), outcome: { kind: 'expired', at: this.clock.now(), error: reason }, attempts },
-      after: async () => {
+      recorded: () => {
         this.extras.metrics?.failures.inc({ provider: m.provider ?? 'none', reason: 'expired' });
         this.log.warn({ messageId: m.id }, 'sms expired before delivery');
       },
@@ -216,7 +222,7 @@ export class OutboxWorker {
           record('failed', null, reason);
           return {
             settlement: { lease: lease(m), outcome: { kind: 'failed', at: this.clock.now(), error: reason }, attempts },
-            after: async () => {
+            recorded: () => {
               metrics?.failures.inc({ provider: provider.name, reason: 'permanent' });
               this.log.warn({ messageId: m.id, provider: provider.name, reason }, 'sms failed');
             },
@@ -240,7 +246,7 @@ export class OutboxWorker {
           outcome: { kind: 'sent', at, provider: provider.name, providerMessageId },
           attempts,
         },
-        after: async () => {
+        recorded: () => {
           metrics?.sent.inc({ provider: provider.name });
           this.log.info(
             {
@@ -252,6 +258,8 @@ export class OutboxWorker {
             },
             'sms sent',
           );
+        },
+        settleReceipts: async () => {
           // A receipt may have overtaken the recording of the send.
           const settled = await delivery?.applyReceipts(provider.name, providerMessageId, at);
           if (settled?.status === 'delivered')
@@ -263,7 +271,7 @@ export class OutboxWorker {
     if (m.attempts >= this.opts.maxAttempts) {
       return {
         settlement: { lease: lease(m), outcome: { kind: 'failed', at, error: lastError }, attempts },
-        after: async () => {
+        recorded: () => {
           metrics?.failures.inc({ provider: lastProvider, reason: 'exhausted' });
           this.log.warn({ messageId: m.id, reason: lastError, attempts: m.attempts }, 'sms failed: no attempts left');
         },
@@ -278,10 +286,13 @@ export class OutboxWorker {
   }
 }
 
-/** A delivery's outcome to record, and what to do once it is recorded (only if its lease held). */
+/** A delivery's outcome to record, and what follows once it is recorded (only if its lease held). */
 interface Delivered {
   settlement: Settlement;
-  after?: () => Promise<void>;
+  /** Log line and metrics. */
+  recorded?: () => void;
+  /** Store work that follows (receipt settlement). */
+  settleReceipts?: () => Promise<void>;
 }
 
 const lease = (m: ClaimedMessage) => ({ id: m.id, token: m.leaseToken });
