@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { isStoreUnavailable } from '../store/unavailable.js';
 import type { Clock } from '../lib/clock.js';
 import type { Keyring } from '../lib/keyring.js';
-import type { DeliveryRepo, OutboxMessage, OutboxRepo } from '../store/ports.js';
+import type { ClaimedMessage, DeliveryRepo, OutboxRepo, Settlement, SmsAttempt } from '../store/ports.js';
 import { renderSms, type SmsPayload } from '../domain/verification/template.js';
 import { PermanentSmsError, type SmsProvider } from './provider.js';
 import type { DeliveryMetrics } from './metrics.js';
@@ -107,15 +107,17 @@ export class OutboxWorker {
         const now = this.clock.now();
         const batch = await this.outbox.claim(now, now + this.opts.leaseMs, this.opts.batch);
         if (batch.length === 0) return;
-        // Each delivery settles on its own, so a store error on one message never leaves the
-        // others running unawaited (stop() waits for all of them).
-        await Promise.all(
+        // Every message of the batch is sent, then all outcomes and attempts are recorded in one
+        // transaction. A delivery that throws (a bug) leaves its message leased: it comes back.
+        const settled = await Promise.all(
           batch.map((m) =>
-            this.deliver(m).catch((e: unknown) =>
-              this.log.error({ err: e, messageId: m.id }, 'sms delivery not recorded; the lease will bring it back'),
-            ),
+            this.deliver(m).catch((e: unknown) => {
+              this.log.error({ err: e, messageId: m.id }, 'sms delivery failed; the lease will bring it back');
+              return undefined;
+            }),
           ),
         );
+        await this.record(settled.filter((d): d is Delivered => d !== undefined));
         if (this.stopping) return;
       }
     } catch (e) {
@@ -126,7 +128,7 @@ export class OutboxWorker {
   }
 
   /** A retry first asks a provider that supports it whether an earlier attempt got through. */
-  private async findSent(provider: SmsProvider, m: OutboxMessage): Promise<string | undefined> {
+  private async findSent(provider: SmsProvider, m: ClaimedMessage): Promise<string | undefined> {
     if (!provider.findSent) return undefined;
     try {
       return await provider.findSent({ id: m.id, to: m.to_phone, createdAt: m.created_at });
@@ -139,25 +141,52 @@ export class OutboxWorker {
     }
   }
 
-  private async expire(m: OutboxMessage, reason: string): Promise<void> {
-    await this.outbox.markFinal(m.id, this.clock.now(), 'expired', reason);
-    this.extras.metrics?.failures.inc({ provider: m.provider ?? 'none', reason: 'expired' });
-    this.log.warn({ messageId: m.id }, 'sms expired before delivery');
+  /**
+   * Records a batch's outcomes at once; then, for each outcome that applied, what follows it: its
+   * log line and metrics at once, then receipt settlement.
+   */
+  private async record(done: Delivered[]): Promise<void> {
+    const applied = await this.outbox.settle(done.map((d) => d.settlement));
+    const follow: Array<Promise<void>> = [];
+    for (const [i, d] of done.entries()) {
+      if (!applied[i]) {
+        this.log.warn(
+          { messageId: d.settlement.lease.id, outcome: d.settlement.outcome.kind },
+          'outbox lease lost before the outcome was recorded; another claim owns the message',
+        );
+        continue;
+      }
+      d.recorded?.();
+      if (d.settleReceipts) follow.push(d.settleReceipts());
+    }
+    await Promise.all(follow);
   }
 
-  private async deliver(m: OutboxMessage): Promise<void> {
+  private expire(m: ClaimedMessage, reason: string, attempts: SmsAttempt[] = []): Delivered {
+    return {
+      settlement: { lease: lease(m), outcome: { kind: 'expired', at: this.clock.now(), error: reason }, attempts },
+      recorded: () => {
+        this.extras.metrics?.failures.inc({ provider: m.provider ?? 'none', reason: 'expired' });
+        this.log.warn({ messageId: m.id }, 'sms expired before delivery');
+      },
+    };
+  }
+
+  /** Sends one message through the chain; returns its outcome to record (nothing written here). */
+  private async deliver(m: ClaimedMessage): Promise<Delivered> {
     if (m.expires_at <= this.clock.now() || m.payload_enc === null)
       return this.expire(m, 'the code expired before delivery');
     const payload = JSON.parse(this.keyring.outboxPayloads.open(m.payload_enc)) as SmsPayload;
     const text = renderSms(payload, m.to_phone, this.extras.template);
     const { delivery, metrics } = this.extras;
+    const attempts: SmsAttempt[] = [];
     let lastError = 'no provider accepted the message';
     let lastProvider = this.providers[0]!.name;
     for (const [i, provider] of this.providers.entries()) {
       const started = this.clock.now();
-      if (started >= m.expires_at) return this.expire(m, 'the code expired before delivery');
+      if (started >= m.expires_at) return this.expire(m, 'the code expired before delivery', attempts);
       const record = (outcome: 'sent' | 'retry' | 'failed', providerMessageId: string | null, error: string | null) =>
-        delivery?.recordAttempt({
+        attempts.push({
           id: `${m.id}:${String(m.attempts).padStart(4, '0')}:${i}:${randomBytes(3).toString('hex')}`,
           message_id: m.id,
           attempt: m.attempts,
@@ -190,51 +219,80 @@ export class OutboxWorker {
         const reason =
           this.providers.length > 1 ? `${provider.name}: ${scrub(e, payload.code)}` : scrub(e, payload.code);
         if (e instanceof PermanentSmsError) {
-          await record('failed', null, reason);
-          await this.outbox.markFinal(m.id, this.clock.now(), 'failed', reason);
-          metrics?.failures.inc({ provider: provider.name, reason: 'permanent' });
-          this.log.warn({ messageId: m.id, provider: provider.name, reason }, 'sms failed');
-          return;
+          record('failed', null, reason);
+          return {
+            settlement: { lease: lease(m), outcome: { kind: 'failed', at: this.clock.now(), error: reason }, attempts },
+            recorded: () => {
+              metrics?.failures.inc({ provider: provider.name, reason: 'permanent' });
+              this.log.warn({ messageId: m.id, provider: provider.name, reason }, 'sms failed');
+            },
+          };
         }
-        await record('retry', null, reason);
+        record('retry', null, reason);
         metrics?.retries.inc({ provider: provider.name });
         this.log.warn({ messageId: m.id, provider: provider.name, reason, attempts: m.attempts }, 'sms send failed');
         lastError = reason;
         lastProvider = provider.name;
         continue;
       }
-      // Accepted. Recorded outside the provider's try: a store error from here on is not a
-      // provider failure (the message stays leased and comes back, at least once).
+      // Accepted. Recorded by the caller with the rest of the batch: a store error from here on
+      // is not a provider failure (the message stays leased and comes back, at least once).
       metrics?.sendDuration.observe({ provider: provider.name }, (performance.now() - t0) / 1000);
       const at = this.clock.now();
-      await this.outbox.markSent(m.id, at, provider.name, providerMessageId);
-      await record('sent', providerMessageId, null);
-      metrics?.sent.inc({ provider: provider.name });
-      this.log.info(
-        {
-          messageId: m.id,
-          provider: provider.name,
-          providerMessageId,
-          attempts: m.attempts,
-          ...(known ? { foundAtProvider: true } : {}),
+      record('sent', providerMessageId, null);
+      return {
+        settlement: {
+          lease: lease(m),
+          outcome: { kind: 'sent', at, provider: provider.name, providerMessageId },
+          attempts,
         },
-        'sms sent',
-      );
-      // A receipt may have overtaken the recording of the send.
-      const settled = await delivery?.applyReceipts(provider.name, providerMessageId, at);
-      if (settled?.status === 'delivered')
-        metrics?.deliveryLatency.observe({ provider: provider.name }, (at - settled.createdAt) / 1000);
-      return;
+        recorded: () => {
+          metrics?.sent.inc({ provider: provider.name });
+          this.log.info(
+            {
+              messageId: m.id,
+              provider: provider.name,
+              providerMessageId,
+              attempts: m.attempts,
+              ...(known ? { foundAtProvider: true } : {}),
+            },
+            'sms sent',
+          );
+        },
+        settleReceipts: async () => {
+          // A receipt may have overtaken the recording of the send.
+          const settled = await delivery?.applyReceipts(provider.name, providerMessageId, at);
+          if (settled?.status === 'delivered')
+            metrics?.deliveryLatency.observe({ provider: provider.name }, (at - settled.createdAt) / 1000);
+        },
+      };
     }
     const at = this.clock.now();
     if (m.attempts >= this.opts.maxAttempts) {
-      await this.outbox.markFinal(m.id, at, 'failed', lastError);
-      metrics?.failures.inc({ provider: lastProvider, reason: 'exhausted' });
-      this.log.warn({ messageId: m.id, reason: lastError, attempts: m.attempts }, 'sms failed: no attempts left');
-      return;
+      return {
+        settlement: { lease: lease(m), outcome: { kind: 'failed', at, error: lastError }, attempts },
+        recorded: () => {
+          metrics?.failures.inc({ provider: lastProvider, reason: 'exhausted' });
+          this.log.warn({ messageId: m.id, reason: lastError, attempts: m.attempts }, 'sms failed: no attempts left');
+        },
+      };
     }
     const next = at + backoffMs(m.attempts, this.extras.random);
-    if (next >= m.expires_at) return this.expire(m, `the code expires before the next attempt (${lastError})`);
-    await this.outbox.markRetry(m.id, at, next, lastError);
+    if (next >= m.expires_at)
+      return this.expire(m, `the code expires before the next attempt (${lastError})`, attempts);
+    return {
+      settlement: { lease: lease(m), outcome: { kind: 'retry', at, nextAttemptAt: next, error: lastError }, attempts },
+    };
   }
 }
+
+/** A delivery's outcome to record, and what follows once it is recorded (only if its lease held). */
+interface Delivered {
+  settlement: Settlement;
+  /** Log line and metrics. */
+  recorded?: () => void;
+  /** Store work that follows (receipt settlement). */
+  settleReceipts?: () => Promise<void>;
+}
+
+const lease = (m: ClaimedMessage) => ({ id: m.id, token: m.leaseToken });

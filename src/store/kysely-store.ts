@@ -16,6 +16,10 @@ import { metaRepo } from './repos/meta.js';
 import { ramRepo } from './repos/ram.js';
 import { defenceRepo } from './repos/defence.js';
 import { auditLogRepo } from './repos/audit-log.js';
+import type SqliteDatabase from 'better-sqlite3';
+import { sendCodeViaRepos } from './hot/send-code-repos.js';
+import { sqliteSendCode } from './hot/sqlite-send-code.js';
+import type { SendCodeCommand, SendCodeOutcome } from './hot-ports.js';
 
 function reposOn(db: Kysely<Database>, dialect: Store['dialect']): Repos {
   return {
@@ -40,19 +44,38 @@ class RollbackWith<E> {
   constructor(readonly error: E) {}
 }
 
+/** SQLite extras: the connection Kysely drives, for the hot path's prepared statements. */
+export interface SqliteHandle {
+  raw: SqliteDatabase.Database;
+  /** Called on close, before the connection closes (timers). */
+  onClose?: () => void;
+}
+
 /**
  * The one Store implementation, over any Kysely dialect resdir supports.
  *
  * Ambient transaction: inside `atomically`, every repository call made through this store (and
  * every nested `atomically`, which joins the outer transaction) runs in that transaction. So an
  * operation handler and the audit record the pipeline appends after it commit together or not at all.
+ * Given the SQLite connection, the hot path runs on prepared statements with group commit; otherwise
+ * over the repositories in one transaction (PostgreSQL: one function call).
  */
-export function kyselyStore(db: Kysely<Database>, dialect: Store['dialect']): Store {
+export function kyselyStore(db: Kysely<Database>, dialect: Store['dialect'], sqlite?: SqliteHandle): Store {
+  // Kysely's SQLite driver serializes its users of the connection; the group commit joins that queue.
+  const fast = sqlite ? sqliteSendCode(sqlite.raw, (fn) => db.connection().execute(async () => fn())) : undefined;
   const root = reposOn(db, dialect);
   const ambient = new AsyncLocalStorage<Repos>();
   const repo = <K extends keyof Repos>(k: K): Repos[K] => (ambient.getStore() ?? root)[k];
   const store: Store = {
     dialect,
+    verification: {
+      // Inside an ambient transaction the write set joins it (the group commit would wait for the
+      // connection that transaction holds).
+      sendCode: (cmd) => {
+        if (ambient.getStore() || (!fast && dialect !== 'postgres')) return sendCodeViaRepos(store, cmd);
+        return fast ? fast.sendCode(cmd) : pgSendCode(db, cmd);
+      },
+    },
     get directory() {
       return repo('directory');
     },
@@ -116,8 +139,18 @@ export function kyselyStore(db: Kysely<Database>, dialect: Store['dialect']): St
       }
     },
     async close() {
+      await fast?.flush();
+      sqlite?.onClose?.();
       await db.destroy();
     },
   };
   return store;
+}
+
+/** One round trip: the migration's resdir_send_code runs the write set in one statement's transaction. */
+async function pgSendCode(db: Kysely<Database>, cmd: SendCodeCommand): Promise<SendCodeOutcome> {
+  const { rows } = await sql<{
+    r: SendCodeOutcome;
+  }>`select resdir_send_code(${JSON.stringify(cmd)}::jsonb) as r`.execute(db);
+  return rows[0]!.r;
 }

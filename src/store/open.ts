@@ -4,7 +4,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Database } from './schema.js';
 import type { Store } from './ports.js';
-import { kyselyStore } from './kysely-store.js';
+import { kyselyStore, type SqliteHandle } from './kysely-store.js';
 import { migrateToLatest } from './migrate.js';
 import { DEFAULT_POSTGRES_OPTIONS, postgresKysely, withMigrationLock, type PostgresOptions } from './postgres.js';
 
@@ -43,9 +43,9 @@ export async function openStore(url: string, opts: OpenOptions = {}): Promise<Op
     }
     return { store: kyselyStore(postgresKysely(url, pgOpts), 'postgres'), applied };
   }
-  const db = sqliteKysely(url);
+  const { db, handle } = sqliteKysely(url);
   const applied = opts.migrate === false ? [] : await migrateToLatest(db);
-  return { store: kyselyStore(db, 'sqlite'), applied };
+  return { store: kyselyStore(db, 'sqlite', handle), applied };
 }
 
 function definedOnly(o: OpenOptions): Partial<PostgresOptions> {
@@ -56,7 +56,10 @@ function definedOnly(o: OpenOptions): Partial<PostgresOptions> {
   return out;
 }
 
-function sqliteKysely(url: string): Kysely<Database> {
+/** How often the WAL is checkpointed, off the request path (automatic checkpoints are off). */
+const CHECKPOINT_EVERY_MS = 1_000;
+
+function sqliteKysely(url: string): { db: Kysely<Database>; handle: SqliteHandle } {
   if (url.startsWith('sqlite:')) {
     const file = url.slice('sqlite:'.length);
     if (file === '') throw new Error(`database URL "${url}" names no file; use sqlite:PATH or sqlite::memory:`);
@@ -67,7 +70,25 @@ function sqliteKysely(url: string): Kysely<Database> {
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('foreign_keys = ON');
-    return new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) });
+    // A commit never runs a checkpoint: a timer does (PASSIVE: it waits for no reader or writer),
+    // and the WAL file is truncated back to this size after each checkpoint that reset it.
+    sqlite.pragma('wal_autocheckpoint = 0');
+    sqlite.pragma(`journal_size_limit = ${64 * 1024 * 1024}`);
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) });
+    const checkpoint = sqlite.prepare('pragma wal_checkpoint(PASSIVE)');
+    const timer =
+      file === ':memory:'
+        ? undefined
+        : setInterval(() => {
+            db.connection()
+              .execute(async () => {
+                if (sqlite.open) checkpoint.get();
+              })
+              .catch(() => {
+                // A busy database skips one checkpoint; the next tick tries again.
+              });
+          }, CHECKPOINT_EVERY_MS).unref();
+    return { db, handle: { raw: sqlite, onClose: () => clearInterval(timer) } };
   }
   throw new Error(`database URL "${url}" is not supported; use sqlite:PATH, sqlite::memory: or postgres://…`);
 }

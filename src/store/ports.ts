@@ -19,6 +19,7 @@ import type {
 } from './schema.js';
 import type { Result } from '../lib/result.js';
 import type { RamRepo } from './ram-ports.js';
+import type { VerificationStore } from './hot-ports.js';
 
 export type Account = AccountsTable;
 export type Directory = ResourceDirectoriesTable;
@@ -88,17 +89,45 @@ export interface LimitRepo {
   increment(scope: string, subject: string, windowStart: number, limit: number): Promise<number | undefined>;
 }
 
+/** What a claim hands its claimer: the message and the token that fences its state changes. */
+export interface OutboxLease {
+  id: string;
+  token: string;
+}
+export type ClaimedMessage = OutboxMessage & { leaseToken: string };
+
+/** The outcome of one leased message, recorded with its provider attempts. */
+export interface Settlement {
+  lease: OutboxLease;
+  outcome:
+    | { kind: 'sent'; at: number; provider: string; providerMessageId: string }
+    | { kind: 'retry'; at: number; nextAttemptAt: number; error: string }
+    | { kind: 'failed' | 'expired'; at: number; error: string | null };
+  attempts: SmsAttemptsTable[];
+}
+
 export interface OutboxRepo {
   enqueue(m: OutboxMessage): Promise<void>;
   /**
    * Leases up to `max` due messages (queued and due, or sending with an expired lease) until
-   * `leaseUntil`, counting an attempt on each. A message is leased by one claimer at a time.
+   * `leaseUntil`, counting an attempt on each. A message is leased by one claimer at a time; each
+   * claim writes a fresh lease token, returned with every message it leased.
    */
-  claim(now: number, leaseUntil: number, max: number): Promise<OutboxMessage[]>;
-  /** Final states clear the encrypted payload. */
-  markSent(id: string, now: number, provider: string, providerMessageId: string): Promise<void>;
-  markRetry(id: string, now: number, nextAttemptAt: number, error: string): Promise<void>;
-  markFinal(id: string, now: number, status: 'failed' | 'expired', error: string | null): Promise<void>;
+  claim(now: number, leaseUntil: number, max: number): Promise<ClaimedMessage[]>;
+  /**
+   * Each state change applies only while `lease` still holds the message (no later claim took
+   * it); true when applied, false when the lease was lost (nothing changed). Final states clear
+   * the encrypted payload.
+   */
+  markSent(lease: OutboxLease, now: number, provider: string, providerMessageId: string): Promise<boolean>;
+  markRetry(lease: OutboxLease, now: number, nextAttemptAt: number, error: string): Promise<boolean>;
+  markFinal(lease: OutboxLease, now: number, status: 'failed' | 'expired', error: string | null): Promise<boolean>;
+  /**
+   * Records a batch in ONE transaction: each outcome (fenced by its lease, as the marks are) and
+   * every attempt (recorded even when the lease was lost: the provider call happened). Returns,
+   * per settlement, whether its state change applied.
+   */
+  settle(settlements: Settlement[]): Promise<boolean[]>;
   get(id: string): Promise<OutboxMessage | undefined>;
   /** The next time a queued message becomes due, if any (for the worker's sleep). */
   nextDueAt(): Promise<number | undefined>;
@@ -190,6 +219,8 @@ export interface Repos {
 
 export interface Store extends Repos {
   readonly dialect: 'sqlite' | 'postgres';
+  /** The hot path: intent-level, atomic writes of Send (and Bind). Not available inside atomically. */
+  verification: VerificationStore;
   /**
    * Runs `fn` in one transaction. A thrown error or a returned failure rolls everything back;
    * a returned success commits.

@@ -115,6 +115,8 @@ export interface SmsOutboxTable {
   provider: string | null;
   provider_message_id: string | null;
   last_error: string | null;
+  /** Written by each claim; state changes are conditional on it. Null while not leased. */
+  lease_token?: string | null;
 }
 
 /** The development inbox: the one place a verification code may be read back. */

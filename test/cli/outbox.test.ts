@@ -47,8 +47,8 @@ beforeAll(async () => {
       last_error: null,
     });
     if (status === 'sent') {
-      await store.outbox.claim(now, now + 30_000, 10);
-      await store.outbox.markSent(id, now + 5, 'webhook', 'rcv-9');
+      const leased = (await store.outbox.claim(now, now + 30_000, 10)).find((m) => m.id === id)!;
+      await store.outbox.markSent({ id, token: leased.leaseToken }, now + 5, 'webhook', 'rcv-9');
       await store.delivery.recordAttempt({
         id: `${id}:0001:0:aaaaaa`,
         message_id: id,

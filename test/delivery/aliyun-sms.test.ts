@@ -3,7 +3,7 @@ import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open.js';
 import type { Store } from '../../src/store/ports.js';
-import { systemClock } from '../../src/lib/clock.js';
+import { systemClock, type Clock } from '../../src/lib/clock.js';
 import { keyringFrom, type Keyring } from '../../src/lib/keyring.js';
 import { OutboxWorker, DEFAULT_WORKER_OPTIONS } from '../../src/delivery/worker.js';
 import { aliyunPhone, aliyunSmsProvider } from '../../src/delivery/providers/aliyun-sms.js';
@@ -49,7 +49,10 @@ async function enqueue(id: string, to: string): Promise<void> {
   });
 }
 
-const provider = (pollSeconds = 0, readTimeoutMs = 10_000) =>
+/** A clock `skewMs` ahead of the system clock (receipt sweeps look at messages sent at least 2 s ago). */
+const ahead = (skewMs: number): Clock => ({ now: () => systemClock.now() + skewMs });
+
+const provider = (pollSeconds = 0, readTimeoutMs = 10_000, clock: Clock = systemClock) =>
   aliyunSmsProvider(
     {
       accessKeyId: 'LTAI5tFakeSmsKey000000000',
@@ -60,10 +63,18 @@ const provider = (pollSeconds = 0, readTimeoutMs = 10_000) =>
       receiptPollSeconds: pollSeconds,
       readTimeoutMs,
     },
-    { clock: systemClock, delivery: store.delivery, log },
+    { clock, delivery: store.delivery, log },
   );
-const worker = (p = provider()) =>
-  new OutboxWorker(store.outbox, p, keyring, systemClock, log, DEFAULT_WORKER_OPTIONS, { delivery: store.delivery });
+const worker = (p = provider(), clock: Clock = systemClock, batch = DEFAULT_WORKER_OPTIONS.batch) =>
+  new OutboxWorker(
+    store.outbox,
+    p,
+    keyring,
+    clock,
+    log,
+    { ...DEFAULT_WORKER_OPTIONS, batch },
+    { delivery: store.delivery },
+  );
 
 describe('aliyun-sms provider (official SDK against a fake endpoint)', () => {
   it('numbers: mainland without +86, others as digits with the country code', () => {
@@ -123,15 +134,13 @@ describe('aliyun-sms provider (official SDK against a fake endpoint)', () => {
   it('QuerySendDetails moves sent messages to delivered / undelivered', async () => {
     await enqueue('m-d', '+12025550123');
     await enqueue('m-u', '+6591234568');
-    const p = provider(0.1);
+    const p = provider(0.1, 10_000, ahead(3_000));
     await worker(p).pass();
     const d = (await store.outbox.get('m-d'))!;
     const u = (await store.outbox.get('m-u'))!;
     fake.status.set(d.provider_message_id!, { sendStatus: 3, errCode: 'DELIVERED' });
     fake.status.set(u.provider_message_id!, { sendStatus: 2, errCode: 'IC_USER_NOT_EXIST' });
-    // Receipts are only looked up for messages sent at least 2 s ago.
-    await store.outbox.markSent('m-d', d.sent_at! - 3_000, 'aliyun-sms', d.provider_message_id!);
-    await store.outbox.markSent('m-u', u.sent_at! - 3_000, 'aliyun-sms', u.provider_message_id!);
+    // Receipts are only looked up for messages sent at least 2 s ago: the provider's clock is 3 s ahead.
     const sink = receiptSink('aliyun-sms', { delivery: store.delivery, clock: systemClock, log });
     p.start!(sink);
     const deadline = Date.now() + 5_000;
@@ -153,13 +162,15 @@ describe('aliyun-sms provider (official SDK against a fake endpoint)', () => {
   it('SendSms is not idempotent: a retry after a lost answer finds the message by OutId instead of sending it twice', async () => {
     fake.answerDelayMs = 1_500; // accepted, but the answer comes after the SDK's read timeout
     await enqueue('m-lost', '+12025550123');
-    const p = provider(0.1, 300);
-    const w = worker(p);
+    let skew = 0;
+    const shifted: Clock = { now: () => systemClock.now() + skew };
+    const p = provider(0.1, 300, shifted);
+    const w = worker(p, shifted);
     await w.pass();
     expect(await store.outbox.get('m-lost')).toMatchObject({ status: 'queued', attempts: 1 });
     expect(fake.sendCalls).toHaveLength(1);
     expect(fake.queryCalls).toHaveLength(0); // a first attempt asks nothing
-    await store.outbox.markRetry('m-lost', systemClock.now(), systemClock.now(), 'test: due now');
+    skew = 120_000; // the retry is due
     await w.pass();
     expect(fake.sendCalls).toHaveLength(1); // not sent again
     const m = (await store.outbox.get('m-lost'))!;
@@ -168,7 +179,7 @@ describe('aliyun-sms provider (official SDK against a fake endpoint)', () => {
     expect(fake.queryCalls.at(-1)).not.toHaveProperty('BizId');
     // Its receipt is then looked up by number and matched by OutId.
     fake.status.set(fake.bizIds.get('m-lost')!, { sendStatus: 3, errCode: 'DELIVERED' });
-    await store.outbox.markSent('m-lost', m.sent_at! - 3_000, 'aliyun-sms', 'OutId:m-lost');
+    skew = 123_000; // the send is 3 s old for the receipt sweep
     const sink = receiptSink('aliyun-sms', { delivery: store.delivery, clock: systemClock, log });
     p.start!(sink);
     const deadline = Date.now() + 5_000;
@@ -182,13 +193,21 @@ describe('aliyun-sms provider (official SDK against a fake endpoint)', () => {
   it('receipt sweeps page through the waiting messages: 50 never answered do not starve newer ones', async () => {
     for (let i = 0; i < 60; i++)
       await enqueue(`m-p${String(i).padStart(2, '0')}`, `+120255501${String(i).padStart(2, '0')}`);
-    const p = provider(0.05);
-    await worker(p).pass();
-    const base = systemClock.now() - 10_000;
+    const p = provider(0.05, 10_000, ahead(10_000));
+    // One message at a time on a clock that always moves: sent in order, each at its own time.
+    let last = 0;
+    const ticking: Clock = { now: () => (last = Math.max(systemClock.now(), last + 1)) };
+    await worker(p, ticking, 1).pass();
+    const sentAt = await Promise.all(
+      Array.from(
+        { length: 60 },
+        async (_, i) => (await store.outbox.get(`m-p${String(i).padStart(2, '0')}`))!.sent_at!,
+      ),
+    );
+    expect(sentAt).toEqual([...sentAt].sort((a, b) => a - b));
     for (let i = 0; i < 60; i++) {
       const id = `m-p${String(i).padStart(2, '0')}`;
       const bizId = fake.bizIds.get(id)!;
-      await store.outbox.markSent(id, base + i, 'aliyun-sms', bizId);
       fake.status.set(bizId, i < 50 ? { sendStatus: 1, errCode: '' } : { sendStatus: 3, errCode: 'DELIVERED' });
     }
     const sink = receiptSink('aliyun-sms', { delivery: store.delivery, clock: systemClock, log });

@@ -126,4 +126,47 @@ describe('outbox worker', () => {
     expect(p.sent.map((m) => m.id)).toEqual(['m6']);
     expect(await store.outbox.get('m6')).toMatchObject({ status: 'sent', attempts: 2 });
   });
+
+  it('a worker whose lease ran out while its provider was slow cannot move a message another worker sent', async () => {
+    await enqueue('m7');
+    let answerSlow: (() => void) | undefined;
+    const slow: SmsProvider = {
+      name: 'slow',
+      send: () =>
+        new Promise((_resolve, reject) => {
+          answerSlow = () => reject(new Error('provider timed out'));
+        }),
+    };
+    const a = new OutboxWorker(store.outbox, slow, keyring, clock, log);
+    const passA = a.pass();
+    while (!answerSlow) await new Promise((r) => setTimeout(r, 1));
+    clock.advance(30_001); // A's lease runs out while its provider hangs
+    const fast = scripted(['ok']);
+    await new OutboxWorker(store.outbox, fast, keyring, clock, log).pass();
+    const sent = await store.outbox.get('m7');
+    expect(sent).toMatchObject({ status: 'sent', provider: 'scripted', payload_enc: null, attempts: 2 });
+    answerSlow(); // A now wants to requeue the message with a retry
+    await passA;
+    expect(await store.outbox.get('m7')).toEqual(sent);
+    expect(await store.outbox.claim(clock.now() + 3_600_000, clock.now() + 3_700_000, 10)).toEqual([]);
+    // Both provider calls stay on record, in attempt order.
+    expect((await store.delivery.attemptsOf('m7')).map((x) => [x.attempt, x.provider, x.outcome])).toEqual([
+      [1, 'slow', 'retry'],
+      [2, 'scripted', 'sent'],
+    ]);
+  });
+
+  it('a stale lease moves nothing: each claim fences the state changes with a new token', async () => {
+    await enqueue('m8');
+    const [first] = await store.outbox.claim(clock.now(), clock.now() + 30_000, 10);
+    clock.advance(30_001);
+    const [second] = await store.outbox.claim(clock.now(), clock.now() + 30_000, 10);
+    expect(second!.leaseToken).not.toBe(first!.leaseToken);
+    const stale = { id: 'm8', token: first!.leaseToken };
+    expect(await store.outbox.markSent(stale, clock.now(), 'x', 'px')).toBe(false);
+    expect(await store.outbox.markRetry(stale, clock.now(), clock.now(), 'late')).toBe(false);
+    expect(await store.outbox.markFinal(stale, clock.now(), 'failed', 'late')).toBe(false);
+    expect(await store.outbox.get('m8')).toMatchObject({ status: 'sending', attempts: 2, last_error: null });
+    expect(await store.outbox.markSent({ id: 'm8', token: second!.leaseToken }, clock.now(), 'x', 'px')).toBe(true);
+  });
 });

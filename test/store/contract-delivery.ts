@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Store } from '../../src/store/ports.js';
 import type { TestDatabase } from './dialects.js';
-import { T0, auditEvent, inboxMessage, outboxMessage } from './fixtures.js';
+import { T0, auditEvent, claimLeases, inboxMessage, outboxMessage } from './fixtures.js';
 
 export function deliveryContract(db: () => TestDatabase): void {
   const store = (): Store => db().store;
@@ -27,7 +27,9 @@ export function deliveryContract(db: () => TestDatabase): void {
         lease_until: T0 + 30_000,
         attempts: 1,
         updated_at: T0,
+        leaseToken: got[0]!.leaseToken,
       });
+      expect(got[0]!.leaseToken).toMatch(/^[\w-]{16}$/);
       // The order of the returned batch is not part of the contract.
       expect([...got].sort((x, y) => x.next_attempt_at - y.next_attempt_at)).toEqual([leased(early), leased(late)]);
       expect((await store().outbox.get(future.id))?.status).toBe('queued');
@@ -60,8 +62,8 @@ export function deliveryContract(db: () => TestDatabase): void {
     it('markSent records the send and clears the payload; the message is never claimed again', async () => {
       const m = outboxMessage();
       await store().outbox.enqueue(m);
-      await store().outbox.claim(T0, T0 + 30_000, 1);
-      await store().outbox.markSent(m.id, T0 + 5, 'inbox', 'pm-1');
+      const leases = await claimLeases(store(), T0, T0 + 30_000, 1);
+      expect(await store().outbox.markSent(leases.get(m.id)!, T0 + 5, 'inbox', 'pm-1')).toBe(true);
       expect(await store().outbox.get(m.id)).toEqual({
         ...m,
         status: 'sent',
@@ -80,8 +82,8 @@ export function deliveryContract(db: () => TestDatabase): void {
     it('markRetry requeues with the error, keeping the payload, due at nextAttemptAt', async () => {
       const m = outboxMessage();
       await store().outbox.enqueue(m);
-      await store().outbox.claim(T0, T0 + 30_000, 1);
-      await store().outbox.markRetry(m.id, T0 + 10, T0 + 5_000, 'timeout');
+      const leases = await claimLeases(store(), T0, T0 + 30_000, 1);
+      expect(await store().outbox.markRetry(leases.get(m.id)!, T0 + 10, T0 + 5_000, 'timeout')).toBe(true);
       expect(await store().outbox.get(m.id)).toEqual({
         ...m,
         status: 'queued',
@@ -100,9 +102,9 @@ export function deliveryContract(db: () => TestDatabase): void {
       const failed = outboxMessage();
       const expired = outboxMessage();
       for (const m of [failed, expired]) await store().outbox.enqueue(m);
-      await store().outbox.claim(T0, T0 + 30_000, 10);
-      await store().outbox.markFinal(failed.id, T0 + 1, 'failed', 'rejected by provider');
-      await store().outbox.markFinal(expired.id, T0 + 2, 'expired', null);
+      const leases = await claimLeases(store(), T0, T0 + 30_000, 10);
+      await store().outbox.markFinal(leases.get(failed.id)!, T0 + 1, 'failed', 'rejected by provider');
+      await store().outbox.markFinal(leases.get(expired.id)!, T0 + 2, 'expired', null);
       expect(await store().outbox.get(failed.id)).toEqual({
         ...failed,
         status: 'failed',
@@ -132,9 +134,9 @@ export function deliveryContract(db: () => TestDatabase): void {
       await store().outbox.enqueue(later);
       await store().outbox.enqueue(soon);
       expect(await store().outbox.nextDueAt()).toBe(T0 + 2_000);
-      await store().outbox.claim(T0 + 2_000, T0 + 32_000, 10);
+      const leases = await claimLeases(store(), T0 + 2_000, T0 + 32_000, 10);
       expect(await store().outbox.nextDueAt()).toBe(T0 + 5_000);
-      await store().outbox.markSent(soon.id, T0 + 2_001, 'inbox', 'pm');
+      await store().outbox.markSent(leases.get(soon.id)!, T0 + 2_001, 'inbox', 'pm');
       expect(await store().outbox.nextDueAt()).toBe(T0 + 5_000);
     });
   });
@@ -145,8 +147,8 @@ export function deliveryContract(db: () => TestDatabase): void {
       const sending = outboxMessage({ to_phone: '+6591230000', next_attempt_at: T0 - 1 });
       await store().outbox.enqueue(sent);
       await store().outbox.enqueue(sending);
-      await store().outbox.claim(T0, T0 + 30_000, 10);
-      await store().outbox.markSent(sent.id, T0 + 1, 'inbox', 'pm');
+      const leases = await claimLeases(store(), T0, T0 + 30_000, 10);
+      await store().outbox.markSent(leases.get(sent.id)!, T0 + 1, 'inbox', 'pm');
       const i1 = inboxMessage({ message_id: sent.id, to_phone: '+12025550101', created_at: T0 + 1 });
       const i2 = inboxMessage({ message_id: sending.id, to_phone: '+6591230000', created_at: T0 + 2 });
       const i3 = inboxMessage({

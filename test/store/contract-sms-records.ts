@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SmsAttempt, Store } from '../../src/store/ports.js';
 import type { TestDatabase } from './dialects.js';
-import { T0, outboxMessage } from './fixtures.js';
+import { T0, claimLeases, outboxMessage } from './fixtures.js';
 
 const attempt = (message_id: string, attemptNo: number, i: number, over: Partial<SmsAttempt> = {}): SmsAttempt => ({
   id: `${message_id}:${String(attemptNo).padStart(4, '0')}:${i}:abcdef`,
@@ -20,11 +20,11 @@ const attempt = (message_id: string, attemptNo: number, i: number, over: Partial
 export function smsRecordsContract(db: () => TestDatabase): void {
   const store = (): Store => db().store;
 
-  async function sentMessage(provider = 'smpp', pmid = `pm-${Math.random()}`, over = {}) {
+  async function sentMessage(provider = 'smpp', pmid = `pm-${Math.random()}`, over = {}, sentAt = T0 + 10) {
     const m = outboxMessage(over);
     await store().outbox.enqueue(m);
-    await store().outbox.claim(T0, T0 + 30_000, 100);
-    await store().outbox.markSent(m.id, T0 + 10, provider, pmid);
+    const leases = await claimLeases(store(), T0, T0 + 30_000);
+    await store().outbox.markSent(leases.get(m.id)!, sentAt, provider, pmid);
     return { ...m, pmid };
   }
 
@@ -65,7 +65,7 @@ export function smsRecordsContract(db: () => TestDatabase): void {
     it('a receipt that overtakes the send is applied once the send is recorded; intermediate states move nothing', async () => {
       const m = outboxMessage();
       await store().outbox.enqueue(m);
-      await store().outbox.claim(T0, T0 + 30_000, 100);
+      const leases = await claimLeases(store(), T0, T0 + 30_000);
       await store().delivery.recordReceipt({
         provider: 'smpp',
         provider_message_id: 'pm-early',
@@ -82,7 +82,7 @@ export function smsRecordsContract(db: () => TestDatabase): void {
       });
       expect(await store().delivery.applyReceipts('smpp', 'pm-early', T0 + 2)).toBeUndefined();
       expect((await store().outbox.get(m.id))!.status).toBe('sending');
-      await store().outbox.markSent(m.id, T0 + 3, 'smpp', 'pm-early');
+      await store().outbox.markSent(leases.get(m.id)!, T0 + 3, 'smpp', 'pm-early');
       expect(await store().delivery.applyReceipts('smpp', 'pm-early', T0 + 3)).toMatchObject({
         id: m.id,
         status: 'undelivered',
@@ -132,8 +132,7 @@ export function smsRecordsContract(db: () => TestDatabase): void {
     });
 
     it('awaitingReceipt lists sent messages of a provider inside the window; statusCounts counts per status', async () => {
-      const old = await sentMessage('aliyun-sms', 'biz-old');
-      await store().outbox.markSent(old.id, T0 - 100_000_000, 'aliyun-sms', 'biz-old');
+      await sentMessage('aliyun-sms', 'biz-old', {}, T0 - 100_000_000);
       const fresh = await sentMessage('aliyun-sms', 'biz-fresh');
       await sentMessage('smpp', 'other');
       expect(await store().delivery.awaitingReceipt('aliyun-sms', T0 - 86_400_000, T0 + 10, 10)).toEqual([

@@ -3,8 +3,10 @@ import type {
   Account,
   AuditEvent,
   InboxMessage,
+  OutboxLease,
   OutboxMessage,
   Repos,
+  Store,
   VerificationCode,
 } from '../../src/store/ports.js';
 import type { MembersTable } from '../../src/store/schema.js';
@@ -129,4 +131,15 @@ export async function seedDirectory(s: Repos, rd = `rd-${accountId().slice(-6)}`
   });
   await s.directory.createFolder({ id: root, directory_id: rd, parent_id: null, name: 'root', created_at: T0 });
   return { manager, rd, root };
+}
+
+/** Claims due messages and returns the lease of each by message id (the fence of its state changes). */
+export async function claimLeases(
+  s: Pick<Store, 'outbox'>,
+  now: number,
+  leaseUntil: number,
+  max = 100,
+): Promise<Map<string, OutboxLease>> {
+  const claimed = await s.outbox.claim(now, leaseUntil, max);
+  return new Map(claimed.map((m) => [m.id, { id: m.id, token: m.leaseToken }]));
 }

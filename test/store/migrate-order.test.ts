@@ -7,7 +7,7 @@ import * as identity from '../../src/store/migrations/2026_11_29_0003_identity.j
 import * as defence from '../../src/store/migrations/2026_11_29_0004_defence.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
 
-it('applies 0002 to a store that already has 0001, 0003 and 0004', async () => {
+it('applies 0002 (and later ones) to a store that already has 0001, 0003 and 0004', async () => {
   const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: new Database(':memory:') }) });
   const older = new Migrator({
     db,
@@ -22,7 +22,7 @@ it('applies 0002 to a store that already has 0001, 0003 and 0004', async () => {
     migrationLockTableName: 'resdir_migration_lock',
   });
   expect((await older.migrateToLatest()).error).toBeUndefined();
-  expect(await migrateToLatest(db)).toEqual(['2026_11_29_0002_sms_delivery']);
+  expect(await migrateToLatest(db)).toEqual(['2026_11_29_0002_sms_delivery', '2026_12_02_0005_hot_path']);
   expect(await migrateToLatest(db)).toEqual([]);
   const tables = (await db.introspection.getTables()).map((t) => t.name);
   expect(tables).toEqual(expect.arrayContaining(['sms_attempts', 'sms_receipts']));

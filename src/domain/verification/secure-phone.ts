@@ -8,7 +8,7 @@ import { auditEvent, type AuditDraft } from '../audit/audit.js';
 import type { Phone } from '../phone/phone.js';
 import { BIND_PHONE_PURPOSE, codeMac, codeMatches, generateCode, looksLikeCode } from './code.js';
 import type { SmsPayload } from './template.js';
-import { creditBind, SendGuard, type SendLimitPolicy } from './limits/send-guard.js';
+import { creditBind, SendGuard, type SendLimitPolicy, type SendTarget } from './limits/send-guard.js';
 import { pairSubject, type Refusal, type Trip } from './limits/refusal.js';
 import { idempotencyKey } from './idempotency.js';
 import { noObserver, type VerificationObserver } from './observer.js';
@@ -102,96 +102,70 @@ export class SecurePhoneVerification {
     const code = fixed ?? generateCode();
     const expiresAt = now + this.policy.codeTtlSeconds * 1000;
     const messageId = fixed === undefined ? timeOrderedId(now) : null;
-    const r = await this.store.atomically<
-      { expiresAt: number; messageId: string | null; kind: 'sms' | 'test-number' | 'replay' },
-      SendError
-    >(async (tx) => {
-      if (idem) {
-        const prior = await tx.defence.findIdempotent(idem.scope, idem.token, now);
-        if (prior && prior.fingerprint !== idem.fingerprint) {
-          return err({
-            reason: 'client-token-mismatch',
-            failure: {
-              code: 'IdempotentParameterMismatch',
-              message: `The ClientToken "${idem.token}" was used within the last ${Math.round(this.policy.clientTokenTtlSeconds / 3600)} hours with other parameters (AccountId or SecureMobilePhone). Use a new ClientToken for a new request.`,
-              auditDetail: 'client-token-mismatch',
+    const target: SendTarget = {
+      accountId: member.account_id,
+      managementAccountId,
+      principalArn: audit.principalArn,
+      sourceIp: audit.sourceIp,
+      phone,
+    };
+    const limits = fixed === undefined ? this.guard.plan(target, now) : undefined;
+    const payload: SmsPayload = {
+      code,
+      minutes: Math.round(this.policy.codeTtlSeconds / 60),
+      purpose: BIND_PHONE_PURPOSE,
+    };
+    const outcome = await this.store.verification.sendCode({
+      now,
+      ...(idem
+        ? {
+            idempotency: {
+              ...idem,
+              response: JSON.stringify({ expiresAt }),
+              expiresAt: now + this.policy.clientTokenTtlSeconds * 1000,
             },
-          });
-        }
-        if (prior) {
-          await tx.audit.append(auditEvent(audit, 'OK', null, 'client-token-replay'));
-          const first = JSON.parse(prior.response) as { expiresAt: number };
-          return ok({ expiresAt: first.expiresAt, messageId: null, kind: 'replay' as const });
-        }
-      }
-      if (fixed === undefined) {
-        const target = {
-          accountId: member.account_id,
-          managementAccountId,
-          principalArn: audit.principalArn,
-          sourceIp: audit.sourceIp,
-          phone,
-        };
-        const refused = await this.guard.claim(tx, target, now);
-        if (refused) return err(refused);
-      }
-      await tx.codes.supersede(BIND_PHONE_PURPOSE, member.account_id, now);
-      await tx.codes.insert({
+          }
+        : {}),
+      ...(limits ? { limits } : {}),
+      code: {
         id: timeOrderedId(now),
         purpose: BIND_PHONE_PURPOSE,
-        account_id: member.account_id,
+        accountId: member.account_id,
         phone: phone.e164,
-        code_mac: codeMac(this.keyring.codeMac, BIND_PHONE_PURPOSE, member.account_id, phone.e164, code),
-        created_at: now,
-        expires_at: expiresAt,
-        attempts: 0,
-        max_attempts: this.policy.codeMaxAttempts,
-        consumed_at: null,
-        superseded_at: null,
-      });
-      if (messageId !== null) {
-        const payload: SmsPayload = {
-          code,
-          minutes: Math.round(this.policy.codeTtlSeconds / 60),
-          purpose: BIND_PHONE_PURPOSE,
-        };
-        await tx.outbox.enqueue({
-          id: messageId,
-          to_phone: phone.e164,
-          purpose: BIND_PHONE_PURPOSE,
-          account_id: member.account_id,
-          payload_enc: this.keyring.outboxPayloads.seal(JSON.stringify(payload)),
-          status: 'queued',
-          attempts: 0,
-          next_attempt_at: now,
-          lease_until: null,
-          expires_at: expiresAt,
-          created_at: now,
-          updated_at: now,
-          sent_at: null,
-          provider: null,
-          provider_message_id: null,
-          last_error: null,
-        });
-      }
-      await tx.audit.append(auditEvent(audit, 'OK', messageId, fixed === undefined ? null : 'test-number'));
-      if (idem) {
-        const record = {
-          scope: idem.scope,
-          token: idem.token,
-          fingerprint: idem.fingerprint,
-          response: JSON.stringify({ expiresAt }),
-          created_at: now,
-          expires_at: now + this.policy.clientTokenTtlSeconds * 1000,
-        };
-        if (!(await tx.defence.saveIdempotent(record, now))) return err({ raced: true as const });
-      }
-      return ok({ expiresAt, messageId, kind: fixed === undefined ? ('sms' as const) : ('test-number' as const) });
+        codeMac: codeMac(this.keyring.codeMac, BIND_PHONE_PURPOSE, member.account_id, phone.e164, code),
+        expiresAt,
+        maxAttempts: this.policy.codeMaxAttempts,
+      },
+      ...(messageId !== null
+        ? { message: { id: messageId, payloadEnc: this.keyring.outboxPayloads.seal(JSON.stringify(payload)) } }
+        : {}),
+      audit: auditEvent(audit, 'OK', messageId, fixed === undefined ? null : 'test-number'),
+      replayAudit: auditEvent(audit, 'OK', null, 'client-token-replay'),
     });
-    if (!r.ok) return r;
-    this.observer.sent(r.value.kind);
-    if (r.value.messageId !== null) this.onQueued();
-    return ok({ expiresAt: r.value.expiresAt, messageId: r.value.messageId });
+    switch (outcome.kind) {
+      case 'token-raced':
+        return err({ raced: true });
+      case 'refused':
+        return err(this.guard.refusal(outcome.refusal, target, now));
+      case 'token-mismatch':
+        return err({
+          reason: 'client-token-mismatch',
+          failure: {
+            code: 'IdempotentParameterMismatch',
+            message: `The ClientToken "${idem?.token}" was used within the last ${Math.round(this.policy.clientTokenTtlSeconds / 3600)} hours with other parameters (AccountId or SecureMobilePhone). Use a new ClientToken for a new request.`,
+            auditDetail: 'client-token-mismatch',
+          },
+        });
+      case 'replayed': {
+        this.observer.sent('replay');
+        const first = JSON.parse(outcome.response) as { expiresAt: number };
+        return ok({ expiresAt: first.expiresAt, messageId: null });
+      }
+      case 'sent':
+        this.observer.sent(fixed === undefined ? 'sms' : 'test-number');
+        if (messageId !== null) this.onQueued();
+        return ok({ expiresAt, messageId });
+    }
   }
 
   /** Blocks the breaker key; exactly one of concurrent trippers writes the audit event and counts the metric. */

@@ -1,9 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { Database, SmsOutboxTable } from '../schema.js';
-import type { OutboxRepo, Store } from '../ports.js';
+import type { OutboxLease, OutboxRepo, Settlement, Store } from '../ports.js';
 
 const num = (v: number | null): number | null => (v === null ? null : Number(v));
-const normalize = (r: SmsOutboxTable): SmsOutboxTable => ({
+const normalize = ({ lease_token: _token, ...r }: SmsOutboxTable): SmsOutboxTable => ({
   ...r,
   attempts: Number(r.attempts),
   next_attempt_at: Number(r.next_attempt_at),
@@ -20,6 +21,8 @@ export function outboxRepo(db: Kysely<Database>, dialect: Store['dialect']): Out
       await db.insertInto('sms_outbox').values(m).execute();
     },
     async claim(now, leaseUntil, max) {
+      const token = randomBytes(12).toString('base64url');
+      const leased = (r: SmsOutboxTable) => ({ ...normalize(r), leaseToken: token });
       const due = (eb: ExpressionBuilder<Database, 'sms_outbox'>) =>
         eb.or([
           eb.and([eb('sms_outbox.status', '=', 'queued'), eb('sms_outbox.next_attempt_at', '<=', now)]),
@@ -28,6 +31,7 @@ export function outboxRepo(db: Kysely<Database>, dialect: Store['dialect']): Out
       const lease = (eb: ExpressionBuilder<Database, 'sms_outbox'>) => ({
         status: 'sending' as const,
         lease_until: leaseUntil,
+        lease_token: token,
         attempts: eb('sms_outbox.attempts', '+', 1),
         updated_at: now,
       });
@@ -56,7 +60,7 @@ export function outboxRepo(db: Kysely<Database>, dialect: Store['dialect']): Out
           .where(due)
           .returningAll('sms_outbox')
           .execute();
-        return rows.map(normalize);
+        return rows.map(leased);
       }
       // SQLite runs one writer at a time, so the UPDATE below is atomic with its sub-select. The
       // guard is repeated in the UPDATE so that a message leased by another claimer between the
@@ -69,43 +73,23 @@ export function outboxRepo(db: Kysely<Database>, dialect: Store['dialect']): Out
         .where(due)
         .returningAll()
         .execute();
-      return rows.map(normalize);
+      return rows.map(leased);
     },
-    async markSent(id, now, provider, providerMessageId) {
-      await db
-        .updateTable('sms_outbox')
-        .set({
-          status: 'sent',
-          sent_at: now,
-          updated_at: now,
-          provider,
-          provider_message_id: providerMessageId,
-          payload_enc: null,
-          lease_until: null,
-          last_error: null,
-        })
-        .where('id', '=', id)
-        .execute();
-    },
-    async markRetry(id, now, nextAttemptAt, error) {
-      await db
-        .updateTable('sms_outbox')
-        .set({
-          status: 'queued',
-          next_attempt_at: nextAttemptAt,
-          lease_until: null,
-          updated_at: now,
-          last_error: error,
-        })
-        .where('id', '=', id)
-        .execute();
-    },
-    async markFinal(id, now, status, error) {
-      await db
-        .updateTable('sms_outbox')
-        .set({ status, updated_at: now, payload_enc: null, lease_until: null, last_error: error })
-        .where('id', '=', id)
-        .execute();
+    markSent: (lease, now, provider, providerMessageId) =>
+      settleOne(db, lease, { kind: 'sent', at: now, provider, providerMessageId }),
+    markRetry: (lease, now, nextAttemptAt, error) =>
+      settleOne(db, lease, { kind: 'retry', at: now, nextAttemptAt, error }),
+    markFinal: (lease, now, status, error) => settleOne(db, lease, { kind: status, at: now, error }),
+    async settle(settlements) {
+      if (settlements.length === 0) return [];
+      return db.transaction().execute(async (trx) => {
+        const applied: boolean[] = [];
+        for (const s of settlements) {
+          applied.push(await settleOne(trx, s.lease, s.outcome));
+          if (s.attempts.length > 0) await trx.insertInto('sms_attempts').values(s.attempts).execute();
+        }
+        return applied;
+      });
     },
     async get(id) {
       const r = await db.selectFrom('sms_outbox').selectAll().where('id', '=', id).executeTakeFirst();
@@ -120,4 +104,33 @@ export function outboxRepo(db: Kysely<Database>, dialect: Store['dialect']): Out
       return r?.t == null ? undefined : Number(r.t);
     },
   };
+}
+
+/**
+ * Moves a leased message to its outcome, only while `lease` still holds it (the token written by
+ * the claim that leased it; a later claim writes another). Final states clear the payload.
+ */
+async function settleOne(db: Kysely<Database>, lease: OutboxLease, o: Settlement['outcome']): Promise<boolean> {
+  const common = { updated_at: o.at, lease_until: null, lease_token: null };
+  const set =
+    o.kind === 'sent'
+      ? {
+          ...common,
+          status: 'sent' as const,
+          sent_at: o.at,
+          provider: o.provider,
+          provider_message_id: o.providerMessageId,
+          payload_enc: null,
+          last_error: null,
+        }
+      : o.kind === 'retry'
+        ? { ...common, status: 'queued' as const, next_attempt_at: o.nextAttemptAt, last_error: o.error }
+        : { ...common, status: o.kind, payload_enc: null, last_error: o.error };
+  const r = await db
+    .updateTable('sms_outbox')
+    .set(set)
+    .where('id', '=', lease.id)
+    .where('lease_token', '=', lease.token)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }

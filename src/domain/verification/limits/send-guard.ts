@@ -1,6 +1,7 @@
 import type { Repos } from '../../../store/ports.js';
 import type { DefenceSettings } from '../../../config/defence-settings.js';
 import type { Phone } from '../../phone/phone.js';
+import type { SendLimitPlan, SendRefusal } from '../../../store/hot-ports.js';
 import { DAY_MS, HOUR_MS, limitRefusal, pairSubject, prefixOf, windowStart, type Refusal } from './refusal.js';
 
 /** The send limits the guard reads (a subset of Settings). */
@@ -43,63 +44,90 @@ export const breakerKeys = (phone: Phone): Array<{ scope: 'country' | 'prefix'; 
 ];
 
 /**
- * Claims every send limit inside the send transaction, in a fixed order (so concurrent claims
- * lock rows in the same order): failure lock of the pair, breaker block, growing cooldown, the
- * counters (phone/hour, phone/day, member/day, principal/day, management/day, prefix/hour,
- * IP/hour), then the breaker's statistics. Each claim is one guarded statement; a refusal returns
- * and the caller rolls the transaction back, so nothing is consumed and no limit can overshoot
- * under any concurrency or number of replicas.
+ * Plans every send limit for the store to claim inside the send transaction (SendLimitPlan fixes
+ * the order: failure lock of the pair, breaker block, growing cooldown, the counters (phone/hour,
+ * phone/day, member/day, principal/day, management/day, prefix/hour, IP/hour), then the breaker's
+ * statistics), and turns the store's refusal into the caller's answer. Each claim is one guarded
+ * statement; a refusal rolls the Send's writes back, so nothing is consumed and no limit can
+ * overshoot under any concurrency or number of replicas.
  */
 export class SendGuard {
   constructor(private readonly p: SendLimitPolicy) {}
 
-  async claim(tx: Repos, t: SendTarget, now: number): Promise<Refusal | undefined> {
+  /** The limits to claim for `t` at `now`, or undefined when limits are off. */
+  plan(t: SendTarget, now: number): SendLimitPlan | undefined {
     const p = this.p;
     if (!p.limits) return undefined;
-    const pair = pairSubject(t.accountId, t.phone.e164);
+    const breakerOn = p.breakerMinSends > 0;
+    return {
+      pair: pairSubject(t.accountId, t.phone.e164),
+      breakerKeys: breakerOn ? breakerKeys(t.phone) : [],
+      ...(p.resendCooldownSeconds > 0
+        ? {
+            backoff: {
+              baseMs: p.resendCooldownSeconds * 1000,
+              maxMs: Math.max(p.resendCooldownSeconds, p.resendCooldownMaxSeconds) * 1000,
+              resetMs: p.resendCooldownResetSeconds * 1000,
+            },
+          }
+        : {}),
+      counters: this.counters(t)
+        .filter((c) => c.limit > 0)
+        .map((c) => ({ scope: c.scope, subject: c.subject, windowStart: windowStart(now, c.size), limit: c.limit })),
+      ...(breakerOn
+        ? {
+            breaker: {
+              windowStart: windowStart(now, p.breakerWindowSeconds * 1000),
+              minSends: p.breakerMinSends,
+              minBindPercent: p.breakerMinBindPercent,
+            },
+          }
+        : {}),
+    };
+  }
 
-    const lockedUntil = await tx.defence.pairLockedUntil(pair, now);
-    if (lockedUntil !== undefined) {
-      return limitRefusal(
-        'failure-lock',
-        `Too many wrong verification codes were entered for this member and mobile phone number; sending is locked until ${iso(lockedUntil)}.`,
-        lockedUntil - now,
-        now,
-      );
-    }
-    const keys = breakerKeys(t.phone);
-    if (p.breakerMinSends > 0) {
-      const blocked = await tx.defence.blockedUntil(keys, now);
-      if (blocked !== undefined) {
+  /** The answer to a refusal of the plan made for `t` at `now`. */
+  refusal(r: SendRefusal, t: SendTarget, now: number): Refusal {
+    const p = this.p;
+    switch (r.kind) {
+      case 'failure-lock':
+        return limitRefusal(
+          'failure-lock',
+          `Too many wrong verification codes were entered for this member and mobile phone number; sending is locked until ${iso(r.until)}.`,
+          r.until - now,
+          now,
+        );
+      case 'breaker-blocked':
         return limitRefusal(
           'breaker',
-          `Verification codes to numbers like this one are suspended until ${iso(blocked)}: too few of the codes recently sent there were used.`,
-          blocked - now,
+          `Verification codes to numbers like this one are suspended until ${iso(r.until)}: too few of the codes recently sent there were used.`,
+          r.until - now,
           now,
         );
-      }
-    }
-    if (p.resendCooldownSeconds > 0) {
-      const baseMs = p.resendCooldownSeconds * 1000;
-      const maxMs = Math.max(baseMs, p.resendCooldownMaxSeconds * 1000);
-      const b = await tx.defence.claimBackoff(pair, now, baseMs, maxMs, p.resendCooldownResetSeconds * 1000);
-      if (b.waitMs > 0) {
+      case 'cooldown':
         return limitRefusal(
           'cooldown',
-          `A verification code was sent to this number for this member less than ${Math.round(b.gapMs / 1000)} seconds ago. Retry in ${Math.ceil(b.waitMs / 1000)} seconds.`,
-          b.waitMs,
+          `A verification code was sent to this number for this member less than ${Math.round(r.gapMs / 1000)} seconds ago. Retry in ${Math.ceil(r.waitMs / 1000)} seconds.`,
+          r.waitMs,
           now,
+        );
+      case 'counter': {
+        const c = this.counters(t).filter((x) => x.limit > 0)[r.index]!;
+        const start = windowStart(now, c.size);
+        return limitRefusal(c.scope, c.message, start + c.size - now, now);
+      }
+      case 'breaker': {
+        const k = breakerKeys(t.phone)[r.keyIndex]!;
+        const until = now + p.breakerBlockSeconds * 1000;
+        return limitRefusal(
+          'breaker',
+          `Verification codes to numbers like this one are suspended until ${iso(until)}: too few of the codes recently sent there were used.`,
+          until - now,
+          now,
+          { scope: k.scope, subject: k.subject, until },
         );
       }
     }
-    for (const c of this.counters(t)) {
-      if (c.limit <= 0) continue;
-      const start = windowStart(now, c.size);
-      if ((await tx.limits.increment(c.scope, c.subject, start, c.limit)) === undefined) {
-        return limitRefusal(c.scope, c.message, start + c.size - now, now);
-      }
-    }
-    return p.breakerMinSends > 0 ? this.judgeBreaker(tx, keys, now) : undefined;
   }
 
   /** Every counted limit; scopes `member-day` and `management-day` keep their pre-issue-5 names. */
@@ -156,37 +184,6 @@ export class SendGuard {
         message: `At most ${p.maxSendsPerIpPerHour} verification codes can be sent from one client address per hour.`,
       },
     ];
-  }
-
-  /**
-   * Counts this send in the breaker window of its calling code and prefix; when at least
-   * breakerMinSends codes were already sent there in the window and fewer than
-   * breakerMinBindPercent % of them were bound, refuses and asks for a trip of that key.
-   */
-  private async judgeBreaker(
-    tx: Repos,
-    keys: ReturnType<typeof breakerKeys>,
-    now: number,
-  ): Promise<Refusal | undefined> {
-    const p = this.p;
-    const start = windowStart(now, p.breakerWindowSeconds * 1000);
-    for (const k of keys) {
-      const sent =
-        ((await tx.limits.increment(`breaker-sent:${k.scope}`, k.subject, start, UNBOUNDED)) ?? UNBOUNDED) - 1;
-      if (sent < p.breakerMinSends) continue;
-      const bound = await tx.defence.counter(`breaker-bound:${k.scope}`, k.subject, start);
-      if (bound * 100 < p.breakerMinBindPercent * sent) {
-        const until = now + p.breakerBlockSeconds * 1000;
-        return limitRefusal(
-          'breaker',
-          `Verification codes to numbers like this one are suspended until ${iso(until)}: too few of the codes recently sent there were used.`,
-          until - now,
-          now,
-          { scope: k.scope, subject: k.subject, until },
-        );
-      }
-    }
-    return undefined;
   }
 }
 

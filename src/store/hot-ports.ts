@@ -1,0 +1,80 @@
+/**
+ * The hot path's store seam: one intent-level method per business step, taking the whole write
+ * set and committing it atomically. Domain types (camelCase) cross this seam; only the store knows
+ * column names. Implemented with group-committed prepared statements on SQLite and as one
+ * transaction on PostgreSQL.
+ */
+import type { AuditEvent } from './ports.js';
+
+/** A guarded counter claim: one more in (scope, subject, window) only while below `limit`. */
+export interface CounterClaim {
+  scope: string;
+  subject: string;
+  windowStart: number;
+  limit: number;
+}
+
+/**
+ * Every send limit, claimed in this order (so concurrent claims lock rows in the same order): the
+ * pair's failure lock, the breaker blocks, the growing cooldown, the counters, then the breaker's
+ * statistics. The first refusal stops the claim and rolls back what the Send wrote.
+ */
+export interface SendLimitPlan {
+  /** Subject of the (member, phone) failure lock and cooldown. */
+  pair: string;
+  /** Breaker keys checked for an active block and counted by `breaker` (empty: breaker off). */
+  breakerKeys: ReadonlyArray<{ scope: string; subject: string }>;
+  backoff?: { baseMs: number; maxMs: number; resetMs: number };
+  counters: readonly CounterClaim[];
+  /** Counts the send per breaker key; refuses when too few of the key's sends were bound. */
+  breaker?: { windowStart: number; minSends: number; minBindPercent: number };
+}
+
+export type SendRefusal =
+  | { kind: 'failure-lock'; until: number }
+  | { kind: 'breaker-blocked'; until: number }
+  | { kind: 'cooldown'; waitMs: number; gapMs: number }
+  | { kind: 'counter'; index: number }
+  | { kind: 'breaker'; keyIndex: number };
+
+export interface NewCode {
+  id: string;
+  purpose: string;
+  accountId: string;
+  phone: string;
+  codeMac: string;
+  expiresAt: number;
+  maxAttempts: number;
+}
+
+export interface SendCodeCommand {
+  now: number;
+  /** A ClientToken: replays a live record with this fingerprint, refuses one with another. */
+  idempotency?: { scope: string; token: string; fingerprint: string; response: string; expiresAt: number };
+  limits?: SendLimitPlan;
+  /** Supersedes every live code of (purpose, account), then stores this one. */
+  code: NewCode;
+  /** The sealed SMS; absent for a test number. Queued due now, expiring with the code. */
+  message?: { id: string; payloadEnc: string };
+  /** Recorded when the Send commits. */
+  audit: AuditEvent;
+  /** Recorded instead when a live ClientToken record with the same fingerprint answers. */
+  replayAudit: AuditEvent;
+}
+
+export type SendCodeOutcome =
+  | { kind: 'sent' }
+  | { kind: 'replayed'; response: string }
+  | { kind: 'token-mismatch' }
+  | { kind: 'refused'; refusal: SendRefusal }
+  /** Another Send with the same ClientToken committed first; nothing was written. */
+  | { kind: 'token-raced' };
+
+export interface VerificationStore {
+  /**
+   * Commits the Send's write set (limit claims, supersede, code, outbox message, audit record,
+   * ClientToken record) atomically, or nothing of it: a refusal, a token mismatch and a race
+   * write nothing (a replay writes its audit record only). Resolves after the commit.
+   */
+  sendCode(cmd: SendCodeCommand): Promise<SendCodeOutcome>;
+}

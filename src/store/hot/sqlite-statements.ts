@@ -1,0 +1,68 @@
+/**
+ * The Send write set as prepared better-sqlite3 statements (named parameters), compiled once per
+ * connection. Each guarded claim is ONE statement with the same guard as its repository primitive
+ * (src/store/repos/defence.ts, limits.ts): SQLite runs one writer at a time, so the guard is
+ * evaluated on the row it changes.
+ */
+import type SqliteDatabase from 'better-sqlite3';
+
+export function sendStatements(db: SqliteDatabase.Database) {
+  const p = (sql: string) => db.prepare(sql);
+  return {
+    pairLockedUntil: p(
+      'select locked_until as until from verification_failures where subject = @subject and locked_until > @now',
+    ),
+    blockedUntil: p(
+      'select max(blocked_until) as until from breaker_trips where scope = @scope and subject = @subject and blocked_until > @now',
+    ),
+    claimBackoff: p(`insert into send_backoff (subject, gap_ms, last_sent_at, next_allowed_at)
+      values (@subject, @base, @now, @now + @base)
+      on conflict (subject) do update set
+        gap_ms = case when last_sent_at <= @resetBefore then @base when gap_ms * 2 >= @max then @max else gap_ms * 2 end,
+        next_allowed_at = @now +
+          case when last_sent_at <= @resetBefore then @base when gap_ms * 2 >= @max then @max else gap_ms * 2 end,
+        last_sent_at = @now
+      where send_backoff.next_allowed_at <= @now
+      returning gap_ms as gapMs`),
+    backoffOf: p('select next_allowed_at as nextAllowedAt, gap_ms as gapMs from send_backoff where subject = @subject'),
+    increment:
+      p(`insert into send_counters (scope, subject, window_start, count) values (@scope, @subject, @windowStart, 1)
+      on conflict (scope, subject, window_start) do update set count = count + 1 where send_counters.count < @limit
+      returning count`),
+    counter: p(
+      'select count from send_counters where scope = @scope and subject = @subject and window_start = @windowStart',
+    ),
+    findIdempotent: p(
+      'select fingerprint, response from idempotency_records where scope = @scope and token = @token and expires_at > @now',
+    ),
+    saveIdempotent: p(`insert into idempotency_records (scope, token, fingerprint, response, created_at, expires_at)
+      values (@scope, @token, @fingerprint, @response, @now, @expiresAt)
+      on conflict (scope, token) do update set fingerprint = excluded.fingerprint, response = excluded.response,
+        created_at = excluded.created_at, expires_at = excluded.expires_at
+      where idempotency_records.expires_at <= @now
+      returning token`),
+    supersede: p(`update verification_codes set superseded_at = @now
+      where purpose = @purpose and account_id = @accountId and consumed_at is null and superseded_at is null`),
+    insertCode: p(`insert into verification_codes
+      (id, purpose, account_id, phone, code_mac, created_at, expires_at, attempts, max_attempts, consumed_at, superseded_at)
+      values (@id, @purpose, @accountId, @phone, @codeMac, @now, @expiresAt, 0, @maxAttempts, null, null)`),
+    enqueue: p(`insert into sms_outbox
+      (id, to_phone, purpose, account_id, payload_enc, status, attempts, next_attempt_at, lease_until, expires_at,
+       created_at, updated_at, sent_at, provider, provider_message_id, last_error, lease_token)
+      values (@id, @phone, @purpose, @accountId, @payloadEnc, 'queued', 0, @now, null, @expiresAt,
+       @now, @now, null, null, null, null, null)`),
+    audit: p(`insert into audit_events
+      (id, time, request_id, action, version, principal_arn, caller_account_id, access_key_id, source_ip,
+       target_account_id, phone_masked, result_code, outbox_message_id, detail)
+      values (@id, @time, @request_id, @action, @version, @principal_arn, @caller_account_id, @access_key_id,
+       @source_ip, @target_account_id, @phone_masked, @result_code, @outbox_message_id, @detail)`),
+    begin: p('begin immediate'),
+    commit: p('commit'),
+    rollback: p('rollback'),
+    savepoint: p('savepoint send_code'),
+    release: p('release send_code'),
+    rollbackTo: p('rollback to send_code'),
+  };
+}
+
+export type SendStatements = ReturnType<typeof sendStatements>;
