@@ -31,6 +31,8 @@ export interface RpcMeta {
   requestId: string;
   sourceIp: string;
   hostId: string;
+  /** True exactly when the request arrived over TLS (acs:SecureTransport). */
+  secureTransport: boolean;
 }
 
 /** What the HTTP layer logs about a call (never parameters: they may carry a code). */
@@ -122,7 +124,14 @@ async function runAuthenticated(
   meta: RpcMeta,
   deps: RpcDeps,
 ): Promise<{ ok: true; value: Record<string, unknown> } | { ok: false; error: ApiFailure }> {
-  const ctx: OpContext = { requestId: meta.requestId, version, principal, audit: draft, services: deps.services };
+  const ctx: OpContext = {
+    requestId: meta.requestId,
+    version,
+    principal,
+    audit: draft,
+    secureTransport: meta.secureTransport,
+    services: deps.services,
+  };
   // The caller rule comes first: it needs no member, so a refused identity never causes a member
   // lookup (resolving a resource ARN may look the member up).
   if (op.callerRule === 'management-ram-identity') {
@@ -133,7 +142,7 @@ async function runAuthenticated(
   const denied = await authorizeOperation(op, principal, params, deps.services, deps.store, {
     sourceIp: meta.sourceIp,
     now: deps.clock.now(),
-    secureTransport: false,
+    secureTransport: meta.secureTransport,
   });
   if (denied) return { ok: false, error: denied };
   const input = validateInput(op, params);
