@@ -9,6 +9,8 @@ import { VERSION } from '../app.js';
 import { runServe, settingsOrExit } from './serve.js';
 import { registerAuditCommand } from './audit.js';
 import { registerOutboxCommand } from './outbox.js';
+import { registerEnvCommand } from './env.js';
+import { registerProfileCommand } from './profile.js';
 
 const program = new Command('resdir')
   .description('Alibaba Cloud Resource Directory secure-phone API, wire-compatible')
@@ -78,6 +80,8 @@ withSettings(program.command('migrate').description('apply pending database migr
 
 registerAuditCommand(withSettings(program.command('audit'), ['data-dir', 'database-url']));
 registerOutboxCommand(withSettings(program.command('outbox'), ['data-dir', 'database-url']));
+registerEnvCommand(withSettings(program.command('env'), ['data-dir', 'tls', 'tls-cert']));
+registerProfileCommand(withSettings(program.command('profile'), ['data-dir']));
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   console.error(`resdir: ${e instanceof Error ? e.message : String(e)}`);

@@ -30,7 +30,7 @@ const serial = (): string => {
 
 async function keyPemOf(key: webcrypto.CryptoKey): Promise<string> {
   const der = await webcrypto.subtle.exportKey('pkcs8', key);
-  return x509.PemConverter.encode(der, 'PRIVATE KEY');
+  return `${x509.PemConverter.encode(der, 'PRIVATE KEY')}\n`;
 }
 
 async function signingKeyOf(keyPem: string): Promise<webcrypto.CryptoKey> {
@@ -56,7 +56,11 @@ export async function createCa(commonName: string, now: number, validityDays: nu
       await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
     ],
   });
-  return { certPem: cert.toString('pem'), keyPem: await keyPemOf(keys.privateKey), notAfter: notAfter.getTime() };
+  return {
+    certPem: `${cert.toString('pem')}\n`,
+    keyPem: await keyPemOf(keys.privateKey),
+    notAfter: notAfter.getTime(),
+  };
 }
 
 /**
@@ -93,5 +97,9 @@ export async function issueServerCertificate(
       await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
     ],
   });
-  return { certPem: cert.toString('pem'), keyPem: await keyPemOf(keys.privateKey), notAfter: notAfter.getTime() };
+  return {
+    certPem: `${cert.toString('pem')}\n`,
+    keyPem: await keyPemOf(keys.privateKey),
+    notAfter: notAfter.getTime(),
+  };
 }
