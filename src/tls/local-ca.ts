@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { SettingError } from '../config/settings.js';
-import { createCa, type KeyedCertificate } from './certificates.js';
+import type { KeyedCertificate } from './certificates.js';
 
 export const CA_FILE = 'ca.pem';
 export const CA_KEY_FILE = 'ca-key.pem';
@@ -91,6 +91,8 @@ export async function loadOrCreateLocalCa(dataDir: string, now: number): Promise
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   const hasKey = fs.existsSync(path.join(dir, CA_KEY_FILE));
   if (!hasKey && fs.existsSync(certPath)) damaged(dir, `${CA_FILE} exists without ${CA_KEY_FILE}`);
+  // The certificate library loads only when a certificate is made.
+  const { createCa } = await import('./certificates.js');
   if (!hasKey) {
     const ca = await createCa(`resdir local CA (${os.hostname()})`, now, CA_VALIDITY_DAYS);
     if (install(dir, ca, true)) return { ca, certPath, state: 'created' };

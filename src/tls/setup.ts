@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { createSecureContext } from 'node:tls';
 import { SettingError, type Settings } from '../config/settings.js';
-import { issueServerCertificate } from './certificates.js';
 import { loadOrCreateLocalCa, type LocalCa } from './local-ca.js';
 
 /** What the TLS server presents: PEM certificate (chain) and PEM private key. */
@@ -96,6 +95,7 @@ export async function setupTls(settings: Settings, now: number): Promise<TlsSetu
   if (settings.tlsCert !== undefined && settings.tlsKey !== undefined)
     return loadOperatorIdentity(settings.tlsCert, settings.tlsKey, now);
   const local = await loadOrCreateLocalCa(settings.dataDir, now);
+  const { issueServerCertificate } = await import('./certificates.js');
   const names = localNames(settings.host);
   let current = await issueServerCertificate(local.ca, names, now, SERVER_CERT_DAYS);
   const setup: TlsSetup = {
