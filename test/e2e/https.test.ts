@@ -7,6 +7,7 @@ import { X509Certificate } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startResdir, type Harness } from '../support/harness.js';
@@ -21,6 +22,7 @@ import {
 import { addRamUser, type RamUserKey } from '../support/principals.js';
 import { refusedWith } from '../support/sdk-error.js';
 import { caPemOf, httpsClient, httpsGet } from '../support/tls-clients.js';
+import { createCa, issueServerCertificate } from '../../src/tls/certificates.js';
 
 let h: Harness;
 let ca: string;
@@ -155,6 +157,40 @@ describe('under concurrent keep-alive load', () => {
       httpAgent.destroy();
       httpsAgent.destroy();
       handshakeAgent.destroy();
+    }
+  });
+});
+
+describe("the operator's certificate, and RESDIR_TLS=off", () => {
+  it('serves the certificate given in RESDIR_TLS_CERT / RESDIR_TLS_KEY and creates no local CA', async () => {
+    const files = fs.mkdtempSync(path.join(os.tmpdir(), 'resdir-operator-cert-'));
+    const operatorCa = await createCa('operator CA', Date.now(), 30);
+    const leaf = await issueServerCertificate(operatorCa, ['127.0.0.1'], Date.now(), 30);
+    fs.writeFileSync(path.join(files, 'cert.pem'), leaf.certPem + operatorCa.certPem);
+    fs.writeFileSync(path.join(files, 'key.pem'), leaf.keyPem, { mode: 0o600 });
+    const op = await startResdir({
+      env: { RESDIR_TLS_CERT: path.join(files, 'cert.pem'), RESDIR_TLS_KEY: path.join(files, 'key.pem') },
+    });
+    try {
+      expect((await httpsGet(`https://${op.host}/_resdir/health`, operatorCa.certPem)).status).toBe(200);
+      await expect(httpsGet(`https://${op.host}/_resdir/health`, ca)).rejects.toThrow(/certificate|verify/i);
+      expect(fs.existsSync(path.join(op.dataDir, 'ca.pem'))).toBe(false);
+      const rd = await httpsClient('rm', op.host, operatorCa.certPem, op.boot.admin).getResourceDirectory();
+      expect(rd.body.resourceDirectory.resourceDirectoryId).toBe(op.boot.resourceDirectoryId);
+    } finally {
+      await op.close();
+      fs.rmSync(files, { recursive: true, force: true });
+    }
+  });
+
+  it('with RESDIR_TLS=off the port speaks plain HTTP only', async () => {
+    const off = await startResdir({ env: { RESDIR_TLS: 'off' } });
+    try {
+      expect((await fetch(`${off.url}/_resdir/health`)).status).toBe(200);
+      await expect(httpsGet(`https://${off.host}/_resdir/health`, ca)).rejects.toThrow();
+      expect(fs.existsSync(path.join(off.dataDir, 'ca.pem'))).toBe(false);
+    } finally {
+      await off.close();
     }
   });
 });
