@@ -80,7 +80,7 @@ withSettings(program.command('migrate').description('apply pending database migr
 
 registerAuditCommand(withSettings(program.command('audit'), ['data-dir', 'database-url']));
 registerOutboxCommand(withSettings(program.command('outbox'), ['data-dir', 'database-url']));
-registerEnvCommand(withSettings(program.command('env'), ['data-dir', 'tls', 'tls-cert']));
+registerEnvCommand(withSettings(program.command('env'), ['data-dir', 'tls', 'tls-cert', 'tls-key']));
 registerProfileCommand(withSettings(program.command('profile'), ['data-dir']));
 
 program.parseAsync(process.argv).catch((e: unknown) => {

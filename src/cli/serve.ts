@@ -1,8 +1,7 @@
 import { createApp } from '../app.js';
-import { loadSettings, type Settings } from '../config/settings.js';
+import { loadSettings, SettingError, type Settings } from '../config/settings.js';
 import { loadMasterKey } from '../config/master-key.js';
 import { ensureBootstrap, type BootstrapInfo } from '../bootstrap.js';
-import { SettingError } from '../config/settings.js';
 import { tlsBanner } from './tls-banner.js';
 
 /** Resolves settings and the master key, or exits with one clear line. */

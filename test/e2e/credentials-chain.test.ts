@@ -140,7 +140,7 @@ describe('in a child process (the local CA trusted through NODE_EXTRA_CA_CERTS)'
       arn: `acs:ram::${uid}:assumed-role/rd-operator/chain-role`,
       provider: 'ram_role_arn/static_ak',
     });
-  });
+  }, 60_000);
 
   it('without the CA the same call fails on certificate validation', async () => {
     const config = {
@@ -150,7 +150,7 @@ describe('in a child process (the local CA trusted through NODE_EXTRA_CA_CERTS)'
     };
     const r = await child({ config, endpoint: h.host }, childEnv({}));
     expect(r.error).toMatch(/certificate|self[- ]signed|UNABLE_TO_VERIFY/i);
-  });
+  }, 60_000);
 
   it('environment variables from eval "$(resdir env)" (the default chain)', async () => {
     const env = childEnv({});
@@ -160,7 +160,7 @@ describe('in a child process (the local CA trusted through NODE_EXTRA_CA_CERTS)'
       arn: h.boot.admin.principal,
       provider: 'default/env',
     });
-  });
+  }, 60_000);
 
   it('the CLI profile written by resdir profile, and a RamRoleArn profile beside it', async () => {
     const env = childEnv({ NODE_EXTRA_CA_CERTS: caPath });
@@ -191,5 +191,5 @@ describe('in a child process (the local CA trusted through NODE_EXTRA_CA_CERTS)'
       directoryId: h.boot.resourceDirectoryId,
       arn: `acs:ram::${uid}:assumed-role/rd-operator/profile-role`,
     });
-  });
+  }, 60_000);
 });
