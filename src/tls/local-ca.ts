@@ -28,7 +28,10 @@ const damaged = (dir: string, why: string): never => {
 
 function readCa(dir: string): KeyedCertificate {
   const certPem = fs.readFileSync(path.join(dir, CA_FILE), 'utf8');
-  const keyPem = fs.readFileSync(path.join(dir, CA_KEY_FILE), 'utf8');
+  const keyFile = path.join(dir, CA_KEY_FILE);
+  // The key stays readable by its owner only, even if it was copied in with a looser mode.
+  if ((fs.statSync(keyFile).mode & 0o077) !== 0) fs.chmodSync(keyFile, 0o600);
+  const keyPem = fs.readFileSync(keyFile, 'utf8');
   let cert: X509Certificate;
   try {
     cert = new X509Certificate(certPem);

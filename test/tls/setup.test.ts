@@ -40,14 +40,16 @@ async function settingError(p: Promise<unknown>): Promise<string> {
 }
 
 describe('the local development CA', () => {
-  it('is created once in the data dir (key mode 0600) and reused by later starts', async () => {
+  it('is created once in the data dir (key mode 0600, restored if loosened) and reused by later starts', async () => {
     const dir = tempDir();
     const first = await loadOrCreateLocalCa(dir, NOW);
     expect(first.state).toBe('created');
     expect(first.certPath).toBe(path.join(dir, 'ca.pem'));
     expect(fs.statSync(path.join(dir, 'ca-key.pem')).mode & 0o777).toBe(0o600);
     expect(new X509Certificate(fs.readFileSync(first.certPath)).ca).toBe(true);
+    fs.chmodSync(path.join(dir, 'ca-key.pem'), 0o644);
     const second = await loadOrCreateLocalCa(dir, NOW + DAY);
+    expect(fs.statSync(path.join(dir, 'ca-key.pem')).mode & 0o777).toBe(0o600);
     expect(second.state).toBe('existing');
     expect(second.ca.certPem).toBe(first.ca.certPem);
     expect(fs.readdirSync(dir).sort()).toEqual(['ca-key.pem', 'ca.pem']);
