@@ -95,7 +95,8 @@ export async function loadOrCreateLocalCa(dataDir: string, now: number): Promise
   const hasKey = fs.existsSync(path.join(dir, CA_KEY_FILE));
   if (!hasKey && fs.existsSync(certPath)) damaged(dir, `${CA_FILE} exists without ${CA_KEY_FILE}`);
   // The certificate library loads only when a certificate is made.
-  const { createCa } = await import('./certificates.js');
+  const createCa = async (...a: Parameters<typeof import('./certificates.js').createCa>) =>
+    (await import('./certificates.js')).createCa(...a);
   if (!hasKey) {
     const ca = await createCa(`resdir local CA (${os.hostname()})`, now, CA_VALIDITY_DAYS);
     if (install(dir, ca, true)) return { ca, certPath, state: 'created' };

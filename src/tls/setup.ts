@@ -1,9 +1,13 @@
 import { X509Certificate, createPrivateKey } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { createSecureContext } from 'node:tls';
 import { SettingError, type Settings } from '../config/settings.js';
 import { loadOrCreateLocalCa, type LocalCa } from './local-ca.js';
+import { localServerCertificate, RENEW_DAYS } from './server-cert.js';
+
+export { RENEW_DAYS, SERVER_CERT_DAYS } from './server-cert.js';
 
 /** What the TLS server presents: PEM certificate (chain) and PEM private key. */
 export interface TlsIdentity {
@@ -27,8 +31,6 @@ export interface TlsSetup {
 }
 
 const DAY = 86_400_000;
-export const SERVER_CERT_DAYS = 30;
-export const RENEW_DAYS = 10;
 
 const WILDCARDS = new Set(['0.0.0.0', '::', '[::]']);
 
@@ -87,17 +89,17 @@ export function loadOperatorIdentity(certFile: string, keyFile: string, now: num
 
 /**
  * HTTPS for this start: undefined when RESDIR_TLS=off; the operator's certificate when given;
- * otherwise (development mode: settings refuse the case in production) a server certificate
- * issued in memory at every start by the data dir's local CA, and renewed before it expires.
+ * otherwise (development mode: settings refuse the case in production) a server certificate from
+ * the data dir's local CA, kept beside it, re-issued when the names change and before it expires.
  */
 export async function setupTls(settings: Settings, now: number): Promise<TlsSetup | undefined> {
   if (!settings.tls) return undefined;
   if (settings.tlsCert !== undefined && settings.tlsKey !== undefined)
     return loadOperatorIdentity(settings.tlsCert, settings.tlsKey, now);
   const local = await loadOrCreateLocalCa(settings.dataDir, now);
-  const { issueServerCertificate } = await import('./certificates.js');
+  const dir = path.dirname(local.certPath);
   const names = localNames(settings.host);
-  let current = await issueServerCertificate(local.ca, names, now, SERVER_CERT_DAYS);
+  let current = await localServerCertificate(dir, local.ca, names, now);
   const setup: TlsSetup = {
     source: 'local-ca',
     identity: { cert: current.certPem, key: current.keyPem },
@@ -106,7 +108,7 @@ export async function setupTls(settings: Settings, now: number): Promise<TlsSetu
     names,
     async renewIfDue(at) {
       if (current.notAfter - at > RENEW_DAYS * DAY) return undefined;
-      current = await issueServerCertificate(local.ca, names, at, SERVER_CERT_DAYS);
+      current = await localServerCertificate(dir, local.ca, names, at, true);
       setup.identity = { cert: current.certPem, key: current.keyPem };
       setup.notAfter = current.notAfter;
       return setup.identity;

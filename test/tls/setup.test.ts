@@ -105,6 +105,21 @@ describe('the server certificate of the local CA', () => {
     expect(tls!.ca).toEqual({ certPath: path.join(dir, 'ca.pem'), state: 'created' });
   });
 
+  it('is kept in the data dir (key 0600) and reused by a restart; a new listen host gets a new one', async () => {
+    const dir = tempDir();
+    const first = (await setupTls(settingsFor({ RESDIR_DATA_DIR: dir }), NOW))!;
+    expect(fs.statSync(path.join(dir, 'tls-key.pem')).mode & 0o777).toBe(0o600);
+    expect(fs.readFileSync(path.join(dir, 'tls-cert.pem'), 'utf8')).toBe(first.identity.cert);
+    const again = (await setupTls(settingsFor({ RESDIR_DATA_DIR: dir }), NOW + DAY))!;
+    expect(again.identity).toEqual(first.identity);
+    expect(again.ca?.state).toBe('existing');
+    const moved = (await setupTls(settingsFor({ RESDIR_DATA_DIR: dir, RESDIR_HOST: 'resdir.test' }), NOW + DAY))!;
+    expect(moved.identity.cert).not.toBe(first.identity.cert);
+    expect(new X509Certificate(moved.identity.cert).checkHost('resdir.test')).toBe('resdir.test');
+    const due = (await setupTls(settingsFor({ RESDIR_DATA_DIR: dir, RESDIR_HOST: 'resdir.test' }), NOW + 25 * DAY))!;
+    expect(due.identity.cert).not.toBe(moved.identity.cert);
+  });
+
   it('a wildcard listen address adds the machine name', async () => {
     const tls = await setupTls(settingsFor({ RESDIR_DATA_DIR: tempDir(), RESDIR_HOST: '0.0.0.0' }), NOW);
     expect(tls!.names).toEqual(['localhost', '127.0.0.1', '::1', os.hostname()]);
