@@ -19,6 +19,8 @@ import { buildServer } from './http/server.js';
 import { verificationMetrics } from './metrics/verification.js';
 import { startDefenceSweep } from './domain/audit/retention.js';
 import { registerSmsReceiptRoute } from './http/sms-receipts.js';
+import { setupTls, type TlsSetup } from './tls/setup.js';
+import { dualProtocol } from './http/dual-port.js';
 
 export const VERSION: string = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
@@ -38,6 +40,8 @@ export interface App {
   log: Logger;
   server: FastifyInstance;
   worker: OutboxWorker;
+  /** HTTPS on the API port (absent with RESDIR_TLS=off): the certificate's source and the local CA. */
+  tls?: TlsSetup;
   /** Starts listening and delivering; resolves with the base URL. */
   start(): Promise<string>;
   /** Stops accepting requests, finishes in-flight sends, closes the store. */
@@ -49,6 +53,9 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const { settings } = opts;
   const clock = opts.clock ?? systemClock;
   const log = pino({ level: settings.logLevel, base: { service: 'resdir' } }, opts.logStream);
+  // First, so that a bad certificate file stops start-up before the store is touched.
+  const tls = await setupTls(settings, clock.now());
+  const dual = tls ? dualProtocol(tls.identity) : undefined;
   const { store } = await openStore(settings.databaseUrl, {
     poolSize: settings.dbPoolSize,
     statementTimeoutMs: settings.dbStatementTimeoutMs,
@@ -105,12 +112,14 @@ export async function createApp(opts: AppOptions): Promise<App> {
       ...(settings.adminToken ? { adminToken: settings.adminToken } : {}),
     },
     metrics,
+    dual,
   );
 
   if (delivery.receiptIntake) registerSmsReceiptRoute(server, delivery.receiptIntake);
 
   let nonceSweep: NodeJS.Timeout | undefined;
   let defenceSweep: (() => void) | undefined;
+  let tlsRenewal: NodeJS.Timeout | undefined;
   return {
     settings,
     store,
@@ -119,6 +128,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     log,
     server,
     worker,
+    ...(tls ? { tls } : {}),
     async start() {
       const url = await server.listen({ host: settings.host, port: settings.port });
       delivery.start();
@@ -131,10 +141,25 @@ export async function createApp(opts: AppOptions): Promise<App> {
       }, 60_000);
       nonceSweep.unref();
       defenceSweep = startDefenceSweep(store, clock, settings.auditRetentionDays, log);
+      if (tls && dual) {
+        // The local server certificate is re-issued well before its end (src/tls/setup.ts).
+        tlsRenewal = setInterval(() => {
+          tls.renewIfDue(clock.now()).then(
+            (next) => {
+              if (!next) return;
+              dual.setIdentity(next);
+              log.info({ notAfter: new Date(tls.notAfter).toISOString() }, 'TLS server certificate renewed');
+            },
+            (e: unknown) => log.warn({ err: e }, 'TLS server certificate renewal failed'),
+          );
+        }, 6 * 3_600_000);
+        tlsRenewal.unref();
+      }
       return url;
     },
     async close() {
       clearInterval(nonceSweep);
+      clearInterval(tlsRenewal);
       defenceSweep?.();
       // In-flight requests finish; keep-alive connections that stay open past a grace period are
       // cut, so shutdown never waits for the 72 s keep-alive timeout.

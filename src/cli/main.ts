@@ -10,6 +10,8 @@ import { runServe, settingsOrExit } from './serve.js';
 import { registerAuditCommand } from './audit.js';
 import { registerOutboxCommand } from './outbox.js';
 import { registerCoverageCommand } from './coverage.js';
+import { registerEnvCommand } from './env.js';
+import { registerProfileCommand } from './profile.js';
 
 const program = new Command('resdir')
   .description('Alibaba Cloud Resource Directory secure-phone API, wire-compatible')
@@ -80,6 +82,8 @@ withSettings(program.command('migrate').description('apply pending database migr
 registerAuditCommand(withSettings(program.command('audit'), ['data-dir', 'database-url']));
 registerOutboxCommand(withSettings(program.command('outbox'), ['data-dir', 'database-url']));
 registerCoverageCommand(program.command('coverage'));
+registerEnvCommand(withSettings(program.command('env'), ['data-dir', 'tls', 'tls-cert', 'tls-key']));
+registerProfileCommand(withSettings(program.command('profile'), ['data-dir']));
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   console.error(`resdir: ${e instanceof Error ? e.message : String(e)}`);

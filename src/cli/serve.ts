@@ -1,7 +1,8 @@
 import { createApp } from '../app.js';
-import { loadSettings, type Settings } from '../config/settings.js';
+import { loadSettings, SettingError, type Settings } from '../config/settings.js';
 import { loadMasterKey } from '../config/master-key.js';
 import { ensureBootstrap, type BootstrapInfo } from '../bootstrap.js';
+import { tlsBanner } from './tls-banner.js';
 
 /** Resolves settings and the master key, or exits with one clear line. */
 export function settingsOrExit(flags: Record<string, string | undefined>): { settings: Settings; masterKey: Buffer } {
@@ -48,7 +49,9 @@ export async function runServe(flags: Record<string, string | undefined>): Promi
   try {
     app = await createApp({ settings, masterKey });
   } catch (e) {
-    console.error(`resdir: cannot open the store: ${e instanceof Error ? e.message : String(e)}`);
+    // A bad certificate file is a setting error (one line of its own); anything else is the store.
+    if (e instanceof SettingError) console.error(`resdir: ${e.message}`);
+    else console.error(`resdir: cannot open the store: ${e instanceof Error ? e.message : String(e)}`);
     process.exit(1);
   }
   let closing = false;
@@ -80,4 +83,5 @@ export async function runServe(flags: Record<string, string | undefined>): Promi
   }
   const info = await ensureBootstrap(app.store, app.keyring, app.clock, settings.dataDir, url, settings.site);
   printWelcome(url, info, settings.dataDir, settings.smsProvider);
+  for (const line of tlsBanner(url, app.tls)) console.log(line);
 }

@@ -31,6 +31,8 @@ export interface RpcMeta {
   requestId: string;
   sourceIp: string;
   hostId: string;
+  /** True exactly when the request arrived over TLS (acs:SecureTransport). */
+  secureTransport: boolean;
 }
 
 /** What the HTTP layer logs about a call (never parameters: they may carry a code). */
@@ -126,7 +128,14 @@ async function runAuthenticated(
   meta: RpcMeta,
   deps: RpcDeps,
 ): Promise<Result<Record<string, unknown>, ApiFailure>> {
-  const ctx: OpContext = { requestId: meta.requestId, version, principal, audit: draft, services: deps.services };
+  const ctx: OpContext = {
+    requestId: meta.requestId,
+    version,
+    principal,
+    audit: draft,
+    secureTransport: meta.secureTransport,
+    services: deps.services,
+  };
   // Input first: the resource ARN is built from validated values only (never from a raw, unbounded
   // parameter), and the handler acts on exactly the input that was authorized.
   const call = op.bind(params);
@@ -141,7 +150,7 @@ async function runAuthenticated(
   const denied = await authorizeOperation(op, call.value, principal, deps.services, deps.store, {
     sourceIp: meta.sourceIp,
     now: deps.clock.now(),
-    secureTransport: false,
+    secureTransport: meta.secureTransport,
   });
   if (denied) return err(denied);
   const result = await runHandler(op, call.value, ctx, deps);

@@ -8,6 +8,7 @@ import type { WireRequest } from '../protocol/request.js';
 import { handleRpc, type RpcDeps, type RpcOutcome } from './rpc.js';
 import { registerAdminRoutes, type AdminDeps } from './admin.js';
 import { isStoreUnavailable } from '../store/unavailable.js';
+import { arrivedOverTls, type DualProtocol } from './dual-port.js';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 const RPC_METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS'] as const;
@@ -48,8 +49,11 @@ export function buildServer(
   rpc: RpcDeps,
   admin: Omit<AdminDeps, 'metrics'>,
   metrics: Registry,
+  /** When given, the port answers TLS too (src/http/dual-port.ts). */
+  tls?: DualProtocol,
 ): FastifyInstance {
   const app = Fastify({
+    ...(tls ? { serverFactory: tls.serverFactory } : {}),
     loggerInstance: log as unknown as FastifyBaseLogger,
     logController: new LogController({ disableRequestLogging: true }),
     genReqId: () => newRequestId(),
@@ -87,7 +91,13 @@ export function buildServer(
     method: [...RPC_METHODS],
     url: '/',
     handler: async (req, reply) => {
-      const outcome = await handleRpc(wireOf(req), { requestId: req.id, sourceIp: req.ip, hostId: hostIdOf(req) }, rpc);
+      const meta = {
+        requestId: req.id,
+        sourceIp: req.ip,
+        hostId: hostIdOf(req),
+        secureTransport: arrivedOverTls(req.raw),
+      };
+      const outcome = await handleRpc(wireOf(req), meta, rpc);
       req.rpcOutcome = outcome;
       return send(reply, outcome.response);
     },

@@ -20,6 +20,8 @@ export interface OpContext {
   version: string;
   principal: Principal;
   audit: AuditDraft;
+  /** True exactly when the request arrived over TLS (acs:SecureTransport in trust policies). */
+  secureTransport: boolean;
   /** Set when the spec's callerRule is 'management-ram-identity': the directory the caller manages. */
   managedDirectory?: Directory;
   services: {

@@ -95,6 +95,7 @@ describe('SMS provider settings', () => {
           RESDIR_SMS_WEBHOOK_URL: 'https://sms.example/hook',
           RESDIR_MODE: 'production',
           RESDIR_MASTER_KEY: KEY,
+          RESDIR_TLS: 'off',
         },
       ).smsWebhookUrl,
     ).toBe('https://sms.example/hook');

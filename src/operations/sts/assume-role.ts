@@ -56,7 +56,11 @@ export default defineOperation({
         ...(input.Policy !== undefined ? { policy: input.Policy } : {}),
       },
       {
-        ...requestContext(ctx.principal, { sourceIp: ctx.audit.sourceIp, now: ctx.audit.time, secureTransport: false }),
+        ...requestContext(ctx.principal, {
+          sourceIp: ctx.audit.sourceIp,
+          now: ctx.audit.time,
+          secureTransport: ctx.secureTransport,
+        }),
         ...(input.ExternalId !== undefined ? { 'sts:externalid': input.ExternalId } : {}),
       },
     );
