@@ -160,12 +160,7 @@ const hostileStatement = fc.record({
 });
 
 /** A key of the language: `<service>:<name>`, neither part a name that JavaScript objects answer to. */
-const MEMBER_NAMES = new Set([
-  ...Object.getOwnPropertyNames(Object.prototype),
-  ...Object.getOwnPropertyNames(Function.prototype),
-  ...Object.getOwnPropertyNames(Array.prototype),
-  'prototype',
-]);
+const MEMBER_NAMES = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype']);
 const legalKey = (k: string): boolean => {
   const m = /^([a-z0-9-]+):([A-Za-z0-9/_.-]+)$/i.exec(k);
   return m !== null && !MEMBER_NAMES.has(m[1]!) && !MEMBER_NAMES.has(m[2]!);

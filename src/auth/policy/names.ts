@@ -13,8 +13,6 @@ export const MAX_PATTERN_STARS = 32;
 /** Names that JavaScript objects answer to: never an element, operator or key of the language. */
 export const OBJECT_MEMBER_NAMES: ReadonlySet<string> = new Set([
   ...Object.getOwnPropertyNames(Object.prototype),
-  ...Object.getOwnPropertyNames(Function.prototype),
-  ...Object.getOwnPropertyNames(Array.prototype),
   '__proto__',
   'prototype',
 ]);
