@@ -11,6 +11,7 @@ import { ramClient, ramModels as R, stsClient, stsModels as S, type Creds } from
 import { addRamUser } from '../support/principals.js';
 import { refusedWith } from '../support/sdk-error.js';
 import { MAX_PATTERN_LENGTH } from '../../src/auth/policy/names.js';
+import { MAX_SESSION_POLICIES } from '../../src/domain/ram/sts.js';
 
 const require = createRequire(import.meta.url);
 const Core = require('@alicloud/openapi-core');
@@ -284,6 +285,34 @@ describe('role chaining', () => {
       ).body.credentials,
     );
     await refusedWith(ramClient(h.host, third).listUsers(new R.ListUsersRequest({})), 'NoPermission', 403);
+    // Each chained AssumeRole with a new Policy adds one (third carries 2); a session carries at most the maximum.
+    let chained = third;
+    for (let i = 2; i < MAX_SESSION_POLICIES; i++) {
+      const extra = policy({
+        Effect: 'Allow',
+        Action: ['sts:AssumeRole', 'ram:GetUser'],
+        Resource: `acs:*:*:*:x${i}*`,
+      });
+      const next = await stsClient(h.host, chained).assumeRole(
+        new S.AssumeRoleRequest({
+          roleArn: arn,
+          roleSessionName: `hop${i}`,
+          policy: policy({ Effect: 'Allow', Action: '*', Resource: '*' }, JSON.parse(extra).Statement[0]),
+        }),
+      );
+      chained = credsOf(next.body.credentials);
+    }
+    await refusedWith(
+      stsClient(h.host, chained).assumeRole(
+        new S.AssumeRoleRequest({
+          roleArn: arn,
+          roleSessionName: 'one-too-many',
+          policy: policy({ Effect: 'Allow', Action: 'ram:*', Resource: '*' }),
+        }),
+      ),
+      'InvalidParameter.PolicyGrammar',
+      400,
+    );
     // An unnarrowed session of the same role lists users: the refusals above come from the session policy.
     const plain = credsOf(
       (await stsClient(h.host, u).assumeRole(new S.AssumeRoleRequest({ roleArn: arn, roleSessionName: 'plain' }))).body

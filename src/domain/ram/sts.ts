@@ -9,7 +9,8 @@
  * - 900 ≤ DurationSeconds ≤ the role's MaxSessionDuration (≤ 43200) → InvalidParameter.DurationSeconds
  * - the session Policy, if any, must parse                        → InvalidParameter.PolicyGrammar
  * Role chaining (an assumed role calling AssumeRole) never widens: the new session keeps every
- * session policy of the calling session, and the new Policy, if any, narrows it further.
+ * session policy of the calling session, and the new Policy, if any, narrows it further (at most
+ * MAX_SESSION_POLICIES in all                                    → InvalidParameter.PolicyGrammar).
  * The credential's secret is sealed and its token hashed before they are stored; both are
  * returned once.
  */
@@ -30,6 +31,8 @@ import { STS_KEY_PREFIX } from '../identity/credentials.js';
 
 export const MIN_DURATION = 900;
 export const MAX_DURATION = 43200;
+/** Most session policies a chained session may carry (each chained AssumeRole with Policy adds one). */
+export const MAX_SESSION_POLICIES = 8;
 const ROLE_ARN = /^acs:ram::(\d{16}):role\/([A-Za-z0-9.-]{1,64})$/;
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const random = (n: number): string => Array.from({ length: n }, () => ALNUM[randomInt(ALNUM.length)]).join('');
@@ -122,6 +125,16 @@ export class StsService {
           failure('InvalidParameter.PolicyGrammar', `The parameter Policy has not passed grammar check: ${p.error}`),
         );
     }
+    const inherited = sessionPolicyTexts(caller.kind === 'assumed-role' ? caller.sessionPolicy : null);
+    const policies = [...new Set([...inherited, ...(input.policy !== undefined ? [input.policy] : [])])];
+    if (policies.length > MAX_SESSION_POLICIES) {
+      return err(
+        failure(
+          'InvalidParameter.PolicyGrammar',
+          `A session obtained by role chaining carries at most ${MAX_SESSION_POLICIES} session policies.`,
+        ),
+      );
+    }
     const now = this.clock.now();
     const issued: IssuedCredential = {
       accessKeyId: `${STS_KEY_PREFIX}NU${random(24)}`,
@@ -139,10 +152,7 @@ export class StsService {
       session_name: input.sessionName,
       secret_enc: this.keyring.accessKeySecrets.seal(issued.accessKeySecret),
       token_hash: hashToken(issued.securityToken),
-      session_policy: storedSessionPolicy([
-        ...sessionPolicyTexts(caller.kind === 'assumed-role' ? caller.sessionPolicy : null),
-        ...(input.policy !== undefined ? [input.policy] : []),
-      ]),
+      session_policy: storedSessionPolicy(policies),
       source_arn: caller.arn,
       created_at: now,
       expires_at: issued.expiresAt,
