@@ -2,7 +2,8 @@
  * The one authorizer. Contract:
  * - the root identity may do everything in its own account;
  * - a RAM user is judged by the policies attached to it and to its groups;
- * - an assumed role by the role's policies, narrowed by the session policy given to AssumeRole;
+ * - an assumed role by the role's policies, narrowed by the session policies (the one given to
+ *   AssumeRole and, for a chained session, those of the session that assumed it);
  * - explicit Deny beats Allow beats implicit deny; a refusal is 403 NoPermission naming the action.
  * Policies are read from the store on every call (no cache), so a change applies to the next request.
  */
@@ -58,20 +59,39 @@ export async function attachedDocuments(
   return docs;
 }
 
+/**
+ * The texts of the session policies stored with an STS session: none, one document, or — for a
+ * session obtained by role chaining — a JSON array of document texts that all narrow it.
+ */
+export function sessionPolicyTexts(stored: string | null | undefined): string[] {
+  if (!stored) return [];
+  if (!stored.trimStart().startsWith('[')) return [stored];
+  const list: unknown = JSON.parse(stored);
+  if (!Array.isArray(list) || !list.every((t) => typeof t === 'string'))
+    throw new Error('stored session policy list is malformed');
+  return list;
+}
+
+/** What a session stores as its policy: the texts of `sessionPolicyTexts`, or null for none. */
+export function storedSessionPolicy(texts: readonly string[]): string | null {
+  if (texts.length === 0) return null;
+  return texts.length === 1 ? texts[0]! : JSON.stringify(texts);
+}
+
 /** undefined for the root identity (everything allowed). */
 export async function policiesOf(
   store: Pick<Store, 'ram'>,
   p: Principal,
-): Promise<{ identity: PolicyDocument[]; session?: PolicyDocument } | undefined> {
+): Promise<{ identity: PolicyDocument[]; session: PolicyDocument[] } | undefined> {
   if (p.kind === 'root') return undefined;
   if (p.kind === 'assumed-role') {
     const identity = await attachedDocuments(store, p.accountId, 'Role', p.name ?? '');
-    return p.sessionPolicy ? { identity, session: trustedDocument(p.sessionPolicy) } : { identity };
+    return { identity, session: sessionPolicyTexts(p.sessionPolicy).map((t) => trustedDocument(t)) };
   }
   const identity = await attachedDocuments(store, p.accountId, 'User', p.name ?? '');
   for (const g of await store.ram.groupsOfUser(p.accountId, p.name ?? ''))
     identity.push(...(await attachedDocuments(store, p.accountId, 'Group', g)));
-  return { identity };
+  return { identity, session: [] };
 }
 
 const refusal = (p: Principal, action: string, resource: string): ApiFailure =>
@@ -98,7 +118,7 @@ export async function authorize(
   if (typeof resource !== 'string') {
     const could =
       mayAllowAction(policies.identity, action, context) &&
-      (!policies.session || mayAllowAction([policies.session], action, context));
+      policies.session.every((d) => mayAllowAction([d], action, context));
     if (!could) return refusal(principal, action, `acs:*:*:${principal.accountId}:*`);
     resource = await resource();
   }

@@ -10,6 +10,11 @@ export interface Principal {
    */
   arn: string;
   accessKeyId: string;
+  /**
+   * The identity that survives renames and new session names: the account ID for the root
+   * identity, the RAM user's ID, or the role's ID for every session of an assumed role.
+   */
+  stableId: string;
   /** assumed-role only: the session name, the role's ID and the STS session policy (JSON), if any. */
   sessionName?: string;
   roleId?: string;

@@ -196,6 +196,7 @@ function auditDraft(
     action: op.action,
     version,
     principalArn: p.arn,
+    principalId: p.stableId,
     callerAccountId: p.accountId,
     accessKeyId: p.accessKeyId,
     sourceIp: meta.sourceIp,

@@ -227,7 +227,9 @@ describe('roles', () => {
       (await root.listRoles(new M.ListRolesRequest({}))).body.roles.role.map((x: { roleName: string }) => x.roleName),
     ).toContain('Operator');
     await refusedWith(
-      root.createRole(new M.CreateRoleRequest({ roleName: 'operator', assumeRolePolicyDocument: trust('1') })),
+      root.createRole(
+        new M.CreateRoleRequest({ roleName: 'operator', assumeRolePolicyDocument: trust('1000000000000001') }),
+      ),
       'EntityAlreadyExists.Role',
       409,
     );
@@ -239,7 +241,11 @@ describe('roles', () => {
     expect(bad.data.Message).toMatch(/Statement\[0\]/);
     await refusedWith(
       root.createRole(
-        new M.CreateRoleRequest({ roleName: 'long', assumeRolePolicyDocument: trust('1'), maxSessionDuration: 99999 }),
+        new M.CreateRoleRequest({
+          roleName: 'long',
+          assumeRolePolicyDocument: trust('1000000000000001'),
+          maxSessionDuration: 99999,
+        }),
       ),
       'InvalidParameter.MaxSessionDuration',
       400,

@@ -128,6 +128,7 @@ export async function verificationWorld(
         targetAccountId: null,
         phoneMasked: null,
         ...o,
+        principalId: o.principalId ?? o.principalArn ?? ADMIN_ARN,
       };
     },
     phone(raw) {

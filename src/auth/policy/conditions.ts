@@ -1,17 +1,20 @@
 /**
  * Condition operators of the RAM policy language. Contract of `conditionHolds`:
  * - every operator of the block and every key under it must hold (AND);
- * - a positive operator holds when the request value matches any listed value (OR);
- * - a negated operator (…Not…, NotIpAddress) holds when it matches none of them;
- * - a key the request does not carry makes its condition fail, negated or not (deny-safe);
- * - condition keys compare case-insensitively; an unparsable number/date/IP never matches.
+ * - a key holds a single value or a list; a positive operator holds when some request value
+ *   matches some listed value (OR); a negated operator (…Not…, NotIpAddress) is its exact negation;
+ * - a key the request does not carry: a positive operator is false, a negated one true; the
+ *   `…IfExists` form of any operator is true on an absent key and the plain operator otherwise;
+ * - condition keys compare case-insensitively; an unparsable number/date/IP never matches;
+ * - an operator that is not the language's own (only possible in a document stored before it was
+ *   refused at creation) never lets an Allow apply and always lets a Deny apply: never dropped.
  */
 import { BlockList, isIP } from 'node:net';
 import { globMatch } from './match.js';
 import type { ConditionBlock } from './document.js';
 
-/** Request facts: lower-cased condition key → its value. */
-export type RequestContext = Readonly<Record<string, string>>;
+/** Request facts: lower-cased condition key → its value or values. */
+export type RequestContext = Readonly<Record<string, string | readonly string[]>>;
 
 type Test = (requestValue: string, policyValue: string) => boolean;
 
@@ -43,50 +46,116 @@ function ipMatches(requestIp: string, cidr: string): boolean {
   return list.check(ip, family === 4 ? 'ipv4' : 'ipv6');
 }
 
-const POSITIVE: Record<string, Test> = {
-  StringEquals: (r, p) => r === p,
-  StringEqualsIgnoreCase: (r, p) => r.toLowerCase() === p.toLowerCase(),
-  StringLike: (r, p) => globMatch(p, r, false),
-  NumericEquals: cmp(num, (a, b) => a === b),
-  NumericLessThan: cmp(num, (a, b) => a < b),
-  NumericLessThanEquals: cmp(num, (a, b) => a <= b),
-  NumericGreaterThan: cmp(num, (a, b) => a > b),
-  NumericGreaterThanEquals: cmp(num, (a, b) => a >= b),
-  DateEquals: cmp(date, (a, b) => a === b),
-  DateLessThan: cmp(date, (a, b) => a < b),
-  DateLessThanEquals: cmp(date, (a, b) => a <= b),
-  DateGreaterThan: cmp(date, (a, b) => a > b),
-  DateGreaterThanEquals: cmp(date, (a, b) => a >= b),
-  Bool: (r, p) => r.toLowerCase() === p.toLowerCase(),
-  IpAddress: ipMatches,
-};
+/** Operator → [its positive test, whether it is negated]. Maps, so no prototype member is an operator. */
+const BASE = new Map<string, readonly [Test, boolean]>();
+const positive = (name: string, t: Test): void => void BASE.set(name, [t, false]);
+positive('StringEquals', (r, p) => r === p);
+positive('StringEqualsIgnoreCase', (r, p) => r.toLowerCase() === p.toLowerCase());
+positive('StringLike', (r, p) => globMatch(p, r, false));
+positive(
+  'NumericEquals',
+  cmp(num, (a, b) => a === b),
+);
+positive(
+  'NumericLessThan',
+  cmp(num, (a, b) => a < b),
+);
+positive(
+  'NumericLessThanEquals',
+  cmp(num, (a, b) => a <= b),
+);
+positive(
+  'NumericGreaterThan',
+  cmp(num, (a, b) => a > b),
+);
+positive(
+  'NumericGreaterThanEquals',
+  cmp(num, (a, b) => a >= b),
+);
+positive(
+  'DateEquals',
+  cmp(date, (a, b) => a === b),
+);
+positive(
+  'DateLessThan',
+  cmp(date, (a, b) => a < b),
+);
+positive(
+  'DateLessThanEquals',
+  cmp(date, (a, b) => a <= b),
+);
+positive(
+  'DateGreaterThan',
+  cmp(date, (a, b) => a > b),
+);
+positive(
+  'DateGreaterThanEquals',
+  cmp(date, (a, b) => a >= b),
+);
+positive('Bool', (r, p) => r.toLowerCase() === p.toLowerCase());
+positive('IpAddress', ipMatches);
+for (const [negated, of] of [
+  ['StringNotEquals', 'StringEquals'],
+  ['StringNotEqualsIgnoreCase', 'StringEqualsIgnoreCase'],
+  ['StringNotLike', 'StringLike'],
+  ['NumericNotEquals', 'NumericEquals'],
+  ['DateNotEquals', 'DateEquals'],
+  ['NotIpAddress', 'IpAddress'],
+] as const)
+  BASE.set(negated, [BASE.get(of)![0], true]);
 
-/** Negated operator → the positive test it negates. */
-const NEGATED: Record<string, string> = {
-  StringNotEquals: 'StringEquals',
-  StringNotEqualsIgnoreCase: 'StringEqualsIgnoreCase',
-  StringNotLike: 'StringLike',
-  NumericNotEquals: 'NumericEquals',
-  DateNotEquals: 'DateEquals',
-  NotIpAddress: 'IpAddress',
-};
-
-export function isConditionOperator(op: string): boolean {
-  return op in POSITIVE || op in NEGATED;
+interface Operator {
+  test: Test;
+  negated: boolean;
+  ifExists: boolean;
+}
+const OPERATORS = new Map<string, Operator>();
+for (const [name, [test, negated]] of BASE) {
+  OPERATORS.set(name, { test, negated, ifExists: false });
+  OPERATORS.set(`${name}IfExists`, { test, negated, ifExists: true });
 }
 
-export function conditionHolds(block: ConditionBlock | undefined, ctx: RequestContext): boolean {
+/** Every operator of the language, plain and `…IfExists`. */
+export const CONDITION_OPERATORS: readonly string[] = [...OPERATORS.keys()];
+
+export function isConditionOperator(op: string): boolean {
+  return OPERATORS.has(op);
+}
+
+/** The request's values of a key, or undefined when it does not carry the key. */
+function valuesOf(ctx: RequestContext, key: string): readonly string[] | undefined {
+  const k = key.toLowerCase();
+  if (!Object.hasOwn(ctx, k)) return undefined;
+  const v = ctx[k];
+  if (v === undefined) return undefined;
+  const list = typeof v === 'string' ? [v] : v;
+  return list.length === 0 ? undefined : list;
+}
+
+/** Whether one operator holds for one key. */
+export function operatorHolds(op: string, key: string, values: readonly string[], ctx: RequestContext): boolean {
+  const o = OPERATORS.get(op);
+  if (!o) throw new Error(`unknown condition operator ${op}`);
+  const actual = valuesOf(ctx, key);
+  if (actual === undefined) return o.ifExists || o.negated;
+  const any = actual.some((a) => values.some((v) => o.test(a, v)));
+  return o.negated ? !any : any;
+}
+
+/** See the contract at the top; `effect` decides how an operator unknown to the language counts. */
+export function conditionHolds(
+  block: ConditionBlock | undefined,
+  ctx: RequestContext,
+  effect: 'Allow' | 'Deny' = 'Allow',
+): boolean {
   if (!block) return true;
-  for (const [op, keys] of Object.entries(block)) {
-    const negatedOf = NEGATED[op];
-    const test = POSITIVE[negatedOf ?? op];
-    if (!test) return false;
-    for (const [key, values] of Object.entries(keys)) {
-      const actual = ctx[key.toLowerCase()];
-      if (actual === undefined) return false;
-      const any = values.some((v) => test(actual, v));
-      if (negatedOf ? any : !any) return false;
+  for (const op of Object.keys(block)) {
+    const keys = block[op]!;
+    if (!OPERATORS.has(op)) {
+      if (effect === 'Allow') return false;
+      continue;
     }
+    for (const key of Object.keys(keys)) if (!operatorHolds(op, key, keys[key]!, ctx)) return false;
   }
   return true;
 }

@@ -3,8 +3,8 @@
  * - a statement applies when its Action (or NotAction), Resource (or NotResource) and Condition
  *   all hold; actions compare case-insensitively, resource ARNs case-sensitively, both with globs;
  * - any applicable Deny → 'explicit-deny'; else any applicable Allow → 'allow'; else 'implicit-deny';
- * - `evaluateWithSession`: a session policy narrows the identity's rights — both must allow, and a
- *   Deny in either wins.
+ * - `evaluateWithSession`: session policies narrow the identity's rights — the identity and every
+ *   session policy must allow, and a Deny in any wins.
  */
 import { conditionHolds, type RequestContext } from './conditions.js';
 import type { PolicyDocument, PolicyStatement } from './document.js';
@@ -27,7 +27,7 @@ function applies(st: PolicyStatement, req: AccessRequest): boolean {
   const resource = st.Resource
     ? st.Resource.some((p) => globMatch(p, req.resource, false))
     : !(st.NotResource ?? []).some((p) => globMatch(p, req.resource, false));
-  return resource && conditionHolds(st.Condition, req.context ?? {});
+  return resource && conditionHolds(st.Condition, req.context ?? {}, st.Effect);
 }
 
 export function evaluateRequest(docs: readonly PolicyDocument[], req: AccessRequest): Decision {
@@ -54,14 +54,17 @@ export function evaluate(
 
 export function evaluateWithSession(
   identity: readonly PolicyDocument[],
-  session: PolicyDocument | undefined,
+  session: PolicyDocument | readonly PolicyDocument[] | undefined,
   req: AccessRequest,
 ): Decision {
-  const first = evaluateRequest(identity, req);
-  if (!session || first === 'explicit-deny') return first;
-  const second = evaluateRequest([session], req);
-  if (second === 'explicit-deny') return second;
-  return first === 'allow' && second === 'allow' ? 'allow' : 'implicit-deny';
+  const sessions: readonly PolicyDocument[] = session === undefined ? [] : 'Statement' in session ? [session] : session;
+  let decision = evaluateRequest(identity, req);
+  for (const s of sessions) {
+    if (decision === 'explicit-deny') return decision;
+    const next = evaluateRequest([s], req);
+    decision = next === 'explicit-deny' ? next : decision === 'allow' && next === 'allow' ? 'allow' : 'implicit-deny';
+  }
+  return decision;
 }
 
 /**

@@ -11,6 +11,8 @@ export interface AuditDraft {
   action: string;
   version: string;
   principalArn: string;
+  /** The caller's stable identity (Principal.stableId); never recorded, it keys per-identity limits. */
+  principalId: string;
   callerAccountId: string;
   accessKeyId: string;
   sourceIp: string;

@@ -37,6 +37,7 @@ export async function resolveCredential(
       name: key.user_name,
       arn: principalArn(key.account_id, kind, key.user_name),
       accessKeyId: key.id,
+      stableId: user ? user.id : key.account_id,
       ...(user ? { userId: user.id } : {}),
     },
   };
@@ -60,6 +61,7 @@ async function resolveSts(
       name: role.name,
       arn: assumedRoleArn(s.account_id, role.name, s.session_name),
       accessKeyId,
+      stableId: role.id,
       sessionName: s.session_name,
       roleId: role.id,
       sessionPolicy: s.session_policy,

@@ -8,6 +8,9 @@
  *   or exact user/role ARNs; a Deny wins)
  * - 900 ≤ DurationSeconds ≤ the role's MaxSessionDuration (≤ 43200) → InvalidParameter.DurationSeconds
  * - the session Policy, if any, must parse                        → InvalidParameter.PolicyGrammar
+ * Role chaining (an assumed role calling AssumeRole) never widens: the new session keeps every
+ * session policy of the calling session, and the new Policy, if any, narrows it further (at most
+ * MAX_SESSION_POLICIES in all                                    → InvalidParameter.PolicyGrammar).
  * The credential's secret is sealed and its token hashed before they are stored; both are
  * returned once.
  */
@@ -23,10 +26,13 @@ import { parsePolicyDocument, trustedDocument } from '../../auth/policy/parse.js
 import { conditionHolds, type RequestContext } from '../../auth/policy/conditions.js';
 import { globMatch } from '../../auth/policy/match.js';
 import { hashToken, newSecurityToken } from '../../auth/security-token.js';
+import { sessionPolicyTexts, storedSessionPolicy } from '../../auth/authorize.js';
 import { STS_KEY_PREFIX } from '../identity/credentials.js';
 
 export const MIN_DURATION = 900;
 export const MAX_DURATION = 43200;
+/** Most session policies a chained session may carry (each chained AssumeRole with Policy adds one). */
+export const MAX_SESSION_POLICIES = 8;
 const ROLE_ARN = /^acs:ram::(\d{16}):role\/([A-Za-z0-9.-]{1,64})$/;
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const random = (n: number): string => Array.from({ length: n }, () => ALNUM[randomInt(ALNUM.length)]).join('');
@@ -47,25 +53,29 @@ export interface IssuedCredential {
   sessionName: string;
 }
 
+/**
+ * Whether a trust policy principal names the caller. Matched exactly, never as a pattern: the
+ * caller's account (`<uid>` or `acs:ram::<uid>:root`: any RAM identity of it), the caller's own
+ * user ARN, or — for an assumed role — the ARN of its role (role names compare case-insensitively).
+ */
+export function principalNames(principal: string, caller: Principal): boolean {
+  if (principal === caller.accountId || principal === `acs:ram::${caller.accountId}:root`) return true;
+  if (caller.kind === 'user') return principal === caller.arn;
+  if (caller.kind === 'assumed-role')
+    return principal.toLowerCase() === `acs:ram::${caller.accountId}:role/${(caller.name ?? '').toLowerCase()}`;
+  return false;
+}
+
 /** Whether the trust policy lets `caller` assume the role. */
 export function trustAllows(trustPolicy: string, caller: Principal, context: RequestContext): boolean {
   const doc = trustedDocument(trustPolicy, 'trust');
-  const roleArnOfCaller =
-    caller.kind === 'assumed-role'
-      ? `acs:ram::${caller.accountId}:role/${(caller.name ?? '').toLowerCase()}`
-      : undefined;
-  const names = (p: string): boolean =>
-    p === '*' ||
-    p === caller.accountId ||
-    p === `acs:ram::${caller.accountId}:root` ||
-    globMatch(p, caller.arn, false) ||
-    (roleArnOfCaller !== undefined && p.toLowerCase() === roleArnOfCaller);
   let allowed = false;
   for (const st of doc.Statement) {
     const action = st.Action
       ? st.Action.some((a) => globMatch(a, 'sts:AssumeRole', true))
       : !(st.NotAction ?? []).some((a) => globMatch(a, 'sts:AssumeRole', true));
-    if (!action || !(st.Principal?.RAM ?? []).some(names) || !conditionHolds(st.Condition, context)) continue;
+    if (!action || !(st.Principal?.RAM ?? []).some((p) => principalNames(p, caller))) continue;
+    if (!conditionHolds(st.Condition, context, st.Effect)) continue;
     if (st.Effect === 'Deny') return false;
     allowed = true;
   }
@@ -115,6 +125,16 @@ export class StsService {
           failure('InvalidParameter.PolicyGrammar', `The parameter Policy has not passed grammar check: ${p.error}`),
         );
     }
+    const inherited = sessionPolicyTexts(caller.kind === 'assumed-role' ? caller.sessionPolicy : null);
+    const policies = [...new Set([...inherited, ...(input.policy !== undefined ? [input.policy] : [])])];
+    if (policies.length > MAX_SESSION_POLICIES) {
+      return err(
+        failure(
+          'InvalidParameter.PolicyGrammar',
+          `A session obtained by role chaining carries at most ${MAX_SESSION_POLICIES} session policies.`,
+        ),
+      );
+    }
     const now = this.clock.now();
     const issued: IssuedCredential = {
       accessKeyId: `${STS_KEY_PREFIX}NU${random(24)}`,
@@ -132,7 +152,7 @@ export class StsService {
       session_name: input.sessionName,
       secret_enc: this.keyring.accessKeySecrets.seal(issued.accessKeySecret),
       token_hash: hashToken(issued.securityToken),
-      session_policy: input.policy ?? null,
+      session_policy: storedSessionPolicy(policies),
       source_arn: caller.arn,
       created_at: now,
       expires_at: issued.expiresAt,

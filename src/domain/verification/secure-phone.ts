@@ -106,6 +106,7 @@ export class SecurePhoneVerification {
       accountId: member.account_id,
       managementAccountId,
       principalArn: audit.principalArn,
+      principalId: audit.principalId,
       sourceIp: audit.sourceIp,
       phone,
     };

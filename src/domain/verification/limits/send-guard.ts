@@ -30,6 +30,8 @@ export interface SendTarget {
   accountId: string;
   managementAccountId: string;
   principalArn: string;
+  /** The caller's stable identity: renaming a user or naming a new role session keeps its count. */
+  principalId: string;
   sourceIp: string;
   phone: Phone;
 }
@@ -157,7 +159,7 @@ export class SendGuard {
       },
       {
         scope: 'principal-day',
-        subject: t.principalArn,
+        subject: t.principalId,
         size: DAY_MS,
         limit: p.maxSendsPerPrincipalPerDay,
         message: `At most ${p.maxSendsPerPrincipalPerDay} verification codes can be sent by one RAM identity per day (UTC).`,

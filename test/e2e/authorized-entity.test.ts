@@ -1,0 +1,252 @@
+/**
+ * The ARN an operation is authorized against names exactly the entity its handler changes or
+ * reads. For every operation of the registry, an expectation kept here as data gives the call and
+ * that entity's ARN; a caller allowed everything except the operation on exactly that ARN is
+ * refused, and the same caller with the Deny on a sibling entity is not. An operation without an
+ * expectation fails the test.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ALL_OPERATIONS } from '../../src/operations/registry.js';
+import { startResdir, type Harness } from '../support/harness.js';
+import { coreClient, ramClient, ramModels as R, type Creds } from '../support/clients.js';
+import { addAccessKey, addRamUser, addResourceAccountMember } from '../support/principals.js';
+import { refusedWith } from '../support/sdk-error.js';
+
+let h: Harness;
+let uid: string;
+beforeAll(async () => {
+  h = await startResdir();
+  uid = h.boot.managementAccountId;
+});
+afterAll(() => h.close());
+
+/** The fixtures of one operation: a user with a key, a role, a custom policy, a group, a member. */
+interface Fixture {
+  user: string;
+  key: string;
+  role: string;
+  policy: string;
+  group: string;
+  member: string;
+  /** Where the test puts the sibling Deny: another user, role, … of the same kind. */
+  other: string;
+}
+
+const DOC = JSON.stringify({ Version: '1', Statement: [{ Effect: 'Allow', Action: 'ram:Get*', Resource: '*' }] });
+const trustDoc = () =>
+  JSON.stringify({
+    Version: '1',
+    Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { RAM: [uid] } }],
+  });
+const ram = (kind: string, name: string) => `acs:ram::${uid}:${kind}/${name}`;
+const rm = (rest: string) => `acs:resourcemanager::${uid}:${rest}`;
+const memberArn = (m: string) => rm(`account/${h.boot.resourceDirectoryId}/${h.boot.rootFolderId}/${m}`);
+const PHONE = '1-2025550777';
+
+type Expectation = { params: (f: Fixture) => Record<string, string>; arn: (f: Fixture) => string; sibling?: false };
+/** Per operation: the call, and the ARN of the entity it changes or reads. */
+const EXPECTED: Record<string, Expectation | 'not-policy-checked'> = {
+  'Ram.CreateUser': { params: (f) => ({ UserName: `${f.user}-new` }), arn: (f) => ram('user', `${f.user}-new`) },
+  'Ram.GetUser': { params: (f) => ({ UserName: f.user }), arn: (f) => ram('user', f.user) },
+  'Ram.UpdateUser': { params: (f) => ({ UserName: f.user, NewDisplayName: 'x' }), arn: (f) => ram('user', f.user) },
+  'Ram.ListUsers': { params: () => ({}), arn: () => ram('user', '*'), sibling: false },
+  'Ram.DeleteUser': { params: (f) => ({ UserName: f.user }), arn: (f) => ram('user', f.user) },
+  'Ram.CreateAccessKey': { params: (f) => ({ UserName: f.user }), arn: (f) => ram('user', f.user) },
+  'Ram.ListAccessKeys': { params: (f) => ({ UserName: f.user }), arn: (f) => ram('user', f.user) },
+  'Ram.UpdateAccessKey': {
+    params: (f) => ({ UserName: f.user, UserAccessKeyId: f.key, Status: 'Inactive' }),
+    arn: (f) => ram('user', f.user),
+  },
+  'Ram.DeleteAccessKey': {
+    params: (f) => ({ UserName: f.user, UserAccessKeyId: f.key }),
+    arn: (f) => ram('user', f.user),
+  },
+  'Ram.CreateRole': {
+    params: (f) => ({ RoleName: `${f.role}-New`, AssumeRolePolicyDocument: trustDoc() }),
+    arn: (f) => ram('role', `${f.role}-new`),
+  },
+  'Ram.GetRole': { params: (f) => ({ RoleName: f.role.toUpperCase() }), arn: (f) => ram('role', f.role) },
+  'Ram.ListRoles': { params: () => ({}), arn: () => ram('role', '*'), sibling: false },
+  'Ram.DeleteRole': { params: (f) => ({ RoleName: f.role }), arn: (f) => ram('role', f.role) },
+  'Ram.CreatePolicy': {
+    params: (f) => ({ PolicyName: `${f.policy}-new`, PolicyDocument: DOC }),
+    arn: (f) => ram('policy', `${f.policy}-new`),
+  },
+  'Ram.GetPolicy': {
+    params: (f) => ({ PolicyName: f.policy, PolicyType: 'Custom' }),
+    arn: (f) => ram('policy', f.policy),
+  },
+  'Ram.GetPolicyVersion': {
+    params: (f) => ({ PolicyName: f.policy, PolicyType: 'Custom', VersionId: 'v1' }),
+    arn: (f) => ram('policy', f.policy),
+  },
+  'Ram.ListPolicies': { params: () => ({}), arn: () => ram('policy', '*'), sibling: false },
+  'Ram.CreatePolicyVersion': {
+    params: (f) => ({ PolicyName: f.policy, PolicyDocument: DOC }),
+    arn: (f) => ram('policy', f.policy),
+  },
+  'Ram.DeletePolicy': { params: (f) => ({ PolicyName: f.policy }), arn: (f) => ram('policy', f.policy) },
+  'Ram.AttachPolicyToUser': {
+    params: (f) => ({ PolicyType: 'Custom', PolicyName: f.policy, UserName: f.user }),
+    arn: (f) => ram('user', f.user),
+  },
+  'Ram.DetachPolicyFromUser': {
+    params: (f) => ({ PolicyType: 'Custom', PolicyName: f.policy, UserName: f.user }),
+    arn: (f) => ram('user', f.user),
+  },
+  'Ram.AttachPolicyToRole': {
+    params: (f) => ({ PolicyType: 'Custom', PolicyName: f.policy, RoleName: f.role }),
+    arn: (f) => ram('role', f.role),
+  },
+  'Ram.DetachPolicyFromRole': {
+    params: (f) => ({ PolicyType: 'Custom', PolicyName: f.policy, RoleName: f.role }),
+    arn: (f) => ram('role', f.role),
+  },
+  'Ram.AttachPolicyToGroup': {
+    params: (f) => ({ PolicyType: 'Custom', PolicyName: f.policy, GroupName: f.group }),
+    arn: (f) => ram('group', f.group),
+  },
+  'Ram.ListPoliciesForUser': { params: (f) => ({ UserName: f.user }), arn: (f) => ram('user', f.user) },
+  'Ram.ListPoliciesForRole': { params: (f) => ({ RoleName: f.role }), arn: (f) => ram('role', f.role) },
+  'Ram.CreateGroup': { params: (f) => ({ GroupName: `${f.group}-new` }), arn: (f) => ram('group', `${f.group}-new`) },
+  'Ram.AddUserToGroup': {
+    params: (f) => ({ GroupName: f.group, UserName: f.user }),
+    arn: (f) => ram('group', f.group),
+  },
+  'Sts.AssumeRole': {
+    params: (f) => ({ RoleArn: ram('role', f.role.toUpperCase()), RoleSessionName: 'entity' }),
+    arn: (f) => ram('role', f.role),
+  },
+  'Sts.GetCallerIdentity': 'not-policy-checked',
+  'ResourceManager.GetAccount': { params: (f) => ({ AccountId: f.member }), arn: (f) => memberArn(f.member) },
+  'ResourceManager.SendVerificationCodeForBindSecureMobilePhone': {
+    params: (f) => ({ AccountId: f.member, SecureMobilePhone: PHONE }),
+    arn: (f) => memberArn(f.member),
+  },
+  'ResourceManager.BindSecureMobilePhone': {
+    params: (f) => ({ AccountId: f.member, SecureMobilePhone: PHONE, VerificationCode: '123456' }),
+    arn: (f) => memberArn(f.member),
+  },
+  'ResourceManager.ListAccounts': { params: () => ({}), arn: () => rm('account/*'), sibling: false },
+  'ResourceManager.CreateResourceAccount': {
+    params: (f) => ({ DisplayName: `entity-${f.user}`, AccountNamePrefix: `e${f.user.slice(-6)}` }),
+    arn: () => rm(`folder/${h.boot.resourceDirectoryId}/${h.boot.rootFolderId}`),
+    sibling: false,
+  },
+  'ResourceManager.GetResourceDirectory': { params: () => ({}), arn: () => rm('resourcedirectory/*'), sibling: false },
+  'Actiontrail.LookupEvents': { params: () => ({}), arn: () => '*', sibling: false },
+};
+
+let seq = 0;
+async function fixture(): Promise<Fixture> {
+  const s = `${++seq}`;
+  const root = ramClient(h.host, h.boot.root);
+  const f = {
+    user: `ent-user-${s}`,
+    role: `ent-role-${s}`,
+    policy: `ent-policy-${s}`,
+    group: `ent-group-${s}`,
+    other: `ent-other-${s}`,
+  };
+  await addRamUser(h, { name: f.user });
+  const key = await addAccessKey(h, uid, f.user);
+  await root.createRole(new R.CreateRoleRequest({ roleName: f.role, assumeRolePolicyDocument: trustDoc() }));
+  await root.createPolicy(new R.CreatePolicyRequest({ policyName: f.policy, policyDocument: DOC }));
+  await root.createGroup(new R.CreateGroupRequest({ groupName: f.group }));
+  return { ...f, key: key.accessKeyId, member: await addResourceAccountMember(h) };
+}
+
+/** A RAM user allowed everything but `action` on `resource`. */
+async function deniedOn(action: string, resource: string): Promise<Creds> {
+  const name = `deny-${++seq}`;
+  const doc = JSON.stringify({
+    Version: '1',
+    Statement: [
+      { Effect: 'Allow', Action: '*', Resource: '*' },
+      { Effect: 'Deny', Action: action, Resource: resource },
+    ],
+  });
+  const root = ramClient(h.host, h.boot.root);
+  await root.createPolicy(new R.CreatePolicyRequest({ policyName: name, policyDocument: doc }));
+  const u = await addRamUser(h, { name });
+  await root.attachPolicyToUser(
+    new R.AttachPolicyToUserRequest({ userName: name, policyType: 'Custom', policyName: name }),
+  );
+  return u;
+}
+
+/** The sibling of an ARN: the same kind of entity, another name. */
+const siblingOf = (arn: string, f: Fixture): string => arn.replace(/\/[^/]+$/, `/${f.other}`);
+
+describe('every operation is authorized against exactly the entity it acts on', () => {
+  it('the expectations cover the registry, one for one', () => {
+    expect(Object.keys(EXPECTED).sort()).toEqual(ALL_OPERATIONS.map((op) => `${op.product}.${op.action}`).sort());
+    for (const op of ALL_OPERATIONS)
+      expect(EXPECTED[`${op.product}.${op.action}`] === 'not-policy-checked', op.action).toBe(
+        op.authorization === 'any-authenticated',
+      );
+  });
+
+  for (const op of ALL_OPERATIONS) {
+    const e = EXPECTED[`${op.product}.${op.action}`];
+    if (e === undefined || e === 'not-policy-checked') continue;
+    it(`${op.product} ${op.action}`, async () => {
+      const f = await fixture();
+      const version = op.versions[op.versions.length - 1]!;
+      const denied = await deniedOn(op.ramAction, e.arn(f));
+      const refusal = await refusedWith(
+        coreClient(h.host, denied).call(op.action, e.params(f), version),
+        'NoPermission',
+        403,
+      );
+      expect(refusal.data.Message).toContain(e.arn(f));
+      if (e.sibling === false) return;
+      const elsewhere = await deniedOn(op.ramAction, siblingOf(e.arn(f), f));
+      const outcome = await coreClient(h.host, elsewhere)
+        .call(op.action, e.params(f), version)
+        .then(
+          () => 'OK',
+          (x: { data?: { Code?: string } }) => x.data?.Code ?? 'transport',
+        );
+      expect(outcome, `${op.action} with a Deny on another entity`).not.toBe('NoPermission');
+    });
+  }
+});
+
+describe('a Deny on the caller own ARN holds for its key operations', () => {
+  it('with UserName empty and with its own name', async () => {
+    const name = 'self-keys';
+    const doc = JSON.stringify({
+      Version: '1',
+      Statement: [
+        { Effect: 'Allow', Action: 'ram:*', Resource: '*' },
+        { Effect: 'Deny', Action: 'ram:*AccessKey*', Resource: ram('user', name) },
+      ],
+    });
+    const root = ramClient(h.host, h.boot.root);
+    await root.createPolicy(new R.CreatePolicyRequest({ policyName: name, policyDocument: doc }));
+    const u = await addRamUser(h, { name });
+    await root.attachPolicyToUser(
+      new R.AttachPolicyToUserRequest({ userName: name, policyType: 'Custom', policyName: name }),
+    );
+    const c = coreClient(h.host, u);
+    for (const userName of ['', name]) {
+      for (const [action, params] of [
+        ['CreateAccessKey', {}],
+        ['ListAccessKeys', {}],
+        ['UpdateAccessKey', { UserAccessKeyId: u.accessKeyId, Status: 'Inactive' }],
+        ['DeleteAccessKey', { UserAccessKeyId: u.accessKeyId }],
+      ] as const) {
+        const e = await refusedWith(
+          c.call(action, { ...params, UserName: userName }, '2015-05-01'),
+          'NoPermission',
+          403,
+        );
+        expect(e.data.Message).toContain(ram('user', name));
+      }
+    }
+    expect(
+      (await root.listAccessKeys(new R.ListAccessKeysRequest({ userName: name }))).body.accessKeys.accessKey,
+    ).toHaveLength(1);
+  });
+});
