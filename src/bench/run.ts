@@ -77,7 +77,7 @@ try {
   log('micro-benchmarks of the front');
   const micro = microFront(quick ? 200 : 1000);
 
-  const baseline = await plainRun(ctx, dbs.baselineScript, {}, 'baseline');
+  const baseline = await plainRun(ctx, dbs.baselineScript, await dbs.fresh(), 'baseline');
   const floorOff = dbs.postgres ? undefined : await plainRun(ctx, './floor-server.js', {}, 'floor');
   const floorOn = dbs.postgres
     ? undefined
