@@ -20,7 +20,12 @@ export interface Ctx {
   log: (s: string) => void;
   /** Requests pre-signed per second of run (more are signed on demand). */
   rate: number;
+  /** A fixed number of requests per run instead of warm-up + duration (quick runs: immune to a busy machine). */
+  amount?: number;
 }
+
+export const runText = (ctx: Ctx): string =>
+  ctx.amount !== undefined ? `${ctx.amount} requests` : `${ctx.warmup} s warm-up + ${ctx.duration} s`;
 
 let phoneSeq = 90_000_000; // Singapore mobile numbers 9xxxxxxx: one fresh number per Send
 const freshNumber = (): string => String(phoneSeq++);
@@ -42,6 +47,10 @@ export async function withServer<T>(
 
 /** Warm-up, then the measured run, both from one pre-signed stock. */
 export async function timed(ctx: Ctx, url: string, make: (i: number) => SignedRequest): Promise<Measurement> {
+  if (ctx.amount !== undefined) {
+    const fixed = presign(ctx.amount, make);
+    return load({ url, connections: ctx.connections, amount: ctx.amount, next: fixed.next });
+  }
   const stock = presign(Math.ceil((ctx.warmup + ctx.duration) * ctx.rate), make);
   if (ctx.warmup > 0) await load({ url, connections: ctx.connections, duration: ctx.warmup, next: stock.next });
   const m = await load({ url, connections: ctx.connections, duration: ctx.duration, next: stock.next });
@@ -118,7 +127,7 @@ export async function resdirRun(ctx: Ctx, env: Record<string, string>, label: st
     const { boot, members, url } = { ...s.ready, url: s.ready.url };
     if (!boot || !members) throw new Error('resdir child sent no bootstrap');
     const rssIdle = rssMiB(s.child.pid);
-    ctx.log(`${label}: send, ${ctx.warmup} s warm-up + ${ctx.duration} s, ${ctx.connections} connections`);
+    ctx.log(`${label}: send, ${runText(ctx)}, ${ctx.connections} connections`);
     const m = await timed(ctx, url, sendMaker(url, boot, members));
     const rssAfter = rssMiB(s.child.pid);
     if (bindCount <= 0) return { send: m, rssIdle, rssAfter };
@@ -151,7 +160,7 @@ export async function resdirRun(ctx: Ctx, env: Record<string, string>, label: st
 /** A node:http server (baseline or floor): the same pre-signed Send requests, for the duration. */
 export async function plainRun(ctx: Ctx, script: string, env: Record<string, string>, label: string) {
   return withServer(ctx, script, env, label, async (s) => {
-    ctx.log(`${label}: ${ctx.warmup} s warm-up + ${ctx.duration} s`);
+    ctx.log(`${label}: ${runText(ctx)}`);
     const fake = { admin: { accessKeyId: 'LTAI5tBenchFloor000000000', accessKeySecret: 'x' } } as BootstrapInfo;
     return timed(ctx, s.ready.url, sendMaker(s.ready.url, fake, ['1000000000000001', '1000000000000002']));
   });
@@ -168,7 +177,7 @@ const peerPost = (p: string, body: unknown): SignedRequest => ({
 export async function peerRun(ctx: Ctx, env: Record<string, string>, verifyCount: number) {
   return withServer(ctx, './peer-better-auth.js', env, 'better-auth', async (s) => {
     const url = s.ready.url;
-    ctx.log(`better-auth: send-otp, ${ctx.warmup} s warm-up + ${ctx.duration} s`);
+    ctx.log(`better-auth: send-otp, ${runText(ctx)}`);
     const sendOtp = await timed(ctx, url, () =>
       peerPost('/api/auth/phone-number/send-otp', { phoneNumber: `+65${freshNumber()}` }),
     );
