@@ -1,10 +1,10 @@
 /**
- * Benchmark child: the BASELINE on PostgreSQL. A bare Fastify 5 route that, per request, does one
+ * Benchmark child: the BASELINE on PostgreSQL. A bare node:http server that, per request, does one
  * INSERT and one SELECT through a `pg` pool (as many connections as resdir's default pool) on the
  * database in BENCH_DATABASE_URL, and answers a small JSON body. Same IPC protocol as resdir-server.
  */
 import { randomUUID } from 'node:crypto';
-import Fastify from 'fastify';
+import http from 'node:http';
 import pg from 'pg';
 import { DEFAULT_POSTGRES_OPTIONS } from '../store/postgres.js';
 import type { ServerReady } from './child.js';
@@ -16,32 +16,45 @@ await pool.query(
   'CREATE TABLE IF NOT EXISTS hits (id BIGSERIAL PRIMARY KEY, request_id TEXT NOT NULL, target TEXT NOT NULL, created_at BIGINT NOT NULL)',
 );
 
-const server = Fastify({ logger: false });
-const handler = async (req: { url: string }) => {
+const handler = async (target: string): Promise<string> => {
   const requestId = randomUUID().toUpperCase();
   const inserted = await pool.query<{ id: string }>(
     'INSERT INTO hits (request_id, target, created_at) VALUES ($1, $2, $3) RETURNING id',
-    [requestId, req.url, Date.now()],
+    [requestId, target, Date.now()],
   );
   const { rows } = await pool.query<{ id: string; request_id: string; created_at: string }>(
     'SELECT id, request_id, created_at FROM hits WHERE id = $1',
     [inserted.rows[0]!.id],
   );
   const row = rows[0]!;
-  return { RequestId: row.request_id, Id: Number(row.id), CreatedAt: new Date(Number(row.created_at)).toISOString() };
+  return JSON.stringify({
+    RequestId: row.request_id,
+    Id: Number(row.id),
+    CreatedAt: new Date(Number(row.created_at)).toISOString(),
+  });
 };
-server.post('/', handler);
-server.get('/', handler);
-
-const listening = await server.listen({ host: '127.0.0.1', port: 0 });
+const server = http.createServer((req, res) => {
+  handler(req.url ?? '/').then(
+    (body) => {
+      res.writeHead(200, { 'content-type': 'application/json;charset=utf-8' });
+      res.end(body);
+    },
+    () => {
+      res.writeHead(500);
+      res.end();
+    },
+  );
+});
+server.keepAliveTimeout = 60_000;
+await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+const listening = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
 
 let closing = false;
 const shutdown = (): void => {
   if (closing) return;
   closing = true;
-  server.close().finally(() => {
-    void pool.end().finally(() => process.exit(0));
-  });
+  server.close();
+  void pool.end().finally(() => process.exit(0));
 };
 process.on('disconnect', shutdown);
 process.on('SIGTERM', shutdown);

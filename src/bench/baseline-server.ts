@@ -1,5 +1,5 @@
 /**
- * Benchmark child: the BASELINE. A bare Fastify 5 route that, per request, does one SQLite INSERT
+ * Benchmark child: the BASELINE. A bare node:http server that, per request, does one SQLite INSERT
  * and one SELECT (better-sqlite3 directly, prepared statements, temp FILE, WAL with the same
  * pragmas as resdir's store) and answers a small JSON body. Same IPC protocol as resdir-server.
  */
@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import Fastify from 'fastify';
+import http from 'node:http';
 import type { ServerReady } from './child.js';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'resdir-bench-baseline-'));
@@ -23,27 +23,30 @@ db.exec(
 const insert = db.prepare('INSERT INTO hits (request_id, target, created_at) VALUES (?, ?, ?)');
 const select = db.prepare('SELECT id, request_id, created_at FROM hits WHERE id = ?');
 
-const server = Fastify({ logger: false });
-const handler = async (req: { url: string }) => {
+const server = http.createServer((req, res) => {
   const requestId = randomUUID().toUpperCase();
-  const { lastInsertRowid } = insert.run(requestId, req.url, Date.now());
+  const { lastInsertRowid } = insert.run(requestId, req.url ?? '/', Date.now());
   const row = select.get(lastInsertRowid) as { id: number; request_id: string; created_at: number };
-  return { RequestId: row.request_id, Id: row.id, CreatedAt: new Date(row.created_at).toISOString() };
-};
-server.post('/', handler);
-server.get('/', handler);
-
-const url = await server.listen({ host: '127.0.0.1', port: 0 });
+  const body = JSON.stringify({
+    RequestId: row.request_id,
+    Id: row.id,
+    CreatedAt: new Date(row.created_at).toISOString(),
+  });
+  res.writeHead(200, { 'content-type': 'application/json;charset=utf-8' });
+  res.end(body);
+});
+server.keepAliveTimeout = 60_000;
+await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
 
 let closing = false;
 const shutdown = (): void => {
   if (closing) return;
   closing = true;
-  server.close().finally(() => {
-    db.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-    process.exit(0);
-  });
+  server.close();
+  db.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  process.exit(0);
 };
 process.on('disconnect', shutdown);
 process.on('SIGTERM', shutdown);

@@ -1,6 +1,6 @@
 /**
- * Where the benchmark's two servers keep their data. `sqlite`: each child makes its own temp file.
- * `postgres`: two fresh databases (one for resdir, one for the baseline) on one server — a
+ * Where the benchmark's servers keep their data. `sqlite`: each child makes its own temp file.
+ * `postgres`: a fresh database per server (`fresh()`) on one server — a
  * throwaway PostgreSQL started from Debian's binaries (crash-safe, synchronous_commit off, as
  * SQLite's WAL + NORMAL), or the server behind `adminUrl` (a URL that may CREATE DATABASE).
  */
@@ -9,11 +9,11 @@ import pg from 'pg';
 import { findPostgresBin, startPgServer, type PgServer } from '../tools/throwaway-postgres.js';
 
 export interface BenchDatabases {
-  /** Env for the resdir child. */
-  resdirEnv: Record<string, string>;
-  /** The baseline child's script and env. */
+  /** Env naming a fresh, empty database for one child (BENCH_DATABASE_URL), or {} for SQLite. */
+  fresh(): Promise<Record<string, string>>;
+  /** The baseline child's script. */
   baselineScript: string;
-  baselineEnv: Record<string, string>;
+  postgres: boolean;
   /** For the table's title and footnote. */
   label: string;
   baselineLabel: string;
@@ -27,11 +27,11 @@ export async function benchDatabases(
 ): Promise<BenchDatabases> {
   if (store === 'sqlite') {
     return {
-      resdirEnv: {},
+      fresh: async () => ({}),
       baselineScript: './baseline-server.js',
-      baselineEnv: {},
+      postgres: false,
       label: 'SQLite file (WAL)',
-      baselineLabel: 'one better-sqlite3 INSERT + one SELECT per request (temp file, WAL)',
+      baselineLabel: 'one better-sqlite3 INSERT + one SELECT per request (temp file, WAL), bare node:http',
       close: async () => undefined,
     };
   }
@@ -58,8 +58,7 @@ export async function benchDatabases(
     }
   };
   const suffix = randomBytes(4).toString('hex');
-  const names = [`resdir_bench_${suffix}`, `resdir_bench_baseline_${suffix}`];
-  for (const n of names) await admin(`create database ${n}`);
+  const names: string[] = [];
   const version = await admin('show server_version');
   const urlOf = (db: string): string => {
     const u = new URL(adminUrl!);
@@ -67,11 +66,17 @@ export async function benchDatabases(
     return u.toString();
   };
   return {
-    resdirEnv: { BENCH_DATABASE_URL: urlOf(names[0]!) },
+    async fresh() {
+      const name = `resdir_bench_${suffix}_${names.length}`;
+      await admin(`create database ${name}`);
+      names.push(name);
+      return { BENCH_DATABASE_URL: urlOf(name) };
+    },
     baselineScript: './baseline-pg.js',
-    baselineEnv: { BENCH_DATABASE_URL: urlOf(names[1]!) },
+    postgres: true,
     label: `PostgreSQL ${version}${server ? ' (throwaway, loopback)' : ''}`,
-    baselineLabel: 'one INSERT + one SELECT per request through a pg pool of the same size as resdir’s (10)',
+    baselineLabel:
+      'one INSERT + one SELECT per request through a pg pool of the same size as resdir’s (10), bare node:http',
     async close() {
       for (const n of names) await admin(`drop database if exists ${n} with (force)`).catch(() => undefined);
       await server?.destroy();

@@ -1,8 +1,11 @@
 /**
  * Benchmark child: a real resdir (createApp) on an ephemeral loopback port over a temp SQLite
- * FILE (or the PostgreSQL database in BENCH_DATABASE_URL), send limits off, the demo world bootstrapped and `BENCH_MEMBERS` extra ResourceAccount
- * members created through the domain service. Reports `{ url, boot, members }` to the parent over
- * IPC and serves until the parent disconnects or signals it. Logs at warn go to stdout.
+ * FILE (or the PostgreSQL database in BENCH_DATABASE_URL), the demo world bootstrapped, then
+ * `BENCH_MEMBERS` extra ResourceAccount members and `BENCH_AUDIT` audit events bulk-inserted
+ * (prefill.ts). BENCH_LIMITS=off turns send limits off; `on` keeps every limit on with its cap
+ * raised so that nothing is refused (every check and counter still runs). Reports
+ * `{ url, boot, members }` to the parent over IPC and serves until the parent disconnects or
+ * signals it. Logs at warn go to stdout.
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -11,10 +14,24 @@ import path from 'node:path';
 import { createApp } from '../app.js';
 import { loadSettings } from '../config/settings.js';
 import { createDemoWorld } from '../bootstrap.js';
-import { DirectoryService } from '../domain/directory/directory.js';
 import type { ServerReady } from './child.js';
+import { prefill } from './prefill.js';
 
-const count = Number(process.env.BENCH_MEMBERS ?? '2000');
+const count = Number(process.env.BENCH_MEMBERS ?? '1000');
+const auditRows = Number(process.env.BENCH_AUDIT ?? '0');
+const HUGE = '1000000'; // the largest every cap accepts; no bench run comes near it
+/** Every cap raised out of reach: the limits are checked and counted, never refused. */
+const RAISED_CAPS = {
+  RESDIR_MAX_SENDS_PER_PHONE_PER_HOUR: HUGE,
+  RESDIR_MAX_SENDS_PER_PHONE_PER_DAY: HUGE,
+  RESDIR_MAX_SENDS_PER_MEMBER_PER_DAY: HUGE,
+  RESDIR_MAX_SENDS_PER_MANAGEMENT_ACCOUNT_PER_DAY: HUGE,
+  RESDIR_MAX_SENDS_PER_PRINCIPAL_PER_DAY: HUGE,
+  RESDIR_MAX_SENDS_PER_PREFIX_PER_HOUR: HUGE,
+  RESDIR_MAX_SENDS_PER_IP_PER_HOUR: HUGE,
+  RESDIR_BREAKER_MIN_SENDS: HUGE,
+};
+const limitsOn = process.env.BENCH_LIMITS === 'on';
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'resdir-bench-'));
 const pgUrl = process.env.BENCH_DATABASE_URL;
 const settings = loadSettings(
@@ -22,7 +39,8 @@ const settings = loadSettings(
   {
     RESDIR_PORT: '0',
     RESDIR_DATA_DIR: dataDir,
-    RESDIR_LIMITS: 'off',
+    RESDIR_LIMITS: limitsOn ? 'on' : 'off',
+    ...(limitsOn ? RAISED_CAPS : {}),
     RESDIR_LOG_LEVEL: 'warn',
     ...(pgUrl ? { RESDIR_DATABASE_URL: pgUrl } : {}),
   },
@@ -32,15 +50,7 @@ const url = await app.start();
 const boot = await createDemoWorld(app.store, app.keyring, app.clock, url, settings.site);
 if (!boot) throw new Error('fresh bench store already had a demo world');
 
-const dir = await app.store.directory.getDirectory(boot.resourceDirectoryId);
-if (!dir) throw new Error('demo directory missing');
-const directory = new DirectoryService(app.store, app.clock);
-const members: string[] = [];
-for (let i = 0; i < count; i++) {
-  const m = await directory.createResourceAccount(dir, { displayName: `bench member ${i}` });
-  if (!m.ok) throw new Error(`creating member ${i}: ${m.error.code}`);
-  members.push(m.value.account_id);
-}
+const members = await prefill(pgUrl ?? settings.databaseUrl, boot.member.accountId, count, auditRows);
 
 let closing = false;
 const shutdown = (): void => {

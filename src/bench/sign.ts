@@ -9,10 +9,11 @@ import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { canonicalParams, pct } from '../protocol/canonical.js';
 
 export interface SignedRequest {
-  method: 'POST';
+  method: 'POST' | 'GET';
   /** Request target, e.g. `/?AccountId=…&SecureMobilePhone=…` */
   path: string;
   headers: Record<string, string>;
+  body?: string;
 }
 
 export interface SignInput {
@@ -61,4 +62,26 @@ export function signAcs3(input: SignInput): SignedRequest {
       authorization: `ACS3-HMAC-SHA256 Credential=${input.accessKeyId},SignedHeaders=${signedHeaders},Signature=${signature}`,
     },
   };
+}
+
+/**
+ * A V1 (HMAC-SHA1) request as the classic SDKs send it (wire-protocol.md §4.2): `GET /?<common
+ * and operation parameters>&Signature=…`, signed over every parameter.
+ */
+export function signV1(input: SignInput): SignedRequest {
+  const params: Record<string, string> = {
+    AccessKeyId: input.accessKeyId,
+    Action: input.action,
+    Format: 'JSON',
+    SignatureMethod: 'HMAC-SHA1',
+    SignatureNonce: input.nonce ?? randomBytes(16).toString('hex'),
+    SignatureVersion: '1.0',
+    Timestamp: input.date ?? acsDate(),
+    Version: input.version,
+    ...input.params,
+  };
+  const canonical = canonicalParams(Object.entries(params));
+  const stringToSign = `GET&${pct('/')}&${pct(canonical)}`;
+  const signature = createHmac('sha1', `${input.accessKeySecret}&`).update(stringToSign, 'utf8').digest('base64');
+  return { method: 'GET', path: `/?${canonical}&Signature=${pct(signature)}`, headers: { host: input.host } };
 }

@@ -10,65 +10,54 @@ import { err, ok, type Result } from '../lib/result.js';
 export type HeaderPairs = ReadonlyArray<readonly [string, string]>;
 export type ParamPair = readonly [name: string, value: string];
 
-const UNRESERVED = /^[A-Za-z0-9\-_.~]$/;
 const HEX = '0123456789ABCDEF';
 const utf8Strict = new TextDecoder('utf-8', { fatal: true });
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+/** Characters encodeURIComponent leaves literal that RFC 3986 encoding must escape. */
+const SUB_DELIMS = /[!'()*]/g;
+const escapeSubDelim = (c: string): string => `%${HEX[c.charCodeAt(0) >> 4]}${HEX[c.charCodeAt(0) & 15]}`;
+
+/** Whether the UTF-16 code unit is RFC 3986 unreserved: `A-Z a-z 0-9 - _ . ~`. */
+function unreserved(c: number): boolean {
+  return (
+    (c >= 97 && c <= 122) ||
+    (c >= 65 && c <= 90) ||
+    (c >= 48 && c <= 57) ||
+    c === 45 ||
+    c === 95 ||
+    c === 46 ||
+    c === 126
+  );
+}
 
 /**
  * RFC 3986 percent-encoding of the UTF-8 bytes of `s`: only `A-Z a-z 0-9 - _ . ~` stay literal,
  * everything else becomes `%XX` with upper-case hex. A lone surrogate encodes as U+FFFD.
+ * Fast path: text that is all unreserved is returned as is.
  */
 export function pct(s: string): string {
-  let out = '';
-  for (const byte of Buffer.from(s, 'utf8')) {
-    const ch = String.fromCharCode(byte);
-    out += byte < 0x80 && UNRESERVED.test(ch) ? ch : `%${HEX[byte >> 4]}${HEX[byte & 15]}`;
-  }
-  return out;
-}
-
-function hexValue(code: number): number {
-  if (code >= 48 && code <= 57) return code - 48; // 0-9
-  if (code >= 65 && code <= 70) return code - 55; // A-F
-  if (code >= 97 && code <= 102) return code - 87; // a-f
-  return -1;
+  let i = 0;
+  while (i < s.length && unreserved(s.charCodeAt(i))) i++;
+  if (i === s.length) return s;
+  const text = LONE_SURROGATE.test(s) ? Buffer.from(s, 'utf8').toString('utf8') : s;
+  return encodeURIComponent(text).replace(SUB_DELIMS, escapeSubDelim);
 }
 
 /**
  * Strict percent-decoding: every `%` must start a `%XX` escape (either hex case) and the decoded
- * bytes must be valid UTF-8. Literal characters are taken as their UTF-8 bytes. `plusIsSpace`
- * selects form semantics (`+` → space). Returns undefined on any malformation.
+ * bytes must be valid UTF-8 (no surrogates, no overlong forms). Literal characters are taken as
+ * their UTF-8 bytes; a literal lone surrogate is refused. `plusIsSpace` selects form semantics
+ * (`+` → space). Returns undefined on any malformation.
  */
 export function percentDecode(s: string, plusIsSpace: boolean): string | undefined {
-  if (!s.includes('%') && !(plusIsSpace && s.includes('+'))) {
-    return Buffer.from(s, 'utf8').toString('utf8') === s ? s : undefined; // rejects lone surrogates
-  }
-  const bytes: number[] = [];
-  for (let i = 0; i < s.length; i++) {
-    const code = s.charCodeAt(i);
-    if (code === 37 /* % */) {
-      const hi = hexValue(s.charCodeAt(i + 1));
-      const lo = hexValue(s.charCodeAt(i + 2));
-      if (hi < 0 || lo < 0) return undefined;
-      bytes.push(hi * 16 + lo);
-      i += 2;
-    } else if (code === 43 /* + */ && plusIsSpace) {
-      bytes.push(32);
-    } else if (code < 0x80) {
-      bytes.push(code);
-    } else {
-      // A non-ASCII literal (possibly a surrogate pair): take its UTF-8 bytes.
-      const cp = s.codePointAt(i) ?? code;
-      const chunk = String.fromCodePoint(cp);
-      if (cp >= 0xd800 && cp <= 0xdfff) return undefined; // lone surrogate
-      for (const b of Buffer.from(chunk, 'utf8')) bytes.push(b);
-      i += chunk.length - 1;
-    }
-  }
+  if (LONE_SURROGATE.test(s)) return undefined;
+  const hasPlus = plusIsSpace && s.includes('+');
+  if (!hasPlus && !s.includes('%')) return s;
+  const spaced = hasPlus ? s.replaceAll('+', ' ') : s;
   try {
-    return utf8Strict.decode(Uint8Array.from(bytes));
+    return decodeURIComponent(spaced);
   } catch {
-    return undefined;
+    return undefined; // a bad escape or bytes that are not UTF-8
   }
 }
 

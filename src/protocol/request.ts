@@ -11,7 +11,8 @@
  */
 import { failure, type ApiFailure } from '../errors/catalog.js';
 import { err, ok, type Result } from '../lib/result.js';
-import { bodyText, headerValues, isFormBody, pairs, splitUrl, type ParamPair } from './canonical.js';
+import { headerValues, type ParamPair } from './canonical.js';
+import { wireParams } from './wire-params.js';
 import { ACS3_ALGORITHMS, parseAcs3Authorization } from './signers/acs3.js';
 
 export { readIndexedList } from './indexed-list.js';
@@ -125,14 +126,13 @@ export function parseRpcRequest(req: WireRequest): Result<RpcRequest, ApiFailure
 /** Query pairs, then form-body pairs; rejects undecodable text, empty or repeated names. */
 function collectParams(req: WireRequest): Result<Map<string, string>, ApiFailure> {
   const all: ParamPair[] = [];
-  const query = pairs(splitUrl(req.url).query);
+  const { query, form } = wireParams(req);
   if (!query.ok) return err(invalid(query.error, 'it is not correctly percent-encoded UTF-8.'));
   all.push(...query.value);
-  if (isFormBody(req.headers)) {
-    const text = bodyText(req.body);
-    if (text === undefined) return err(failure('InvalidParameter', 'The form body is not valid UTF-8.'));
-    const form = pairs(text);
-    if (!form.ok) return err(invalid(form.error, 'it is not correctly percent-encoded UTF-8.'));
+  if (form) {
+    if (!form.ok && form.error === undefined)
+      return err(failure('InvalidParameter', 'The form body is not valid UTF-8.'));
+    if (!form.ok) return err(invalid(form.error ?? '', 'it is not correctly percent-encoded UTF-8.'));
     all.push(...form.value);
   }
   if (all.length > MAX_PARAMS)

@@ -34,6 +34,12 @@ describe('decoding', () => {
     expect(dec('%e4%b8%ad中')).toBe('中中');
     for (const bad of ['%', '%1', '%1g', '%C3', '%FF', '\uDC00x']) expect(dec(bad), bad).toBeUndefined();
   });
+  it('refuses escapes that are not UTF-8: surrogates, overlong forms, truncated sequences', () => {
+    for (const bad of ['%ED%A0%80', '%C0%AF', '%E4%B8', '%F4%90%80%80', 'a\uD800', '%uD800'])
+      expect(dec(bad), bad).toBeUndefined();
+    expect(dec('%EF%BB%BFx')).toBe('\uFEFFx'); // a leading BOM is data, kept
+    expect(dec('%25%2B%26')).toBe('%+&'); // decoded once, never twice
+  });
   it('splits pairs at the first = and drops empty pieces', () => {
     expect(pairs('&a=1=2&&b&c=&')).toEqual({
       ok: true,

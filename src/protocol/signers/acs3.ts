@@ -7,7 +7,8 @@
  */
 import { createHash, createHmac } from 'node:crypto';
 import type { WireRequest } from '../request.js';
-import { canonicalHeaders, canonicalParams, canonicalUri, headerValues, pairs, splitUrl } from '../canonical.js';
+import { canonicalHeaders, canonicalParams, canonicalUri, headerValues, splitUrl } from '../canonical.js';
+import { wireParams } from '../wire-params.js';
 import { timingSafeStringEqual } from './compare.js';
 
 export type Acs3Algorithm = 'ACS3-HMAC-SHA256' | 'ACS3-HMAC-SM3';
@@ -85,9 +86,8 @@ export function acs3PayloadMatches(req: WireRequest, algorithm: string): boolean
 export function acs3CanonicalRequest(req: WireRequest): string | undefined {
   const auth = firstAuthorization(req);
   if (!auth) return undefined;
-  const { path, query } = splitUrl(req.url);
-  const uri = canonicalUri(path);
-  const params = pairs(query);
+  const uri = canonicalUri(splitUrl(req.url).path);
+  const params = wireParams(req).query;
   if (uri === undefined || !params.ok) return undefined;
   return [
     req.method,

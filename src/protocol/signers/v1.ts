@@ -7,17 +7,15 @@
  */
 import { createHmac } from 'node:crypto';
 import type { WireRequest } from '../request.js';
-import { bodyText, canonicalParams, isFormBody, pairs, pct, splitUrl, type ParamPair } from '../canonical.js';
+import { canonicalParams, pct, type ParamPair } from '../canonical.js';
+import { wireParams } from '../wire-params.js';
 import { timingSafeStringEqual } from './compare.js';
 
 /** All decoded parameter pairs of the request in wire order, or undefined if any is undecodable. */
 export function v1Params(req: WireRequest): ParamPair[] | undefined {
-  const query = pairs(splitUrl(req.url).query);
+  const { query, form } = wireParams(req);
   if (!query.ok) return undefined;
-  if (!isFormBody(req.headers)) return query.value;
-  const text = bodyText(req.body);
-  if (text === undefined) return undefined;
-  const form = pairs(text);
+  if (!form) return query.value;
   return form.ok ? [...query.value, ...form.value] : undefined;
 }
 
