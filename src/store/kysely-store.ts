@@ -15,6 +15,7 @@ import { metaRepo } from './repos/meta.js';
 import { ramRepo } from './repos/ram.js';
 import { defenceRepo } from './repos/defence.js';
 import { auditLogRepo } from './repos/audit-log.js';
+import { consoleReadRepo } from './repos/console.js';
 
 function reposOn(db: Kysely<Database>, dialect: Store['dialect']): Repos {
   return {
@@ -31,6 +32,7 @@ function reposOn(db: Kysely<Database>, dialect: Store['dialect']): Repos {
     ram: ramRepo(db),
     defence: defenceRepo(db),
     auditLog: auditLogRepo(db),
+    console: consoleReadRepo(db),
   };
 }
 
