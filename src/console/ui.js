@@ -89,12 +89,17 @@ export const Loading = () => html`<p class="muted" role="status">Loading…</p>`
 export const Failure = ({ error }) => html`<p class="error" role="alert">${String(error?.message ?? error)}</p>`;
 export const Empty = ({ children }) => html`<div class="empty">${children}</div>`;
 
-/** A page heading that takes focus when the view opens, so keyboard and screen-reader users land on it. */
+let firstView = true;
+/**
+ * A page heading that takes focus when the user moves to another view, so keyboard and
+ * screen-reader users land on it (on the first load, focus stays at the top: the skip link comes first).
+ */
 export function Title({ children, sub }) {
   const ref = useRef(null);
   useEffect(() => {
     document.title = `${ref.current?.textContent ?? ''} · resdir console`;
-    ref.current?.focus({ preventScroll: true });
+    if (!firstView) ref.current?.focus({ preventScroll: true });
+    firstView = false;
   }, []);
   return html`<header class="page-head">
     <h1 tabindex="-1" ref=${ref}>${children}</h1>

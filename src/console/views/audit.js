@@ -68,7 +68,7 @@ export function AuditView({ query }) {
     ${
       data
         ? html`<p class="muted" role="status">
-              ${data.events.length} record${data.events.length === 1 ? '' : 's'} from <${Time} at=${data.startTime} /> to
+              ${data.events.length} record${data.events.length === 1 ? '' : 's'} from <${Time} at=${data.startTime} />${' '}to${' '}
               <${Time} at=${data.endTime} />${query.get('next') ? ' (older page)' : ''}
             </p>
             ${
@@ -81,7 +81,7 @@ export function AuditView({ query }) {
                       <tbody>
                         ${data.events.map(
                           (e) => html`<tr key=${e.eventId}>
-                            <td><a href=${href(['audit', e.eventId])} aria-label=${`${e.eventName} at ${e.eventTime}: details`}><${Time} at=${e.eventTime} /></a></td>
+                            <td><a href=${href(['audit', e.eventId])}><${Time} at=${e.eventTime} /></a></td>
                             <td>${e.eventName}</td>
                             <td class="mono small">${e.userIdentity.principalArn}</td>
                             <td><${Badge} value=${e.errorCode ?? 'OK'} /></td>

@@ -14,10 +14,11 @@ function CopyCode({ code }) {
       setCopied(false);
     }
   };
-  return html`<button type="button" class="code" onClick=${copy} aria-label=${`Copy code ${code}`}>
-    <span class="digits">${code}</span>
-    <span class="copy-hint" aria-live="polite">${copied ? 'Copied' : 'Copy'}</span>
-  </button>`;
+  return html`<button type="button" class="code" onClick=${copy} title="Copy the code">
+      <span class="digits">${code}</span>
+      <span class="copy-hint">${copied ? 'Copied' : 'Copy'}</span>
+    </button>
+    <span class="sr-only" role="status">${copied ? `Code ${code} copied` : ''}</span>`;
 }
 
 function Message({ m }) {
