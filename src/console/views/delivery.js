@@ -49,7 +49,7 @@ export function DeliveryView({ query }) {
     ${!data && !error ? html`<${Loading} />` : null}
     ${
       data && data.messages.length === 0
-        ? html`<${Empty}><p>No ${status || ''} messages in the outbox.</p><//>`
+        ? html`<${Empty}><p>No ${status ? `${status} ` : ''}messages in the outbox.</p><//>`
         : data
           ? html`<div class="table-wrap" tabindex="0" role="region" aria-label="Outbox messages">
               <table>
