@@ -42,6 +42,7 @@ const get = async (path: string) => {
 const json = async (path: string) => {
   const r = await get(path);
   expect(r.status, `${path}: ${r.text}`).toBe(200);
+  // biome-ignore lint/suspicious/noExplicitAny: the assertions check the JSON's shape
   return JSON.parse(r.text) as Record<string, any>;
 };
 const noCode = (text: string) => expect(new RegExp(`(?<![0-9])${code}(?![0-9])`).test(text)).toBe(false);

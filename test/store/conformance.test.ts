@@ -13,6 +13,7 @@ import { raceCases } from './races.js';
 import { ramContract, ramRaces } from './contract-ram.js';
 import { defenceContract } from './contract-defence.js';
 import { smsRecordsContract } from './contract-sms-records.js';
+import { consoleContract } from './contract-console.js';
 
 describe.each(dialects)('store conformance: $name', (dialect) => {
   if (dialect.unavailable) {
@@ -29,4 +30,5 @@ describe.each(dialects)('store conformance: $name', (dialect) => {
   ramRaces(db);
   defenceContract(db);
   smsRecordsContract(db);
+  consoleContract(db);
 });

@@ -14,12 +14,12 @@ function Folder({ folder, children, members, depth }) {
     <p class="folder-name">
       <span class="icon" aria-hidden="true">${depth === 0 ? '◆' : '▸'}</span>
       <span>${depth === 0 ? 'Root' : folder.name}</span>
-      <span class="muted mono">${folder.id}</span>
-      <span class="muted">${here.length} member${here.length === 1 ? '' : 's'}</span>
+      <span class="muted mono folder-meta">${folder.id}</span>
+      <span class="muted folder-meta">${here.length} member${here.length === 1 ? '' : 's'}</span>
     </p>
     ${
       here.length || kids.length
-        ? html`<ul>
+        ? html`<ul class="subtree">
             ${here.map(
               (m) => html`<li key=${m.accountId} class="leaf">
                 <a href=${href(['members', m.accountId])}>${m.displayName}</a>
