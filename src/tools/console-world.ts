@@ -6,7 +6,7 @@
 import { createRequire } from 'node:module';
 import type { App } from '../app.js';
 import type { BootstrapInfo } from '../bootstrap.js';
-import { newFolderId } from '../lib/ids.js';
+import { newAccountId, newDirectoryId, newFolderId, newRootFolderId } from '../lib/ids.js';
 
 const require = createRequire(import.meta.url);
 
@@ -31,6 +31,7 @@ async function newestCode(url: string, to: string): Promise<string> {
 export interface ConsoleWorld {
   folders: { production: string; staging: string };
   members: Array<{ accountId: string; displayName: string }>;
+  secondDirectoryId: string;
 }
 
 export async function seedConsoleWorld(app: App, url: string, boot: BootstrapInfo): Promise<ConsoleWorld> {
@@ -115,5 +116,41 @@ export async function seedConsoleWorld(app: App, url: string, boot: BootstrapInf
     }),
   });
   await ram('AttachPolicyToRole', { RoleName: 'automation', PolicyType: 'Custom', PolicyName: 'ReadDirectory' });
-  return { folders: { production, staging }, members };
+  const second = await secondDirectory(app, now);
+  return { folders: { production, staging }, members, secondDirectoryId: second };
+}
+
+/** A second management account with its own directory and an invited CloudAccount member (no API creates these). */
+async function secondDirectory(app: App, now: number): Promise<string> {
+  const d = app.store.directory;
+  const manager = newAccountId();
+  const invited = newAccountId();
+  const rd = newDirectoryId();
+  const root = newRootFolderId();
+  for (const [id, name] of [
+    [manager, 'sandbox-management'],
+    [invited, 'partner-shop'],
+  ] as const)
+    await d.createAccount({
+      id,
+      account_name: `${name}@example.aliyunid.com`,
+      display_name: name,
+      secure_mobile_phone: null,
+      secure_mobile_bound_at: null,
+      created_at: now,
+    });
+  await d.createDirectory({ id: rd, management_account_id: manager, root_folder_id: root, created_at: now });
+  await d.createFolder({ id: root, directory_id: rd, parent_id: null, name: 'root', created_at: now });
+  await d.addMember({
+    account_id: invited,
+    directory_id: rd,
+    folder_id: root,
+    type: 'CloudAccount',
+    join_method: 'invited',
+    status: 'CreateSuccess',
+    display_name: 'partner-shop',
+    join_time: now,
+    modify_time: now,
+  });
+  return rd;
 }

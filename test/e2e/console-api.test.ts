@@ -163,6 +163,22 @@ describe('the console JSON endpoints', () => {
     expect((await json('/_resdir/api/outbox?status=failed')).messages).toEqual([]);
   });
 
+  it('directories: several directories, each with its own tree and members', async () => {
+    const other = await seedSecondDirectory();
+    const { directories } = await json('/_resdir/api/directories');
+    expect(directories.map((d: { id: string }) => d.id)).toEqual([h.boot.resourceDirectoryId, other.rd]);
+    const d = await json(`/_resdir/api/directories/${other.rd}`);
+    expect(d.members).toEqual([
+      expect.objectContaining({
+        accountId: other.member,
+        type: 'CloudAccount',
+        joinMethod: 'invited',
+        securePhone: null,
+      }),
+    ]);
+    expect((await json(`/_resdir/api/members/${other.member}`)).path).toEqual([{ id: other.root, name: 'root' }]);
+  });
+
   it('hostile values get a 400 (never a 5xx) and change nothing', async () => {
     const hostile = ['\u0000', 'x'.repeat(300), "' OR 1=1 --", '<script>', '%ff', '-1', '1e9'];
     const paths = (v: string) => {
@@ -243,3 +259,36 @@ describe('the event stream', () => {
     expect(seen).not.toMatch(/\d{6}/);
   });
 });
+
+/** A second directory with an invited member, written through the store (no API creates directories). */
+async function seedSecondDirectory() {
+  const d = h.app.store.directory;
+  const now = Date.now();
+  const rd = 'rd-second';
+  const root = 'r-second';
+  const manager = '1000000000000077';
+  const member = '1000000000000078';
+  for (const id of [manager, member])
+    await d.createAccount({
+      id,
+      account_name: `a${id}@example.aliyunid.com`,
+      display_name: `a${id}`,
+      secure_mobile_phone: null,
+      secure_mobile_bound_at: null,
+      created_at: now,
+    });
+  await d.createDirectory({ id: rd, management_account_id: manager, root_folder_id: root, created_at: now + 1 });
+  await d.createFolder({ id: root, directory_id: rd, parent_id: null, name: 'root', created_at: now });
+  await d.addMember({
+    account_id: member,
+    directory_id: rd,
+    folder_id: root,
+    type: 'CloudAccount',
+    join_method: 'invited',
+    status: 'CreateSuccess',
+    display_name: 'invited one',
+    join_time: now,
+    modify_time: now,
+  });
+  return { rd, root, member };
+}
