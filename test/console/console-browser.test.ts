@@ -18,8 +18,11 @@ import {
 } from '../support/browser.js';
 
 const available = chromiumAvailable();
-if (!available)
-  console.warn(`console browser tests skipped: no chromium at ${CHROMIUM_PATH} (apt-get install chromium)`);
+const skipMessage = `SKIPPED: no chromium at ${CHROMIUM_PATH} (apt-get install chromium, or set RESDIR_CHROMIUM)`;
+if (!available) {
+  console.warn(`console browser tests ${skipMessage}`);
+  it.skip(skipMessage, () => undefined);
+}
 
 let h: Harness;
 let browser: Browser;
@@ -48,7 +51,7 @@ async function expectClean(p: ConsolePage) {
   expect(p.problems).toEqual([]);
 }
 
-describe.skipIf(!available)('the web console in Chromium', () => {
+describe.skipIf(!available)('the web console in Chromium', { timeout: 120_000 }, () => {
   it('SMS inbox: a Send shows up live with its code, copyable; filter by number; clear', async () => {
     const p = await open('#/inbox');
     const { page } = p;
@@ -65,7 +68,7 @@ describe.skipIf(!available)('the web console in Chromium', () => {
     );
     // No reload: the message arrives over the server-sent events.
     const card = page.locator('li.sms').filter({ hasText: '1-2025550140' });
-    await card.waitFor({ timeout: 5000 });
+    await card.waitFor({ timeout: 15_000 });
     const [sms] = ((await (await fetch(`${h.url}/_resdir/sms`)).json()) as { messages: Array<{ code: string }> })
       .messages;
     expect(await card.locator('.digits').textContent()).toBe(sms!.code);
@@ -81,7 +84,7 @@ describe.skipIf(!available)('the web console in Chromium', () => {
         secureMobilePhone: '65-91234560',
       }),
     );
-    await page.locator('li.sms').filter({ hasText: '65-91234560' }).waitFor({ timeout: 5000 });
+    await page.locator('li.sms').filter({ hasText: '65-91234560' }).waitFor({ timeout: 15_000 });
     await page.getByLabel('Filter by number').fill('65-9123');
     await page.getByText('1 of 2 messages').waitFor();
     expect(await page.locator('li.sms').count()).toBe(1);

@@ -16,8 +16,11 @@ import {
 } from '../support/browser.js';
 
 const available = chromiumAvailable();
-if (!available)
-  console.warn(`console browser tests skipped: no chromium at ${CHROMIUM_PATH} (apt-get install chromium)`);
+const skipMessage = `SKIPPED: no chromium at ${CHROMIUM_PATH} (apt-get install chromium, or set RESDIR_CHROMIUM)`;
+if (!available) {
+  console.warn(`console browser tests ${skipMessage}`);
+  it.skip(skipMessage, () => undefined);
+}
 
 let h: Harness;
 let smsc: FakeSmsc;
@@ -43,7 +46,7 @@ afterAll(async () => {
   await smsc?.close();
 });
 
-describe.skipIf(!available)('the web console with a real SMS provider', () => {
+describe.skipIf(!available)('the web console with a real SMS provider', { timeout: 120_000 }, () => {
   it('has no inbox view; Delivery shows the message live with status, attempts and provider, not its code', async () => {
     const p = await openConsole(browser, h.url, '');
     const { page } = p;
@@ -69,7 +72,7 @@ describe.skipIf(!available)('the web console with a real SMS provider', () => {
       }),
     );
     const row = page.locator('main table tbody tr').filter({ hasText: '1-2025550199' });
-    await row.filter({ hasText: 'delivered' }).waitFor({ timeout: 8000 });
+    await row.filter({ hasText: 'delivered' }).waitFor({ timeout: 15_000 });
     expect(await row.textContent()).toContain('smpp');
     await row.getByText('1 attempt').click();
     await row.locator('.attempts').getByText('via smpp').waitFor();
