@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startResdir, type Harness } from '../support/harness.js';
-import { coreClient, productClient, rmModels } from '../support/clients.js';
+import { coreClient, popClient, productClient, rmModels } from '../support/clients.js';
 import {
   chromiumAvailable,
   CHROMIUM_PATH,
@@ -169,9 +169,16 @@ describe.skipIf(!available)('the web console in Chromium', { timeout: 120_000 },
     await p.close();
   });
 
-  it('Identities: users, roles, groups and policies, with attached policies readable', async () => {
+  it('Identities: users, roles, groups and policies, with attached policies readable; data shown as text', async () => {
+    const markup = '<img src=x onerror="window.__injected=1">';
+    const ram = popClient(h.url, h.boot.root, '2015-05-01');
+    await ram.call('CreateGroup', { GroupName: 'console-markup', Comments: markup }, 'POST');
     const p = await open(`#/identities/${h.boot.managementAccountId}`);
     const { page } = p;
+    const groups = page.getByRole('region', { name: 'RAM groups' });
+    await groups.getByText(markup).waitFor();
+    expect(await page.locator('main img').count()).toBe(0);
+    expect(await page.evaluate('window.__injected')).toBeUndefined();
     const users = page.getByRole('region', { name: 'RAM users' });
     await users.getByText('rd-admin').waitFor();
     await expectClean(p);
