@@ -82,8 +82,8 @@ export function AuditView({ query }) {
                         ${data.events.map(
                           (e) => html`<tr key=${e.eventId}>
                             <td><a href=${href(['audit', e.eventId])}><${Time} at=${e.eventTime} /></a></td>
-                            <td>${e.eventName}</td>
-                            <td class="mono small">${e.userIdentity.principalArn}</td>
+                            <td class="breakable">${e.eventName}</td>
+                            <td class="mono small breakable">${e.userIdentity.principalArn}</td>
                             <td><${Badge} value=${e.errorCode ?? 'OK'} /></td>
                             <td>${e.resourceName ? html`<a class="mono" href=${href(['members', e.resourceName])}>${e.resourceName}</a>` : '—'}</td>
                             <td class="mono">${e.sourceIpAddress}</td>

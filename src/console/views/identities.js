@@ -136,7 +136,7 @@ export function IdentitiesView({ id }) {
                 }}>
                   ${accounts.map(
                     (a) => html`<option key=${a.id} value=${a.id}>
-                      ${a.displayName} (${a.id})${a.manages ? ' · management' : a.memberOf ? ' · member' : ''}
+                      ${a.displayName} (${a.id})${a.manages ? ` · manages ${a.manages}` : a.memberOf ? ` · member of ${a.memberOf}` : ''}
                     </option>`,
                   )}
                 </select>
