@@ -3,7 +3,8 @@
  * and members, one member with its folder path, and the audit trail. They reuse the domain and
  * store code; no secret or verification code is ever part of an answer.
  */
-import type { FastifyInstance, onRequestHookHandler } from 'fastify';
+import type { FastifyInstance } from 'fastify';
+import type { ConsoleGuard } from './console-routes.js';
 import { DirectoryService } from '../domain/directory/directory.js';
 import { eventView, lookupEvents, parseLookup, type LookupRequest } from '../domain/audit/lookup.js';
 import { systemClock } from '../lib/clock.js';
@@ -31,7 +32,7 @@ export const MAX_MEMBERS = 1000;
 const EVENT_ID = /^[0-9a-f]{12,64}$/;
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z$/;
 
-export function registerConsoleApi(app: FastifyInstance, deps: ConsoleApiDeps, guard: onRequestHookHandler): void {
+export function registerConsoleApi(app: FastifyInstance, deps: ConsoleApiDeps, guard: ConsoleGuard): void {
   const { store } = deps;
   const directory = new DirectoryService(store, systemClock);
 

@@ -6,13 +6,14 @@
  * events carry no data of their own: nothing secret travels on the stream.
  */
 import type { ServerResponse } from 'node:http';
-import type { FastifyInstance, onRequestHookHandler } from 'fastify';
+import type { FastifyInstance } from 'fastify';
+import type { ConsoleGuard } from './console-routes.js';
 import type { Store } from '../store/ports.js';
 
 export const POLL_MS = 250;
 const KEEPALIVE_MS = 15_000;
 
-export function registerConsoleFeed(app: FastifyInstance, deps: { store: Store }, guard: onRequestHookHandler): void {
+export function registerConsoleFeed(app: FastifyInstance, deps: { store: Store }, guard: ConsoleGuard): void {
   const listeners = new Set<ServerResponse>();
   let timer: NodeJS.Timeout | undefined;
   let keepalive: NodeJS.Timeout | undefined;

@@ -3,7 +3,8 @@
  * roles, groups and policies of one account (AccessKey IDs and status, never a secret), and the SMS
  * outbox with each message's provider attempts (never a code or a text).
  */
-import type { FastifyInstance, onRequestHookHandler } from 'fastify';
+import type { FastifyInstance } from 'fastify';
+import type { ConsoleGuard } from './console-routes.js';
 import { PolicyService } from '../domain/ram/policies.js';
 import { roleArn } from '../domain/ram/roles.js';
 import { deliveryView } from '../delivery/view.js';
@@ -20,11 +21,7 @@ export const OUTBOX_STATUSES = ['queued', 'sending', 'sent', 'delivered', 'undel
 const attached = (as: PolicyAttachment[]) =>
   as.map((a) => ({ type: a.policy_type, name: a.policy_name, attachedAt: iso(a.attached_at) }));
 
-export function registerConsoleIdentities(
-  app: FastifyInstance,
-  deps: { store: Store },
-  guard: onRequestHookHandler,
-): void {
+export function registerConsoleIdentities(app: FastifyInstance, deps: { store: Store }, guard: ConsoleGuard): void {
   const { store } = deps;
   const policies = new PolicyService(store, systemClock);
 

@@ -13,6 +13,7 @@ import type { FastifyInstance, onRequestHookHandler } from 'fastify';
 import { registerConsoleApi, type ConsoleApiDeps } from './console-api.js';
 import { registerConsoleFeed } from './console-feed.js';
 import { registerConsoleIdentities } from './console-identities.js';
+import { cookieAsBearer, registerConsoleLogin } from './console-login.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -64,7 +65,15 @@ function contentSecurityPolicy(indexHtml: string): string {
   ].join('; ');
 }
 
-export function registerConsoleRoutes(app: FastifyInstance, deps: ConsoleApiDeps, guard: onRequestHookHandler): void {
+/** The /_resdir/ guard, preceded by the console's token cookie (console-login.ts). */
+export type ConsoleGuard = onRequestHookHandler[];
+
+export function registerConsoleRoutes(
+  app: FastifyInstance,
+  deps: ConsoleApiDeps,
+  adminGuard: onRequestHookHandler,
+): void {
+  const guard: ConsoleGuard = [cookieAsBearer, adminGuard];
   const files = new Map([...assetFiles(ASSET_DIR), ...vendorFiles()]);
   const contents = new Map<string, Buffer>();
   for (const [name, file] of files) contents.set(name, fs.readFileSync(file));
@@ -84,6 +93,7 @@ export function registerConsoleRoutes(app: FastifyInstance, deps: ConsoleApiDeps
       .send(body);
   });
 
+  registerConsoleLogin(app);
   registerConsoleApi(app, deps, guard);
   registerConsoleIdentities(app, deps, guard);
   registerConsoleFeed(app, deps, guard);

@@ -229,6 +229,37 @@ describe('the console JSON endpoints', () => {
   });
 });
 
+describe('signing in with the admin token (for browsers, which cannot send the header)', () => {
+  it('the form sets a cookie that the guard accepts as the token; a wrong one is refused', async () => {
+    const t = await startResdir({ env: { RESDIR_ADMIN_TOKEN: 'console-test-token-0123456789' } });
+    try {
+      const remote = (url: string, cookie?: string) =>
+        t.app.server.inject({ method: 'GET', url, remoteAddress: '203.0.113.9', headers: cookie ? { cookie } : {} });
+      expect((await remote('/_resdir/api/directories')).statusCode).toBe(403);
+      const form = await remote('/_resdir/console/login');
+      expect([form.statusCode, form.body]).toEqual([200, expect.stringContaining('name="token"')]);
+      const login = await t.app.server.inject({
+        method: 'POST',
+        url: '/_resdir/console/login',
+        remoteAddress: '203.0.113.9',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: 'token=console-test-token-0123456789',
+      });
+      expect([login.statusCode, login.headers.location]).toEqual([303, '/_resdir/console/']);
+      const cookie = String(login.headers['set-cookie']);
+      expect(cookie).toMatch(/^resdir_admin_token=[^;]+; Path=\/_resdir\/; HttpOnly; SameSite=Strict/);
+      const pair = cookie.split(';')[0]!;
+      for (const url of ['/_resdir/console/', '/_resdir/api/directories', '/_resdir/api/console'])
+        expect((await remote(url, pair)).statusCode, url).toBe(200);
+      expect((await remote('/_resdir/api/directories', 'resdir_admin_token=wrong')).statusCode).toBe(403);
+      // The cookie speaks for the console only, not for the other /_resdir/ endpoints.
+      expect((await remote('/_resdir/metrics', pair)).statusCode).toBe(403);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
 describe('the event stream', () => {
   it('reports a Send as `event: sms` (and the outbox change), with no data of its own', async () => {
     const ac = new AbortController();
