@@ -55,7 +55,8 @@ const pad = (n) => String(n).padStart(2, '0');
 export function when(isoTime) {
   if (!isoTime) return '—';
   const d = new Date(isoTime);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+  const day = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  return `${day} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
 }
 export function ago(isoTime, now = Date.now()) {
   const s = Math.round((now - Date.parse(isoTime)) / 1000);
@@ -82,8 +83,9 @@ const TONE = {
   expired: 'warn',
   Inactive: 'warn',
 };
+const ERRORISH = /^\w+(\.\w+)+$|Error|Invalid|Denied|NoPermission/;
 export const Badge = ({ value, tone }) =>
-  html`<span class=${`badge ${tone ?? TONE[value] ?? (/^\w+(\.\w+)+$|Error|Invalid|Denied|NoPermission/.test(value) ? 'bad' : 'neutral')}`}>${value}</span>`;
+  html`<span class=${`badge ${tone ?? TONE[value] ?? (ERRORISH.test(value) ? 'bad' : 'neutral')}`}>${value}</span>`;
 
 export const Loading = () => html`<p class="muted" role="status">Loading…</p>`;
 export const Failure = ({ error }) => html`<p class="error" role="alert">${String(error?.message ?? error)}</p>`;

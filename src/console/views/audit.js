@@ -10,6 +10,8 @@ const FILTERS = [
   { name: 'member', label: 'Member account ID', placeholder: '1234567890123456' },
 ];
 
+const memberLink = (id) => html`<a class="mono" href=${href(['members', id])}>${id}</a>`;
+
 const pad = (n) => String(n).padStart(2, '0');
 const toLocalInput = (isoTime) => {
   if (!isoTime) return '';
@@ -68,7 +70,8 @@ export function AuditView({ query }) {
     ${
       data
         ? html`<p class="muted" role="status">
-              ${data.events.length} record${data.events.length === 1 ? '' : 's'} from <${Time} at=${data.startTime} />${' '}to${' '}
+              ${data.events.length} record${data.events.length === 1 ? '' : 's'} from${' '}
+              <${Time} at=${data.startTime} />${' '}to${' '}
               <${Time} at=${data.endTime} />${query.get('next') ? ' (older page)' : ''}
             </p>
             ${
@@ -77,7 +80,8 @@ export function AuditView({ query }) {
                 : html`<div class="table-wrap" tabindex="0" role="region" aria-label="Audit records">
                     <table>
                       <thead><tr><th scope="col">Time</th><th scope="col">Action</th><th scope="col">Principal</th>
-                        <th scope="col">Result</th><th scope="col">Member</th><th scope="col">Source IP</th></tr></thead>
+                        <th scope="col">Result</th><th scope="col">Member</th>
+                        <th scope="col">Source IP</th></tr></thead>
                       <tbody>
                         ${data.events.map(
                           (e) => html`<tr key=${e.eventId}>
@@ -85,7 +89,9 @@ export function AuditView({ query }) {
                             <td class="breakable">${e.eventName}</td>
                             <td class="mono small breakable">${e.userIdentity.principalArn}</td>
                             <td><${Badge} value=${e.errorCode ?? 'OK'} /></td>
-                            <td>${e.resourceName ? html`<a class="mono" href=${href(['members', e.resourceName])}>${e.resourceName}</a>` : '—'}</td>
+                            <td>
+                              ${e.resourceName ? memberLink(e.resourceName) : '—'}
+                            </td>
                             <td class="mono">${e.sourceIpAddress}</td>
                           </tr>`,
                         )}
@@ -95,7 +101,11 @@ export function AuditView({ query }) {
             }
             <nav class="pager" aria-label="Pages">
               ${query.get('next') ? html`<a class="btn" href=${href(['audit'], filters)}>← Newest</a>` : null}
-              ${data.next ? html`<a class="btn" href=${href(['audit'], { ...filters, next: data.next })}>Older →</a>` : null}
+              ${
+                data.next
+                  ? html`<a class="btn" href=${href(['audit'], { ...filters, next: data.next })}>Older →</a>`
+                  : null
+              }
             </nav>`
         : null
     }
@@ -110,7 +120,9 @@ export function AuditEventView({ id }) {
   const { data, error } = useJson(`/_resdir/api/audit?eventId=${encodeURIComponent(id)}`);
   const e = data?.events[0];
   return html`
-    <nav class="crumbs" aria-label="Breadcrumb"><ol><li><a href="#/audit">Audit trail</a></li><li aria-current="page">${id}</li></ol></nav>
+    <nav class="crumbs" aria-label="Breadcrumb">
+      <ol><li><a href="#/audit">Audit trail</a></li><li aria-current="page">${id}</li></ol>
+    </nav>
     <${Title}>${e ? e.eventName : 'Audit record'}<//>
     ${error ? html`<${Failure} error=${error} />` : null}
     ${!data && !error ? html`<${Loading} />` : null}
@@ -125,8 +137,12 @@ export function AuditEventView({ id }) {
                 <${Field} label="Type">${e.eventType} (${e.eventRW})<//>
                 <${Field} label="Principal"><span class="mono">${e.userIdentity.principalArn}</span><//>
                 <${Field} label="AccessKey ID"><span class="mono">${e.userIdentity.accessKeyId}</span><//>
-                <${Field} label="Caller account"><a href=${href(['identities', e.userIdentity.accountId])}>${e.userIdentity.accountId}</a><//>
-                <${Field} label="Member">${e.resourceName ? html`<a href=${href(['members', e.resourceName])}>${e.resourceName}</a>` : '—'}<//>
+                <${Field} label="Caller account">
+                  <a href=${href(['identities', e.userIdentity.accountId])}>${e.userIdentity.accountId}</a>
+                <//>
+                <${Field} label="Member">
+                  ${e.resourceName ? html`<a href=${href(['members', e.resourceName])}>${e.resourceName}</a>` : '—'}
+                <//>
                 <${Field} label="Source IP"><span class="mono">${e.sourceIpAddress}</span><//>
                 <${Field} label="Request ID"><span class="mono">${e.requestId}</span><//>
               </dl>

@@ -2,6 +2,9 @@
 // undelivered, failed, expired), attempts and provider, live. Never a code or a text.
 import { html, useJson, useFeed, Title, Badge, Time, Loading, Failure, Empty, href, ago } from '../ui.js';
 
+const SUB =
+  'The SMS outbox: every verification SMS with its delivery status, attempts and provider. Codes are never shown here.';
+const HEAD = ['Created', 'To', 'Member', 'Purpose', 'Status', 'Attempts', 'Provider', 'Last error'];
 const STATUSES = ['queued', 'sending', 'sent', 'delivered', 'undelivered', 'failed', 'expired'];
 
 function Attempts({ m }) {
@@ -30,12 +33,16 @@ export function DeliveryView({ query }) {
   const counts = data?.counts ?? {};
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   return html`
-    <${Title} sub="The SMS outbox: every verification SMS with its delivery status, attempts and provider. Codes are never shown here.">
+    <${Title} sub=${SUB}>
       Delivery
     <//>
     <nav aria-label="Filter by status" class="chips-nav">
       <ul class="chips">
-        <li><a class="chip" href="#/delivery" aria-current=${status ? undefined : 'page'}>all <span class="muted">${total}</span></a></li>
+        <li>
+          <a class="chip" href="#/delivery" aria-current=${status ? undefined : 'page'}>
+            all <span class="muted">${total}</span>
+          </a>
+        </li>
         ${STATUSES.map(
           (s) => html`<li key=${s}>
             <a class="chip" href=${href(['delivery'], { status: s })} aria-current=${status === s ? 'page' : undefined}>
@@ -53,8 +60,7 @@ export function DeliveryView({ query }) {
         : data
           ? html`<div class="table-wrap" tabindex="0" role="region" aria-label="Outbox messages">
               <table>
-                <thead><tr><th scope="col">Created</th><th scope="col">To</th><th scope="col">Member</th><th scope="col">Purpose</th>
-                  <th scope="col">Status</th><th scope="col">Attempts</th><th scope="col">Provider</th><th scope="col">Last error</th></tr></thead>
+                <thead><tr>${HEAD.map((h) => html`<th scope="col" key=${h}>${h}</th>`)}</tr></thead>
                 <tbody>
                   ${data.messages.map(
                     (m) => html`<tr key=${m.id} data-message-id=${m.id}>

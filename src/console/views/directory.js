@@ -2,6 +2,8 @@
 // members in each folder, and one page per member (deep-linkable) with its folder path.
 import { html, useJson, Title, Badge, Time, Loading, Failure, Empty, href } from '../ui.js';
 
+const MEMBER_HEAD = ['Member', 'Account ID', 'Type', 'Status', 'Joined by', 'Secure phone', 'Joined'];
+
 const PhoneCell = ({ m }) =>
   m.securePhone
     ? html`<span class="num" title="Secure mobile phone (masked)">${m.securePhone}</span>`
@@ -26,7 +28,10 @@ function Folder({ folder, children, members, depth }) {
                 <span class="muted mono">${m.accountId}</span>
               </li>`,
             )}
-            ${kids.map((f) => html`<${Folder} key=${f.id} folder=${f} children=${children} members=${members} depth=${depth + 1} />`)}
+            ${kids.map(
+              (f) =>
+                html`<${Folder} key=${f.id} folder=${f} children=${children} members=${members} depth=${depth + 1} />`,
+            )}
           </ul>`
         : null
     }
@@ -43,7 +48,13 @@ function DirectoryDetail({ id }) {
   return html`
     <section class="panel" aria-labelledby="tree-h">
       <h2 id="tree-h">Folders</h2>
-      ${root ? html`<ul class="tree"><${Folder} folder=${root} children=${children} members=${data.members} depth=${0} /></ul>` : null}
+      ${
+        root
+          ? html`<ul class="tree">
+              <${Folder} folder=${root} children=${children} members=${data.members} depth=${0} />
+            </ul>`
+          : null
+      }
     </section>
     <section class="panel" aria-labelledby="members-h">
       <h2 id="members-h">Members <span class="muted">(${data.memberCount})</span></h2>
@@ -52,8 +63,7 @@ function DirectoryDetail({ id }) {
           ? html`<${Empty}><p>No members yet. CreateResourceAccount adds one.</p><//>`
           : html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="members-h">
               <table>
-                <thead><tr><th scope="col">Member</th><th scope="col">Account ID</th><th scope="col">Type</th>
-                  <th scope="col">Status</th><th scope="col">Joined by</th><th scope="col">Secure phone</th><th scope="col">Joined</th></tr></thead>
+                <thead><tr>${MEMBER_HEAD.map((h) => html`<th scope="col" key=${h}>${h}</th>`)}</tr></thead>
                 <tbody>
                   ${data.members.map(
                     (m) => html`<tr key=${m.accountId}>
@@ -97,7 +107,12 @@ export function DirectoryView({ id }) {
       current
         ? html`<dl class="facts wide">
               <div><dt>Directory</dt><dd class="mono">${current.id}</dd></div>
-              <div><dt>Management account</dt><dd><a href=${href(['identities', current.managementAccountId])}>${current.managementAccountName ?? current.managementAccountId}</a></dd></div>
+              <div>
+                <dt>Management account</dt>
+                <dd><a href=${href(['identities', current.managementAccountId])}>
+                  ${current.managementAccountName ?? current.managementAccountId}
+                </a></dd>
+              </div>
               <div><dt>Created</dt><dd><${Time} at=${current.createdAt} /></dd></div>
             </dl>
             <${DirectoryDetail} key=${current.id} id=${current.id} />`
@@ -110,11 +125,15 @@ export function MemberView({ id }) {
   const { data: m, error } = useJson(id ? `/_resdir/api/members/${encodeURIComponent(id)}` : undefined);
   if (error) return html`<${Title}>Member ${id}<//><${Failure} error=${error} />`;
   if (!m) return html`<${Loading} />`;
+  const manager = m.managementAccount;
   return html`
     <nav aria-label="Folder path" class="crumbs">
       <ol>
         <li><a href=${href(['directory', m.directoryId])}>${m.directoryId}</a></li>
-        ${m.path.map((f, i) => html`<li key=${f.id}><a href=${href(['directory', m.directoryId])}>${i === 0 ? 'Root' : f.name}</a></li>`)}
+        ${m.path.map(
+          (f, i) =>
+            html`<li key=${f.id}><a href=${href(['directory', m.directoryId])}>${i === 0 ? 'Root' : f.name}</a></li>`,
+        )}
         <li aria-current="page">${m.displayName}</li>
       </ol>
     </nav>
@@ -129,7 +148,10 @@ export function MemberView({ id }) {
         <div><dt>Phone bound</dt><dd><${Time} at=${m.securePhoneBoundAt} /></dd></div>
         <div><dt>Joined</dt><dd><${Time} at=${m.joinTime} /></dd></div>
         <div><dt>Folder path</dt><dd class="mono">${[m.directoryId, ...m.path.map((f) => f.id)].join(' / ')}</dd></div>
-        <div><dt>Managed by</dt><dd>${m.managementAccount ? html`<a href=${href(['identities', m.managementAccount.id])}>${m.managementAccount.accountName}</a>` : '—'}</dd></div>
+        <div>
+          <dt>Managed by</dt>
+          <dd>${manager ? html`<a href=${href(['identities', manager.id])}>${manager.accountName}</a>` : '—'}</dd>
+        </div>
       </dl>
       <p><a href=${href(['audit'], { member: m.accountId })}>Audit records about this member →</a></p>
     </section>

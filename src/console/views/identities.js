@@ -56,7 +56,9 @@ function AccountIdentities({ id }) {
     ks.length
       ? ks.map(
           (k) =>
-            html`<div key=${k.accessKeyId}><span class="mono small">${k.accessKeyId}</span> <${Badge} value=${k.status} /></div>`,
+            html`<div key=${k.accessKeyId}>
+              <span class="mono small">${k.accessKeyId}</span> <${Badge} value=${k.status} />
+            </div>`,
         )
       : html`<span class="muted">none</span>`;
   return html`
@@ -64,7 +66,10 @@ function AccountIdentities({ id }) {
       <${Table} label="RAM users" head=${['User', 'Groups', 'Attached policies', 'AccessKeys', 'Created']}
         rows=${data.users.map(
           (u) => html`<tr key=${u.name}>
-            <td><strong>${u.name}</strong>${u.displayName && u.displayName !== u.name ? html`<div class="muted small">${u.displayName}</div>` : null}</td>
+            <td>
+              <strong>${u.name}</strong>
+              ${(u.displayName || u.name) !== u.name ? html`<div class="muted small">${u.displayName}</div>` : null}
+            </td>
             <td>${u.groups.length ? u.groups.join(', ') : html`<span class="muted">none</span>`}</td>
             <td><${Attached} policies=${u.policies} /></td>
             <td>${keys(u.accessKeys)}</td>
@@ -76,7 +81,10 @@ function AccountIdentities({ id }) {
       <${Table} label="RAM roles" head=${['Role', 'ARN', 'Attached policies', 'Max session', 'Created']}
         rows=${data.roles.map(
           (r) => html`<tr key=${r.name}>
-            <td><strong>${r.name}</strong>${r.description ? html`<div class="muted small">${r.description}</div>` : null}</td>
+            <td>
+              <strong>${r.name}</strong>
+              ${r.description ? html`<div class="muted small">${r.description}</div>` : null}
+            </td>
             <td class="mono small">${r.arn}</td>
             <td><${Attached} policies=${r.policies} /></td>
             <td>${r.maxSessionDuration} s</td>
@@ -105,7 +113,9 @@ function AccountIdentities({ id }) {
             <details id=${policyAnchor(p)}>
               <summary>
                 <strong>${p.name}</strong> <${Badge} value=${p.type} tone=${p.type === 'Custom' ? 'info' : 'neutral'} />
-                <span class="muted small">${p.attachments} attachment${p.attachments === 1 ? '' : 's'} · ${p.defaultVersion}</span>
+                <span class="muted small">
+                  ${p.attachments} attachment${p.attachments === 1 ? '' : 's'} · ${p.defaultVersion}
+                </span>
                 ${p.description ? html`<div class="muted small">${p.description}</div>` : null}
               </summary>
               <pre class="json" tabindex="0">${p.document === null ? '(no document)' : pretty(p.document)}</pre>
@@ -116,6 +126,8 @@ function AccountIdentities({ id }) {
     <//>
   `;
 }
+
+const roleOf = (a) => (a.manages ? ` · manages ${a.manages}` : a.memberOf ? ` · member of ${a.memberOf}` : '');
 
 export function IdentitiesView({ id }) {
   const { data, error } = useJson('/_resdir/api/accounts');
@@ -136,7 +148,7 @@ export function IdentitiesView({ id }) {
                 }}>
                   ${accounts.map(
                     (a) => html`<option key=${a.id} value=${a.id}>
-                      ${a.displayName} (${a.id})${a.manages ? ` · manages ${a.manages}` : a.memberOf ? ` · member of ${a.memberOf}` : ''}
+                      ${a.displayName} (${a.id})${roleOf(a)}
                     </option>`,
                   )}
                 </select>

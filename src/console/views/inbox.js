@@ -30,7 +30,10 @@ function Message({ m }) {
       <dl class="facts">
         <div><dt>Purpose</dt><dd>${m.purpose}</dd></div>
         <div><dt>Member</dt><dd><a href=${href(['members', m.accountId])}>${m.accountId}</a></dd></div>
-        <div><dt>Received</dt><dd><${Time} at=${m.createdAt} /> <span class="muted">(${ago(m.createdAt)})</span></dd></div>
+        <div>
+          <dt>Received</dt>
+          <dd><${Time} at=${m.createdAt} /> <span class="muted">(${ago(m.createdAt)})</span></dd>
+        </div>
       </dl>
     </div>
   </li>`;
@@ -90,7 +93,8 @@ export function InboxView({ query }) {
         ? html`<ul class="chips" aria-label="Numbers">
             ${numbers.map(
               ([n, c]) => html`<li key=${n}>
-                <button type="button" class="chip" aria-pressed=${filter === n} onClick=${() => setFilter(filter === n ? '' : n)}>
+                <button type="button" class="chip" aria-pressed=${filter === n}
+                  onClick=${() => setFilter(filter === n ? '' : n)}>
                   ${n} <span class="muted">${c}</span>
                 </button>
               </li>`,
@@ -104,7 +108,9 @@ export function InboxView({ query }) {
       data && shown.length === 0
         ? html`<${Empty}>
             <p><strong>No messages${digits ? ' for this number' : ''} yet.</strong></p>
-            <p class="muted">Call SendVerificationCodeForBindSecureMobilePhone and the SMS shows up here within a second.</p>
+            <p class="muted">
+              Call SendVerificationCodeForBindSecureMobilePhone and the SMS shows up here within a second.
+            </p>
           <//>`
         : html`<ol class="list" aria-label="Messages">${shown.map((m) => html`<${Message} key=${m.id} m=${m} />`)}</ol>`
     }
