@@ -4,6 +4,7 @@ import type { Registry } from 'prom-client';
 import type { Store } from '../store/ports.js';
 import { toE164Loose } from '../domain/phone/phone.js';
 import { deliveryView } from '../delivery/view.js';
+import { registerConsoleRoutes } from './console-routes.js';
 
 export interface AdminDeps {
   store: Store;
@@ -88,4 +89,6 @@ export function registerAdminRoutes(app: FastifyInstance, deps: AdminDeps): void
   app.get('/_resdir/metrics', { onRequest: guard }, async (_req, reply) => {
     return reply.type(deps.metrics.contentType).send(await deps.metrics.metrics());
   });
+
+  registerConsoleRoutes(app, deps, guard);
 }

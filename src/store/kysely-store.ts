@@ -20,6 +20,7 @@ import type SqliteDatabase from 'better-sqlite3';
 import { sendCodeViaRepos } from './hot/send-code-repos.js';
 import { sqliteSendCode } from './hot/sqlite-send-code.js';
 import type { SendCodeCommand, SendCodeOutcome } from './hot-ports.js';
+import { consoleReadRepo } from './repos/console.js';
 
 function reposOn(db: Kysely<Database>, dialect: Store['dialect']): Repos {
   return {
@@ -36,6 +37,7 @@ function reposOn(db: Kysely<Database>, dialect: Store['dialect']): Repos {
     ram: ramRepo(db),
     defence: defenceRepo(db),
     auditLog: auditLogRepo(db),
+    console: consoleReadRepo(db),
   };
 }
 
@@ -114,6 +116,9 @@ export function kyselyStore(db: Kysely<Database>, dialect: Store['dialect'], sql
     },
     get auditLog() {
       return repo('auditLog');
+    },
+    get console() {
+      return repo('console');
     },
     async atomically<T, E>(fn: (tx: Repos) => Promise<Result<T, E>>): Promise<Result<T, E>> {
       const joined = ambient.getStore();

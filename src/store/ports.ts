@@ -198,6 +198,7 @@ export interface MetaRepo {
 
 export type { DefenceRepo, AuditLogRepo, AuditLookup, IdempotencyRecord } from './defence-ports.js';
 import type { DefenceRepo, AuditLogRepo } from './defence-ports.js';
+import type { ConsoleReadRepo } from './console-ports.js';
 
 export interface Repos {
   directory: DirectoryRepo;
@@ -215,6 +216,8 @@ export interface Repos {
   defence: DefenceRepo;
   /** Audit queries and retention; audit_events stays append-only for every operation. */
   auditLog: AuditLogRepo;
+  /** Read-only listings for the web console. */
+  console: ConsoleReadRepo;
 }
 
 export interface Store extends Repos {

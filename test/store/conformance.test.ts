@@ -14,6 +14,7 @@ import { ramContract, ramRaces } from './contract-ram.js';
 import { defenceContract } from './contract-defence.js';
 import { smsRecordsContract } from './contract-sms-records.js';
 import { hotPathContract } from './contract-hot-path.js';
+import { consoleContract } from './contract-console.js';
 
 describe.each(dialects)('store conformance: $name', (dialect) => {
   if (dialect.unavailable) {
@@ -31,4 +32,5 @@ describe.each(dialects)('store conformance: $name', (dialect) => {
   defenceContract(db);
   smsRecordsContract(db);
   hotPathContract(db);
+  consoleContract(db);
 });
