@@ -2,9 +2,12 @@ import type { Static, TObject } from '@sinclair/typebox';
 import type { ApiFailure, ErrorCode } from '../errors/catalog.js';
 import { ok, type Result } from '../lib/result.js';
 import { validateInput } from './validate.js';
+import type { CallerRule } from './caller-rules.js';
 import type { Principal } from '../auth/principal.js';
 import type { AuditDraft } from '../domain/audit/audit.js';
 import type { DirectoryService } from '../domain/directory/directory.js';
+import type { FolderService } from '../domain/directory/folders.js';
+import type { MemberService } from '../domain/directory/members.js';
 import type { SecurePhoneVerification } from '../domain/verification/secure-phone.js';
 import type { Directory, Store } from '../store/ports.js';
 import type { Site } from '../config/settings.js';
@@ -24,6 +27,10 @@ export interface OpContext {
   managedDirectory?: Directory;
   services: {
     directory: DirectoryService;
+    /** The folder tree of a directory. */
+    folders: FolderService;
+    /** Members' placement, names and types. */
+    members: MemberService;
     verification: SecurePhoneVerification;
     site: Site;
     identity: IdentityServices;
@@ -58,8 +65,8 @@ export interface OperationMeta {
   ramAction: string;
   /** 'any-authenticated': no policy check (e.g. sts:GetCallerIdentity). Default: 'policy'. */
   authorization?: 'policy' | 'any-authenticated';
-  /** 'management-ram-identity': only a RAM identity of a management account (else CallerIdentityError). */
-  callerRule?: 'management-ram-identity';
+  /** Who may call at all, before any policy is evaluated: see operations/caller-rules.ts. */
+  callerRule?: CallerRule;
   /** Every business code the handler may return (gateway and authorization codes are common to all). */
   errors: readonly ErrorCode[];
   /** The handler writes its success audit record itself, inside its own transaction (the hot path). */

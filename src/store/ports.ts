@@ -169,6 +169,8 @@ export interface MetaRepo {
 
 export type { DefenceRepo, AuditLogRepo, AuditLookup, IdempotencyRecord } from './defence-ports.js';
 import type { DefenceRepo, AuditLogRepo } from './defence-ports.js';
+import type { FolderRepo } from './folder-ports.js';
+export type { FolderRepo, FolderRow, MemberFilter } from './folder-ports.js';
 
 export interface Repos {
   directory: DirectoryRepo;
@@ -186,6 +188,8 @@ export interface Repos {
   defence: DefenceRepo;
   /** Audit queries and retention; audit_events stays append-only for every operation. */
   auditLog: AuditLogRepo;
+  /** The folder tree and the placement of members in it. */
+  folders: FolderRepo;
 }
 
 export interface Store extends Repos {
