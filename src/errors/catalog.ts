@@ -261,6 +261,11 @@ export const ERROR_CATALOG = {
     status: 429,
     message: 'Another request changed the same member at the same time. Read it again and retry.',
   },
+  DryRunOperation: {
+    status: 400,
+    message: 'Request validation has been passed with DryRun flag set. Nothing was changed.',
+  },
+  'InvalidParameter.DryRun': { status: 400, message: 'The DryRun parameter is invalid. Specify true or false.' },
   UnsupportedParameter: {
     status: 400,
     message: 'The request uses a parameter of the Alibaba Cloud API that resdir does not implement.',

@@ -1,6 +1,7 @@
 import type { Static, TObject } from '@sinclair/typebox';
 import type { ApiFailure, ErrorCode } from '../errors/catalog.js';
-import { ok, type Result } from '../lib/result.js';
+import { err, ok, type Result } from '../lib/result.js';
+import { unsupportedParameter } from './official-params.js';
 import { validateInput } from './validate.js';
 import type { CallerRule } from './caller-rules.js';
 import type { Principal } from '../auth/principal.js';
@@ -76,6 +77,12 @@ export interface OperationMeta {
    * other operation runs in one transaction with its success audit record.
    */
   readOnly?: boolean;
+  /**
+   * Every request parameter the official API defines for this operation, per API version (the
+   * 2020-03-31 list is checked against the SDK's request model). Those the input schema does not
+   * declare are refused with UnsupportedParameter, naming the parameter.
+   */
+  officialParams?: Readonly<Partial<Record<ApiVersion, readonly string[]>>>;
 }
 
 /**
@@ -113,10 +120,14 @@ export interface Operation extends OperationMeta {
 export function defineOperation<S extends TObject>(spec: OperationSpec<S>): Operation {
   const { resource, resolveResource, handler, paramErrors = {}, ...meta } = spec;
   const errors: Partial<Record<string, ParamErrors>> = paramErrors;
+  const official = [...new Set(Object.values(meta.officialParams ?? {}).flat())];
+  const implemented = new Set(Object.keys(spec.input.properties));
   return {
     ...meta,
     paramErrors: errors,
     bind(params) {
+      const unsupported = unsupportedParameter(official, implemented, params);
+      if (unsupported) return err(unsupported);
       const valid = validateInput<S>(spec.input, errors, params);
       if (!valid.ok) return valid;
       const input = valid.value;

@@ -11,6 +11,10 @@ export default defineOperation({
   action: 'CreateFolder',
   versions: RD_VERSIONS,
   ramAction: 'resourcemanager:CreateFolder',
+  officialParams: {
+    '2020-03-31': ['FolderName', 'ParentFolderId'],
+    '2022-04-19': ['FolderName', 'ParentFolderId', 'Tag'],
+  },
   resource: () => '*',
   resolveResource: folderArnOf('ParentFolderId'),
   callerRule: 'management-account',

@@ -10,6 +10,10 @@ export default defineOperation({
   action: 'DeleteFolder',
   versions: RD_VERSIONS,
   ramAction: 'resourcemanager:DeleteFolder',
+  officialParams: {
+    '2020-03-31': ['FolderId'],
+    '2022-04-19': ['FolderId'],
+  },
   resource: () => '*',
   resolveResource: folderArnOf('FolderId'),
   callerRule: 'management-account',

@@ -12,6 +12,10 @@ export default defineOperation({
   versions: RD_VERSIONS,
   readOnly: true,
   ramAction: 'resourcemanager:GetAccount',
+  officialParams: {
+    '2020-03-31': ['AccountId', 'IncludeTags'],
+    '2022-04-19': ['AccountId', 'IncludeTags'],
+  },
   resource: () => '*',
   resolveResource: memberAccountArn,
   callerRule: 'management-or-self',

@@ -12,6 +12,10 @@ export default defineOperation({
   versions: RD_VERSIONS,
   readOnly: true,
   ramAction: 'resourcemanager:GetFolder',
+  officialParams: {
+    '2020-03-31': ['FolderId'],
+    '2022-04-19': ['FolderId'],
+  },
   resource: () => '*',
   resolveResource: folderArnOf('FolderId'),
   callerRule: 'management-account',

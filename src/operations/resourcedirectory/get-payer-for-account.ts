@@ -14,6 +14,10 @@ export default defineOperation({
   versions: RD_VERSIONS,
   readOnly: true,
   ramAction: 'resourcemanager:GetPayerForAccount',
+  officialParams: {
+    '2020-03-31': ['AccountId'],
+    '2022-04-19': ['AccountId'],
+  },
   resource: () => '*',
   resolveResource: memberAccountArn,
   callerRule: 'management-or-self',

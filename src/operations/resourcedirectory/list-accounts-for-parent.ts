@@ -11,6 +11,10 @@ export default defineOperation({
   versions: RD_VERSIONS,
   readOnly: true,
   ramAction: 'resourcemanager:ListAccountsForParent',
+  officialParams: {
+    '2020-03-31': ['IncludeTags', 'PageNumber', 'PageSize', 'ParentFolderId', 'QueryKeyword', 'Tag'],
+    '2022-04-19': ['IncludeTags', 'PageNumber', 'PageSize', 'ParentFolderId', 'QueryKeyword', 'Tag'],
+  },
   resource: () => '*',
   resolveResource: folderArnOf('ParentFolderId'),
   callerRule: 'management-account',

@@ -13,6 +13,10 @@ export default defineOperation({
   versions: RD_VERSIONS,
   readOnly: true,
   ramAction: 'resourcemanager:ListAccounts',
+  officialParams: {
+    '2020-03-31': ['IncludeTags', 'PageNumber', 'PageSize', 'Tag'],
+    '2022-04-19': ['IncludeTags', 'PageNumber', 'PageSize', 'Tag', 'QueryKeyword', 'MaxResults', 'NextToken'],
+  },
   resource: allAccountsArn,
   callerRule: 'management-account',
   input: Type.Object(memberListParams),

@@ -12,6 +12,10 @@ export default defineOperation({
   versions: RD_VERSIONS,
   readOnly: true,
   ramAction: 'resourcemanager:ListAncestors',
+  officialParams: {
+    '2020-03-31': ['ChildId'],
+    '2022-04-19': ['ChildId'],
+  },
   resource: () => '*',
   resolveResource: folderArnOf('ChildId'),
   callerRule: 'management-account',

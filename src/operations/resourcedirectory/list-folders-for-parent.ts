@@ -19,6 +19,10 @@ export default defineOperation({
   versions: RD_VERSIONS,
   readOnly: true,
   ramAction: 'resourcemanager:ListFoldersForParent',
+  officialParams: {
+    '2020-03-31': ['PageNumber', 'PageSize', 'ParentFolderId', 'QueryKeyword'],
+    '2022-04-19': ['PageNumber', 'PageSize', 'ParentFolderId', 'QueryKeyword', 'Tag'],
+  },
   resource: () => '*',
   resolveResource: folderArnOf('ParentFolderId'),
   callerRule: 'management-account',

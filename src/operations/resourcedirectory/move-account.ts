@@ -11,6 +11,10 @@ export default defineOperation({
   action: 'MoveAccount',
   versions: RD_VERSIONS,
   ramAction: 'resourcemanager:MoveAccount',
+  officialParams: {
+    '2020-03-31': ['AccountId', 'DestinationFolderId'],
+    '2022-04-19': ['AccountId', 'DestinationFolderId'],
+  },
   resource: () => '*',
   resolveResource: memberAccountArn,
   callerRule: 'management-account',

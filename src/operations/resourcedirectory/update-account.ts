@@ -12,6 +12,10 @@ export default defineOperation({
   action: 'UpdateAccount',
   versions: RD_VERSIONS,
   ramAction: 'resourcemanager:UpdateAccount',
+  officialParams: {
+    '2020-03-31': ['AccountId', 'NewAccountType', 'NewDisplayName'],
+    '2022-04-19': ['AccountId', 'NewAccountType', 'NewDisplayName', 'DryRun'],
+  },
   resource: () => '*',
   resolveResource: memberAccountArn,
   callerRule: 'management-ram-identity',
@@ -25,6 +29,7 @@ export default defineOperation({
         description: 'Use 2 to 50 characters: letters, digits, CJK characters, spaces and _ . -',
       }),
     ),
+    DryRun: Type.Optional(Type.String({ pattern: '^(true|false)$', description: 'Specify true or false.' })),
     NewAccountType: Type.Optional(
       Type.String({
         pattern: '^(ResourceAccount|CloudAccount)$',
@@ -38,6 +43,7 @@ export default defineOperation({
       missing: 'InvalidParameter.Account.DisplayName',
       invalid: 'InvalidParameter.Account.DisplayName',
     },
+    DryRun: { missing: 'InvalidParameter.DryRun', invalid: 'InvalidParameter.DryRun' },
     NewAccountType: { missing: 'InvalidParameter.NewAccountType', invalid: 'InvalidParameter.NewAccountType' },
   },
   errors: [
@@ -50,6 +56,7 @@ export default defineOperation({
     'AccountTypeOrStatusMismatch',
     'MissingSecurityInfo',
     'ConcurrentCallNotSupported',
+    'DryRunOperation',
   ],
   async handler(ctx, input) {
     const dir = ctx.managedDirectory;
@@ -65,6 +72,8 @@ export default defineOperation({
             type === 'CloudAccount' ? 'CloudAccount' : 'ResourceAccount',
           );
     if (!changed.ok) return changed;
+    // A dry run checks as a change would, then rolls it back (a failure ends the transaction).
+    if (input.DryRun === 'true') return err(failure('DryRunOperation'));
     return ok({ Account: updatedMemberView(changed.value, ctx.version) });
   },
 });

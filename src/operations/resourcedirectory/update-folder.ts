@@ -11,6 +11,10 @@ export default defineOperation({
   action: 'UpdateFolder',
   versions: RD_VERSIONS,
   ramAction: 'resourcemanager:UpdateFolder',
+  officialParams: {
+    '2020-03-31': ['FolderId', 'NewFolderName'],
+    '2022-04-19': ['FolderId', 'NewFolderName'],
+  },
   resource: () => '*',
   resolveResource: folderArnOf('FolderId'),
   callerRule: 'management-account',
