@@ -214,6 +214,28 @@ describe('UpdateAccount', () => {
     expect(((await core.call('GetAccount', { AccountId: b })).Account as Json).DisplayName).toBe('taken name');
   });
 
+  it('racing renames of two members to one name: exactly one wins', async () => {
+    for (let round = 0; round < 3; round++) {
+      const [a, b] = [await member(`race rename a${round}`), await member(`race rename b${round}`)];
+      const results = await Promise.allSettled(
+        [a, b].map((id) => core.call('UpdateAccount', { AccountId: id, NewDisplayName: `contested ${round}` })),
+      );
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      const lost = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+      expect(lost.reason.code).toBe('InvalidParameter.Account.DisplayName.AlreadyUsed');
+      const names = await Promise.all(
+        [a, b].map(async (id) => ((await core.call('GetAccount', { AccountId: id })).Account as Json).DisplayName),
+      );
+      expect(names.filter((n) => n === `contested ${round}`)).toHaveLength(1);
+    }
+  });
+
+  it('CreateResourceAccount answers every field of the SDK model', async () => {
+    const r = await core.call('CreateResourceAccount', { DisplayName: 'model fields' });
+    expectModelFields(r, 'CreateResourceAccountResponseBody');
+    expectModelFields(r.Account, 'CreateResourceAccountResponseBodyAccount');
+  });
+
   it('switches type where documented: CloudAccount → ResourceAccount; the reverse needs a secure phone', async () => {
     const cloud = await addCloudAccountMember(h);
     const r = await core.call('UpdateAccount', { AccountId: cloud, NewAccountType: 'ResourceAccount' });
