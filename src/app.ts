@@ -9,6 +9,8 @@ import { checkMasterKey } from './config/master-key-check.js';
 import { openStore } from './store/open.js';
 import type { Store } from './store/ports.js';
 import { DirectoryService } from './domain/directory/directory.js';
+import { FolderService } from './domain/directory/folders.js';
+import { MemberService } from './domain/directory/members.js';
 import { SecurePhoneVerification } from './domain/verification/secure-phone.js';
 import type { OutboxWorker } from './delivery/worker.js';
 import { buildProviders } from './delivery/providers/index.js';
@@ -97,6 +99,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
       signatureWindowMs: settings.signatureWindowSeconds * 1000,
       services: {
         directory,
+        folders: new FolderService(store, clock),
+        members: new MemberService(store, clock, directory),
         verification,
         site: settings.site,
         identity: identityServices(store, clock, keyring),

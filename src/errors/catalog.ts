@@ -240,6 +240,65 @@ export const ERROR_CATALOG = {
     message:
       'The type or status of the member does not allow this operation. Only members of the ResourceAccount type are supported.',
   },
+  // --- folders and member placement ----------------------------------------------------------
+  'MissingParameter.Folder.Name': { status: 400, message: 'The folder name is required.' },
+  'InvalidParameter.Folder.Name': {
+    status: 400,
+    message: 'The folder name is invalid. Use 1 to 24 characters: letters, digits, CJK characters and _ . -',
+  },
+  'InvalidParameter.Folder.Name.AlreadyUsed': {
+    status: 400,
+    message: 'The parent folder already has a folder with this name.',
+  },
+  'MissingParameter.FolderId': { status: 400, message: 'The FolderId parameter is required.' },
+  'InvalidParameter.FolderId': { status: 400, message: 'The FolderId parameter is invalid.' },
+  'MissingParameter.ChildId': { status: 400, message: 'The ChildId parameter is required.' },
+  'InvalidParameter.ChildId': { status: 400, message: 'The ChildId parameter is invalid.' },
+  'MissingParameter.DestinationFolderId': { status: 400, message: 'The DestinationFolderId parameter is required.' },
+  'InvalidParameter.DestinationFolderId': { status: 400, message: 'The DestinationFolderId parameter is invalid.' },
+  'MissingParameter.ParentFolderId': { status: 400, message: 'The ParentFolderId parameter is required.' },
+  'InvalidParameter.QueryKeyword': {
+    status: 400,
+    message: 'The QueryKeyword parameter is invalid. Use at most 128 characters.',
+  },
+  'LimitExceeded.Folder.Depth': {
+    status: 409,
+    message: 'At most five levels of folders can be created under the root folder.',
+  },
+  'DeleteConflict.Folder.SubFolder': { status: 409, message: 'The folder contains folders and cannot be deleted.' },
+  'DeleteConflict.Folder.Account': {
+    status: 409,
+    message: 'The folder contains member accounts and cannot be deleted.',
+  },
+  AccountTypeOrStatusMismatch: {
+    status: 409,
+    message: 'The type or status of the member does not allow this operation.',
+  },
+  MissingDisplayNameOrAccountType: {
+    status: 409,
+    message: 'Specify exactly one of NewDisplayName and NewAccountType.',
+  },
+  'InvalidParameter.NewAccountType': {
+    status: 400,
+    message: 'The NewAccountType parameter is invalid. Specify ResourceAccount or CloudAccount.',
+  },
+  MissingSecurityInfo: {
+    status: 409,
+    message: 'The member has no secure mobile phone; bind one before it becomes a CloudAccount.',
+  },
+  ConcurrentCallNotSupported: {
+    status: 429,
+    message: 'Another request changed the same member at the same time. Read it again and retry.',
+  },
+  DryRunOperation: {
+    status: 400,
+    message: 'Request validation has been passed with DryRun flag set. Nothing was changed.',
+  },
+  'InvalidParameter.DryRun': { status: 400, message: 'The DryRun parameter is invalid. Specify true or false.' },
+  UnsupportedParameter: {
+    status: 400,
+    message: 'The request uses a parameter of the Alibaba Cloud API that resdir does not implement.',
+  },
   // --- secure mobile phone -------------------------------------------------------------------
   'MissingParameter.SecureMobilePhone': {
     status: 400,

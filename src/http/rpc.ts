@@ -16,6 +16,7 @@ import type { BoundCall, OpContext, Operation } from '../operations/define.js';
 import type { OperationRegistry } from '../operations/registry.js';
 import type { Store } from '../store/ports.js';
 import { isStoreUnavailable } from '../store/unavailable.js';
+import { applyCallerRule } from '../operations/caller-rules.js';
 
 export interface RpcDeps {
   registry: OperationRegistry;
@@ -142,11 +143,9 @@ async function runAuthenticated(
   if (!call.ok) return call;
   // The caller rule needs no member, so a refused identity never causes a member lookup
   // (resolving a resource ARN may look the member up).
-  if (op.callerRule === 'management-ram-identity') {
-    const dir = await deps.services.directory.requireManagementRamIdentity(principal);
-    if (!dir.ok) return dir;
-    ctx.managedDirectory = dir.value;
-  }
+  const rule = await applyCallerRule(op, principal, params, deps.services);
+  if (!rule.ok) return rule;
+  if (rule.value) ctx.managedDirectory = rule.value;
   const denied = await authorizeOperation(op, call.value, principal, deps.services, deps.store, {
     sourceIp: meta.sourceIp,
     now: deps.clock.now(),

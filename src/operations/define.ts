@@ -1,10 +1,14 @@
 import type { Static, TObject } from '@sinclair/typebox';
 import type { ApiFailure, ErrorCode } from '../errors/catalog.js';
-import { ok, type Result } from '../lib/result.js';
+import { err, ok, type Result } from '../lib/result.js';
+import { unsupportedParameter } from './official-params.js';
 import { validateInput } from './validate.js';
+import type { CallerRule } from './caller-rules.js';
 import type { Principal } from '../auth/principal.js';
 import type { AuditDraft } from '../domain/audit/audit.js';
 import type { DirectoryService } from '../domain/directory/directory.js';
+import type { FolderService } from '../domain/directory/folders.js';
+import type { MemberService } from '../domain/directory/members.js';
 import type { SecurePhoneVerification } from '../domain/verification/secure-phone.js';
 import type { Directory, Store } from '../store/ports.js';
 import type { Site } from '../config/settings.js';
@@ -26,6 +30,10 @@ export interface OpContext {
   managedDirectory?: Directory;
   services: {
     directory: DirectoryService;
+    /** The folder tree of a directory. */
+    folders: FolderService;
+    /** Members' placement, names and types. */
+    members: MemberService;
     verification: SecurePhoneVerification;
     site: Site;
     identity: IdentityServices;
@@ -60,8 +68,8 @@ export interface OperationMeta {
   ramAction: string;
   /** 'any-authenticated': no policy check (e.g. sts:GetCallerIdentity). Default: 'policy'. */
   authorization?: 'policy' | 'any-authenticated';
-  /** 'management-ram-identity': only a RAM identity of a management account (else CallerIdentityError). */
-  callerRule?: 'management-ram-identity';
+  /** Who may call at all, before any policy is evaluated: see operations/caller-rules.ts. */
+  callerRule?: CallerRule;
   /** Every business code the handler may return (gateway and authorization codes are common to all). */
   errors: readonly ErrorCode[];
   /** The handler writes its success audit record itself, inside its own transaction (the hot path). */
@@ -71,6 +79,12 @@ export interface OperationMeta {
    * other operation runs in one transaction with its success audit record.
    */
   readOnly?: boolean;
+  /**
+   * Every request parameter the official API defines for this operation, per API version (the
+   * 2020-03-31 list is checked against the SDK's request model). Those the input schema does not
+   * declare are refused with UnsupportedParameter, naming the parameter.
+   */
+  officialParams?: Readonly<Partial<Record<ApiVersion, readonly string[]>>>;
 }
 
 /**
@@ -108,10 +122,14 @@ export interface Operation extends OperationMeta {
 export function defineOperation<S extends TObject>(spec: OperationSpec<S>): Operation {
   const { resource, resolveResource, handler, paramErrors = {}, ...meta } = spec;
   const errors: Partial<Record<string, ParamErrors>> = paramErrors;
+  const official = [...new Set(Object.values(meta.officialParams ?? {}).flat())];
+  const implemented = new Set(Object.keys(spec.input.properties));
   return {
     ...meta,
     paramErrors: errors,
     bind(params) {
+      const unsupported = unsupportedParameter(official, implemented, params);
+      if (unsupported) return err(unsupported);
       const valid = validateInput<S>(spec.input, errors, params);
       if (!valid.ok) return valid;
       const input = valid.value;

@@ -21,6 +21,7 @@ import { sendCodeViaRepos } from './hot/send-code-repos.js';
 import { sqliteSendCode } from './hot/sqlite-send-code.js';
 import type { SendCodeCommand, SendCodeOutcome } from './hot-ports.js';
 import { consoleReadRepo } from './repos/console.js';
+import { folderRepo } from './repos/folders.js';
 
 function reposOn(db: Kysely<Database>, dialect: Store['dialect']): Repos {
   return {
@@ -38,6 +39,7 @@ function reposOn(db: Kysely<Database>, dialect: Store['dialect']): Repos {
     defence: defenceRepo(db),
     auditLog: auditLogRepo(db),
     console: consoleReadRepo(db),
+    folders: folderRepo(db),
   };
 }
 
@@ -119,6 +121,9 @@ export function kyselyStore(db: Kysely<Database>, dialect: Store['dialect'], sql
     },
     get console() {
       return repo('console');
+    },
+    get folders() {
+      return repo('folders');
     },
     async atomically<T, E>(fn: (tx: Repos) => Promise<Result<T, E>>): Promise<Result<T, E>> {
       const joined = ambient.getStore();

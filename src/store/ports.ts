@@ -199,6 +199,8 @@ export interface MetaRepo {
 export type { DefenceRepo, AuditLogRepo, AuditLookup, IdempotencyRecord } from './defence-ports.js';
 import type { DefenceRepo, AuditLogRepo } from './defence-ports.js';
 import type { ConsoleReadRepo } from './console-ports.js';
+import type { FolderRepo } from './folder-ports.js';
+export type { FolderRepo, FolderRow, MemberFilter } from './folder-ports.js';
 
 export interface Repos {
   directory: DirectoryRepo;
@@ -218,6 +220,8 @@ export interface Repos {
   auditLog: AuditLogRepo;
   /** Read-only listings for the web console. */
   console: ConsoleReadRepo;
+  /** The folder tree and the placement of members in it. */
+  folders: FolderRepo;
 }
 
 export interface Store extends Repos {

@@ -1,5 +1,6 @@
 import { ERROR_CATALOG, type ErrorCode } from '../errors/catalog.js';
 import { ALL_OPERATIONS } from '../operations/registry.js';
+import type { OperationMeta } from '../operations/define.js';
 
 /** docs/errors.md: the catalog as a table. Generated; a test keeps the file in step. */
 export function errorsMarkdown(): string {
@@ -47,11 +48,24 @@ export function operationsMarkdown(): string {
       '',
       `- Product: ${op.product}; versions: ${op.versions.join(', ')}`,
       `- RAM action: \`${op.ramAction}\``,
-      `- Caller: ${op.authorization === 'any-authenticated' ? 'any authenticated identity (no policy check)' : op.callerRule === 'management-ram-identity' ? 'a RAM identity of the management account (root → `CallerIdentityError`)' : 'any identity allowed by policy'}`,
+      `- Caller: ${op.authorization === 'any-authenticated' ? 'any authenticated identity (no policy check)' : callerText(op.callerRule)}`,
       `- Parameters: ${params.length ? params.join('; ') : 'none'}`,
       `- Errors: ${op.errors.map((c) => `\`${c}\``).join(', ')}`,
       '',
     );
   }
   return out.join('\n');
+}
+
+function callerText(rule: OperationMeta['callerRule']): string {
+  switch (rule) {
+    case 'management-ram-identity':
+      return 'a RAM identity of the management account (root → `CallerIdentityError`)';
+    case 'management-account':
+      return 'an identity of the management account allowed by policy (a member → `NoPermission`)';
+    case 'management-or-self':
+      return 'an identity of the management account, or a member about its own account, allowed by policy';
+    default:
+      return 'any identity allowed by policy';
+  }
 }

@@ -108,6 +108,16 @@ function paramsFor(action: string): Record<string, string> {
     AssumeRole: { RoleArn: `acs:ram::${h.boot.managementAccountId}:role/matrix-role`, RoleSessionName: `s-${n}` },
     GetCallerIdentity: {},
     LookupEvents: {},
+    CreateFolder: { FolderName: n },
+    GetFolder: { FolderId: 'fd-0000000000' },
+    UpdateFolder: { FolderId: 'fd-0000000000', NewFolderName: n },
+    DeleteFolder: { FolderId: 'fd-0000000000' },
+    ListFoldersForParent: {},
+    ListAncestors: { ChildId: 'fd-0000000000' },
+    ListAccountsForParent: { ParentFolderId: h.boot.rootFolderId },
+    MoveAccount: { AccountId: member, DestinationFolderId: h.boot.rootFolderId },
+    UpdateAccount: { AccountId: member, NewDisplayName: `matrix ${n}` },
+    GetPayerForAccount: { AccountId: member },
   };
   const p = table[action];
   if (!p) throw new Error(`the matrix has no parameters for ${action}: add them`);
@@ -132,6 +142,10 @@ function expected(id: Identity, op: Operation): string {
     case 'explicit deny':
       return op.action === BIND ? 'NoPermission' : ALLOWED;
     case 'member-account user':
+      // A member may read only its own account and its directory (operations/caller-rules.ts);
+      // the matrix's target member is another member of the same directory.
+      if (op.callerRule === 'management-account' || op.callerRule === 'management-or-self') return 'NoPermission';
+      return phoneOp ? 'CallerIdentityError' : op.action === 'AssumeRole' ? 'NoPermission' : ALLOWED;
     case 'other-account user':
       return phoneOp ? 'CallerIdentityError' : op.action === 'AssumeRole' ? 'NoPermission' : ALLOWED;
   }

@@ -15,6 +15,10 @@ export default defineOperation({
   action: 'BindSecureMobilePhone',
   versions: RD_VERSIONS,
   ramAction: 'resourcemanager:BindSecureMobilePhone',
+  officialParams: {
+    '2020-03-31': ['AccountId', 'SecureMobilePhone', 'VerificationCode'],
+    '2022-04-19': ['AccountId', 'SecureMobilePhone', 'VerificationCode'],
+  },
   resource: () => '*',
   resolveResource: memberAccountArn,
   callerRule: 'management-ram-identity',

@@ -1,15 +1,31 @@
 import { Type } from '@sinclair/typebox';
-import { ok } from '../../lib/result.js';
+import { failure } from '../../errors/catalog.js';
+import { err, ok } from '../../lib/result.js';
 import { defineOperation, RD_VERSIONS } from '../define.js';
 import { parentFolderArn } from './resources.js';
 import { accountView } from './views.js';
 
-/** Creates a member of the ResourceAccount type (in the root folder unless ParentFolderId is given). */
+/**
+ * Creates a member of the ResourceAccount type (in the root folder unless ParentFolderId is given).
+ * DryRun=true checks the request as a creation would and answers DryRunOperation without writing.
+ */
 export default defineOperation({
   product: 'ResourceManager',
   action: 'CreateResourceAccount',
   versions: RD_VERSIONS,
   ramAction: 'resourcemanager:CreateResourceAccount',
+  officialParams: {
+    '2020-03-31': ['AccountNamePrefix', 'DisplayName', 'ParentFolderId', 'PayerAccountId', 'ResellAccountType', 'Tag'],
+    '2022-04-19': [
+      'AccountNamePrefix',
+      'DisplayName',
+      'ParentFolderId',
+      'PayerAccountId',
+      'ResellAccountType',
+      'Tag',
+      'DryRun',
+    ],
+  },
   resource: () => '*',
   resolveResource: parentFolderArn,
   input: Type.Object({
@@ -25,6 +41,7 @@ export default defineOperation({
         description: 'Specify a folder ID such as r-xxxxxx or fd-xxxxxxxxxx.',
       }),
     ),
+    DryRun: Type.Optional(Type.String({ pattern: '^(true|false)$', description: 'Specify true or false.' })),
     AccountNamePrefix: Type.Optional(
       Type.String({
         minLength: 2,
@@ -38,6 +55,7 @@ export default defineOperation({
   paramErrors: {
     DisplayName: { missing: 'MissingParameter.Account.DisplayName', invalid: 'InvalidParameter.Account.DisplayName' },
     ParentFolderId: { missing: 'InvalidParameter.ParentFolderId', invalid: 'InvalidParameter.ParentFolderId' },
+    DryRun: { missing: 'InvalidParameter.DryRun', invalid: 'InvalidParameter.DryRun' },
     AccountNamePrefix: {
       missing: 'InvalidParameter.Account.AccountNamePrefix',
       invalid: 'InvalidParameter.Account.AccountNamePrefix',
@@ -48,6 +66,7 @@ export default defineOperation({
     'EntityNotExists.Folder',
     'InvalidParameter.Account.DisplayName.AlreadyUsed',
     'EntityAlreadyExists.ResourceDirectory.Account',
+    'DryRunOperation',
   ],
   async handler(ctx, input) {
     const dir = await ctx.services.directory.managedBy(ctx.principal);
@@ -58,6 +77,9 @@ export default defineOperation({
       ...(input.AccountNamePrefix !== undefined ? { accountNamePrefix: input.AccountNamePrefix } : {}),
     });
     if (!created.ok) return created;
+    // A dry run makes every check of a real creation, then answers DryRunOperation: the failure
+    // rolls back the operation's transaction, so nothing is written.
+    if (input.DryRun === 'true') return err(failure('DryRunOperation'));
     const path = await ctx.services.directory.pathOf(dir.value, created.value);
     return ok({ Account: accountView(created.value, path, ctx.version) });
   },

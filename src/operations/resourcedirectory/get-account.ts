@@ -3,7 +3,7 @@ import { ok } from '../../lib/result.js';
 import { defineOperation, RD_VERSIONS } from '../define.js';
 import { memberAccountArn } from './resources.js';
 import { AccountIdParam } from './params.js';
-import { accountView } from './views.js';
+import { memberDetail } from './member-views.js';
 
 /** One member of the caller's directory; 2022-04-19 adds HasSecureMobilePhone. */
 export default defineOperation({
@@ -12,8 +12,13 @@ export default defineOperation({
   versions: RD_VERSIONS,
   readOnly: true,
   ramAction: 'resourcemanager:GetAccount',
+  officialParams: {
+    '2020-03-31': ['AccountId', 'IncludeTags'],
+    '2022-04-19': ['AccountId', 'IncludeTags'],
+  },
   resource: () => '*',
   resolveResource: memberAccountArn,
+  callerRule: 'management-or-self',
   input: Type.Object({
     AccountId: AccountIdParam,
     IncludeTags: Type.Optional(Type.String({ pattern: '^(true|false)$', description: 'Specify true or false.' })),
@@ -26,6 +31,6 @@ export default defineOperation({
     const member = await ctx.services.directory.memberOf(dir.value, input.AccountId);
     if (!member.ok) return member;
     const path = await ctx.services.directory.pathOf(dir.value, member.value);
-    return ok({ Account: accountView(member.value, path, ctx.version) });
+    return ok({ Account: memberDetail(member.value, path, ctx.version) });
   },
 });

@@ -11,6 +11,10 @@ export default defineOperation({
   versions: RD_VERSIONS,
   readOnly: true,
   ramAction: 'resourcemanager:GetResourceDirectory',
+  officialParams: {
+    '2020-03-31': [],
+    '2022-04-19': [],
+  },
   resource: directoryArn,
   input: Type.Object({}),
   errors: ['ResourceDirectoryNotInUse'],

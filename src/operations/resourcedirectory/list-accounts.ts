@@ -1,33 +1,30 @@
 import { Type } from '@sinclair/typebox';
-import { ok } from '../../lib/result.js';
 import { defineOperation, RD_VERSIONS } from '../define.js';
 import { allAccountsArn } from './resources.js';
-import { PageNumberParam, PageSizeParam } from './params.js';
-import { accountView } from './views.js';
+import { listMembersAnswer, MEMBER_LIST_ERRORS, memberListParams } from './member-list.js';
 
-/** The members of the directory the caller manages, oldest first, by pages. */
+/**
+ * The members of the directory the caller manages, oldest first, by pages or (2022-04-19) by
+ * MaxResults/NextToken; QueryKeyword filters by account ID, account name and display name.
+ */
 export default defineOperation({
   product: 'ResourceManager',
   action: 'ListAccounts',
   versions: RD_VERSIONS,
   readOnly: true,
   ramAction: 'resourcemanager:ListAccounts',
-  resource: allAccountsArn,
-  input: Type.Object({ PageNumber: Type.Optional(PageNumberParam), PageSize: Type.Optional(PageSizeParam) }),
-  paramErrors: {
-    PageNumber: { missing: 'InvalidParameter.PageNumber', invalid: 'InvalidParameter.PageNumber' },
-    PageSize: { missing: 'InvalidParameter.PageSize', invalid: 'InvalidParameter.PageSize' },
+  officialParams: {
+    '2020-03-31': ['IncludeTags', 'PageNumber', 'PageSize', 'Tag'],
+    '2022-04-19': ['IncludeTags', 'PageNumber', 'PageSize', 'Tag', 'QueryKeyword', 'MaxResults', 'NextToken'],
   },
-  errors: ['ResourceDirectoryNotInUse'],
+  resource: allAccountsArn,
+  callerRule: 'management-account',
+  input: Type.Object(memberListParams),
+  paramErrors: MEMBER_LIST_ERRORS,
+  errors: ['ResourceDirectoryNotInUse', 'InvalidParameter.NextToken'],
   async handler(ctx, input) {
     const dir = await ctx.services.directory.managedBy(ctx.principal);
     if (!dir.ok) return dir;
-    const pageNumber = Number(input.PageNumber ?? '1');
-    const pageSize = Number(input.PageSize ?? '10');
-    const { total, members } = await ctx.services.directory.listMembers(dir.value, pageNumber, pageSize);
-    const accounts = [];
-    for (const m of members)
-      accounts.push(accountView(m, await ctx.services.directory.pathOf(dir.value, m), ctx.version));
-    return ok({ TotalCount: total, PageNumber: pageNumber, PageSize: pageSize, Accounts: { Account: accounts } });
+    return listMembersAnswer(ctx, dir.value, undefined, input);
   },
 });

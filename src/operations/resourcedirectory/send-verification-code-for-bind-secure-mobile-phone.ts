@@ -21,6 +21,10 @@ export default defineOperation({
   action: 'SendVerificationCodeForBindSecureMobilePhone',
   versions: RD_VERSIONS,
   ramAction: 'resourcemanager:SendVerificationCodeForBindSecureMobilePhone',
+  officialParams: {
+    '2020-03-31': ['AccountId', 'SecureMobilePhone'],
+    '2022-04-19': ['AccountId', 'SecureMobilePhone'],
+  },
   resource: () => '*',
   resolveResource: memberAccountArn,
   callerRule: 'management-ram-identity',

@@ -1,0 +1,47 @@
+/**
+ * Who may call a Resource Directory operation at all, before any policy is evaluated
+ * (docs/decisions.md, "What a member account may read"):
+ *
+ * - 'management-ram-identity': a RAM user or role of a management account (root → CallerIdentityError).
+ * - 'management-account': any identity of a management account. Alibaba documents the list and
+ *   folder operations as callable "only by the management account of a resource directory or a
+ *   delegated administrator"; resdir has no delegated administrators, so a member's identities get
+ *   NoPermission (403) and an account in no directory ResourceDirectoryNotInUse (404).
+ * - 'management-or-self': the management account, or a member reading its own account (AccountId =
+ *   the caller's account); a member naming any other account gets NoPermission.
+ * - undefined: no rule beyond the policy (e.g. GetResourceDirectory, which a member may read).
+ */
+import { failure, type ApiFailure } from '../errors/catalog.js';
+import { err, ok, type Result } from '../lib/result.js';
+import type { Principal } from '../auth/principal.js';
+import type { Directory } from '../store/ports.js';
+import type { OpContext, OperationMeta } from './define.js';
+
+export type CallerRule = 'management-ram-identity' | 'management-account' | 'management-or-self';
+
+const memberRefused = (action: string): ApiFailure =>
+  failure(
+    'NoPermission',
+    `${action} can only be called by the management account of the resource directory; a member account may ` +
+      'read only its own account and its resource directory.',
+  );
+
+/**
+ * Applies the operation's caller rule. Returns the directory the caller manages when the rule
+ * requires one, undefined when the rule let a non-manager through (a member reading itself).
+ */
+export async function applyCallerRule(
+  op: Pick<OperationMeta, 'action' | 'callerRule'>,
+  principal: Principal,
+  params: Readonly<Record<string, string>>,
+  services: OpContext['services'],
+): Promise<Result<Directory | undefined, ApiFailure>> {
+  const rule = op.callerRule;
+  if (rule === undefined) return ok(undefined);
+  if (rule === 'management-ram-identity') return services.directory.requireManagementRamIdentity(principal);
+  const managed = await services.directory.managedBy(principal);
+  if (managed.ok) return managed;
+  if (rule === 'management-or-self' && params.AccountId === principal.accountId) return ok(undefined);
+  const seen = await services.directory.visibleTo(principal);
+  return seen.ok ? err(memberRefused(op.action)) : seen;
+}

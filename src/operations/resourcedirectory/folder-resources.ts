@@ -1,0 +1,19 @@
+/**
+ * Resource ARNs of the folder operations: acs:resourcemanager::<caller uid>:folder/<ResourceDirectoryPath>
+ * of the folder the call names (resource-directory-api.md §9). As in resources.ts, the lookup runs
+ * only after the action-level check, and an unknown folder falls back to an ARN of the raw ID.
+ */
+import type { ResourceRequest } from '../define.js';
+
+/** folder/<rd>/<r-…>/<fd-…> of the folder named by the parameter `param` (the root folder when it is absent). */
+export function folderArnOf(param: string) {
+  return async (r: ResourceRequest): Promise<string> => {
+    const base = `acs:resourcemanager::${r.principal.accountId}:folder`;
+    const dir = await r.services.directory.managedBy(r.principal);
+    if (!dir.ok) return `${base}/*`;
+    const id = r.input[param] || dir.value.root_folder_id;
+    const folder = await r.services.folders.get(dir.value, id);
+    if (!folder.ok) return `${base}/${dir.value.id}/${id}`;
+    return `${base}/${await r.services.folders.path(dir.value, folder.value)}`;
+  };
+}
