@@ -33,7 +33,7 @@ export interface Settings extends DefenceSettings {
   /** From the environment only. */
   masterKey?: string;
   adminToken?: string;
-  // SMS delivery (issue 3; checked by checkSmsSettings in ./sms.ts)
+  // SMS delivery (checked by checkSmsSettings in ./sms.ts)
   smsTemplate?: string;
   smsLeaseSeconds: number;
   smsMaxAttempts: number;
@@ -246,7 +246,7 @@ export const SETTING_DEFS: readonly SettingDef[] = [
     describe: 'bearer token that opens /_resdir/ to non-loopback clients',
     parse: (raw, name) => (raw.length >= 16 ? raw : fail(name, '(hidden)', 'expected at least 16 characters')),
   }),
-  // SMS delivery (issue 3)
+  // SMS delivery
   def({
     key: 'smsTemplate',
     env: 'RESDIR_SMS_TEMPLATE',

@@ -3,6 +3,7 @@ import * as initial from './migrations/2026_11_29_0001_initial.js';
 import * as smsDelivery from './migrations/2026_11_29_0002_sms_delivery.js';
 import * as identity from './migrations/2026_11_29_0003_identity.js';
 import * as defence from './migrations/2026_11_29_0004_defence.js';
+import * as hardening from './migrations/2026_12_02_0006_hardening.js';
 
 /** Every migration, in order. Listed explicitly: no directory scanning at run time. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_11_29_0002_sms_delivery': smsDelivery,
   '2026_11_29_0003_identity': identity,
   '2026_11_29_0004_defence': defence,
+  '2026_12_02_0006_hardening': hardening,
 };
 
 /** Names of every migration, in order (for checks that a database is fully migrated). */
@@ -20,7 +22,7 @@ const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 /** Applies pending migrations; returns the names applied now. Throws with the failing name. */
 // biome-ignore lint/suspicious/noExplicitAny: the migrator runs before the schema types apply
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
-  // Issues land in parallel, so a store may have applied a later-named migration before an
+  // Work lands in parallel, so a store may have applied a later-named migration before an
   // earlier one was merged (0003 and 0004 before 0002): pending ones then still run, in name
   // order. Hence every migration after 0001 must not depend on another one's changes.
   const migrator = new Migrator({
