@@ -103,6 +103,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       version: VERSION,
       smsProvider: settings.smsProvider,
       ...(settings.adminToken ? { adminToken: settings.adminToken } : {}),
+      production: settings.mode === 'production',
     },
     metrics,
   );
