@@ -16,6 +16,7 @@ import { createDelivery, type Delivery } from './delivery/wiring.js';
 import { OperationRegistry } from './operations/registry.js';
 import { identityServices } from './domain/ram/services.js';
 import { buildServer } from './http/server.js';
+import { applyHttpLimits } from './http/limits.js';
 import { verificationMetrics } from './metrics/verification.js';
 import { startDefenceSweep } from './domain/audit/retention.js';
 import { registerSmsReceiptRoute } from './http/sms-receipts.js';
@@ -108,6 +109,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     metrics,
   );
 
+  applyHttpLimits(server.server, settings);
   if (delivery.receiptIntake) registerSmsReceiptRoute(server, delivery.receiptIntake);
 
   let nonceSweep: NodeJS.Timeout | undefined;

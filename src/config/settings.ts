@@ -10,8 +10,9 @@ export type Site = 'intl' | 'china';
 export type Mode = 'development' | 'production';
 
 import { checkDefenceForProduction, DEFENCE_SETTING_DEFS, type DefenceSettings } from './defence-settings.js';
+import { checkHttpSettings, HTTP_SETTING_DEFS, type HttpSettings } from './http-settings.js';
 
-export interface Settings extends DefenceSettings {
+export interface Settings extends DefenceSettings, HttpSettings {
   host: string;
   port: number;
   dataDir: string;
@@ -233,6 +234,7 @@ export const SETTING_DEFS: readonly SettingDef[] = [
     parse: int(100, 600_000),
   }),
   ...DEFENCE_SETTING_DEFS,
+  ...HTTP_SETTING_DEFS,
   def({
     key: 'masterKey',
     env: 'RESDIR_MASTER_KEY',
@@ -418,5 +420,6 @@ export function loadSettings(flags: Record<string, string | undefined>, env: Nod
       throw new SettingError('missing setting RESDIR_MASTER_KEY: production mode refuses a generated master key');
   }
   checkSmsSettings(s);
+  checkHttpSettings(s);
   return s;
 }
