@@ -17,6 +17,7 @@ import { OperationRegistry } from './operations/registry.js';
 import { identityServices } from './domain/ram/services.js';
 import { buildServer } from './http/server.js';
 import { applyHttpLimits } from './http/limits.js';
+import { logDestination } from './lib/log-destination.js';
 import { verificationMetrics } from './metrics/verification.js';
 import { startDefenceSweep } from './domain/audit/retention.js';
 import { registerSmsReceiptRoute } from './http/sms-receipts.js';
@@ -49,7 +50,8 @@ export interface App {
 export async function createApp(opts: AppOptions): Promise<App> {
   const { settings } = opts;
   const clock = opts.clock ?? systemClock;
-  const log = pino({ level: settings.logLevel, base: { service: 'resdir' } }, opts.logStream);
+  const destination = opts.logStream ?? (await logDestination());
+  const log = pino({ level: settings.logLevel, base: { service: 'resdir' } }, destination);
   const { store } = await openStore(settings.databaseUrl, {
     poolSize: settings.dbPoolSize,
     statementTimeoutMs: settings.dbStatementTimeoutMs,
