@@ -36,6 +36,7 @@ export function printWelcome(
   }
   console.log('demo world:');
   console.log(`  management account  ${info.managementAccountId}  directory ${info.resourceDirectoryId}`);
+  console.log(`    root AccessKeyId ${info.root.accessKeyId}`);
   console.log(`  RAM user ${info.admin.userName} (AliyunResourceDirectoryFullAccess)`);
   console.log(`    AccessKeyId     ${info.admin.accessKeyId}`);
   console.log(`  member (ResourceAccount) ${info.member.accountId}`);

@@ -26,7 +26,7 @@ const PRODUCTION = {
 const SECRET_SHAPE = /\b[A-Za-z0-9]{30}\b/;
 
 describe('development start-up banner', () => {
-  it('names the admin AccessKey ID and bootstrap.json, prints no secret; bootstrap --json prints the file', async () => {
+  it('names the AccessKey IDs and bootstrap.json, prints no secret; bootstrap --json prints the file', async () => {
     const dir = tempDir();
     const s = start(CLI, ['serve', '--port', '0', '--data-dir', dir], { env: { RESDIR_LOG_LEVEL: 'warn' } });
     await s.waitFor(URL_LINE);
@@ -36,6 +36,7 @@ describe('development start-up banner', () => {
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
     const out = s.stdout() + s.stderr();
     expect(out).toContain(boot.admin.accessKeyId);
+    expect(out).toContain(boot.root.accessKeyId);
     expect(out).toContain(file);
     expect(out).not.toContain(boot.admin.accessKeySecret);
     expect(out).not.toContain(boot.root.accessKeySecret);
