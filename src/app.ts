@@ -18,6 +18,8 @@ import { createDelivery, type Delivery } from './delivery/wiring.js';
 import { OperationRegistry } from './operations/registry.js';
 import { identityServices } from './domain/ram/services.js';
 import { buildServer } from './http/server.js';
+import { applyHttpLimits } from './http/limits.js';
+import { logDestination } from './lib/log-destination.js';
 import { verificationMetrics } from './metrics/verification.js';
 import { startDefenceSweep } from './domain/audit/retention.js';
 import { registerSmsReceiptRoute } from './http/sms-receipts.js';
@@ -54,7 +56,8 @@ export interface App {
 export async function createApp(opts: AppOptions): Promise<App> {
   const { settings } = opts;
   const clock = opts.clock ?? systemClock;
-  const log = pino({ level: settings.logLevel, base: { service: 'resdir' } }, opts.logStream);
+  const destination = opts.logStream ?? (await logDestination());
+  const log = pino({ level: settings.logLevel, base: { service: 'resdir' } }, destination);
   // First, so that a bad certificate file stops start-up before the store is touched.
   const tls = await setupTls(settings, clock.now());
   const dual = tls ? dualProtocol(tls.identity) : undefined;
@@ -114,11 +117,13 @@ export async function createApp(opts: AppOptions): Promise<App> {
       version: VERSION,
       smsProvider: settings.smsProvider,
       ...(settings.adminToken ? { adminToken: settings.adminToken } : {}),
+      production: settings.mode === 'production',
     },
     metrics,
     dual,
   );
 
+  applyHttpLimits(server.server, settings);
   if (delivery.receiptIntake) registerSmsReceiptRoute(server, delivery.receiptIntake);
 
   let nonceSweep: NodeJS.Timeout | undefined;

@@ -26,7 +26,14 @@ export interface BootstrapInfo {
 }
 
 export const MANAGEMENT_ACCOUNT_ID = '1000000000000001';
-const MARKER = 'bootstrap';
+/** Meta key set once per store, by the demo world or by `resdir init`, whichever comes first. */
+export const BOOTSTRAP_MARKER = 'bootstrap';
+const MARKER = BOOTSTRAP_MARKER;
+
+/** Whether the store already has its first management account (demo world or `resdir init`). */
+export async function isBootstrapped(store: Store): Promise<boolean> {
+  return (await store.meta.get(MARKER)) !== undefined;
+}
 
 /**
  * Creates the demo world when the store has none yet (guarded by a meta marker so that two

@@ -1,3 +1,4 @@
+import { printable } from './escape.js';
 import type { Command } from 'commander';
 import { openStore } from '../store/open.js';
 import { systemClock } from '../lib/clock.js';
@@ -101,7 +102,7 @@ const COLUMNS: Array<[string, (e: AuditEvent) => string]> = [
 /** A plain-text table, one event per line, columns padded to their widest cell. */
 export function auditTable(events: readonly AuditEvent[], nextToken?: string): string {
   if (events.length === 0) return 'no audit events match';
-  const cells = [COLUMNS.map(([h]) => h), ...events.map((e) => COLUMNS.map(([, f]) => f(e)))];
+  const cells = [COLUMNS.map(([h]) => h), ...events.map((e) => COLUMNS.map(([, f]) => printable(f(e))))];
   const widths = COLUMNS.map((_, i) => Math.max(...cells.map((r) => r[i]!.length)));
   const lines = cells.map((r) =>
     r

@@ -12,6 +12,7 @@ import { registerOutboxCommand } from './outbox.js';
 import { registerCoverageCommand } from './coverage.js';
 import { registerEnvCommand } from './env.js';
 import { registerProfileCommand } from './profile.js';
+import { registerInitCommand } from './init.js';
 
 const program = new Command('resdir')
   .description('Alibaba Cloud Resource Directory secure-phone API, wire-compatible')
@@ -37,16 +38,20 @@ withSettings(
   await runServe(opts);
 });
 
-withSettings(program.command('bootstrap').description('create the demo world if absent and write bootstrap.json'), [
-  'data-dir',
-  'database-url',
-  'host',
-  'port',
-  'site',
-])
+withSettings(
+  program
+    .command('bootstrap')
+    .description('create the demo world if absent (development mode) and print bootstrap.json'),
+  ['data-dir', 'database-url', 'host', 'port', 'site', 'mode'],
+)
   .option('--json', 'print the bootstrap JSON')
   .action(async (opts: Record<string, string>) => {
     const { settings, masterKey } = settingsOrExit(opts);
+    if (settings.mode === 'production') {
+      console.error('resdir: production mode has no demo world; create the first account with `resdir init`');
+      process.exitCode = 2;
+      return;
+    }
     const { store } = await openStore(settings.databaseUrl);
     try {
       const endpoint = `http://${settings.host}:${settings.port}`;
@@ -79,6 +84,9 @@ withSettings(program.command('migrate').description('apply pending database migr
   console.log(applied.length ? `applied: ${applied.join(', ')}` : 'already up to date');
 });
 
+registerInitCommand(
+  withSettings(program.command('init'), ['data-dir', 'database-url', 'host', 'port', 'mode', 'sms-provider']),
+);
 registerAuditCommand(withSettings(program.command('audit'), ['data-dir', 'database-url']));
 registerOutboxCommand(withSettings(program.command('outbox'), ['data-dir', 'database-url']));
 registerCoverageCommand(program.command('coverage'));

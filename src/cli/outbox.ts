@@ -1,3 +1,4 @@
+import { printable } from './escape.js';
 import type { Command } from 'commander';
 import { openStore } from '../store/open.js';
 import type { Store } from '../store/ports.js';
@@ -27,16 +28,18 @@ export async function outboxReport(store: Store, opts: { status?: string; limit:
 
 function table(rows: Awaited<ReturnType<typeof outboxReport>>): string {
   const head = ['ID', 'TO', 'STATUS', 'TRIES', 'PROVIDER', 'PROVIDER ID', 'CREATED', 'LAST ERROR'];
-  const body = rows.map((r) => [
-    r.id,
-    r.to,
-    r.status,
-    String(r.attempts),
-    r.provider ?? '-',
-    r.providerMessageId ?? '-',
-    r.createdAt ?? '-',
-    (r.lastError ?? '').slice(0, 60),
-  ]);
+  const body = rows.map((r) =>
+    [
+      r.id,
+      r.to,
+      r.status,
+      String(r.attempts),
+      r.provider ?? '-',
+      r.providerMessageId ?? '-',
+      r.createdAt ?? '-',
+      (r.lastError ?? '').slice(0, 60),
+    ].map(printable),
+  );
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
   return [head, ...body]
     .map((cols) =>

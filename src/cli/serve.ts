@@ -1,8 +1,9 @@
 import { createApp } from '../app.js';
 import { loadSettings, SettingError, type Settings } from '../config/settings.js';
 import { loadMasterKey } from '../config/master-key.js';
-import { ensureBootstrap, type BootstrapInfo } from '../bootstrap.js';
 import { tlsBanner } from './tls-banner.js';
+import path from 'node:path';
+import { ensureBootstrap, isBootstrapped, type BootstrapInfo } from '../bootstrap.js';
 
 /** Resolves settings and the master key, or exits with one clear line. */
 export function settingsOrExit(flags: Record<string, string | undefined>): { settings: Settings; masterKey: Buffer } {
@@ -18,6 +19,11 @@ export function settingsOrExit(flags: Record<string, string | undefined>): { set
   }
 }
 
+/**
+ * The start-up banner. It names identities and where their credentials are, never a secret:
+ * AccessKey secrets live only in bootstrap.json (mode 0600), printed on request by
+ * `resdir bootstrap --json`.
+ */
 export function printWelcome(
   url: string,
   info: BootstrapInfo | undefined,
@@ -29,17 +35,27 @@ export function printWelcome(
     console.log('store was bootstrapped elsewhere; no bootstrap.json in this data dir');
     return;
   }
-  console.log(`demo world (also in ${dataDir}/bootstrap.json):`);
+  console.log('demo world:');
   console.log(`  management account  ${info.managementAccountId}  directory ${info.resourceDirectoryId}`);
+  console.log(`    root AccessKeyId ${info.root.accessKeyId}`);
   console.log(`  RAM user ${info.admin.userName} (AliyunResourceDirectoryFullAccess)`);
   console.log(`    AccessKeyId     ${info.admin.accessKeyId}`);
-  console.log(`    AccessKeySecret ${info.admin.accessKeySecret}`);
   console.log(`  member (ResourceAccount) ${info.member.accountId}`);
+  console.log(
+    `  credentials: ${path.resolve(dataDir, 'bootstrap.json')} (mode 0600; \`resdir bootstrap --json\` prints it)`,
+  );
   console.log(
     smsProvider === 'inbox'
       ? `  SMS inbox: ${url}/_resdir/sms`
       : `  SMS via ${smsProvider}; delivery status: ${url}/_resdir/sms`,
   );
+}
+
+/** Production: no demo world, no credentials; say whether `resdir init` has run. */
+function printProductionWelcome(url: string, initialized: boolean): void {
+  console.log(`resdir listening on ${url} (production mode: no demo world)`);
+  if (!initialized)
+    console.log('no management account yet: create one with `resdir init --management-account-name NAME`');
 }
 
 /** `resdir serve`: runs until SIGINT/SIGTERM, then shuts down cleanly. */
@@ -80,6 +96,10 @@ export async function runServe(flags: Record<string, string | undefined>): Promi
     );
     await app.close().catch(() => undefined);
     process.exit(1);
+  }
+  if (settings.mode === 'production') {
+    printProductionWelcome(url, await isBootstrapped(app.store));
+    return;
   }
   const info = await ensureBootstrap(app.store, app.keyring, app.clock, settings.dataDir, url, settings.site);
   printWelcome(url, info, settings.dataDir, settings.smsProvider);

@@ -1,5 +1,5 @@
 /**
- * Settings of the verification defence (issue 5): every send limit, the failure budget, the
+ * Settings of the verification defence: every send limit, the failure budget, the
  * SMS-pumping breaker, the calling-code policy, ClientToken replays, test numbers and audit
  * retention. Merged into SETTING_DEFS (env + flag + default), so `resdir serve --help` lists them.
  * A limit of 0 turns that one limit off.

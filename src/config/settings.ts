@@ -11,8 +11,9 @@ export type Mode = 'development' | 'production';
 
 import { checkDefenceForProduction, DEFENCE_SETTING_DEFS, type DefenceSettings } from './defence-settings.js';
 import { checkTlsSettings, TLS_SETTING_DEFS, type TlsSettings } from './tls-settings.js';
+import { checkHttpSettings, HTTP_SETTING_DEFS, type HttpSettings } from './http-settings.js';
 
-export interface Settings extends DefenceSettings, TlsSettings {
+export interface Settings extends DefenceSettings, TlsSettings, HttpSettings {
   host: string;
   port: number;
   dataDir: string;
@@ -34,7 +35,7 @@ export interface Settings extends DefenceSettings, TlsSettings {
   /** From the environment only. */
   masterKey?: string;
   adminToken?: string;
-  // SMS delivery (issue 3; checked by checkSmsSettings in ./sms.ts)
+  // SMS delivery (checked by checkSmsSettings in ./sms.ts)
   smsTemplate?: string;
   smsLeaseSeconds: number;
   smsMaxAttempts: number;
@@ -235,6 +236,7 @@ export const SETTING_DEFS: readonly SettingDef[] = [
   }),
   ...DEFENCE_SETTING_DEFS,
   ...TLS_SETTING_DEFS,
+  ...HTTP_SETTING_DEFS,
   def({
     key: 'masterKey',
     env: 'RESDIR_MASTER_KEY',
@@ -248,7 +250,7 @@ export const SETTING_DEFS: readonly SettingDef[] = [
     describe: 'bearer token that opens /_resdir/ to non-loopback clients',
     parse: (raw, name) => (raw.length >= 16 ? raw : fail(name, '(hidden)', 'expected at least 16 characters')),
   }),
-  // SMS delivery (issue 3)
+  // SMS delivery
   def({
     key: 'smsTemplate',
     env: 'RESDIR_SMS_TEMPLATE',
@@ -421,5 +423,6 @@ export function loadSettings(flags: Record<string, string | undefined>, env: Nod
   }
   checkSmsSettings(s);
   checkTlsSettings(s);
+  checkHttpSettings(s);
   return s;
 }

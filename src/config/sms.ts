@@ -1,5 +1,5 @@
 /**
- * The SMS delivery settings (issue 3): the provider chain and what each provider needs.
+ * The SMS delivery settings: the provider chain and what each provider needs.
  * Parsers for SETTING_DEFS and the start-up check, each failure one line naming the setting.
  */
 import { SettingError, type Settings } from './settings.js';

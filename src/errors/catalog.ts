@@ -318,7 +318,7 @@ export const ERROR_CATALOG = {
     message: 'For the same account, the number of verification codes sent exceeds the limit.',
   },
   'Invalid.VerificationCode': { status: 409, message: 'The verification code is invalid.' },
-  // --- idempotency and audit (issue 5) -----------------------------------------------------------
+  // --- idempotency and audit -----------------------------------------------------------
   'InvalidParameter.ClientToken': {
     status: 400,
     message: 'The ClientToken parameter is invalid. Use at most 64 printable ASCII characters.',

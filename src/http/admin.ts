@@ -1,21 +1,21 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { Registry } from 'prom-client';
 import type { Store } from '../store/ports.js';
 import { toE164Loose } from '../domain/phone/phone.js';
 import { deliveryView } from '../delivery/view.js';
 import { registerConsoleRoutes } from './console-routes.js';
+import { adminGuard } from './admin-guard.js';
 
 export interface AdminDeps {
   store: Store;
   version: string;
   smsProvider: string;
   adminToken?: string;
+  /** Production mode: every endpoint but health needs the admin token, even from loopback. */
+  production?: boolean;
   metrics: Registry;
 }
-
-const isLoopback = (ip: string | undefined): boolean =>
-  ip !== undefined && (ip === '::1' || ip.startsWith('127.') || ip.startsWith('::ffff:127.'));
 
 /** `<cc>-<national>` for display, from E.164. */
 const wireForm = (e164: string): string => {
@@ -24,21 +24,15 @@ const wireForm = (e164: string): string => {
 };
 
 /**
- * resdir's own endpoints under /_resdir/ (CONTRACT.md §5): unsigned JSON, loopback only unless
- * RESDIR_ADMIN_TOKEN is set and presented as a bearer token.
+ * resdir's own endpoints under /_resdir/ (CONTRACT.md §5): unsigned JSON, guarded as admin-guard.ts
+ * describes (loopback or RESDIR_ADMIN_TOKEN; the token only, in production mode).
  */
 export function registerAdminRoutes(app: FastifyInstance, deps: AdminDeps): void {
-  const guard = async (req: FastifyRequest, reply: FastifyReply) => {
-    if (isLoopback(req.socket.remoteAddress)) return;
-    const auth = req.headers.authorization;
-    if (deps.adminToken && auth === `Bearer ${deps.adminToken}`) return;
-    await reply.code(403).send({
-      error: 'forbidden',
-      message: '/_resdir/ answers loopback clients, or clients presenting RESDIR_ADMIN_TOKEN',
-    });
-  };
+  const opts = { production: deps.production ?? false, ...(deps.adminToken ? { adminToken: deps.adminToken } : {}) };
+  const guard = adminGuard(opts, 'other');
+  const healthGuard = adminGuard(opts, 'health');
 
-  app.get('/_resdir/health', { onRequest: guard }, async (_req, reply) => {
+  app.get('/_resdir/health', healthGuard ? { onRequest: healthGuard } : {}, async (_req, reply) => {
     const up = await deps.store.ping();
     return reply
       .code(up ? 200 : 503)

@@ -5,6 +5,7 @@ import type { Clock } from '../lib/clock.js';
 import type { Keyring } from '../lib/keyring.js';
 import { parseRpcRequest, type WireRequest } from '../protocol/request.js';
 import { authenticate } from '../protocol/authenticate.js';
+import { checkParamHygiene, type ParamCodes } from '../protocol/param-hygiene.js';
 import { errorResponse, successResponse, type WireResponse } from '../protocol/envelope.js';
 import { authorizeOperation } from '../operations/authorize-operation.js';
 import { checkSecurityToken } from '../auth/security-token.js';
@@ -84,6 +85,9 @@ export async function handleRpc(wire: WireRequest, meta: RpcMeta, deps: RpcDeps)
         ),
       );
     }
+
+    const unsafe = checkParamHygiene(rpc, op.paramErrors as ParamCodes | undefined);
+    if (unsafe) return fail(unsafe, { action: op.action });
 
     let resolved: ResolvedCredential | undefined;
     const authed = await authenticate(wire, rpc, {

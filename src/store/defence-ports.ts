@@ -1,5 +1,5 @@
 /**
- * Store ports of the verification defence (issue 5). Every primitive that guards a limit is one
+ * Store ports of the verification defence. Every primitive that guards a limit is one
  * atomic statement (a guarded upsert or update); its comment states the guarantee. Correct on any
  * number of replicas sharing the database.
  */

@@ -4,6 +4,7 @@ import * as smsDelivery from './migrations/2026_11_29_0002_sms_delivery.js';
 import * as identity from './migrations/2026_11_29_0003_identity.js';
 import * as defence from './migrations/2026_11_29_0004_defence.js';
 import * as directoryTree from './migrations/2026_12_02_0007_directory.js';
+import * as hardening from './migrations/2026_12_02_0006_hardening.js';
 import * as hotPath from './migrations/2026_12_02_0005_hot_path.js';
 import * as ramGroups from './migrations/2026_12_02_0010_ram_groups.js';
 import * as ramLogin from './migrations/2026_12_02_0011_ram_login.js';
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_11_29_0003_identity': identity,
   '2026_11_29_0004_defence': defence,
   '2026_12_02_0005_hot_path': hotPath,
+  '2026_12_02_0006_hardening': hardening,
   '2026_12_02_0007_directory': directoryTree,
   '2026_12_02_0010_ram_groups': ramGroups,
   '2026_12_02_0011_ram_login': ramLogin,
@@ -28,7 +30,7 @@ const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 /** Applies pending migrations; returns the names applied now. Throws with the failing name. */
 // biome-ignore lint/suspicious/noExplicitAny: the migrator runs before the schema types apply
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
-  // Issues land in parallel, so a store may have applied a later-named migration before an
+  // Work lands in parallel, so a store may have applied a later-named migration before an
   // earlier one was merged (0003 and 0004 before 0002): pending ones then still run, in name
   // order. Hence every migration after 0001 must not depend on another one's changes.
   const migrator = new Migrator({

@@ -145,7 +145,7 @@ export type SmsReceipt = SmsReceiptsTable;
 /** An outbox message as shown to operators: never the sealed payload. */
 export type OutboxView = Omit<OutboxMessage, 'payload_enc'> & { delivered_at: number | null };
 
-/** The delivery records around the outbox (issue 3): attempts, receipts, listings. */
+/** The delivery records around the outbox: attempts, receipts, listings. */
 export interface DeliveryRepo {
   recordAttempt(a: SmsAttempt): Promise<void>;
   /** In order: by outbox attempt, then position in the provider chain. */
@@ -214,7 +214,7 @@ export interface Repos {
   nonces: NonceRepo;
   meta: MetaRepo;
   ram: RamRepo;
-  /** Verification defence primitives (issue 5): backoff, failure budget, breaker, idempotency. */
+  /** Verification defence primitives: backoff, failure budget, breaker, idempotency. */
   defence: DefenceRepo;
   /** Audit queries and retention; audit_events stays append-only for every operation. */
   auditLog: AuditLogRepo;

@@ -93,11 +93,6 @@ export interface SendCountersTable {
 }
 
 /** Created by the frozen first migration; no longer used (the growing cooldown lives in send_backoff). */
-export interface SendCooldownsTable {
-  subject: string;
-  next_allowed_at: number;
-}
-
 export interface SmsOutboxTable {
   id: string;
   to_phone: string; // E.164
@@ -131,7 +126,7 @@ export interface SmsInboxTable {
   created_at: number;
 }
 
-/** One provider call for an outbox message (issue 3). Never carries the code or the text. */
+/** One provider call for an outbox message. Never carries the code or the text. */
 export interface SmsAttemptsTable {
   id: string;
   message_id: string;
@@ -226,7 +221,6 @@ export interface Database extends RamDatabase {
   policy_attachments: PolicyAttachmentsTable;
   verification_codes: VerificationCodesTable;
   send_counters: SendCountersTable;
-  send_cooldowns: SendCooldownsTable;
   sms_outbox: SmsOutboxTable;
   sms_inbox: SmsInboxTable;
   sms_attempts: SmsAttemptsTable;

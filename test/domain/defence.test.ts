@@ -215,11 +215,12 @@ describe('test numbers', () => {
 });
 
 describe('audit retention', () => {
-  it('the sweep drops records older than the retention and expired ClientTokens, nothing else', async () => {
+  it('a sweep drops records older than the retention and expired ClientTokens, nothing else', async () => {
     const { pino } = await import('pino');
-    const { startDefenceSweep } = await import('../../src/domain/audit/retention.js');
+    const { sweepOnce } = await import('../../src/domain/audit/retention.js');
     const { auditEvent } = await import('../../src/domain/audit/audit.js');
     w = await verificationWorld();
+    const log = pino({ level: 'silent' });
     for (const age of [40, 31, 29, 1]) await w.store.audit.append(auditEvent(w.draft({ time: T0 - age * DAY }), 'OK'));
     await w.store.defence.saveIdempotent(
       { scope: 's', token: 'old', fingerprint: 'f', response: '{}', created_at: T0 - 2 * DAY, expires_at: T0 - DAY },
@@ -229,24 +230,53 @@ describe('audit retention', () => {
       { scope: 's', token: 'live', fingerprint: 'f', response: '{}', created_at: T0, expires_at: T0 + DAY },
       T0,
     );
-    const stop = startDefenceSweep(w.store, w.clock, 30, pino({ level: 'silent' }));
-    await new Promise((r) => setTimeout(r, 50));
-    stop();
-    const left = (await w.store.audit.recent(10)).map((e) => Math.round((T0 - e.time) / DAY));
-    expect(left).toEqual([1, 29]);
+    const ages = async () => (await w.store.audit.recent(10)).map((e) => Math.round((T0 - e.time) / DAY));
+    expect(await sweepOnce(w.store, w.clock, 30, log)).toBe(2);
+    expect(await ages()).toEqual([1, 29]);
     expect(await w.store.defence.findIdempotent('s', 'live', T0)).toBeDefined();
     expect(await w.store.defence.purgeIdempotent(T0)).toBe(0);
+    // Two days later the 29-day-old record has passed the retention too.
+    w.clock.advance(2 * DAY);
+    expect(await sweepOnce(w.store, w.clock, 30, log)).toBe(1);
+    expect(await ages()).toEqual([1]);
   });
 
-  it('retention 0 keeps every record', async () => {
+  it('retention 0 keeps every record, however far the clock moves', async () => {
     const { pino } = await import('pino');
-    const { startDefenceSweep } = await import('../../src/domain/audit/retention.js');
+    const { sweepOnce } = await import('../../src/domain/audit/retention.js');
     const { auditEvent } = await import('../../src/domain/audit/audit.js');
     w = await verificationWorld();
+    const log = pino({ level: 'silent' });
     await w.store.audit.append(auditEvent(w.draft({ time: T0 - 3650 * DAY }), 'OK'));
-    const stop = startDefenceSweep(w.store, w.clock, 0, pino({ level: 'silent' }));
-    await new Promise((r) => setTimeout(r, 50));
-    stop();
+    w.clock.advance(3650 * DAY);
+    expect(await sweepOnce(w.store, w.clock, 0, log)).toBe(0);
     expect(await w.store.audit.recent(10)).toHaveLength(1);
+    // The same record goes with any positive retention: the sweep did look at it.
+    expect(await sweepOnce(w.store, w.clock, 1, log)).toBe(1);
+  });
+
+  it('the sweep runs at start and then every hour until stopped (timers driven, not waited for)', async () => {
+    const { vi } = await import('vitest');
+    const { pino } = await import('pino');
+    const { startDefenceSweep } = await import('../../src/domain/audit/retention.js');
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      let sweeps = 0;
+      const store = {
+        defence: { purgeIdempotent: async () => void sweeps++ },
+        auditLog: { purgeBefore: async () => 0 },
+      } as unknown as Parameters<typeof startDefenceSweep>[0];
+      const stop = startDefenceSweep(store, { now: () => T0 }, 30, pino({ level: 'silent' }));
+      expect(sweeps).toBe(1);
+      vi.advanceTimersByTime(3_600_000);
+      expect(sweeps).toBe(2);
+      vi.advanceTimersByTime(2 * 3_600_000);
+      expect(sweeps).toBe(4);
+      stop();
+      vi.advanceTimersByTime(10 * 3_600_000);
+      expect(sweeps).toBe(4);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

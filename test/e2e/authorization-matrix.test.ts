@@ -62,9 +62,15 @@ const trust = (uid: string) =>
 
 /** Parameters that get each operation past validation as far as possible (names that do not exist where that is harmless). */
 function paramsFor(action: string): Record<string, string> {
-  const n = `m${++serial}`;
+  const p = paramTable(`m${++serial}`)[action];
+  if (!p) throw new Error(`the matrix has no parameters for ${action}: add them`);
+  return p;
+}
+
+/** One hand-written row per operation the matrix expects resdir to serve. */
+function paramTable(n: string): Record<string, Record<string, string>> {
   const pol = { PolicyType: 'System', PolicyName: 'AdministratorAccess' };
-  const table: Record<string, Record<string, string>> = {
+  return {
     [SEND]: { AccountId: member, SecureMobilePhone: `1-20255502${String(serial % 100).padStart(2, '0')}` },
     [BIND]: { AccountId: member, SecureMobilePhone: '1-2025550299', VerificationCode: '000000' },
     GetResourceDirectory: {},
@@ -119,9 +125,6 @@ function paramsFor(action: string): Record<string, string> {
     UpdateAccount: { AccountId: member, NewDisplayName: `matrix ${n}` },
     GetPayerForAccount: { AccountId: member },
   };
-  const p = table[action];
-  if (!p) throw new Error(`the matrix has no parameters for ${action}: add them`);
-  return p;
 }
 
 /** The expected outcome of one cell. */
@@ -249,7 +252,8 @@ describe.each(IDENTITIES)('authorization matrix: %s', (id) => {
   });
 });
 
-it('the matrix covers every operation resdir serves', () => {
-  expect(new Set(cells.map((c) => c.op.action)).size).toBe(ALL_OPERATIONS.length);
-  expect(ALL_OPERATIONS.length).toBeGreaterThanOrEqual(36);
+it('the hand-written rows of the matrix and the operations resdir serves are the same set', () => {
+  const rows = Object.keys(paramTable('coverage')).sort();
+  const served = [...new Set(ALL_OPERATIONS.map((op) => op.action))].sort();
+  expect(served).toEqual(rows);
 });

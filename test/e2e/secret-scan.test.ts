@@ -175,7 +175,7 @@ async function session(): Promise<void> {
     ),
   );
 
-  // Defence tables (issue 5): a ClientToken send and its replay, wrong guesses that stay counted
+  // Defence tables: a ClientToken send and its replay, wrong guesses that stay counted
   // in the failure budget, a resend cooldown, and the audit trail read back through LookupEvents.
   const createdC = await core.call('CreateResourceAccount', { DisplayName: 'scan member c' });
   const memberC = (createdC.Account as Record<string, string>).AccountId!;

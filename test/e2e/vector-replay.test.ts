@@ -1,5 +1,5 @@
 /**
- * Replays every captured request of shared/vectors/signing byte for byte over real HTTP (raw
+ * Replays every captured request of test/fixtures/vectors/signing byte for byte over real HTTP (raw
  * socket: recorded headers and Host, chunked bodies re-chunked) against a server whose clock is
  * set to the vector's timestamp. Each must pass authentication and reach the operation; the same
  * bytes sent again must be refused as a replayed nonce.
@@ -11,8 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startResdir, type Harness } from '../support/harness.js';
 import { ManualClock } from '../../src/lib/clock.js';
 import { MANAGEMENT_ACCOUNT_ID } from '../../src/bootstrap.js';
+import { VECTOR_DIR } from '../protocol/fixtures.js';
 
-const DIR = path.resolve('..', 'shared', 'vectors', 'signing');
+const DIR = VECTOR_DIR;
 const files = fs
   .readdirSync(DIR)
   .filter((f) => f.endsWith('.json'))

@@ -123,7 +123,7 @@ describe.skipIf(!bin)(
       await server.start();
       await waitHealthy();
       // Nothing of the interrupted Send survived: no cooldown, no code, no message, no audit record.
-      expect(await q('select subject from send_cooldowns where subject like $1', [`%${e164(phoneB)}`])).toEqual([]);
+      expect(await q('select subject from send_backoff where subject like $1', [`%${e164(phoneB)}`])).toEqual([]);
       expect(await q('select id from verification_codes where phone = $1', [e164(phoneB)])).toEqual([]);
       expect(await q('select id from sms_outbox where to_phone = $1', [e164(phoneB)])).toEqual([]);
       expect(await q(`select count(*)::int as n from send_counters where subject = $1`, [member])).toEqual([{ n: 1 }]);

@@ -1,5 +1,5 @@
 /**
- * Loading the captured signing vectors (../shared/vectors/signing, next to the repo) and turning
+ * Loading the captured signing vectors (test/fixtures/vectors/signing) and turning
  * them into WireRequests, plus single-change mutations for negative and invariance tests.
  * Loading throws when the directory is missing, so the importing test file fails rather than skips.
  */
@@ -27,7 +27,7 @@ export interface Vector {
 }
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const VECTOR_DIR = path.resolve(repoRoot, '..', 'shared', 'vectors', 'signing');
+export const VECTOR_DIR = path.resolve(repoRoot, 'test', 'fixtures', 'vectors', 'signing');
 
 export function loadVectors(): Vector[] {
   const files = readdirSync(VECTOR_DIR)

@@ -1,5 +1,5 @@
 /**
- * Conformance of the defence primitives (issue 5), single-caller contracts and races through one
+ * Conformance of the defence primitives, single-caller contracts and races through one
  * store and through two connections to one database (as two replicas would).
  */
 import { describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-/** Conformance, part of the store suite (issue 3): the delivery records — attempts, receipts, listings. */
+/** Conformance, part of the store suite: the delivery records — attempts, receipts, listings. */
 import { describe, expect, it } from 'vitest';
 import type { SmsAttempt, Store } from '../../src/store/ports.js';
 import type { TestDatabase } from './dialects.js';

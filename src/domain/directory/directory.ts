@@ -121,13 +121,15 @@ export class DirectoryService {
     }
     const now = this.clock.now();
     const accountId = newAccountId();
-    const prefix = input.accountNamePrefix ?? `member-${accountId.slice(-8)}`;
+    // Account names are e-mail-like and compared without case: the prefix is stored in lower case.
+    const prefix = (input.accountNamePrefix ?? `member-${accountId.slice(-8)}`).toLowerCase();
+    const displayName = input.displayName.normalize('NFC');
     const accountName = `${prefix}@${dir.id}.aliyunid.com`;
     return this.store.atomically(async (tx) => {
       const created = await tx.directory.createAccount({
         id: accountId,
         account_name: accountName,
-        display_name: input.displayName,
+        display_name: displayName,
         secure_mobile_phone: null,
         secure_mobile_bound_at: null,
         created_at: now,
@@ -147,7 +149,7 @@ export class DirectoryService {
         type: 'ResourceAccount',
         join_method: 'created',
         status: 'CreateSuccess',
-        display_name: input.displayName,
+        display_name: displayName,
         join_time: now,
         modify_time: now,
       });
@@ -155,7 +157,7 @@ export class DirectoryService {
         return err(
           failure(
             'InvalidParameter.Account.DisplayName.AlreadyUsed',
-            `The display name "${input.displayName}" is already used in the resource directory.`,
+            `The display name "${displayName}" is already used in the resource directory.`,
           ),
         );
       }

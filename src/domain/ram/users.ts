@@ -13,6 +13,14 @@ import type { UserPatch } from '../../store/ram-ports.js';
 
 export const MAX_KEYS_PER_USER = 2;
 
+/** Free text is stored in Unicode NFC, so that canonically equal names are one name. */
+function nfcPatch(p: UserPatch): UserPatch {
+  const out = { ...p };
+  if (out.display_name !== undefined) out.display_name = out.display_name.normalize('NFC');
+  if (out.comments !== undefined) out.comments = out.comments.normalize('NFC');
+  return out;
+}
+
 export interface NewUser {
   name: string;
   displayName?: string;
@@ -36,9 +44,9 @@ export class UserService {
       id: newRamUserId(),
       account_id: accountId,
       name: u.name,
-      display_name: u.displayName ?? u.name,
+      display_name: (u.displayName ?? u.name).normalize('NFC'),
       created_at: now,
-      comments: u.comments ?? null,
+      comments: u.comments?.normalize('NFC') ?? null,
       email: u.email ?? null,
       mobile_phone: u.mobilePhone ?? null,
       updated_at: now,
@@ -58,7 +66,8 @@ export class UserService {
   }
 
   /** Failures: EntityNotExist.User, EntityAlreadyExists.User (the new name is taken). */
-  async update(accountId: string, name: string, patch: UserPatch): Promise<Result<RamUser, ApiFailure>> {
+  async update(accountId: string, name: string, given: UserPatch): Promise<Result<RamUser, ApiFailure>> {
+    const patch = nfcPatch(given);
     return this.store.atomically(async (tx) => {
       if (!(await tx.identity.getUser(accountId, name))) return err(notFound(name));
       if (!(await tx.ram.updateUser(accountId, name, patch, this.clock.now()))) {

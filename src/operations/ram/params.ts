@@ -8,7 +8,19 @@ export const UserNameParam = Type.String({
   pattern: '^[A-Za-z0-9._-]{1,64}$',
   description: 'Use 1 to 64 letters, digits and . _ -',
 });
-export const DisplayNameParam = Type.String({ minLength: 1, maxLength: 128, description: 'Use 1 to 128 characters.' });
+/**
+ * Free text (display names, comments, descriptions) may hold any character but C0/C1 controls
+ * (NUL, newlines, tabs, ESC…) and the bidirectional marks and overrides (U+061C, U+200E, U+200F,
+ * U+202A-U+202E, U+2066-U+2069) that make a value display differently from what it is.
+ */
+const SAFE_TEXT = '^[^\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]*$';
+const SAFE_TEXT_NOTE = ' No control characters or bidirectional overrides.';
+export const DisplayNameParam = Type.String({
+  minLength: 1,
+  maxLength: 128,
+  pattern: SAFE_TEXT,
+  description: `Use 1 to 128 characters.${SAFE_TEXT_NOTE}`,
+});
 export const RoleNameParam = Type.String({
   pattern: '^[A-Za-z0-9.-]{1,64}$',
   description: 'Use 1 to 64 letters, digits and . -',
@@ -27,8 +39,16 @@ export const DocumentParam = Type.String({
   maxLength: 6144,
   description: 'A policy document (JSON, Version "1").',
 });
-export const CommentsParam = Type.String({ maxLength: 128, description: 'At most 128 characters.' });
-export const DescriptionParam = Type.String({ maxLength: 1024, description: 'At most 1024 characters.' });
+export const CommentsParam = Type.String({
+  maxLength: 128,
+  pattern: SAFE_TEXT,
+  description: `At most 128 characters.${SAFE_TEXT_NOTE}`,
+});
+export const DescriptionParam = Type.String({
+  maxLength: 1024,
+  pattern: SAFE_TEXT,
+  description: `At most 1024 characters.${SAFE_TEXT_NOTE}`,
+});
 export const AccessKeyIdParam = Type.String({
   pattern: '^[A-Za-z0-9]{1,64}$',
   description: 'An AccessKey ID of the user.',

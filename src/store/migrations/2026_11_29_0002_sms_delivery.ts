@@ -1,5 +1,5 @@
 /**
- * FROZEN migration (issue 3, SMS delivery): never edit once released; add a new date-named file instead.
+ * FROZEN migration: never edit once released; add a new date-named file instead.
  * Adds the attempt log and the receipt log of the outbox. Types work on SQLite and PostgreSQL.
  */
 import type { Kysely } from 'kysely';

@@ -1,5 +1,5 @@
 /**
- * FROZEN once released: verification defence (issue 5).
+ * FROZEN once released: verification defence.
  * Types both SQLite and PostgreSQL accept (text, integer, bigint); times are epoch milliseconds.
  *
  * - send_backoff: the growing resend cooldown per (member, phone).

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database } from '../schema.js';
 import type { RamRepo } from '../ram-ports.js';
 import { ramGroupRepo } from './ram-groups.js';
@@ -62,11 +62,13 @@ export function ramRepo(db: Kysely<Database>): RamRepo {
     async updateUser(accountId, name, patch, now) {
       const newName = patch.name ?? name;
       if (newName !== name) {
+        // Names are unique regardless of case; a user may change the case of its own name.
         const taken = await db
           .selectFrom('ram_users')
           .select('id')
           .where('account_id', '=', accountId)
-          .where('name', '=', newName)
+          .where(sql`lower(name)`, '=', newName.toLowerCase())
+          .where('name', '<>', name)
           .executeTakeFirst();
         if (taken) return false;
         await db

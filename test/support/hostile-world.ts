@@ -1,0 +1,125 @@
+/**
+ * Valid values for every declared parameter of the served operations, so that a robustness test
+ * can make ONE parameter hostile per request while the others are valid: the hostile value then
+ * travels as far as validation lets it (to the handler and the store), instead of stopping at the
+ * first invalid parameter. `prepare` creates the RAM entities the values name.
+ */
+import type { Harness } from './harness.js';
+import { coreClient } from './clients.js';
+
+export const HOSTILE_USER = 'hx-user';
+export const HOSTILE_ROLE = 'hx-role';
+export const HOSTILE_POLICY = 'hx-policy';
+export const HOSTILE_GROUP = 'hx-group';
+
+const POLICY = JSON.stringify({
+  Version: '1',
+  Statement: [{ Effect: 'Allow', Action: 'ram:GetUser', Resource: '*' }],
+});
+const trust = (account: string): string =>
+  JSON.stringify({
+    Version: '1',
+    Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { RAM: [`acs:ram::${account}:root`] } }],
+  });
+
+export interface HostileWorld {
+  /** A valid value of `name` for `action`; `n` makes names fresh. undefined: no known value. */
+  valid(action: string, name: string, n: number): string | undefined;
+  /** Work to do before a call of `action` (e.g. a fresh user to rename). */
+  before(action: string, n: number): Promise<void>;
+}
+
+export async function prepareHostileWorld(h: Harness): Promise<HostileWorld> {
+  const root = coreClient(h.host, h.boot.root);
+  const ram = (action: string, params: Record<string, string>) => root.call(action, params, '2015-05-01');
+  await ram('CreateUser', { UserName: HOSTILE_USER });
+  const key = (await ram('CreateAccessKey', { UserName: HOSTILE_USER })) as { AccessKey: { AccessKeyId: string } };
+  await ram('CreateRole', { RoleName: HOSTILE_ROLE, AssumeRolePolicyDocument: trust(h.boot.managementAccountId) });
+  await ram('CreatePolicy', { PolicyName: HOSTILE_POLICY, PolicyDocument: POLICY });
+  await ram('CreateGroup', { GroupName: HOSTILE_GROUP });
+
+  /** Create* and Delete* act on a fresh name (nothing to collide with, nothing shared destroyed). */
+  const freshFor = (action: string) => /^(Create(User|Role|Policy|Group)|Delete(User|Role|Policy))$/.test(action);
+  return {
+    valid(action, name, n) {
+      const fresh = freshFor(action) || (action === 'UpdateUser' && name === 'UserName');
+      switch (name) {
+        case 'AccountId':
+          return h.boot.member.accountId;
+        case 'SecureMobilePhone':
+          return '1-2025550123';
+        case 'ClientToken':
+          return `tok-${n}`;
+        case 'VerificationCode':
+          return '123456';
+        case 'DisplayName':
+          return `Name ${n}`;
+        case 'ParentFolderId':
+          return h.boot.rootFolderId;
+        case 'AccountNamePrefix':
+          return `acct-${n}`;
+        case 'IncludeTags':
+        case 'SetAsDefault':
+        case 'CascadingDelete':
+          return 'false';
+        case 'PageNumber':
+          return '1';
+        case 'PageSize':
+        case 'MaxItems':
+        case 'MaxResults':
+          return '10';
+        case 'UserName':
+          return fresh ? `hx-u-${n}` : HOSTILE_USER;
+        case 'NewUserName':
+          return `hx-renamed-${n}`;
+        case 'NewDisplayName':
+          return `Renamed ${n}`;
+        case 'Comments':
+        case 'NewComments':
+        case 'Description':
+          return 'plain text';
+        case 'Email':
+        case 'NewEmail':
+          return 'someone@example.com';
+        case 'MobilePhone':
+        case 'NewMobilePhone':
+          return '86-18600008888';
+        case 'UserAccessKeyId':
+          return action === 'DeleteAccessKey' ? `LTAI5tNoSuchKey${n}` : key.AccessKey.AccessKeyId;
+        case 'Status':
+          return 'Active';
+        case 'RoleName':
+          return fresh ? `hx-r-${n}` : HOSTILE_ROLE;
+        case 'AssumeRolePolicyDocument':
+          return trust(h.boot.managementAccountId);
+        case 'MaxSessionDuration':
+          return '3600';
+        case 'PolicyName':
+          return fresh ? `hx-p-${n}` : HOSTILE_POLICY;
+        case 'PolicyDocument':
+          return POLICY;
+        case 'PolicyType':
+          return 'Custom';
+        case 'VersionId':
+          return 'v1';
+        case 'RotateStrategy':
+          return 'None';
+        case 'GroupName':
+          return fresh ? `hx-g-${n}` : HOSTILE_GROUP;
+        case 'RoleArn':
+          return `acs:ram::${h.boot.managementAccountId}:role/${HOSTILE_ROLE}`;
+        case 'RoleSessionName':
+          return `session-${n}`;
+        case 'DurationSeconds':
+          return '3600';
+        case 'StartTime':
+          return '2026-01-01T00:00:00Z';
+        default:
+          return undefined;
+      }
+    },
+    async before(action, n) {
+      if (action === 'UpdateUser') await ram('CreateUser', { UserName: `hx-u-${n}` });
+    },
+  };
+}
