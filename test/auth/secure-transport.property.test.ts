@@ -12,7 +12,14 @@ import type { PolicyDocument, PolicyStatement } from '../../src/auth/policy/docu
 import { evaluateRequest } from '../../src/auth/policy/evaluate.js';
 import { trustedDocument } from '../../src/auth/policy/parse.js';
 
-const principal: Principal = { accountId: '1', kind: 'user', name: 'a', arn: 'acs:ram::1:user/a', accessKeyId: 'LTAI' };
+const principal: Principal = {
+  accountId: '1',
+  kind: 'user',
+  name: 'a',
+  arn: 'acs:ram::1:user/a',
+  accessKeyId: 'LTAI',
+  stableId: 'u-1',
+};
 const contextOf = (secureTransport: boolean) =>
   requestContext(principal, { sourceIp: '127.0.0.1', now: 0, secureTransport });
 

@@ -47,13 +47,21 @@ export function consoleContract(db: () => TestDatabase): void {
     it('listGroups and membersOfGroup: by name, per account', async () => {
       const uid = '1000000000000009';
       for (const name of ['zeta', 'alpha'])
-        await store().ram.insertGroup({ id: `g-${name}`, account_id: uid, name, comments: name, created_at: T0 });
+        await store().ram.insertGroup({
+          id: `g-${name}`,
+          account_id: uid,
+          name,
+          comments: name,
+          created_at: T0,
+          updated_at: T0,
+        });
       await store().ram.insertGroup({
         id: 'g-other',
         account_id: '1000000000000008',
         name: 'beta',
         comments: '',
         created_at: T0,
+        updated_at: T0,
       });
       await store().ram.addUserToGroup(uid, 'alpha', 'carol', T0);
       await store().ram.addUserToGroup(uid, 'alpha', 'bob', T0);
