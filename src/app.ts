@@ -19,6 +19,7 @@ import { buildServer } from './http/server.js';
 import { verificationMetrics } from './metrics/verification.js';
 import { startDefenceSweep } from './domain/audit/retention.js';
 import { registerSmsReceiptRoute } from './http/sms-receipts.js';
+import { registerAdminAccountRoute } from './http/admin-accounts.js';
 
 export const VERSION: string = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
@@ -108,6 +109,13 @@ export async function createApp(opts: AppOptions): Promise<App> {
   );
 
   if (delivery.receiptIntake) registerSmsReceiptRoute(server, delivery.receiptIntake);
+  if (settings.mode === 'development')
+    registerAdminAccountRoute(server, {
+      store,
+      keyring,
+      clock,
+      ...(settings.adminToken ? { adminToken: settings.adminToken } : {}),
+    });
 
   let nonceSweep: NodeJS.Timeout | undefined;
   let defenceSweep: (() => void) | undefined;

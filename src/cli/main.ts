@@ -9,6 +9,7 @@ import { VERSION } from '../app.js';
 import { runServe, settingsOrExit } from './serve.js';
 import { registerAuditCommand } from './audit.js';
 import { registerOutboxCommand } from './outbox.js';
+import { registerAccountCommand } from './account.js';
 
 const program = new Command('resdir')
   .description('Alibaba Cloud Resource Directory secure-phone API, wire-compatible')
@@ -78,6 +79,7 @@ withSettings(program.command('migrate').description('apply pending database migr
 
 registerAuditCommand(withSettings(program.command('audit'), ['data-dir', 'database-url']));
 registerOutboxCommand(withSettings(program.command('outbox'), ['data-dir', 'database-url']));
+registerAccountCommand(withSettings(program.command('account'), ['data-dir', 'database-url']));
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   console.error(`resdir: ${e instanceof Error ? e.message : String(e)}`);

@@ -10,8 +10,9 @@ export type Site = 'intl' | 'china';
 export type Mode = 'development' | 'production';
 
 import { checkDefenceForProduction, DEFENCE_SETTING_DEFS, type DefenceSettings } from './defence-settings.js';
+import { DIRECTORY_SETTING_DEFS, type DirectorySettings } from './directory-settings.js';
 
-export interface Settings extends DefenceSettings {
+export interface Settings extends DefenceSettings, DirectorySettings {
   host: string;
   port: number;
   dataDir: string;
@@ -233,6 +234,7 @@ export const SETTING_DEFS: readonly SettingDef[] = [
     parse: int(100, 600_000),
   }),
   ...DEFENCE_SETTING_DEFS,
+  ...DIRECTORY_SETTING_DEFS,
   def({
     key: 'masterKey',
     env: 'RESDIR_MASTER_KEY',

@@ -22,20 +22,25 @@ const wireForm = (e164: string): string => {
   return p ? `${p.countryCallingCode}-${p.nationalNumber}` : e164;
 };
 
-/**
- * resdir's own endpoints under /_resdir/ (CONTRACT.md §5): unsigned JSON, loopback only unless
- * RESDIR_ADMIN_TOKEN is set and presented as a bearer token.
- */
-export function registerAdminRoutes(app: FastifyInstance, deps: AdminDeps): void {
-  const guard = async (req: FastifyRequest, reply: FastifyReply) => {
+/** The onRequest guard of /_resdir/: loopback clients, or clients presenting the admin token. */
+export function adminGuard(adminToken: string | undefined) {
+  return async (req: FastifyRequest, reply: FastifyReply): Promise<void> => {
     if (isLoopback(req.socket.remoteAddress)) return;
     const auth = req.headers.authorization;
-    if (deps.adminToken && auth === `Bearer ${deps.adminToken}`) return;
+    if (adminToken && auth === `Bearer ${adminToken}`) return;
     await reply.code(403).send({
       error: 'forbidden',
       message: '/_resdir/ answers loopback clients, or clients presenting RESDIR_ADMIN_TOKEN',
     });
   };
+}
+
+/**
+ * resdir's own endpoints under /_resdir/ (CONTRACT.md §5): unsigned JSON, loopback only unless
+ * RESDIR_ADMIN_TOKEN is set and presented as a bearer token.
+ */
+export function registerAdminRoutes(app: FastifyInstance, deps: AdminDeps): void {
+  const guard = adminGuard(deps.adminToken);
 
   app.get('/_resdir/health', { onRequest: guard }, async (_req, reply) => {
     const up = await deps.store.ping();

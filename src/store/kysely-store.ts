@@ -16,6 +16,7 @@ import { metaRepo } from './repos/meta.js';
 import { ramRepo } from './repos/ram.js';
 import { defenceRepo } from './repos/defence.js';
 import { auditLogRepo } from './repos/audit-log.js';
+import { lifecycleRepo } from './repos/lifecycle.js';
 
 function reposOn(db: Kysely<Database>, dialect: Store['dialect']): Repos {
   return {
@@ -32,6 +33,7 @@ function reposOn(db: Kysely<Database>, dialect: Store['dialect']): Repos {
     ram: ramRepo(db),
     defence: defenceRepo(db),
     auditLog: auditLogRepo(db),
+    lifecycle: lifecycleRepo(db),
   };
 }
 
@@ -91,6 +93,9 @@ export function kyselyStore(db: Kysely<Database>, dialect: Store['dialect']): St
     },
     get auditLog() {
       return repo('auditLog');
+    },
+    get lifecycle() {
+      return repo('lifecycle');
     },
     async atomically<T, E>(fn: (tx: Repos) => Promise<Result<T, E>>): Promise<Result<T, E>> {
       const joined = ambient.getStore();

@@ -3,6 +3,7 @@ import * as initial from './migrations/2026_11_29_0001_initial.js';
 import * as smsDelivery from './migrations/2026_11_29_0002_sms_delivery.js';
 import * as identity from './migrations/2026_11_29_0003_identity.js';
 import * as defence from './migrations/2026_11_29_0004_defence.js';
+import * as directoryLifecycle from './migrations/2026_12_02_0008_directory_lifecycle.js';
 
 /** Every migration, in order. Listed explicitly: no directory scanning at run time. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_11_29_0002_sms_delivery': smsDelivery,
   '2026_11_29_0003_identity': identity,
   '2026_11_29_0004_defence': defence,
+  '2026_12_02_0008_directory_lifecycle': directoryLifecycle,
 };
 
 /** Names of every migration, in order (for checks that a database is fully migrated). */

@@ -19,6 +19,7 @@ import type {
 } from './schema.js';
 import type { Result } from '../lib/result.js';
 import type { RamRepo } from './ram-ports.js';
+import type { LifecycleRepo } from './lifecycle-ports.js';
 
 export type Account = AccountsTable;
 export type Directory = ResourceDirectoriesTable;
@@ -186,6 +187,8 @@ export interface Repos {
   defence: DefenceRepo;
   /** Audit queries and retention; audit_events stays append-only for every operation. */
   auditLog: AuditLogRepo;
+  /** Directory lifecycle, member deletion and invitations. */
+  lifecycle: LifecycleRepo;
 }
 
 export interface Store extends Repos {
