@@ -20,6 +20,7 @@ import { verificationMetrics } from './metrics/verification.js';
 import { startDefenceSweep } from './domain/audit/retention.js';
 import { registerSmsReceiptRoute } from './http/sms-receipts.js';
 import { registerAdminAccountRoute } from './http/admin-accounts.js';
+import { lifecycleServices } from './domain/directory/services.js';
 
 export const VERSION: string = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
@@ -73,14 +74,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
   });
   const worker = delivery.worker;
   const directory = new DirectoryService(store, clock);
-  const verification = new SecurePhoneVerification(
-    store,
-    clock,
-    keyring,
-    settings,
-    () => worker.poke(),
-    verificationMetrics(metrics),
-  );
+  const observer = verificationMetrics(metrics);
+  const verification = new SecurePhoneVerification(store, clock, keyring, settings, () => worker.poke(), observer);
   const server = buildServer(
     log,
     {
@@ -96,6 +91,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
         identity: identityServices(store, clock, keyring),
         callingCodes: { allowed: settings.allowedCallingCodes, denied: settings.deniedCallingCodes },
         auditTrail: store,
+        lifecycle: lifecycleServices(store, clock, keyring, settings, () => worker.poke(), observer),
       },
       log,
     },

@@ -4,7 +4,9 @@
  * guards a state change is one atomic statement; "→ boolean" reports whether it changed a row.
  */
 import type { Directory, Folder } from './ports.js';
-import type { AccountDeletionsTable, HandshakesTable } from './lifecycle-schema.js';
+import type { AccountDeletionsTable, DirectoryOptionsTable, HandshakesTable } from './lifecycle-schema.js';
+
+export type DirectoryOptions = DirectoryOptionsTable;
 
 export type AccountDeletion = AccountDeletionsTable;
 export type Handshake = HandshakesTable;
@@ -12,12 +14,15 @@ export type Handshake = HandshakesTable;
 export interface LifecycleRepo {
   /** Creates the directory and its root folder; false (nothing written) when the account already manages one. */
   createDirectory(d: Directory, root: Folder): Promise<boolean>;
+  /** The ID of the account with this logon name (account name or e-mail), if any. */
+  accountIdByName(name: string): Promise<string | undefined>;
   /** Number of folders besides the root, and of members besides the management account. */
   contents(d: Directory): Promise<{ folders: number; members: number }>;
   /** Deletes the directory, its root folder, the management account's membership, options and handshakes. */
   destroyDirectory(d: Directory): Promise<void>;
 
-  memberDeletionStatus(directoryId: string): Promise<'Enabled' | 'Disabled'>;
+  /** The directory's switches; both Disabled when never set. */
+  options(directoryId: string): Promise<Pick<DirectoryOptions, 'member_deletion_status' | 'control_policy_status'>>;
   setMemberDeletionStatus(directoryId: string, status: 'Enabled' | 'Disabled', now: number): Promise<void>;
 
   /** Starts (or restarts) the deletion check of a member; false when its deletion is under way. */

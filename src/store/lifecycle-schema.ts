@@ -3,6 +3,8 @@
 export interface DirectoryOptionsTable {
   directory_id: string;
   member_deletion_status: 'Enabled' | 'Disabled';
+  /** No operation changes it yet: control policies are not served. */
+  control_policy_status: 'Enabled' | 'PendingEnable' | 'Disabled' | 'PendingDisable';
   updated_at: number;
 }
 

@@ -22,7 +22,10 @@ it('applies 0002 to a store that already has 0001, 0003 and 0004', async () => {
     migrationLockTableName: 'resdir_migration_lock',
   });
   expect((await older.migrateToLatest()).error).toBeUndefined();
-  expect(await migrateToLatest(db)).toEqual(['2026_11_29_0002_sms_delivery']);
+  const applied = await migrateToLatest(db);
+  expect(applied[0]).toBe('2026_11_29_0002_sms_delivery');
+  expect(applied).not.toEqual(expect.arrayContaining(['2026_11_29_0001_initial']));
+  expect(applied.filter((n) => /_000[134]_/.test(n))).toEqual([]);
   expect(await migrateToLatest(db)).toEqual([]);
   const tables = (await db.introspection.getTables()).map((t) => t.name);
   expect(tables).toEqual(expect.arrayContaining(['sms_attempts', 'sms_receipts']));

@@ -5,6 +5,11 @@ import getResourceDirectory from './get-resource-directory.js';
 import createResourceAccount from './create-resource-account.js';
 import getAccount from './get-account.js';
 import listAccounts from './list-accounts.js';
+import sendVerificationCodeForEnableRd from './send-verification-code-for-enable-rd.js';
+import enableResourceDirectory from './enable-resource-directory.js';
+import initResourceDirectory from './init-resource-directory.js';
+import destroyResourceDirectory from './destroy-resource-directory.js';
+import setMemberDeletionPermission from './set-member-deletion-permission.js';
 
 /** Every Resource Directory operation resdir serves, listed explicitly. */
 export const resourceDirectoryOperations: readonly Operation[] = [
@@ -14,4 +19,9 @@ export const resourceDirectoryOperations: readonly Operation[] = [
   createResourceAccount,
   getAccount,
   listAccounts,
+  sendVerificationCodeForEnableRd,
+  enableResourceDirectory,
+  initResourceDirectory,
+  destroyResourceDirectory,
+  setMemberDeletionPermission,
 ];

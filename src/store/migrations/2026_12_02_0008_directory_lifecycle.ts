@@ -2,7 +2,7 @@
  * FROZEN once released: directory lifecycle, member deletion and invitations.
  * New tables only (no other area's table is altered); types both SQLite and PostgreSQL accept.
  *
- * - directory_options: per-directory switches (MemberDeletionStatus); a missing row means defaults.
+ * - directory_options: per-directory switches (MemberDeletionStatus, ControlPolicyStatus); no row = both Disabled.
  * - account_deletions: one row per member deletion flow (check, then deletion), statuses derived
  *   from the recorded times and the configured delay.
  * - handshakes: invitations; at most one Pending handshake per (directory, invited account).
@@ -14,6 +14,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .createTable('directory_options')
     .addColumn('directory_id', 'text', (c) => c.primaryKey())
     .addColumn('member_deletion_status', 'text', (c) => c.notNull())
+    .addColumn('control_policy_status', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'bigint', (c) => c.notNull())
     .execute();
 

@@ -41,6 +41,10 @@ export function lifecycleRepo(db: Kysely<Database>): LifecycleRepo {
       await db.insertInto('folders').values(root).execute();
       return true;
     },
+    async accountIdByName(name) {
+      const r = await db.selectFrom('accounts').select('id').where('account_name', '=', name).executeTakeFirst();
+      return r?.id;
+    },
     async contents(d) {
       const f = await db
         .selectFrom('folders')
@@ -63,18 +67,23 @@ export function lifecycleRepo(db: Kysely<Database>): LifecycleRepo {
       await db.deleteFrom('folders').where('directory_id', '=', d.id).execute();
       await db.deleteFrom('resource_directories').where('id', '=', d.id).execute();
     },
-    async memberDeletionStatus(directoryId) {
+    async options(directoryId) {
       const r = await db
         .selectFrom('directory_options')
-        .select('member_deletion_status')
+        .select(['member_deletion_status', 'control_policy_status'])
         .where('directory_id', '=', directoryId)
         .executeTakeFirst();
-      return r?.member_deletion_status ?? 'Disabled';
+      return r ?? { member_deletion_status: 'Disabled', control_policy_status: 'Disabled' };
     },
     async setMemberDeletionStatus(directoryId, status, now) {
       await db
         .insertInto('directory_options')
-        .values({ directory_id: directoryId, member_deletion_status: status, updated_at: now })
+        .values({
+          directory_id: directoryId,
+          member_deletion_status: status,
+          control_policy_status: 'Disabled',
+          updated_at: now,
+        })
         .onConflict((oc) => oc.column('directory_id').doUpdateSet({ member_deletion_status: status, updated_at: now }))
         .execute();
     },

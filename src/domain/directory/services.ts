@@ -1,0 +1,24 @@
+import type { Clock } from '../../lib/clock.js';
+import type { Keyring } from '../../lib/keyring.js';
+import type { Store } from '../../store/ports.js';
+import type { Settings } from '../../config/settings.js';
+import { EnableRdCodes } from '../verification/enable-rd.js';
+import type { VerificationObserver } from '../verification/observer.js';
+import { DirectoryLifecycle } from './lifecycle.js';
+
+/** The directory lifecycle services the operations use: enabling/destroying, deletion, invitations. */
+export interface LifecycleServices {
+  directories: DirectoryLifecycle;
+}
+
+export function lifecycleServices(
+  store: Store,
+  clock: Clock,
+  keyring: Keyring,
+  settings: Settings,
+  onQueued: () => void,
+  observer?: VerificationObserver,
+): LifecycleServices {
+  const codes = new EnableRdCodes(store, clock, keyring, settings, onQueued, observer);
+  return { directories: new DirectoryLifecycle(store, clock, codes) };
+}
