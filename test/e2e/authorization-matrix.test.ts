@@ -108,6 +108,12 @@ function paramsFor(action: string): Record<string, string> {
     AssumeRole: { RoleArn: `acs:ram::${h.boot.managementAccountId}:role/matrix-role`, RoleSessionName: `s-${n}` },
     GetCallerIdentity: {},
     LookupEvents: {},
+    // Directory lifecycle: on the demo directory these end in business refusals (it exists and is not empty).
+    SendVerificationCodeForEnableRD: {},
+    EnableResourceDirectory: { EnableMode: 'CurrentAccount' },
+    InitResourceDirectory: {},
+    DestroyResourceDirectory: {},
+    SetMemberDeletionPermission: { Status: 'Disabled' },
   };
   const p = table[action];
   if (!p) throw new Error(`the matrix has no parameters for ${action}: add them`);
