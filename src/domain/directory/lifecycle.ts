@@ -16,6 +16,7 @@ import type { DirectoryOptions } from '../../store/lifecycle-ports.js';
 import { auditEvent, type AuditDraft } from '../audit/audit.js';
 import type { Phone } from '../phone/phone.js';
 import type { EnableRdCodes } from '../verification/enable-rd.js';
+import { provisionAccessRole } from './access-role.js';
 
 export interface NewManagementAccount {
   name: string; // <prefix>@rdadmin.aliyunid.com
@@ -157,6 +158,11 @@ export class DirectoryLifecycle {
       if (await tx.directory.getMember(account.id)) return false;
     }
     return false;
+  }
+
+  /** Creates ResourceDirectoryAccountAccessRole in a new member (joins the caller's transaction). */
+  async provisionAccessRole(memberAccountId: string, dir: Directory): Promise<void> {
+    await provisionAccessRole(this.store, memberAccountId, dir.management_account_id, this.clock.now());
   }
 
   account(accountId: string): Promise<Account | undefined> {

@@ -4,7 +4,10 @@ import { defineOperation, RD_VERSIONS } from '../define.js';
 import { parentFolderArn } from './resources.js';
 import { accountView } from './views.js';
 
-/** Creates a member of the ResourceAccount type (in the root folder unless ParentFolderId is given). */
+/**
+ * Creates a member of the ResourceAccount type (in the root folder unless ParentFolderId is given),
+ * with the RAM role ResourceDirectoryAccountAccessRole that the management account can assume.
+ */
 export default defineOperation({
   product: 'ResourceManager',
   action: 'CreateResourceAccount',
@@ -58,6 +61,7 @@ export default defineOperation({
       ...(input.AccountNamePrefix !== undefined ? { accountNamePrefix: input.AccountNamePrefix } : {}),
     });
     if (!created.ok) return created;
+    await ctx.services.lifecycle.directories.provisionAccessRole(created.value.account_id, dir.value);
     const path = await ctx.services.directory.pathOf(dir.value, created.value);
     return ok({ Account: accountView(created.value, path, ctx.version) });
   },
