@@ -76,6 +76,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const directory = new DirectoryService(store, clock);
   const observer = verificationMetrics(metrics);
   const verification = new SecurePhoneVerification(store, clock, keyring, settings, () => worker.poke(), observer);
+  const lifecycle = lifecycleServices(store, clock, keyring, settings, () => worker.poke(), observer);
   const server = buildServer(
     log,
     {
@@ -91,7 +92,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
         identity: identityServices(store, clock, keyring),
         callingCodes: { allowed: settings.allowedCallingCodes, denied: settings.deniedCallingCodes },
         auditTrail: store,
-        lifecycle: lifecycleServices(store, clock, keyring, settings, () => worker.poke(), observer),
+        lifecycle,
       },
       log,
     },
@@ -115,6 +116,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
 
   let nonceSweep: NodeJS.Timeout | undefined;
   let defenceSweep: (() => void) | undefined;
+  let deletionSweep: NodeJS.Timeout | undefined;
   return {
     settings,
     store,
@@ -135,10 +137,16 @@ export async function createApp(opts: AppOptions): Promise<App> {
       }, 60_000);
       nonceSweep.unref();
       defenceSweep = startDefenceSweep(store, clock, settings.auditRetentionDays, log);
+      // Member deletions whose delay ran out are carried out even if nobody asks for their status.
+      deletionSweep = setInterval(() => {
+        lifecycle.deletion.settleDue().catch((e: unknown) => log.warn({ err: e }, 'member deletion sweep failed'));
+      }, 1_000);
+      deletionSweep.unref();
       return url;
     },
     async close() {
       clearInterval(nonceSweep);
+      clearInterval(deletionSweep);
       defenceSweep?.();
       // In-flight requests finish; keep-alive connections that stay open past a grace period are
       // cut, so shutdown never waits for the 72 s keep-alive timeout.

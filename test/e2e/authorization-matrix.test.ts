@@ -114,6 +114,12 @@ function paramsFor(action: string): Record<string, string> {
     InitResourceDirectory: {},
     DestroyResourceDirectory: {},
     SetMemberDeletionPermission: { Status: 'Disabled' },
+    // Member deletion stays disabled and the member is a ResourceAccount: nothing is deleted or removed.
+    CheckAccountDelete: { AccountId: member },
+    GetAccountDeletionCheckResult: { AccountId: member },
+    DeleteAccount: { AccountId: member },
+    GetAccountDeletionStatus: { AccountId: member },
+    RemoveCloudAccount: { AccountId: member },
   };
   const p = table[action];
   if (!p) throw new Error(`the matrix has no parameters for ${action}: add them`);

@@ -5,10 +5,12 @@ import type { Settings } from '../../config/settings.js';
 import { EnableRdCodes } from '../verification/enable-rd.js';
 import type { VerificationObserver } from '../verification/observer.js';
 import { DirectoryLifecycle } from './lifecycle.js';
+import { MemberDeletion } from './deletion.js';
 
 /** The directory lifecycle services the operations use: enabling/destroying, deletion, invitations. */
 export interface LifecycleServices {
   directories: DirectoryLifecycle;
+  deletion: MemberDeletion;
 }
 
 export function lifecycleServices(
@@ -20,5 +22,8 @@ export function lifecycleServices(
   observer?: VerificationObserver,
 ): LifecycleServices {
   const codes = new EnableRdCodes(store, clock, keyring, settings, onQueued, observer);
-  return { directories: new DirectoryLifecycle(store, clock, codes) };
+  return {
+    directories: new DirectoryLifecycle(store, clock, codes),
+    deletion: new MemberDeletion(store, clock, settings.memberDeletionDelaySeconds * 1000),
+  };
 }

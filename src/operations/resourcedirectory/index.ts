@@ -10,6 +10,11 @@ import enableResourceDirectory from './enable-resource-directory.js';
 import initResourceDirectory from './init-resource-directory.js';
 import destroyResourceDirectory from './destroy-resource-directory.js';
 import setMemberDeletionPermission from './set-member-deletion-permission.js';
+import checkAccountDelete from './check-account-delete.js';
+import getAccountDeletionCheckResult from './get-account-deletion-check-result.js';
+import deleteAccount from './delete-account.js';
+import getAccountDeletionStatus from './get-account-deletion-status.js';
+import removeCloudAccount from './remove-cloud-account.js';
 
 /** Every Resource Directory operation resdir serves, listed explicitly. */
 export const resourceDirectoryOperations: readonly Operation[] = [
@@ -24,4 +29,9 @@ export const resourceDirectoryOperations: readonly Operation[] = [
   initResourceDirectory,
   destroyResourceDirectory,
   setMemberDeletionPermission,
+  checkAccountDelete,
+  getAccountDeletionCheckResult,
+  deleteAccount,
+  getAccountDeletionStatus,
+  removeCloudAccount,
 ];
