@@ -120,6 +120,14 @@ function paramsFor(action: string): Record<string, string> {
     DeleteAccount: { AccountId: member },
     GetAccountDeletionStatus: { AccountId: member },
     RemoveCloudAccount: { AccountId: member },
+    // Invitations: the demo member is a member already; no handshake h-nosuch exists.
+    InviteAccountToResourceDirectory: { TargetEntity: h.boot.member.accountId, TargetType: 'Account' },
+    AcceptHandshake: { HandshakeId: 'h-nosuch' },
+    DeclineHandshake: { HandshakeId: 'h-nosuch' },
+    CancelHandshake: { HandshakeId: 'h-nosuch' },
+    GetHandshake: { HandshakeId: 'h-nosuch' },
+    ListHandshakesForAccount: {},
+    ListHandshakesForResourceDirectory: {},
   };
   const p = table[action];
   if (!p) throw new Error(`the matrix has no parameters for ${action}: add them`);

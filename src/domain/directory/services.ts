@@ -6,11 +6,13 @@ import { EnableRdCodes } from '../verification/enable-rd.js';
 import type { VerificationObserver } from '../verification/observer.js';
 import { DirectoryLifecycle } from './lifecycle.js';
 import { MemberDeletion } from './deletion.js';
+import { Invitations } from './handshakes.js';
 
 /** The directory lifecycle services the operations use: enabling/destroying, deletion, invitations. */
 export interface LifecycleServices {
   directories: DirectoryLifecycle;
   deletion: MemberDeletion;
+  invitations: Invitations;
 }
 
 export function lifecycleServices(
@@ -25,5 +27,6 @@ export function lifecycleServices(
   return {
     directories: new DirectoryLifecycle(store, clock, codes),
     deletion: new MemberDeletion(store, clock, settings.memberDeletionDelaySeconds * 1000),
+    invitations: new Invitations(store, clock, settings.handshakeExpiryDays * 86_400_000),
   };
 }

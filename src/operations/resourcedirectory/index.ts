@@ -15,6 +15,13 @@ import getAccountDeletionCheckResult from './get-account-deletion-check-result.j
 import deleteAccount from './delete-account.js';
 import getAccountDeletionStatus from './get-account-deletion-status.js';
 import removeCloudAccount from './remove-cloud-account.js';
+import inviteAccountToResourceDirectory from './invite-account-to-resource-directory.js';
+import acceptHandshake from './accept-handshake.js';
+import declineHandshake from './decline-handshake.js';
+import cancelHandshake from './cancel-handshake.js';
+import getHandshake from './get-handshake.js';
+import listHandshakesForAccount from './list-handshakes-for-account.js';
+import listHandshakesForResourceDirectory from './list-handshakes-for-resource-directory.js';
 
 /** Every Resource Directory operation resdir serves, listed explicitly. */
 export const resourceDirectoryOperations: readonly Operation[] = [
@@ -34,4 +41,11 @@ export const resourceDirectoryOperations: readonly Operation[] = [
   deleteAccount,
   getAccountDeletionStatus,
   removeCloudAccount,
+  inviteAccountToResourceDirectory,
+  acceptHandshake,
+  declineHandshake,
+  cancelHandshake,
+  getHandshake,
+  listHandshakesForAccount,
+  listHandshakesForResourceDirectory,
 ];
