@@ -109,5 +109,5 @@ describe('resdir account create', () => {
     } finally {
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
-  });
+  }, 180_000);
 });
