@@ -25,6 +25,8 @@ import { startDefenceSweep } from './domain/audit/retention.js';
 import { registerSmsReceiptRoute } from './http/sms-receipts.js';
 import { setupTls, type TlsSetup } from './tls/setup.js';
 import { dualProtocol } from './http/dual-port.js';
+import { registerAdminAccountRoute } from './http/admin-accounts.js';
+import { lifecycleServices } from './domain/directory/services.js';
 
 export const VERSION: string = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
@@ -84,14 +86,9 @@ export async function createApp(opts: AppOptions): Promise<App> {
   });
   const worker = delivery.worker;
   const directory = new DirectoryService(store, clock);
-  const verification = new SecurePhoneVerification(
-    store,
-    clock,
-    keyring,
-    settings,
-    () => worker.poke(),
-    verificationMetrics(metrics),
-  );
+  const observer = verificationMetrics(metrics);
+  const verification = new SecurePhoneVerification(store, clock, keyring, settings, () => worker.poke(), observer);
+  const lifecycle = lifecycleServices(store, clock, keyring, settings, () => worker.poke(), observer);
   const server = buildServer(
     log,
     {
@@ -109,6 +106,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
         identity: identityServices(store, clock, keyring),
         callingCodes: { allowed: settings.allowedCallingCodes, denied: settings.deniedCallingCodes },
         auditTrail: store,
+        lifecycle,
       },
       log,
     },
@@ -125,10 +123,18 @@ export async function createApp(opts: AppOptions): Promise<App> {
 
   applyHttpLimits(server.server, settings);
   if (delivery.receiptIntake) registerSmsReceiptRoute(server, delivery.receiptIntake);
+  if (settings.mode === 'development')
+    registerAdminAccountRoute(server, {
+      store,
+      keyring,
+      clock,
+      ...(settings.adminToken ? { adminToken: settings.adminToken } : {}),
+    });
 
   let nonceSweep: NodeJS.Timeout | undefined;
   let defenceSweep: (() => void) | undefined;
   let tlsRenewal: NodeJS.Timeout | undefined;
+  let deletionSweep: NodeJS.Timeout | undefined;
   return {
     settings,
     store,
@@ -164,11 +170,17 @@ export async function createApp(opts: AppOptions): Promise<App> {
         }, 6 * 3_600_000);
         tlsRenewal.unref();
       }
+      // Member deletions whose delay ran out are carried out even if nobody asks for their status.
+      deletionSweep = setInterval(() => {
+        lifecycle.deletion.settleDue().catch((e: unknown) => log.warn({ err: e }, 'member deletion sweep failed'));
+      }, 1_000);
+      deletionSweep.unref();
       return url;
     },
     async close() {
       clearInterval(nonceSweep);
       clearInterval(tlsRenewal);
+      clearInterval(deletionSweep);
       defenceSweep?.();
       // In-flight requests finish; keep-alive connections that stay open past a grace period are
       // cut, so shutdown never waits for the 72 s keep-alive timeout.

@@ -12,6 +12,7 @@ import {
 import type { Keyring } from './lib/keyring.js';
 import type { Store } from './store/ports.js';
 import type { Site } from './config/settings.js';
+import { provisionAccessRole } from './domain/directory/access-role.js';
 
 /** The demo world of CONTRACT.md §4, as written to bootstrap.json. */
 export interface BootstrapInfo {
@@ -127,6 +128,7 @@ export async function createDemoWorld(
       join_time: now,
       modify_time: now,
     });
+    await provisionAccessRole(tx, memberId, MANAGEMENT_ACCOUNT_ID, now);
     await tx.identity.createAccessKey({
       id: rootKey.accessKeyId,
       account_id: MANAGEMENT_ACCOUNT_ID,

@@ -29,7 +29,9 @@ describe('generated docs and the error catalog', () => {
     for (const op of ALL_OPERATIONS) {
       const p = products[op.product];
       expect(op.ramAction, op.action).toBe(`${p.prefix}:${op.action}`);
-      expect([...op.versions].sort(), op.action).toEqual(p.versions);
+      // Every version of the product, or a subset where Alibaba retired an operation (2020-only ones).
+      expect(op.versions.length, op.action).toBeGreaterThan(0);
+      expect(p.versions, op.action).toEqual(expect.arrayContaining([...op.versions]));
     }
     expect(ALL_OPERATIONS.filter((op) => op.product === 'Actiontrail').map((op) => op.action)).toEqual([
       'LookupEvents',

@@ -13,6 +13,7 @@ import { registerCoverageCommand } from './coverage.js';
 import { registerEnvCommand } from './env.js';
 import { registerProfileCommand } from './profile.js';
 import { registerInitCommand } from './init.js';
+import { registerAccountCommand } from './account.js';
 
 const program = new Command('resdir')
   .description('Alibaba Cloud Resource Directory secure-phone API, wire-compatible')
@@ -92,6 +93,7 @@ registerOutboxCommand(withSettings(program.command('outbox'), ['data-dir', 'data
 registerCoverageCommand(program.command('coverage'));
 registerEnvCommand(withSettings(program.command('env'), ['data-dir', 'tls', 'tls-cert', 'tls-key']));
 registerProfileCommand(withSettings(program.command('profile'), ['data-dir']));
+registerAccountCommand(withSettings(program.command('account'), ['data-dir', 'database-url']));
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   console.error(`resdir: ${e instanceof Error ? e.message : String(e)}`);

@@ -12,8 +12,9 @@ export type Mode = 'development' | 'production';
 import { checkDefenceForProduction, DEFENCE_SETTING_DEFS, type DefenceSettings } from './defence-settings.js';
 import { checkTlsSettings, TLS_SETTING_DEFS, type TlsSettings } from './tls-settings.js';
 import { checkHttpSettings, HTTP_SETTING_DEFS, type HttpSettings } from './http-settings.js';
+import { DIRECTORY_SETTING_DEFS, type DirectorySettings } from './directory-settings.js';
 
-export interface Settings extends DefenceSettings, TlsSettings, HttpSettings {
+export interface Settings extends DefenceSettings, TlsSettings, HttpSettings, DirectorySettings {
   host: string;
   port: number;
   dataDir: string;
@@ -237,6 +238,7 @@ export const SETTING_DEFS: readonly SettingDef[] = [
   ...DEFENCE_SETTING_DEFS,
   ...TLS_SETTING_DEFS,
   ...HTTP_SETTING_DEFS,
+  ...DIRECTORY_SETTING_DEFS,
   def({
     key: 'masterKey',
     env: 'RESDIR_MASTER_KEY',

@@ -14,6 +14,7 @@ import type { Directory, Store } from '../store/ports.js';
 import type { Site } from '../config/settings.js';
 import type { IdentityServices } from '../domain/ram/services.js';
 import type { CallingCodePolicy } from '../domain/phone/policy.js';
+import type { LifecycleServices } from '../domain/directory/services.js';
 
 export const RD_VERSIONS = ['2020-03-31', '2022-04-19'] as const;
 export type ApiVersion = (typeof RD_VERSIONS)[number];
@@ -41,6 +42,8 @@ export interface OpContext {
     callingCodes?: CallingCodePolicy;
     /** Read access to the audit records, for LookupEvents (issue 5). */
     auditTrail?: Pick<Store, 'auditLog'>;
+    /** Directory lifecycle, member deletion and invitations. */
+    lifecycle: LifecycleServices;
   };
 }
 

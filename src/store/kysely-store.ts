@@ -22,6 +22,7 @@ import { sqliteSendCode } from './hot/sqlite-send-code.js';
 import type { SendCodeCommand, SendCodeOutcome } from './hot-ports.js';
 import { consoleReadRepo } from './repos/console.js';
 import { folderRepo } from './repos/folders.js';
+import { lifecycleRepo } from './repos/lifecycle.js';
 
 function reposOn(db: Kysely<Database>, dialect: Store['dialect']): Repos {
   return {
@@ -40,6 +41,7 @@ function reposOn(db: Kysely<Database>, dialect: Store['dialect']): Repos {
     auditLog: auditLogRepo(db),
     console: consoleReadRepo(db),
     folders: folderRepo(db),
+    lifecycle: lifecycleRepo(db),
   };
 }
 
@@ -124,6 +126,9 @@ export function kyselyStore(db: Kysely<Database>, dialect: Store['dialect'], sql
     },
     get folders() {
       return repo('folders');
+    },
+    get lifecycle() {
+      return repo('lifecycle');
     },
     async atomically<T, E>(fn: (tx: Repos) => Promise<Result<T, E>>): Promise<Result<T, E>> {
       const joined = ambient.getStore();

@@ -3,6 +3,7 @@ import * as initial from './migrations/2026_11_29_0001_initial.js';
 import * as smsDelivery from './migrations/2026_11_29_0002_sms_delivery.js';
 import * as identity from './migrations/2026_11_29_0003_identity.js';
 import * as defence from './migrations/2026_11_29_0004_defence.js';
+import * as directoryLifecycle from './migrations/2026_12_02_0008_directory_lifecycle.js';
 import * as directoryTree from './migrations/2026_12_02_0007_directory.js';
 import * as hardening from './migrations/2026_12_02_0006_hardening.js';
 import * as hotPath from './migrations/2026_12_02_0005_hot_path.js';
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_02_0005_hot_path': hotPath,
   '2026_12_02_0006_hardening': hardening,
   '2026_12_02_0007_directory': directoryTree,
+  '2026_12_02_0008_directory_lifecycle': directoryLifecycle,
   '2026_12_02_0010_ram_groups': ramGroups,
   '2026_12_02_0011_ram_login': ramLogin,
 };

@@ -20,6 +20,7 @@ import type {
 import type { Result } from '../lib/result.js';
 import type { RamRepo } from './ram-ports.js';
 import type { VerificationStore } from './hot-ports.js';
+import type { LifecycleRepo } from './lifecycle-ports.js';
 
 export type Account = AccountsTable;
 export type Directory = ResourceDirectoriesTable;
@@ -222,6 +223,8 @@ export interface Repos {
   console: ConsoleReadRepo;
   /** The folder tree and the placement of members in it. */
   folders: FolderRepo;
+  /** Directory lifecycle, member deletion and invitations. */
+  lifecycle: LifecycleRepo;
 }
 
 export interface Store extends Repos {

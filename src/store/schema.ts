@@ -3,6 +3,7 @@
  * The SQL that creates these tables lives in the frozen migrations next door.
  */
 import type { RamDatabase } from './ram-schema.js';
+import type { LifecycleDatabase } from './lifecycle-schema.js';
 
 export interface AccountsTable {
   id: string; // 16 digits
@@ -211,7 +212,7 @@ export interface IdempotencyRecordsTable {
   expires_at: number;
 }
 
-export interface Database extends RamDatabase {
+export interface Database extends RamDatabase, LifecycleDatabase {
   accounts: AccountsTable;
   resource_directories: ResourceDirectoriesTable;
   folders: FoldersTable;

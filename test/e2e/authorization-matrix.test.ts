@@ -124,6 +124,26 @@ function paramTable(n: string): Record<string, Record<string, string>> {
     MoveAccount: { AccountId: member, DestinationFolderId: h.boot.rootFolderId },
     UpdateAccount: { AccountId: member, NewDisplayName: `matrix ${n}` },
     GetPayerForAccount: { AccountId: member },
+    // Directory lifecycle: on the demo directory these end in business refusals (it exists and is not empty).
+    SendVerificationCodeForEnableRD: {},
+    EnableResourceDirectory: { EnableMode: 'CurrentAccount' },
+    InitResourceDirectory: {},
+    DestroyResourceDirectory: {},
+    SetMemberDeletionPermission: { Status: 'Disabled' },
+    // Member deletion stays disabled and the member is a ResourceAccount: nothing is deleted or removed.
+    CheckAccountDelete: { AccountId: member },
+    GetAccountDeletionCheckResult: { AccountId: member },
+    DeleteAccount: { AccountId: member },
+    GetAccountDeletionStatus: { AccountId: member },
+    RemoveCloudAccount: { AccountId: member },
+    // Invitations: the demo member is a member already; no handshake h-nosuch exists.
+    InviteAccountToResourceDirectory: { TargetEntity: h.boot.member.accountId, TargetType: 'Account' },
+    AcceptHandshake: { HandshakeId: 'h-nosuch' },
+    DeclineHandshake: { HandshakeId: 'h-nosuch' },
+    CancelHandshake: { HandshakeId: 'h-nosuch' },
+    GetHandshake: { HandshakeId: 'h-nosuch' },
+    ListHandshakesForAccount: {},
+    ListHandshakesForResourceDirectory: {},
   };
 }
 

@@ -1095,6 +1095,7 @@ describe('gateway and the other operations', () => {
       CreateTime: rd.createTime,
       ControlPolicyStatus: 'Disabled',
       MemberDeletionStatus: 'Disabled',
+      IdentityInformation: '',
     });
 
     const standalone = await addStandaloneAccount(h);

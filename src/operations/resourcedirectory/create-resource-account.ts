@@ -6,7 +6,8 @@ import { parentFolderArn } from './resources.js';
 import { accountView } from './views.js';
 
 /**
- * Creates a member of the ResourceAccount type (in the root folder unless ParentFolderId is given).
+ * Creates a member of the ResourceAccount type (in the root folder unless ParentFolderId is given),
+ * with the RAM role ResourceDirectoryAccountAccessRole that the management account can assume.
  * DryRun=true checks the request as a creation would and answers DryRunOperation without writing.
  */
 export default defineOperation({
@@ -80,6 +81,7 @@ export default defineOperation({
     // A dry run makes every check of a real creation, then answers DryRunOperation: the failure
     // rolls back the operation's transaction, so nothing is written.
     if (input.DryRun === 'true') return err(failure('DryRunOperation'));
+    await ctx.services.lifecycle.directories.provisionAccessRole(created.value.account_id, dir.value);
     const path = await ctx.services.directory.pathOf(dir.value, created.value);
     return ok({ Account: accountView(created.value, path, ctx.version) });
   },

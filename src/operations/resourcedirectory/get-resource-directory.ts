@@ -2,9 +2,9 @@ import { Type } from '@sinclair/typebox';
 import { ok } from '../../lib/result.js';
 import { defineOperation, RD_VERSIONS } from '../define.js';
 import { directoryArn } from './resources.js';
-import { directoryView } from './views.js';
+import { fullDirectoryView } from './lifecycle-views.js';
 
-/** The directory the caller manages, or the one its account belongs to. */
+/** The directory the caller manages, or the one its account belongs to, with its switches as stored. */
 export default defineOperation({
   product: 'ResourceManager',
   action: 'GetResourceDirectory',
@@ -22,6 +22,7 @@ export default defineOperation({
     const dir = await ctx.services.directory.visibleTo(ctx.principal);
     if (!dir.ok) return dir;
     const name = await ctx.services.directory.accountName(dir.value.management_account_id);
-    return ok({ ResourceDirectory: directoryView(dir.value, name) });
+    const switches = await ctx.services.lifecycle.directories.switches(dir.value);
+    return ok({ ResourceDirectory: fullDirectoryView(dir.value, name, switches) });
   },
 });

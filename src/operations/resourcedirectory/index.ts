@@ -15,6 +15,23 @@ import listAccountsForParent from './list-accounts-for-parent.js';
 import moveAccount from './move-account.js';
 import updateAccount from './update-account.js';
 import getPayerForAccount from './get-payer-for-account.js';
+import sendVerificationCodeForEnableRd from './send-verification-code-for-enable-rd.js';
+import enableResourceDirectory from './enable-resource-directory.js';
+import initResourceDirectory from './init-resource-directory.js';
+import destroyResourceDirectory from './destroy-resource-directory.js';
+import setMemberDeletionPermission from './set-member-deletion-permission.js';
+import checkAccountDelete from './check-account-delete.js';
+import getAccountDeletionCheckResult from './get-account-deletion-check-result.js';
+import deleteAccount from './delete-account.js';
+import getAccountDeletionStatus from './get-account-deletion-status.js';
+import removeCloudAccount from './remove-cloud-account.js';
+import inviteAccountToResourceDirectory from './invite-account-to-resource-directory.js';
+import acceptHandshake from './accept-handshake.js';
+import declineHandshake from './decline-handshake.js';
+import cancelHandshake from './cancel-handshake.js';
+import getHandshake from './get-handshake.js';
+import listHandshakesForAccount from './list-handshakes-for-account.js';
+import listHandshakesForResourceDirectory from './list-handshakes-for-resource-directory.js';
 
 /** Every Resource Directory operation resdir serves, listed explicitly. */
 export const resourceDirectoryOperations: readonly Operation[] = [
@@ -34,4 +51,21 @@ export const resourceDirectoryOperations: readonly Operation[] = [
   moveAccount,
   updateAccount,
   getPayerForAccount,
+  sendVerificationCodeForEnableRd,
+  enableResourceDirectory,
+  initResourceDirectory,
+  destroyResourceDirectory,
+  setMemberDeletionPermission,
+  checkAccountDelete,
+  getAccountDeletionCheckResult,
+  deleteAccount,
+  getAccountDeletionStatus,
+  removeCloudAccount,
+  inviteAccountToResourceDirectory,
+  acceptHandshake,
+  declineHandshake,
+  cancelHandshake,
+  getHandshake,
+  listHandshakesForAccount,
+  listHandshakesForResourceDirectory,
 ];

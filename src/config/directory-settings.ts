@@ -1,0 +1,47 @@
+/**
+ * Settings of the directory lifecycle: how long a member deletion check and a deletion take, and
+ * how long an invitation stays open. Merged into SETTING_DEFS (env + flag + default).
+ *
+ * Import order: only settings.ts imports this module (see defence-settings.ts).
+ */
+import { SettingError, type SettingDef, type Settings } from './settings.js';
+
+export interface DirectorySettings {
+  /** Seconds a CheckAccountDelete runs, and again a DeleteAccount, before each completes. */
+  memberDeletionDelaySeconds: number;
+  /** Days a Pending invitation (handshake) stays open before it reads as Expired. */
+  handshakeExpiryDays: number;
+}
+
+const int =
+  (min: number, max: number) =>
+  (raw: string, name: string): number => {
+    const n = /^\d+$/.test(raw.trim()) ? Number(raw.trim()) : NaN;
+    if (Number.isSafeInteger(n) && n >= min && n <= max) return n;
+    throw new SettingError(
+      `invalid setting ${name}=${JSON.stringify(raw)}: expected a whole number from ${min} to ${max}`,
+    );
+  };
+
+function def<K extends keyof Settings>(d: SettingDef<K>): SettingDef {
+  return d as unknown as SettingDef;
+}
+
+export const DIRECTORY_SETTING_DEFS: readonly SettingDef[] = [
+  def({
+    key: 'memberDeletionDelaySeconds',
+    env: 'RESDIR_MEMBER_DELETION_DELAY_SECONDS',
+    flag: 'member-deletion-delay-seconds',
+    default: '5',
+    describe: 'seconds a member deletion check, and then the deletion, take to complete',
+    parse: int(0, 86400),
+  }),
+  def({
+    key: 'handshakeExpiryDays',
+    env: 'RESDIR_HANDSHAKE_EXPIRY_DAYS',
+    flag: 'handshake-expiry-days',
+    default: '14',
+    describe: 'days an invitation to a resource directory stays open',
+    parse: int(1, 365),
+  }),
+];

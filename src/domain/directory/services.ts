@@ -1,0 +1,32 @@
+import type { Clock } from '../../lib/clock.js';
+import type { Keyring } from '../../lib/keyring.js';
+import type { Store } from '../../store/ports.js';
+import type { Settings } from '../../config/settings.js';
+import { EnableRdCodes } from '../verification/enable-rd.js';
+import type { VerificationObserver } from '../verification/observer.js';
+import { DirectoryLifecycle } from './lifecycle.js';
+import { MemberDeletion } from './deletion.js';
+import { Invitations } from './handshakes.js';
+
+/** The directory lifecycle services the operations use: enabling/destroying, deletion, invitations. */
+export interface LifecycleServices {
+  directories: DirectoryLifecycle;
+  deletion: MemberDeletion;
+  invitations: Invitations;
+}
+
+export function lifecycleServices(
+  store: Store,
+  clock: Clock,
+  keyring: Keyring,
+  settings: Settings,
+  onQueued: () => void,
+  observer?: VerificationObserver,
+): LifecycleServices {
+  const codes = new EnableRdCodes(store, clock, keyring, settings, onQueued, observer);
+  return {
+    directories: new DirectoryLifecycle(store, clock, codes),
+    deletion: new MemberDeletion(store, clock, settings.memberDeletionDelaySeconds * 1000),
+    invitations: new Invitations(store, clock, settings.handshakeExpiryDays * 86_400_000),
+  };
+}

@@ -1,0 +1,132 @@
+/**
+ * Codes for EnableResourceDirectory in the NewManagementAccount mode, sent by
+ * SendVerificationCodeForEnableRD. The same machinery as the bind-phone code, with its own
+ * purpose: every send limit (SendGuard; the calling account stands as both member and management
+ * account, so its 100-a-day budget applies), the code stored as an HMAC bound to (purpose,
+ * account, phone), the sealed outbox message, the providers and the inbox, the failure budget of
+ * the (account, phone) pair, attempts counted before comparing, and single use.
+ */
+import { failure, type ApiFailure } from '../../errors/catalog.js';
+import type { Clock } from '../../lib/clock.js';
+import { timeOrderedId } from '../../lib/ids.js';
+import type { Keyring } from '../../lib/keyring.js';
+import { err, ok, type Result } from '../../lib/result.js';
+import type { Repos, Store } from '../../store/ports.js';
+import { auditEvent, type AuditDraft } from '../audit/audit.js';
+import type { Phone } from '../phone/phone.js';
+import { codeMac, codeMatches, generateCode, looksLikeCode } from './code.js';
+import { SendGuard, type SendTarget } from './limits/send-guard.js';
+import { pairSubject } from './limits/refusal.js';
+import { noObserver, type VerificationObserver } from './observer.js';
+import type { SmsPayload } from './template.js';
+import type { VerificationPolicy } from './secure-phone.js';
+
+export const ENABLE_RD_PURPOSE = 'enable-resource-directory';
+
+/** A code that matched, not yet used. */
+export interface CheckedCode {
+  codeId: string;
+  pair: string;
+}
+
+export class EnableRdCodes {
+  private readonly guard: SendGuard;
+
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+    private readonly keyring: Keyring,
+    private readonly policy: VerificationPolicy,
+    private readonly onQueued: () => void,
+    private readonly observer: VerificationObserver = noObserver,
+  ) {
+    this.guard = new SendGuard(policy);
+  }
+
+  /**
+   * Sends a code for `accountId` to `phone`; the code, its outbox message and the audit record
+   * commit together. Failure: SendValidateCodeExceedsLimitForAccount (409) from any send limit.
+   */
+  async send(accountId: string, phone: Phone, audit: AuditDraft): Promise<Result<{ expiresAt: number }, ApiFailure>> {
+    const now = this.clock.now();
+    const fixed = this.policy.testNumbers[phone.e164];
+    const code = fixed ?? generateCode();
+    const expiresAt = now + this.policy.codeTtlSeconds * 1000;
+    const messageId = fixed === undefined ? timeOrderedId(now) : null;
+    const target: SendTarget = {
+      accountId,
+      managementAccountId: accountId,
+      principalArn: audit.principalArn,
+      principalId: audit.principalId,
+      sourceIp: audit.sourceIp,
+      phone,
+    };
+    const limits = fixed === undefined ? this.guard.plan(target, now) : undefined;
+    const payload: SmsPayload = {
+      code,
+      minutes: Math.round(this.policy.codeTtlSeconds / 60),
+      purpose: ENABLE_RD_PURPOSE,
+    };
+    const outcome = await this.store.verification.sendCode({
+      now,
+      ...(limits ? { limits } : {}),
+      code: {
+        id: timeOrderedId(now),
+        purpose: ENABLE_RD_PURPOSE,
+        accountId,
+        phone: phone.e164,
+        codeMac: codeMac(this.keyring.codeMac, ENABLE_RD_PURPOSE, accountId, phone.e164, code),
+        expiresAt,
+        maxAttempts: this.policy.codeMaxAttempts,
+      },
+      ...(messageId !== null
+        ? { message: { id: messageId, payloadEnc: this.keyring.outboxPayloads.seal(JSON.stringify(payload)) } }
+        : {}),
+      audit: auditEvent(audit, 'OK', messageId, fixed === undefined ? null : 'test-number'),
+      replayAudit: auditEvent(audit, 'OK', null, 'client-token-replay'),
+    });
+    if (outcome.kind === 'refused') {
+      const refused = this.guard.refusal(outcome.refusal, target, now);
+      this.observer.refused('send', refused.failure.code, refused.reason);
+      return err(refused.failure);
+    }
+    this.observer.sent(fixed === undefined ? 'sms' : 'test-number');
+    if (messageId !== null) this.onQueued();
+    return ok({ expiresAt });
+  }
+
+  /**
+   * Checks `presented` for (accountId, phone). The attempt and the pair's failure budget are
+   * counted first and committed on their own (call this outside any transaction), so a wrong guess
+   * stays counted. The code is not used yet: pass the answer to `consume` in the transaction that
+   * acts on it. Failure: Invalid.VerificationCode (409).
+   */
+  async check(accountId: string, phone: Phone, presented: string): Promise<Result<CheckedCode, ApiFailure>> {
+    const now = this.clock.now();
+    const refuse = (reason: string, message: string) => {
+      this.observer.refused('bind', 'Invalid.VerificationCode', reason);
+      return err({ ...failure('Invalid.VerificationCode', message), auditDetail: reason });
+    };
+    if (!looksLikeCode(presented)) return refuse('malformed-code', 'The verification code must be the 6-digit code.');
+    const attempt = await this.store.codes.takeAttempt(ENABLE_RD_PURPOSE, accountId, now);
+    if (!attempt)
+      return refuse('no-live-code', 'The verification code is invalid or has expired, been used or been replaced.');
+    const p = this.policy;
+    const pair = pairSubject(accountId, phone.e164);
+    const window = p.failureWindowSeconds * 1000;
+    const lock = p.failureLockSeconds * 1000;
+    if (!(await this.store.defence.takePairAttempt(pair, now, p.maxFailuresPerAccountPhone, window, lock)))
+      return refuse('failure-lock', 'Too many wrong verification codes were entered for this mobile phone number.');
+    if (!codeMatches(this.keyring.codeMac, attempt.codeMac, ENABLE_RD_PURPOSE, accountId, phone.e164, presented))
+      return refuse('wrong-code', 'The verification code is invalid for this mobile phone number.');
+    return ok({ codeId: attempt.id, pair });
+  }
+
+  /** Uses a checked code once, inside `tx`. Failure: Invalid.VerificationCode when another call used it first. */
+  async consume(tx: Repos, checked: CheckedCode): Promise<Result<void, ApiFailure>> {
+    if (!(await tx.codes.consume(checked.codeId, this.clock.now())))
+      return err(failure('Invalid.VerificationCode', 'The verification code has already been used.'));
+    await tx.defence.clearPair(checked.pair);
+    return ok(undefined);
+  }
+}

@@ -1,0 +1,23 @@
+import { Type } from '@sinclair/typebox';
+import { ok } from '../../lib/result.js';
+import { defineOperation, RD_VERSIONS } from '../define.js';
+import { HANDSHAKE_ID_ERRORS, HandshakeIdParam, handshakeArn, handshakeView } from './handshake-common.js';
+
+/** The invited account declines the invitation. */
+export default defineOperation({
+  product: 'ResourceManager',
+  action: 'DeclineHandshake',
+  versions: RD_VERSIONS,
+  ramAction: 'resourcemanager:DeclineHandshake',
+  resource: handshakeArn,
+  input: Type.Object({ HandshakeId: HandshakeIdParam }),
+  paramErrors: HANDSHAKE_ID_ERRORS,
+  errors: ['EntityNotExists.Handshake', 'HandshakeStatusMismatch'],
+  async handler(ctx, input) {
+    const { invitations } = ctx.services.lifecycle;
+    const h = await invitations.decline(ctx.principal.accountId, input.HandshakeId);
+    if (!h.ok) return h;
+    const name = await ctx.services.directory.accountName(h.value.management_account_id);
+    return ok({ Handshake: handshakeView(h.value, name, invitations.now()) });
+  },
+});
