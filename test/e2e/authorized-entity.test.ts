@@ -28,6 +28,8 @@ interface Fixture {
   policy: string;
   group: string;
   member: string;
+  /** A folder under the root folder. */
+  folder: string;
   /** Where the test puts the sibling Deny: another user, role, … of the same kind. */
   other: string;
 }
@@ -41,6 +43,8 @@ const trustDoc = () =>
 const ram = (kind: string, name: string) => `acs:ram::${uid}:${kind}/${name}`;
 const rm = (rest: string) => `acs:resourcemanager::${uid}:${rest}`;
 const memberArn = (m: string) => rm(`account/${h.boot.resourceDirectoryId}/${h.boot.rootFolderId}/${m}`);
+const rootFolderArn = () => rm(`folder/${h.boot.resourceDirectoryId}/${h.boot.rootFolderId}`);
+const folderArn = (id: string) => rm(`folder/${h.boot.resourceDirectoryId}/${h.boot.rootFolderId}/${id}`);
 const PHONE = '1-2025550777';
 
 type Expectation = { params: (f: Fixture) => Record<string, string>; arn: (f: Fixture) => string; sibling?: false };
@@ -118,6 +122,7 @@ const EXPECTED: Record<string, Expectation | 'not-policy-checked'> = {
     arn: (f) => ram('role', f.role),
   },
   'Sts.GetCallerIdentity': 'not-policy-checked',
+  'Ram.ChangePassword': 'not-policy-checked',
   'ResourceManager.GetAccount': { params: (f) => ({ AccountId: f.member }), arn: (f) => memberArn(f.member) },
   'ResourceManager.SendVerificationCodeForBindSecureMobilePhone': {
     params: (f) => ({ AccountId: f.member, SecureMobilePhone: PHONE }),
@@ -135,6 +140,140 @@ const EXPECTED: Record<string, Expectation | 'not-policy-checked'> = {
   },
   'ResourceManager.GetResourceDirectory': { params: () => ({}), arn: () => rm('resourcedirectory/*'), sibling: false },
   'Actiontrail.LookupEvents': { params: () => ({}), arn: () => '*', sibling: false },
+  'Ram.GetGroup': { params: (f) => ({ GroupName: f.group }), arn: (f) => ram('group', f.group) },
+  'Ram.UpdateGroup': { params: (f) => ({ GroupName: f.group, NewComments: 'x' }), arn: (f) => ram('group', f.group) },
+  'Ram.DeleteGroup': { params: (f) => ({ GroupName: f.group }), arn: (f) => ram('group', f.group) },
+  'Ram.ListGroups': { params: () => ({}), arn: () => ram('group', '*'), sibling: false },
+  'Ram.RemoveUserFromGroup': {
+    params: (f) => ({ GroupName: f.group, UserName: f.user }),
+    arn: (f) => ram('group', f.group),
+  },
+  'Ram.ListGroupsForUser': { params: (f) => ({ UserName: f.user }), arn: (f) => ram('user', f.user) },
+  'Ram.ListUsersForGroup': { params: (f) => ({ GroupName: f.group }), arn: (f) => ram('group', f.group) },
+  'Ram.DetachPolicyFromGroup': {
+    params: (f) => ({ PolicyType: 'Custom', PolicyName: f.policy, GroupName: f.group }),
+    arn: (f) => ram('group', f.group),
+  },
+  'Ram.ListPoliciesForGroup': { params: (f) => ({ GroupName: f.group }), arn: (f) => ram('group', f.group) },
+  'Ram.ListPolicyVersions': {
+    params: (f) => ({ PolicyType: 'Custom', PolicyName: f.policy }),
+    arn: (f) => ram('policy', f.policy),
+  },
+  'Ram.DeletePolicyVersion': {
+    params: (f) => ({ PolicyName: f.policy, VersionId: 'v2' }),
+    arn: (f) => ram('policy', f.policy),
+  },
+  'Ram.SetDefaultPolicyVersion': {
+    params: (f) => ({ PolicyName: f.policy, VersionId: 'v1' }),
+    arn: (f) => ram('policy', f.policy),
+  },
+  'Ram.UpdatePolicyDescription': {
+    params: (f) => ({ PolicyName: f.policy, NewDescription: 'x' }),
+    arn: (f) => ram('policy', f.policy),
+  },
+  'Ram.ListEntitiesForPolicy': {
+    params: (f) => ({ PolicyType: 'Custom', PolicyName: f.policy }),
+    arn: (f) => ram('policy', f.policy),
+  },
+  'Ram.UpdateRole': { params: (f) => ({ RoleName: f.role, NewDescription: 'x' }), arn: (f) => ram('role', f.role) },
+  'Ram.CreateLoginProfile': {
+    params: (f) => ({ UserName: f.user, Password: 'Entity-Password-1' }),
+    arn: (f) => ram('user', f.user),
+  },
+  'Ram.GetLoginProfile': { params: (f) => ({ UserName: f.user }), arn: (f) => ram('user', f.user) },
+  'Ram.UpdateLoginProfile': {
+    params: (f) => ({ UserName: f.user, MFABindRequired: 'true' }),
+    arn: (f) => ram('user', f.user),
+  },
+  'Ram.DeleteLoginProfile': { params: (f) => ({ UserName: f.user }), arn: (f) => ram('user', f.user) },
+  'Ram.GetPasswordPolicy': { params: () => ({}), arn: () => `acs:ram::${uid}:*`, sibling: false },
+  'Ram.SetPasswordPolicy': {
+    params: () => ({ MinimumPasswordLength: '8' }),
+    arn: () => `acs:ram::${uid}:*`,
+    sibling: false,
+  },
+  'Ram.GetAccountAlias': { params: () => ({}), arn: () => `acs:ram::${uid}:*`, sibling: false },
+  'Ram.SetAccountAlias': {
+    params: (f) => ({ AccountAlias: `a-${f.user}` }),
+    arn: () => `acs:ram::${uid}:*`,
+    sibling: false,
+  },
+  'Ram.ClearAccountAlias': { params: () => ({}), arn: () => `acs:ram::${uid}:*`, sibling: false },
+  'ResourceManager.CheckAccountDelete': { params: (f) => ({ AccountId: f.member }), arn: (f) => memberArn(f.member) },
+  'ResourceManager.GetAccountDeletionCheckResult': {
+    params: (f) => ({ AccountId: f.member }),
+    arn: (f) => memberArn(f.member),
+  },
+  'ResourceManager.DeleteAccount': { params: (f) => ({ AccountId: f.member }), arn: (f) => memberArn(f.member) },
+  'ResourceManager.GetAccountDeletionStatus': {
+    params: (f) => ({ AccountId: f.member }),
+    arn: (f) => memberArn(f.member),
+  },
+  'ResourceManager.RemoveCloudAccount': { params: (f) => ({ AccountId: f.member }), arn: (f) => memberArn(f.member) },
+  'ResourceManager.GetPayerForAccount': { params: (f) => ({ AccountId: f.member }), arn: (f) => memberArn(f.member) },
+  'ResourceManager.MoveAccount': {
+    params: (f) => ({ AccountId: f.member, DestinationFolderId: h.boot.rootFolderId }),
+    arn: (f) => memberArn(f.member),
+  },
+  'ResourceManager.UpdateAccount': {
+    params: (f) => ({ AccountId: f.member, NewDisplayName: `entity ${f.user}` }),
+    arn: (f) => memberArn(f.member),
+  },
+  'ResourceManager.CreateFolder': {
+    params: (f) => ({ FolderName: f.user }),
+    arn: () => rootFolderArn(),
+    sibling: false,
+  },
+  'ResourceManager.ListFoldersForParent': { params: () => ({}), arn: () => rootFolderArn(), sibling: false },
+  'ResourceManager.ListAccountsForParent': {
+    params: () => ({ ParentFolderId: h.boot.rootFolderId }),
+    arn: () => rootFolderArn(),
+    sibling: false,
+  },
+  'ResourceManager.GetFolder': { params: (f) => ({ FolderId: f.folder }), arn: (f) => folderArn(f.folder) },
+  'ResourceManager.UpdateFolder': {
+    params: (f) => ({ FolderId: f.folder, NewFolderName: `${f.user}-2` }),
+    arn: (f) => folderArn(f.folder),
+  },
+  'ResourceManager.DeleteFolder': { params: (f) => ({ FolderId: f.folder }), arn: (f) => folderArn(f.folder) },
+  'ResourceManager.ListAncestors': { params: (f) => ({ ChildId: f.folder }), arn: (f) => folderArn(f.folder) },
+  'ResourceManager.AcceptHandshake': {
+    params: () => ({ HandshakeId: 'h-nosuch' }),
+    arn: () => rm('handshake/h-nosuch'),
+  },
+  'ResourceManager.DeclineHandshake': {
+    params: () => ({ HandshakeId: 'h-nosuch' }),
+    arn: () => rm('handshake/h-nosuch'),
+  },
+  'ResourceManager.CancelHandshake': {
+    params: () => ({ HandshakeId: 'h-nosuch' }),
+    arn: () => rm('handshake/h-nosuch'),
+  },
+  'ResourceManager.GetHandshake': { params: () => ({ HandshakeId: 'h-nosuch' }), arn: () => rm('handshake/h-nosuch') },
+  'ResourceManager.InviteAccountToResourceDirectory': {
+    params: () => ({ TargetEntity: h.boot.member.accountId, TargetType: 'Account' }),
+    arn: () => rm('handshake/*'),
+    sibling: false,
+  },
+  'ResourceManager.ListHandshakesForAccount': { params: () => ({}), arn: () => rm('handshake/*'), sibling: false },
+  'ResourceManager.ListHandshakesForResourceDirectory': {
+    params: () => ({}),
+    arn: () => rm('handshake/*'),
+    sibling: false,
+  },
+  'ResourceManager.SendVerificationCodeForEnableRD': { params: () => ({}), arn: () => '*', sibling: false },
+  'ResourceManager.EnableResourceDirectory': {
+    params: () => ({ EnableMode: 'CurrentAccount' }),
+    arn: () => '*',
+    sibling: false,
+  },
+  'ResourceManager.InitResourceDirectory': { params: () => ({}), arn: () => '*', sibling: false },
+  'ResourceManager.DestroyResourceDirectory': { params: () => ({}), arn: () => '*', sibling: false },
+  'ResourceManager.SetMemberDeletionPermission': {
+    params: () => ({ Status: 'Disabled' }),
+    arn: () => '*',
+    sibling: false,
+  },
 };
 
 let seq = 0;
@@ -153,7 +292,10 @@ async function fixture(): Promise<Fixture> {
   await root.createRole(new R.CreateRoleRequest({ roleName: f.role, assumeRolePolicyDocument: trustDoc() }));
   await root.createPolicy(new R.CreatePolicyRequest({ policyName: f.policy, policyDocument: DOC }));
   await root.createGroup(new R.CreateGroupRequest({ groupName: f.group }));
-  return { ...f, key: key.accessKeyId, member: await addResourceAccountMember(h) };
+  const made = (await coreClient(h.host, h.boot.admin).call('CreateFolder', { FolderName: `ent-folder-${s}` })) as {
+    Folder: { FolderId: string };
+  };
+  return { ...f, key: key.accessKeyId, member: await addResourceAccountMember(h), folder: made.Folder.FolderId };
 }
 
 /** A RAM user allowed everything but `action` on `resource`. */

@@ -66,8 +66,8 @@ export function consoleContract(db: () => TestDatabase): void {
       await store().ram.addUserToGroup(uid, 'alpha', 'carol', T0);
       await store().ram.addUserToGroup(uid, 'alpha', 'bob', T0);
       expect(await store().console.listGroups(uid)).toEqual([
-        { id: 'g-alpha', account_id: uid, name: 'alpha', comments: 'alpha', created_at: T0 },
-        { id: 'g-zeta', account_id: uid, name: 'zeta', comments: 'zeta', created_at: T0 },
+        { id: 'g-alpha', account_id: uid, name: 'alpha', comments: 'alpha', created_at: T0, updated_at: T0 },
+        { id: 'g-zeta', account_id: uid, name: 'zeta', comments: 'zeta', created_at: T0, updated_at: T0 },
       ]);
       expect(await store().console.membersOfGroup(uid, 'alpha')).toEqual(['bob', 'carol']);
       expect(await store().console.membersOfGroup(uid, 'zeta')).toEqual([]);

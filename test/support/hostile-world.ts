@@ -87,7 +87,7 @@ export async function prepareHostileWorld(h: Harness): Promise<HostileWorld> {
         case 'UserAccessKeyId':
           return action === 'DeleteAccessKey' ? `LTAI5tNoSuchKey${n}` : key.AccessKey.AccessKeyId;
         case 'Status':
-          return 'Active';
+          return action === 'SetMemberDeletionPermission' ? 'Disabled' : 'Active';
         case 'RoleName':
           return fresh ? `hx-r-${n}` : HOSTILE_ROLE;
         case 'AssumeRolePolicyDocument':
@@ -114,6 +114,36 @@ export async function prepareHostileWorld(h: Harness): Promise<HostileWorld> {
           return '3600';
         case 'StartTime':
           return '2026-01-01T00:00:00Z';
+        case 'NewGroupName':
+          return `hx-g-renamed-${n}`;
+        case 'NewAssumeRolePolicyDocument':
+          return trust(h.boot.managementAccountId);
+        case 'NewMaxSessionDuration':
+          return '3600';
+        case 'NewDescription':
+          return 'plain text';
+        case 'Password':
+        case 'NewPassword':
+          return `Hostile-Pass-${n}`;
+        case 'OldPassword':
+          return 'Not-The-Password-1';
+        case 'PasswordResetRequired':
+        case 'MFABindRequired':
+        case 'RequireLowercaseCharacters':
+        case 'RequireUppercaseCharacters':
+        case 'RequireNumbers':
+        case 'RequireSymbols':
+        case 'HardExpiry':
+          return 'false';
+        case 'MinimumPasswordLength':
+          return '8';
+        case 'MaxPasswordAge':
+        case 'PasswordReusePrevention':
+          return '0';
+        case 'MaxLoginAttemps':
+          return '5';
+        case 'AccountAlias':
+          return `hx-alias-${n}`;
         default:
           return undefined;
       }

@@ -46,7 +46,11 @@ export function consoleReadRepo(db: Kysely<Database>): ConsoleReadRepo {
         .where('account_id', '=', accountId)
         .orderBy('name')
         .execute();
-      return rows.map((r) => ({ ...r, created_at: n(r.created_at) }));
+      return rows.map((r) => ({
+        ...r,
+        created_at: n(r.created_at),
+        updated_at: r.updated_at === null ? null : n(r.updated_at),
+      }));
     },
     async membersOfGroup(accountId, groupName) {
       const rows = await db
