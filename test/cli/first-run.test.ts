@@ -16,6 +16,7 @@ afterEach(() => cleanup());
 const URL_LINE = /resdir listening on (http:\/\/127\.0\.0\.1:(\d+))/;
 const PRODUCTION = {
   RESDIR_MODE: 'production',
+  RESDIR_TLS: 'off',
   RESDIR_MASTER_KEY: Buffer.alloc(32, 9).toString('base64'),
   RESDIR_SMS_PROVIDER: 'webhook',
   RESDIR_SMS_WEBHOOK_URL: 'https://sms.example/hook',

@@ -10,6 +10,7 @@ import { tokenMatches } from '../../src/http/admin-guard.js';
 const TOKEN = 'admin-token-0123456789abcdef';
 const PRODUCTION = {
   RESDIR_MODE: 'production',
+  RESDIR_TLS: 'off',
   RESDIR_MASTER_KEY: Buffer.alloc(32, 3).toString('base64'),
   RESDIR_SMS_PROVIDER: 'webhook',
   RESDIR_SMS_WEBHOOK_URL: 'https://sms.example/hook',

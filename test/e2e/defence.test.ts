@@ -181,13 +181,15 @@ describe('no enumeration', () => {
         },
       });
     const originals = Object.fromEntries([...REPOS, 'atomically'].map((n) => [n, store[n]]));
-    for (const n of REPOS) store[n] = wrap(originals, n);
+    const descriptors = Object.getOwnPropertyDescriptors(store);
+    // The store's repositories are getters (they follow the ambient transaction): replace them.
+    for (const n of REPOS) Object.defineProperty(store, n, { value: wrap(originals, n), configurable: true });
     const atomically = originals.atomically as (fn: (tx: Record<string, unknown>) => unknown) => unknown;
     store.atomically = (fn: (tx: Record<string, unknown>) => unknown) =>
       atomically.call(store, (tx: Record<string, unknown>) =>
         fn(Object.fromEntries(REPOS.map((n) => [n, wrap(tx, n)]))),
       );
-    return () => Object.assign(store, originals);
+    return () => Object.defineProperties(store, descriptors);
   }
   /** The calls up to and including the member resolution (the last account lookup). */
   const untilMemberResolved = (calls: string[]): string[] =>

@@ -8,6 +8,10 @@ export default defineOperation({
   product: 'ResourceManager',
   action: 'AcceptHandshake',
   versions: RD_VERSIONS,
+  officialParams: {
+    '2020-03-31': ['HandshakeId'],
+    '2022-04-19': ['HandshakeId'],
+  },
   ramAction: 'resourcemanager:AcceptHandshake',
   resource: handshakeArn,
   input: Type.Object({ HandshakeId: HandshakeIdParam }),

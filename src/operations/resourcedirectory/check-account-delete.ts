@@ -10,6 +10,10 @@ export default defineOperation({
   product: 'ResourceManager',
   action: 'CheckAccountDelete',
   versions: RD_VERSIONS,
+  officialParams: {
+    '2020-03-31': ['AccountId'],
+    '2022-04-19': ['AccountId'],
+  },
   ramAction: 'resourcemanager:CheckAccountDelete',
   resource: () => '*',
   resolveResource: memberAccountArn,

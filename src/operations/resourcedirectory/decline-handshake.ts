@@ -8,6 +8,10 @@ export default defineOperation({
   product: 'ResourceManager',
   action: 'DeclineHandshake',
   versions: RD_VERSIONS,
+  officialParams: {
+    '2020-03-31': ['HandshakeId'],
+    '2022-04-19': ['HandshakeId'],
+  },
   ramAction: 'resourcemanager:DeclineHandshake',
   resource: handshakeArn,
   input: Type.Object({ HandshakeId: HandshakeIdParam }),

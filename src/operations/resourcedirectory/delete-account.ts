@@ -25,6 +25,10 @@ export default defineOperation({
   product: 'ResourceManager',
   action: 'DeleteAccount',
   versions: RD_VERSIONS,
+  officialParams: {
+    '2020-03-31': ['AbandonableCheckId', 'AccountId'],
+    '2022-04-19': ['AbandonableCheckId', 'AccountId'],
+  },
   ramAction: 'resourcemanager:DeleteAccount',
   resource: () => '*',
   resolveResource: memberAccountArn,

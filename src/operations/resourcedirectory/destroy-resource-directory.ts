@@ -10,6 +10,7 @@ export default defineOperation({
   product: 'ResourceManager',
   action: 'DestroyResourceDirectory',
   versions: RD_VERSIONS,
+  officialParams: { '2020-03-31': [], '2022-04-19': [] },
   ramAction: 'resourcemanager:DestroyResourceDirectory',
   resource: () => '*',
   input: Type.Object({}),

@@ -20,6 +20,10 @@ export default defineOperation({
   product: 'ResourceManager',
   action: 'EnableResourceDirectory',
   versions: RD_VERSIONS,
+  officialParams: {
+    '2020-03-31': ['EnableMode', 'MAName', 'MASecureMobilePhone', 'VerificationCode'],
+    '2022-04-19': ['DryRun', 'EnableMode', 'MAName', 'MASecureMobilePhone', 'VerificationCode'],
+  },
   ramAction: 'resourcemanager:EnableResourceDirectory',
   resource: () => '*',
   input: Type.Object({

@@ -15,6 +15,10 @@ export default defineOperation({
   product: 'ResourceManager',
   action: 'GetAccountDeletionStatus',
   versions: RD_VERSIONS,
+  officialParams: {
+    '2020-03-31': ['AccountId'],
+    '2022-04-19': ['AccountId'],
+  },
   ramAction: 'resourcemanager:GetAccountDeletionStatus',
   resource: () => '*',
   resolveResource: memberAccountArn,

@@ -12,6 +12,10 @@ export default defineOperation({
   product: 'ResourceManager',
   action: 'GetHandshake',
   versions: RD_VERSIONS,
+  officialParams: {
+    '2020-03-31': ['HandshakeId'],
+    '2022-04-19': ['HandshakeId'],
+  },
   readOnly: true,
   ramAction: 'resourcemanager:GetHandshake',
   resource: handshakeArn,

@@ -8,6 +8,7 @@ export default defineOperation({
   product: 'ResourceManager',
   action: 'InitResourceDirectory',
   versions: ['2020-03-31'],
+  officialParams: { '2020-03-31': [] },
   ramAction: 'resourcemanager:InitResourceDirectory',
   resource: () => '*',
   input: Type.Object({}),

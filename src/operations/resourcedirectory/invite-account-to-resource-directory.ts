@@ -8,6 +8,10 @@ export default defineOperation({
   product: 'ResourceManager',
   action: 'InviteAccountToResourceDirectory',
   versions: RD_VERSIONS,
+  officialParams: {
+    '2020-03-31': ['Note', 'Tag', 'TargetEntity', 'TargetType'],
+    '2022-04-19': ['Note', 'ParentFolderId', 'Tag', 'TargetEntity', 'TargetType'],
+  },
   ramAction: 'resourcemanager:InviteAccountToResourceDirectory',
   resource: allHandshakesArn,
   input: Type.Object({

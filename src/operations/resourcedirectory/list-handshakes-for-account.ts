@@ -9,6 +9,10 @@ export default defineOperation({
   product: 'ResourceManager',
   action: 'ListHandshakesForAccount',
   versions: RD_VERSIONS,
+  officialParams: {
+    '2020-03-31': ['PageNumber', 'PageSize'],
+    '2022-04-19': ['PageNumber', 'PageSize'],
+  },
   readOnly: true,
   ramAction: 'resourcemanager:ListHandshakesForAccount',
   resource: allHandshakesArn,

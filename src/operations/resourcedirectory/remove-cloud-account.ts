@@ -10,6 +10,10 @@ export default defineOperation({
   product: 'ResourceManager',
   action: 'RemoveCloudAccount',
   versions: RD_VERSIONS,
+  officialParams: {
+    '2020-03-31': ['AccountId'],
+    '2022-04-19': ['AccountId'],
+  },
   ramAction: 'resourcemanager:RemoveCloudAccount',
   resource: () => '*',
   resolveResource: memberAccountArn,

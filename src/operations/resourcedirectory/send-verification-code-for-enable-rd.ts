@@ -13,6 +13,10 @@ export default defineOperation({
   product: 'ResourceManager',
   action: 'SendVerificationCodeForEnableRD',
   versions: RD_VERSIONS,
+  officialParams: {
+    '2020-03-31': ['SecureMobilePhone'],
+    '2022-04-19': ['SecureMobilePhone'],
+  },
   ramAction: 'resourcemanager:SendVerificationCodeForEnableRD',
   resource: () => '*',
   input: Type.Object({ SecureMobilePhone: Type.Optional(SecureMobilePhoneParam) }),

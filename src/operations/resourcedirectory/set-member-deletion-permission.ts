@@ -7,6 +7,10 @@ export default defineOperation({
   product: 'ResourceManager',
   action: 'SetMemberDeletionPermission',
   versions: RD_VERSIONS,
+  officialParams: {
+    '2020-03-31': ['Status'],
+    '2022-04-19': ['Status'],
+  },
   ramAction: 'resourcemanager:SetMemberDeletionPermission',
   resource: () => '*',
   input: Type.Object({
