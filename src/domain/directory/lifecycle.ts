@@ -44,7 +44,11 @@ export class DirectoryLifecycle {
   /** Whether `accountId` may enable a directory. Failures: EntityAlreadyExists.ResourceDirectory, NotSupport.AccountInAnotherResourceDirectory. */
   async mayEnable(accountId: string, tx: Pick<Repos, 'directory'> = this.store): Promise<Result<void, ApiFailure>> {
     if (await tx.directory.directoryOfManager(accountId)) return err(alreadyEnabled(accountId));
-    if (await tx.directory.getMember(accountId)) return err(inAnother(accountId));
+    if (await tx.directory.getMember(accountId)) {
+      // A concurrent enable by the same account may have committed between the two reads.
+      const mine = await tx.directory.directoryOfManager(accountId);
+      return err(mine ? alreadyEnabled(accountId) : inAnother(accountId));
+    }
     return ok(undefined);
   }
 

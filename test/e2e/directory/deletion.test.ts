@@ -115,7 +115,10 @@ describe('member deletion', () => {
     );
     expect((await status(id)).body.rdAccountDeletionStatus.status).toBe('Success');
     const events = await h.app.store.audit.recent(100);
-    expect(events.find((e) => e.action === 'DeleteAccount' && e.target_account_id === id)?.result_code).toBe('OK');
+    const codes = events
+      .filter((e) => e.action === 'DeleteAccount' && e.target_account_id === id)
+      .map((e) => e.result_code);
+    expect(codes.filter((c) => c === 'OK')).toHaveLength(1);
   });
 
   it('is carried out by the sweeper when nobody asks for the status', async () => {
