@@ -396,7 +396,7 @@ export const ERROR_CATALOG = {
     status: 409,
     message: 'The invitation is no longer pending: it was accepted, declined, cancelled, or it expired.',
   },
-  // --- idempotency and audit (issue 5) -----------------------------------------------------------
+  // --- idempotency and audit -------------------------------------------------------------------
   'InvalidParameter.ClientToken': {
     status: 400,
     message: 'The ClientToken parameter is invalid. Use at most 64 printable ASCII characters.',

@@ -38,9 +38,9 @@ export interface OpContext {
     verification: SecurePhoneVerification;
     site: Site;
     identity: IdentityServices;
-    /** The operator's calling-code policy (issue 5); absent means every code. */
+    /** The operator's calling-code policy; absent means every code. */
     callingCodes?: CallingCodePolicy;
-    /** Read access to the audit records, for LookupEvents (issue 5). */
+    /** Read access to the audit records, for LookupEvents. */
     auditTrail?: Pick<Store, 'auditLog'>;
     /** Directory lifecycle, member deletion and invitations. */
     lifecycle: LifecycleServices;

@@ -1,4 +1,4 @@
-/** A store migrated before an earlier-named migration was merged still gets it (issues land in parallel). */
+/** A store migrated before an earlier-named migration was merged still gets it (migrations from parallel branches). */
 import Database from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { expect, it } from 'vitest';
