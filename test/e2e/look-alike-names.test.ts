@@ -71,6 +71,18 @@ describe('control characters and bidirectional overrides', () => {
       await refusedWith(rd.call('CreateResourceAccount', { DisplayName: bad }), 'InvalidParameter.Account.DisplayName');
   });
 
+  it('Resource Directory display names that differ only by a leading or trailing space are refused', async () => {
+    for (const bad of ['look alike ', ' look alike'])
+      await refusedWith(rd.call('CreateResourceAccount', { DisplayName: bad }), 'InvalidParameter.Account.DisplayName');
+    const ok = (await rd.call('CreateResourceAccount', { DisplayName: 'look alike' })) as {
+      Account: { AccountId: string };
+    };
+    await refusedWith(
+      rd.call('UpdateAccount', { AccountId: ok.Account.AccountId, NewDisplayName: 'look alike ' }),
+      'InvalidParameter.Account.DisplayName',
+    );
+  });
+
   it('plain international text is still accepted', async () => {
     await ram('CreateUser', { UserName: 'intl', DisplayName: 'Zoë 中文 😀', Comments: 'café — ok' });
   });
