@@ -4,7 +4,9 @@
  * - a RAM user is judged by the policies attached to it and to its groups;
  * - an assumed role by the role's policies, narrowed by the session policies (the one given to
  *   AssumeRole and, for a chained session, those of the session that assumed it);
- * - explicit Deny beats Allow beats implicit deny; a refusal is 403 NoPermission naming the action.
+ * - explicit Deny beats Allow beats implicit deny; a refusal is 403 NoPermission naming the action;
+ * - once RAM allows, the boundary (control policies, when they bind the caller) must allow too, with
+ *   the same action, resource and condition keys; it is loaded only for a call RAM allows.
  * Policies are read from the store on every call (no cache), so a change applies to the next request.
  */
 import { failure, type ApiFailure } from '../errors/catalog.js';
@@ -12,7 +14,7 @@ import type { Store } from '../store/ports.js';
 import type { Principal } from './principal.js';
 import type { RequestContext } from './policy/conditions.js';
 import { SYSTEM_POLICY_TEXTS, type PolicyDocument } from './policy/document.js';
-import { evaluateWithSession, mayAllowAction } from './policy/evaluate.js';
+import { type AccessRequest, evaluateRequest, evaluateWithSession, mayAllowAction } from './policy/evaluate.js';
 import { trustedDocument } from './policy/parse.js';
 
 export interface AuthzEnv {
@@ -100,6 +102,27 @@ const refusal = (p: Principal, action: string, resource: string): ApiFailure =>
     `You are not authorized to perform this operation: ${p.arn} is not allowed ${action} on ${resource}.`,
   );
 
+/** Loads the documents of each level that bounds the caller (control policies), or undefined for none. */
+export type BoundaryLoader = () => Promise<PolicyDocument[][] | undefined>;
+
+const boundaryRefusal = (p: Principal, action: string, resource: string): ApiFailure =>
+  failure(
+    'NoPermission',
+    `You are not authorized to perform this operation: ${p.arn} is not allowed ${action} on ${resource} ` +
+      'by the control policies of the resource directory.',
+  );
+
+/** Explicit Deny at any level refuses, and so does a level where nothing allows. */
+function boundaryAllows(levels: PolicyDocument[][], req: AccessRequest): boolean {
+  let allowed = true;
+  for (const docs of levels) {
+    const d = evaluateRequest(docs, req);
+    if (d === 'explicit-deny') return false;
+    if (d === 'implicit-deny') allowed = false;
+  }
+  return allowed;
+}
+
 /**
  * Decides one call. `resource` is the ARN, or a lookup that finds it; with a lookup, the caller
  * must first be allowed the action on some resource at all, so that an unauthorized caller never
@@ -111,6 +134,7 @@ export async function authorize(
   action: string,
   resource: string | (() => Promise<string>),
   env: AuthzEnv,
+  boundary?: BoundaryLoader,
 ): Promise<ApiFailure | undefined> {
   const policies = await policiesOf(store, principal);
   if (!policies) return undefined;
@@ -122,6 +146,9 @@ export async function authorize(
     if (!could) return refusal(principal, action, `acs:*:*:${principal.accountId}:*`);
     resource = await resource();
   }
-  const decision = evaluateWithSession(policies.identity, policies.session, { action, resource, context });
-  return decision === 'allow' ? undefined : refusal(principal, action, resource);
+  const req = { action, resource, context };
+  if (evaluateWithSession(policies.identity, policies.session, req) !== 'allow')
+    return refusal(principal, action, resource);
+  const levels = boundary && (await boundary());
+  return levels && !boundaryAllows(levels, req) ? boundaryRefusal(principal, action, resource) : undefined;
 }

@@ -11,6 +11,8 @@ export interface DirectorySettings {
   memberDeletionDelaySeconds: number;
   /** Days a Pending invitation (handshake) stays open before it reads as Expired. */
   handshakeExpiryDays: number;
+  /** Seconds EnableControlPolicy / DisableControlPolicy stay PendingEnable / PendingDisable. */
+  controlPolicyDelaySeconds: number;
 }
 
 const int =
@@ -43,5 +45,13 @@ export const DIRECTORY_SETTING_DEFS: readonly SettingDef[] = [
     default: '14',
     describe: 'days an invitation to a resource directory stays open',
     parse: int(1, 365),
+  }),
+  def({
+    key: 'controlPolicyDelaySeconds',
+    env: 'RESDIR_CONTROL_POLICY_DELAY_SECONDS',
+    flag: 'control-policy-delay-seconds',
+    default: '5',
+    describe: 'seconds enabling or disabling control policies takes to complete (PendingEnable, PendingDisable)',
+    parse: int(0, 3600),
   }),
 ];

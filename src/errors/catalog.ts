@@ -5,6 +5,8 @@
  * the envelope serializer looks the status up here. docs/errors.md is generated from this table
  * and a test keeps the two in agreement.
  */
+import { CONTROL_POLICY_ERRORS } from './control-policy-codes.js';
+
 export const ERROR_CATALOG = {
   // --- gateway: request shape -------------------------------------------------------------
   MissingParameter: {
@@ -428,6 +430,8 @@ export const ERROR_CATALOG = {
     message:
       'The LookupAttribute parameter is invalid. Use at most 2 items with a supported Key and a non-empty Value.',
   },
+  // --- control policies: errors/control-policy-codes.ts ----------------------------------------
+  ...CONTROL_POLICY_ERRORS,
   // --- service -------------------------------------------------------------------------------
   InternalError: {
     status: 500,

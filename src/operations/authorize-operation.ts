@@ -4,7 +4,11 @@ import type { ApiFailure } from '../errors/catalog.js';
 import type { Store } from '../store/ports.js';
 import type { BoundCall, OpContext, Operation } from './define.js';
 
-/** The RAM check of one validated call, as its operation declares it (action, static or looked-up resource). */
+/**
+ * The RAM check of one validated call, as its operation declares it (action, static or looked-up
+ * resource), bounded by the control policies that bind the caller (a RAM user or role of a member
+ * account while its directory's control policies are enabled; see domain/directory/control-policy-boundary.ts).
+ */
 export async function authorizeOperation(
   op: Operation,
   call: BoundCall,
@@ -14,5 +18,6 @@ export async function authorizeOperation(
   env: AuthzEnv,
 ): Promise<ApiFailure | undefined> {
   if (op.authorization === 'any-authenticated') return undefined;
-  return authorize(store, principal, op.ramAction, call.resource(principal, services), env);
+  const boundary = () => services.lifecycle.controlPolicyBoundary.levelsFor(principal);
+  return authorize(store, principal, op.ramAction, call.resource(principal, services), env, boundary);
 }

@@ -1,12 +1,14 @@
 import { type OfficialApi, readOfficialApis } from '../coverage/official.js';
 import type { Operation } from './define.js';
 import { resourceDirectoryOperations } from './resourcedirectory/index.js';
+import { controlPolicyOperations } from './controlpolicy/index.js';
 import { ramOperations } from './ram/index.js';
 import { stsOperations } from './sts/index.js';
 import { actionTrailOperations } from './actiontrail/index.js';
 
 export const ALL_OPERATIONS: readonly Operation[] = [
   ...resourceDirectoryOperations,
+  ...controlPolicyOperations,
   ...ramOperations,
   ...stsOperations,
   ...actionTrailOperations,

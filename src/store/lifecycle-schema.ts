@@ -3,9 +3,11 @@
 export interface DirectoryOptionsTable {
   directory_id: string;
   member_deletion_status: 'Enabled' | 'Disabled';
-  /** No operation changes it yet: control policies are not served. */
+  /** As last set: a Pending status reads as its end state once the configured delay has passed. */
   control_policy_status: 'Enabled' | 'PendingEnable' | 'Disabled' | 'PendingDisable';
   updated_at: number;
+  /** When control_policy_status last moved to a Pending status; null when it never did. */
+  control_policy_changed_at?: number | null;
 }
 
 /** One member deletion flow: the check, then (once it completed) the deletion itself. */

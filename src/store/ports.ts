@@ -201,6 +201,7 @@ export type { DefenceRepo, AuditLogRepo, AuditLookup, IdempotencyRecord } from '
 import type { DefenceRepo, AuditLogRepo } from './defence-ports.js';
 import type { ConsoleReadRepo } from './console-ports.js';
 import type { FolderRepo } from './folder-ports.js';
+import type { ControlPolicyRepo } from './control-policy-ports.js';
 export type { FolderRepo, FolderRow, MemberFilter } from './folder-ports.js';
 
 export interface Repos {
@@ -225,6 +226,8 @@ export interface Repos {
   folders: FolderRepo;
   /** Directory lifecycle, member deletion and invitations. */
   lifecycle: LifecycleRepo;
+  /** Control policies, their attachments and the directory's control policy switch. */
+  controlPolicies: ControlPolicyRepo;
 }
 
 export interface Store extends Repos {

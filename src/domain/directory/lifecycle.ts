@@ -200,6 +200,7 @@ export class DirectoryLifecycle {
           ),
         );
       await tx.lifecycle.destroyDirectory(dir);
+      await tx.controlPolicies.dropDirectory(dir.id);
       return ok(undefined);
     });
   }

@@ -7,12 +7,21 @@ import type { VerificationObserver } from '../verification/observer.js';
 import { DirectoryLifecycle } from './lifecycle.js';
 import { MemberDeletion } from './deletion.js';
 import { Invitations } from './handshakes.js';
+import { ControlPolicyService } from './control-policies.js';
+import { ControlPolicyAttachments } from './control-policy-attachments.js';
+import { ControlPolicyBoundary } from './control-policy-boundary.js';
 
 /** The directory lifecycle services the operations use: enabling/destroying, deletion, invitations. */
 export interface LifecycleServices {
   directories: DirectoryLifecycle;
   deletion: MemberDeletion;
   invitations: Invitations;
+  /** Control policies: the switch and the custom policies. */
+  controlPolicies: ControlPolicyService;
+  /** Control policies attached to folders and members. */
+  controlPolicyAttachments: ControlPolicyAttachments;
+  /** What control policies bind a caller to (used by the one authorization path). */
+  controlPolicyBoundary: ControlPolicyBoundary;
 }
 
 export function lifecycleServices(
@@ -24,9 +33,14 @@ export function lifecycleServices(
   observer?: VerificationObserver,
 ): LifecycleServices {
   const codes = new EnableRdCodes(store, clock, keyring, settings, onQueued, observer);
+  const cpDelayMs = settings.controlPolicyDelaySeconds * 1000;
+  const controlPolicies = new ControlPolicyService(store, clock, cpDelayMs);
   return {
     directories: new DirectoryLifecycle(store, clock, codes),
     deletion: new MemberDeletion(store, clock, settings.memberDeletionDelaySeconds * 1000),
     invitations: new Invitations(store, clock, settings.handshakeExpiryDays * 86_400_000),
+    controlPolicies,
+    controlPolicyAttachments: new ControlPolicyAttachments(store, clock, cpDelayMs, controlPolicies),
+    controlPolicyBoundary: new ControlPolicyBoundary(store, clock, cpDelayMs),
   };
 }

@@ -4,7 +4,7 @@ import { defineOperation, RD_VERSIONS } from '../define.js';
 import { directoryArn } from './resources.js';
 import { fullDirectoryView } from './lifecycle-views.js';
 
-/** The directory the caller manages, or the one its account belongs to, with its switches as stored. */
+/** The directory the caller manages, or the one its account belongs to, with its switches (ControlPolicyStatus as it reads now). */
 export default defineOperation({
   product: 'ResourceManager',
   action: 'GetResourceDirectory',
@@ -22,7 +22,10 @@ export default defineOperation({
     const dir = await ctx.services.directory.visibleTo(ctx.principal);
     if (!dir.ok) return dir;
     const name = await ctx.services.directory.accountName(dir.value.management_account_id);
-    const switches = await ctx.services.lifecycle.directories.switches(dir.value);
+    const switches = {
+      ...(await ctx.services.lifecycle.directories.switches(dir.value)),
+      control_policy_status: await ctx.services.lifecycle.controlPolicies.status(dir.value),
+    };
     return ok({ ResourceDirectory: fullDirectoryView(dir.value, name, switches) });
   },
 });
