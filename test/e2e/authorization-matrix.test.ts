@@ -169,6 +169,24 @@ function paramTable(n: string): Record<string, Record<string, string>> {
     GetHandshake: { HandshakeId: 'h-nosuch' },
     ListHandshakesForAccount: {},
     ListHandshakesForResourceDirectory: {},
+    // Control policies: the switch never completes here (the clock stands still), so attachments are
+    // refused as not enabled; the custom policy cp-nosuch does not exist.
+    EnableControlPolicy: {},
+    DisableControlPolicy: {},
+    GetControlPolicyEnablementStatus: {},
+    CreateControlPolicy: {
+      PolicyName: `matrix-${n}`,
+      EffectScope: 'RAM',
+      PolicyDocument: '{"Version":"1","Statement":[{"Effect":"Deny","Action":"ecs:*","Resource":"*"}]}',
+    },
+    GetControlPolicy: { PolicyId: 'FullAliyunAccess' },
+    UpdateControlPolicy: { PolicyId: 'cp-nosuch', NewDescription: 'x' },
+    DeleteControlPolicy: { PolicyId: 'cp-nosuch' },
+    ListControlPolicies: {},
+    AttachControlPolicy: { PolicyId: 'FullAliyunAccess', TargetId: h.boot.rootFolderId },
+    DetachControlPolicy: { PolicyId: 'FullAliyunAccess', TargetId: h.boot.rootFolderId },
+    ListControlPolicyAttachmentsForTarget: { TargetId: h.boot.rootFolderId },
+    ListTargetAttachmentsForControlPolicy: { PolicyId: 'FullAliyunAccess' },
   };
 }
 

@@ -274,6 +274,49 @@ const EXPECTED: Record<string, Expectation | 'not-policy-checked'> = {
     arn: () => '*',
     sibling: false,
   },
+  // Control policies: acs:resourcemanager::<uid>:controlpolicy/<PolicyId>, or controlpolicy/* without one.
+  'ResourceManager.EnableControlPolicy': { params: () => ({}), arn: () => rm('controlpolicy/*'), sibling: false },
+  'ResourceManager.DisableControlPolicy': { params: () => ({}), arn: () => rm('controlpolicy/*'), sibling: false },
+  'ResourceManager.GetControlPolicyEnablementStatus': {
+    params: () => ({}),
+    arn: () => rm('controlpolicy/*'),
+    sibling: false,
+  },
+  'ResourceManager.CreateControlPolicy': {
+    params: (f) => ({ PolicyName: f.policy, EffectScope: 'RAM', PolicyDocument: DOC }),
+    arn: () => rm('controlpolicy/*'),
+    sibling: false,
+  },
+  'ResourceManager.ListControlPolicies': { params: () => ({}), arn: () => rm('controlpolicy/*'), sibling: false },
+  'ResourceManager.ListControlPolicyAttachmentsForTarget': {
+    params: (f) => ({ TargetId: f.folder }),
+    arn: () => rm('controlpolicy/*'),
+    sibling: false,
+  },
+  'ResourceManager.GetControlPolicy': {
+    params: () => ({ PolicyId: 'FullAliyunAccess' }),
+    arn: () => rm('controlpolicy/FullAliyunAccess'),
+  },
+  'ResourceManager.UpdateControlPolicy': {
+    params: () => ({ PolicyId: 'cp-nosuchpolicy0000', NewDescription: 'x' }),
+    arn: () => rm('controlpolicy/cp-nosuchpolicy0000'),
+  },
+  'ResourceManager.DeleteControlPolicy': {
+    params: () => ({ PolicyId: 'cp-nosuchpolicy0000' }),
+    arn: () => rm('controlpolicy/cp-nosuchpolicy0000'),
+  },
+  'ResourceManager.AttachControlPolicy': {
+    params: (f) => ({ PolicyId: 'FullAliyunAccess', TargetId: f.folder }),
+    arn: () => rm('controlpolicy/FullAliyunAccess'),
+  },
+  'ResourceManager.DetachControlPolicy': {
+    params: (f) => ({ PolicyId: 'FullAliyunAccess', TargetId: f.folder }),
+    arn: () => rm('controlpolicy/FullAliyunAccess'),
+  },
+  'ResourceManager.ListTargetAttachmentsForControlPolicy': {
+    params: () => ({ PolicyId: 'FullAliyunAccess' }),
+    arn: () => rm('controlpolicy/FullAliyunAccess'),
+  },
 };
 
 let seq = 0;

@@ -16,6 +16,10 @@ const POLICY = JSON.stringify({
   Version: '1',
   Statement: [{ Effect: 'Allow', Action: 'ram:GetUser', Resource: '*' }],
 });
+const CONTROL_POLICY = JSON.stringify({
+  Version: '1',
+  Statement: [{ Effect: 'Deny', Action: 'ecs:DeleteInstance', Resource: '*' }],
+});
 const trust = (account: string): string =>
   JSON.stringify({
     Version: '1',
@@ -37,9 +41,15 @@ export async function prepareHostileWorld(h: Harness): Promise<HostileWorld> {
   await ram('CreateRole', { RoleName: HOSTILE_ROLE, AssumeRolePolicyDocument: trust(h.boot.managementAccountId) });
   await ram('CreatePolicy', { PolicyName: HOSTILE_POLICY, PolicyDocument: POLICY });
   await ram('CreateGroup', { GroupName: HOSTILE_GROUP });
+  const made = (await root.call('CreateControlPolicy', {
+    PolicyName: 'hx-control-policy',
+    EffectScope: 'RAM',
+    PolicyDocument: CONTROL_POLICY,
+  })) as { ControlPolicy: { PolicyId: string } };
 
   /** Create* and Delete* act on a fresh name (nothing to collide with, nothing shared destroyed). */
-  const freshFor = (action: string) => /^(Create(User|Role|Policy|Group)|Delete(User|Role|Policy))$/.test(action);
+  const freshFor = (action: string) =>
+    /^(Create(User|Role|Policy|Group|ControlPolicy)|Delete(User|Role|Policy))$/.test(action);
   return {
     valid(action, name, n) {
       const fresh = freshFor(action) || (action === 'UpdateUser' && name === 'UserName');
@@ -97,7 +107,19 @@ export async function prepareHostileWorld(h: Harness): Promise<HostileWorld> {
         case 'PolicyName':
           return fresh ? `hx-p-${n}` : HOSTILE_POLICY;
         case 'PolicyDocument':
-          return POLICY;
+          return action === 'CreateControlPolicy' ? CONTROL_POLICY : POLICY;
+        case 'PolicyId':
+          return made.ControlPolicy.PolicyId;
+        case 'TargetId':
+          return h.boot.rootFolderId;
+        case 'EffectScope':
+          return 'RAM';
+        case 'Language':
+          return 'en-US';
+        case 'NewPolicyName':
+          return `hx-cp-renamed-${n}`;
+        case 'NewPolicyDocument':
+          return CONTROL_POLICY;
         case 'PolicyType':
           return 'Custom';
         case 'VersionId':
