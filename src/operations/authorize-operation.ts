@@ -18,6 +18,11 @@ export async function authorizeOperation(
   env: AuthzEnv,
 ): Promise<ApiFailure | undefined> {
   if (op.authorization === 'any-authenticated') return undefined;
-  const boundary = () => services.lifecycle.controlPolicyBoundary.levelsFor(principal);
+  // The caller rule ran first (http/rpc.ts): under 'management-ram-identity' only a RAM identity of
+  // the management account gets here, and control policies never bind it, so the hot path (Send,
+  // Bind) pays nothing for them. Every other caller costs one indexed read (levelsFor). Should that
+  // rule ever admit a member (e.g. a delegated administrator), drop this shortcut.
+  const managementOnly = op.callerRule === 'management-ram-identity';
+  const boundary = managementOnly ? undefined : () => services.lifecycle.controlPolicyBoundary.levelsFor(principal);
   return authorize(store, principal, op.ramAction, call.resource(principal, services), env, boundary);
 }

@@ -194,7 +194,7 @@ export function controlPolicyRepo(db: Kysely<Database>): ControlPolicyRepo {
       await db
         .insertInto('control_policy_system_detachments')
         .values({ target_id: targetId, directory_id: directoryId, detached_at: now })
-        .onConflict((oc) => oc.column('target_id').doNothing())
+        .onConflict((oc) => oc.column('target_id').doUpdateSet({ directory_id: directoryId, detached_at: now }))
         .execute();
     },
     async reattachSystem(targetId) {

@@ -180,4 +180,15 @@ describe('control policies bind member identities', () => {
     await detach(p, h.boot.rootFolderId);
     await listUsers(memberUser);
   });
+
+  it('follow a member that moves: the new folder binds from the next call', async () => {
+    const folderC = ((await admin('CreateFolder', { FolderName: 'level-c' })).Folder as { FolderId: string }).FolderId;
+    await attach(await policy(deny('ram:ListUsers')), folderC);
+    await listUsers(memberUser);
+    await admin('MoveAccount', { AccountId: member, DestinationFolderId: folderC });
+    await refusedWith(listUsers(memberUser), 'NoPermission', 403);
+    await refusedWith(listUsers(accessRole), 'NoPermission', 403);
+    await admin('MoveAccount', { AccountId: member, DestinationFolderId: folderB });
+    await listUsers(memberUser);
+  });
 });
