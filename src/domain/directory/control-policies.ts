@@ -136,7 +136,10 @@ export class ControlPolicyService {
     });
   }
 
-  /** Failures: NoPermission.SystemControlPolicy, EntityNotExists.ControlPolicy, DeleteConflict.ControlPolicy.Attachment. */
+  /**
+   * Failures: NoPermission.SystemControlPolicy, EntityNotExists.ControlPolicy,
+   * DeleteConflict.ControlPolicy.Attachment.
+   */
   delete(dir: Directory, id: string): R<void> {
     return this.store.atomically(async (tx) => {
       await tx.controlPolicies.lockSwitch(dir.id, this.clock.now());

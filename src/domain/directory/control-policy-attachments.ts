@@ -97,7 +97,10 @@ export class ControlPolicyAttachments {
     });
   }
 
-  /** The policies attached to a folder or member (none while the switch is not Enabled). Failure: EntityNotExists.Target. */
+  /**
+   * The policies attached to a folder or member (none while the switch is not Enabled).
+   * Failure: EntityNotExists.Target.
+   */
   async forTarget(dir: Directory, targetId: string): R<PolicyOnTarget[]> {
     const created = await targetCreatedAt(this.store, dir, targetId);
     if (created === undefined) return err(targetMissing(targetId));

@@ -140,7 +140,8 @@ describe('control policies bind member identities', () => {
       'NoPermission',
       403,
     );
-    await refusedWith(coreClient(h.host, memberUser).call('GetResourceDirectory', {}), 'NoPermission', 403); // folder B allows no resourcemanager action
+    // Folder B allows no resourcemanager action.
+    await refusedWith(coreClient(h.host, memberUser).call('GetResourceDirectory', {}), 'NoPermission', 403);
     await createUser(managementUser);
     await getRole(accessRole);
     await refusedWith(createUser(accessRole), 'NoPermission', 403);
