@@ -192,4 +192,19 @@ describe('control policies bind member identities', () => {
     await admin('MoveAccount', { AccountId: member, DestinationFolderId: folderB });
     await listUsers(memberUser);
   });
+
+  it('a refusal by a control policy is on the member account audit trail', async () => {
+    const p = await policy(deny('ram:ListGroups'));
+    await attach(p, folderA);
+    await refusedWith(ramClient(h.host, memberUser).listGroups(new RAM.ListGroupsRequest({})), 'NoPermission', 403);
+    const ev = (await coreClient(h.host, memberRoot).call('LookupEvents', { MaxResults: '50' }, '2020-07-06')) as {
+      Events: Array<{ eventName: string; errorCode?: string }>;
+    };
+    expect(ev.Events).toContainEqual(expect.objectContaining({ eventName: 'ListGroups', errorCode: 'NoPermission' }));
+    const mine = (await coreClient(h.host, h.boot.root).call('LookupEvents', { MaxResults: '50' }, '2020-07-06')) as {
+      Events: Array<{ eventName: string; errorCode?: string }>;
+    };
+    const names = mine.Events.filter((e) => e.errorCode === undefined).map((e) => e.eventName);
+    for (const n of ['CreateControlPolicy', 'AttachControlPolicy', 'EnableControlPolicy']) expect(names).toContain(n);
+  });
 });
