@@ -74,6 +74,10 @@ export const CONTROL_POLICY_ERRORS = {
     status: 409,
     message: 'The system control policy FullAliyunAccess cannot be modified or deleted.',
   },
+  'Throttling.EnableControlPolicy': {
+    status: 409,
+    message: 'The enable operation is too frequent. Please try again later.',
+  },
   InvalidControlPolicyEnablementStatus: {
     status: 409,
     message: 'The control policy enablement status does not allow this operation.',

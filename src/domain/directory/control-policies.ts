@@ -44,7 +44,10 @@ export class ControlPolicyService {
     return effectiveStatus(await this.store.controlPolicies.readSwitch(dir.id), this.clock.now(), this.delayMs);
   }
 
-  /** Failure: InvalidControlPolicyEnablementStatus unless Disabled. */
+  /**
+   * Failures: Throttling.EnableControlPolicy while PendingDisable, InvalidControlPolicyEnablementStatus
+   * while Enabled or PendingEnable.
+   */
   enable(dir: Directory): R<ControlPolicyStatus> {
     return this.switchTo(dir, 'Disabled', 'PendingEnable');
   }
@@ -57,7 +60,20 @@ export class ControlPolicyService {
   private switchTo(dir: Directory, from: ControlPolicyStatus, to: ControlPolicyStatus): R<ControlPolicyStatus> {
     return this.store.atomically(async (tx) => {
       const now = this.clock.now();
-      const current = effectiveStatus(await tx.controlPolicies.lockSwitch(dir.id, now), now, this.delayMs);
+      const sw = await tx.controlPolicies.lockSwitch(dir.id, now);
+      const current = effectiveStatus(sw, now, this.delayMs);
+      if (to === 'PendingEnable' && current === 'PendingDisable') {
+        // Enabling again while the last disabling is under way: too frequent, retry once it completed.
+        const waitMs = Math.max(1, (sw.changedAt ?? now) + this.delayMs - now);
+        const minutes = Math.ceil(waitMs / 60_000);
+        return err(
+          failure(
+            'Throttling.EnableControlPolicy',
+            `The enable operation is too frequent. Please try again in ${minutes} minute(s).`,
+            waitMs,
+          ),
+        );
+      }
       if (current !== from) return err(statusRefused(current, `it must be ${from} to become ${to}`));
       await tx.controlPolicies.clearAttachments(dir.id);
       await tx.controlPolicies.setSwitch(dir.id, to, now);

@@ -13,7 +13,7 @@ export default defineOperation({
   resource: controlPolicyArn,
   callerRule: 'management-account',
   input: Type.Object({}),
-  errors: ['ResourceDirectoryNotInUse', 'InvalidControlPolicyEnablementStatus'],
+  errors: ['ResourceDirectoryNotInUse', 'Throttling.EnableControlPolicy', 'InvalidControlPolicyEnablementStatus'],
   async handler(ctx) {
     const dir = await ctx.services.directory.managedBy(ctx.principal);
     if (!dir.ok) return dir;

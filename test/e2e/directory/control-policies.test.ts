@@ -52,6 +52,8 @@ describe('the control policy switch', () => {
     expect(disabled.EnablementStatus).toBe('PendingDisable');
     expect(await rd()).toBe('PendingDisable');
     expect(await attachmentsOf(h.boot.rootFolderId)).toEqual([]);
+    const hasty = await refusedWith(call('EnableControlPolicy'), 'Throttling.EnableControlPolicy', 409);
+    expect(hasty.data.Message).toBe('The enable operation is too frequent. Please try again in 1 minute(s).');
     clock.advance(DELAY_MS);
     expect(await status()).toBe('Disabled');
     await enable();
