@@ -98,6 +98,21 @@ describe('the control policy switch', () => {
   });
 });
 
+describe('the switch under races', () => {
+  it('of two enables, and of two disables, exactly one wins', async () => {
+    await enable();
+    const disables = await Promise.allSettled([call('DisableControlPolicy'), call('DisableControlPolicy')]);
+    expect(disables.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    clock.advance(DELAY_MS);
+    const enables = await Promise.allSettled([call('EnableControlPolicy'), call('EnableControlPolicy')]);
+    expect(enables.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const lost = enables.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect((lost.reason as { code: string }).code).toBe('InvalidControlPolicyEnablementStatus');
+    clock.advance(DELAY_MS);
+    expect(await status()).toBe('Enabled');
+  });
+});
+
 describe('custom control policies', () => {
   it('are created, read, listed, updated and deleted in both versions', async () => {
     await enable();
