@@ -8,6 +8,7 @@ import { keyringFrom, type Keyring } from './lib/keyring.js';
 import { checkMasterKey } from './config/master-key-check.js';
 import { openStore } from './store/open.js';
 import type { Store } from './store/ports.js';
+import { IdentityCache } from './domain/identity/identity-cache.js';
 import { DirectoryService } from './domain/directory/directory.js';
 import { FolderService } from './domain/directory/folders.js';
 import { MemberService } from './domain/directory/members.js';
@@ -97,6 +98,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       keyring,
       clock,
       signatureWindowMs: settings.signatureWindowSeconds * 1000,
+      identities: new IdentityCache(store, keyring),
       services: {
         directory,
         folders: new FolderService(store, clock),

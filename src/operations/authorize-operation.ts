@@ -1,7 +1,7 @@
-import { type AuthzEnv, authorize } from '../auth/authorize.js';
+import { type AuthzEnv, authorize, type PrincipalPolicies } from '../auth/authorize.js';
 import type { Principal } from '../auth/principal.js';
 import type { ApiFailure } from '../errors/catalog.js';
-import type { Store } from '../store/ports.js';
+import type { Directory } from '../store/ports.js';
 import type { BoundCall, OpContext, Operation } from './define.js';
 
 /** The RAM check of one validated call, as its operation declares it (action, static or looked-up resource). */
@@ -10,9 +10,10 @@ export async function authorizeOperation(
   call: BoundCall,
   principal: Principal,
   services: OpContext['services'],
-  store: Pick<Store, 'ram'>,
+  policies: PrincipalPolicies | undefined,
   env: AuthzEnv,
+  managed?: Directory | null,
 ): Promise<ApiFailure | undefined> {
   if (op.authorization === 'any-authenticated') return undefined;
-  return authorize(store, principal, op.ramAction, call.resource(principal, services), env);
+  return authorize(policies, principal, op.ramAction, call.resource(principal, services, managed), env);
 }

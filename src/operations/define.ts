@@ -11,6 +11,7 @@ import type { FolderService } from '../domain/directory/folders.js';
 import type { MemberService } from '../domain/directory/members.js';
 import type { SecurePhoneVerification } from '../domain/verification/secure-phone.js';
 import type { Directory, Store } from '../store/ports.js';
+import type { IdentityStamp } from '../store/hot-ports.js';
 import type { Site } from '../config/settings.js';
 import type { IdentityServices } from '../domain/ram/services.js';
 import type { CallingCodePolicy } from '../domain/phone/policy.js';
@@ -29,6 +30,10 @@ export interface OpContext {
   secureTransport: boolean;
   /** Set when the spec's callerRule is 'management-ram-identity': the directory the caller manages. */
   managedDirectory?: Directory;
+  /** The identity epoch the caller was authorized at, for a write that re-checks it (Send). */
+  identityStamp?: IdentityStamp;
+  /** Reads made while resolving this call's resource ARN, for its handler to reuse (one call only). */
+  memo?: CallMemo;
   services: {
     directory: DirectoryService;
     /** The folder tree of a directory. */
@@ -47,9 +52,15 @@ export interface OpContext {
   };
 }
 
+/** Reads shared by one call's resource lookup and its handler, keyed by what was read. */
+export type CallMemo = Map<string, unknown>;
+
 /** What an operation's resource ARN may depend on: the caller and the validated input, never the request. */
 export interface ResourceRequest<I = Record<string, string | undefined>> {
   principal: Principal;
+  /** The directory the caller's account manages (null: none), when already known. */
+  managed?: Directory | null;
+  memo: CallMemo;
   /** The validated input: the same values the handler acts on. */
   input: I;
   services: OpContext['services'];
@@ -77,6 +88,11 @@ export interface OperationMeta {
   errors: readonly ErrorCode[];
   /** The handler writes its success audit record itself, inside its own transaction (the hot path). */
   auditsItself?: boolean;
+  /**
+   * The handler's one write re-checks the caller's identity epoch (ctx.identityStamp), so the
+   * pipeline may judge the caller on its in-memory identity without reading the epoch first.
+   */
+  identityCheckedByWrite?: boolean;
   /**
    * True for operations that change nothing: their audit record is written after the handler. Every
    * other operation runs in one transaction with its success audit record.
@@ -110,7 +126,11 @@ export interface OperationSpec<S extends TObject> extends OperationMeta {
 /** A call whose input passed validation: its resource and its handler close over the same input. */
 export interface BoundCall {
   /** The ARN to authorize against, or a lookup that runs only once the action is allowed somewhere. */
-  resource(principal: Principal, services: OpContext['services']): string | (() => Promise<string>);
+  resource(
+    principal: Principal,
+    services: OpContext['services'],
+    managed?: Directory | null,
+  ): string | (() => Promise<string>);
   handle(ctx: OpContext): Promise<Result<Record<string, unknown>, ApiFailure>>;
 }
 
@@ -136,12 +156,13 @@ export function defineOperation<S extends TObject>(spec: OperationSpec<S>): Oper
       const valid = validateInput<S>(spec.input, errors, params);
       if (!valid.ok) return valid;
       const input = valid.value;
+      const memo: CallMemo = new Map();
       return ok({
-        resource: (principal, services) => {
-          const r = { principal, input, services };
+        resource: (principal, services, managed) => {
+          const r = { principal, input, services, memo, ...(managed !== undefined ? { managed } : {}) };
           return resolveResource ? () => resolveResource(r) : resource(r);
         },
-        handle: (ctx) => handler(ctx, input),
+        handle: (ctx) => handler({ ...ctx, memo }, input),
       });
     },
   };

@@ -9,6 +9,9 @@ import type SqliteDatabase from 'better-sqlite3';
 export function sendStatements(db: SqliteDatabase.Database) {
   const p = (sql: string) => db.prepare(sql);
   return {
+    identityEpoch: p('select epoch from identity_epochs where account_id = ?'),
+    claimNonce: p(`insert into request_nonces (access_key_id, nonce, expires_at) values (@accessKeyId, @nonce, @expiresAt)
+      on conflict do nothing returning nonce`),
     pairLockedUntil: p(
       'select locked_until as until from verification_failures where subject = @subject and locked_until > @now',
     ),
@@ -59,9 +62,9 @@ export function sendStatements(db: SqliteDatabase.Database) {
     begin: p('begin immediate'),
     commit: p('commit'),
     rollback: p('rollback'),
-    savepoint: p('savepoint send_code'),
-    release: p('release send_code'),
-    rollbackTo: p('rollback to send_code'),
+    savepoint: p('savepoint hot'),
+    release: p('release hot'),
+    rollbackTo: p('rollback to hot'),
   };
 }
 
