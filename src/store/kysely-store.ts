@@ -72,6 +72,8 @@ export function kyselyStore(db: Kysely<Database>, dialect: Store['dialect'], sql
   const root = reposOn(db, dialect);
   const fastNonces = fast ? { ...root.nonces, claim: fast.claimNonce } : undefined;
   const fastAudit = fast ? { ...root.audit, append: fast.appendAudit } : undefined;
+  const fastInbox = fast ? { ...root.inbox, add: fast.addToInbox } : undefined;
+  const fastOutbox = fast ? { ...root.outbox, claim: fast.claimOutbox, settle: fast.settleOutbox } : undefined;
   const ambient = new AsyncLocalStorage<Repos>();
   const repo = <K extends keyof Repos>(k: K): Repos[K] => (ambient.getStore() ?? root)[k];
   const store: Store = {
@@ -101,10 +103,10 @@ export function kyselyStore(db: Kysely<Database>, dialect: Store['dialect'], sql
       return repo('limits');
     },
     get outbox() {
-      return repo('outbox');
+      return fastOutbox && !ambient.getStore() ? fastOutbox : repo('outbox');
     },
     get inbox() {
-      return repo('inbox');
+      return fastInbox && !ambient.getStore() ? fastInbox : repo('inbox');
     },
     get delivery() {
       return repo('delivery');

@@ -1,11 +1,13 @@
 /**
- * The hot path on SQLite: a Send's write set, a request's nonce claim and an audit record each run
+ * The hot path on SQLite: a Send's write set, a request's nonce claim, an audit record and a
+ * development inbox message each run
  * synchronously on prepared statements, and those that arrive in the same event-loop turn share
  * one transaction (group commit), each inside its own SAVEPOINT: a refusal rolls back its own
  * writes only. Nothing resolves before the COMMIT.
  */
 import type SqliteDatabase from 'better-sqlite3';
-import type { AuditEvent } from '../ports.js';
+import type { AuditEvent, ClaimedMessage, InboxMessage, Settlement } from '../ports.js';
+import { claimOutbox, outboxStatements, type OutboxStatements, settleOutbox } from './sqlite-outbox.js';
 import type { SendCodeCommand, SendCodeOutcome, SendLimitPlan, SendRefusal } from '../hot-ports.js';
 import { UNBOUNDED } from './send-code-repos.js';
 import { sendStatements, type SendStatements } from './sqlite-statements.js';
@@ -14,12 +16,21 @@ import { GroupCommit, type Exclusive } from './group-commit.js';
 type HotCommand =
   | { kind: 'send'; cmd: SendCodeCommand }
   | { kind: 'nonce'; accessKeyId: string; nonce: string; expiresAt: number }
-  | { kind: 'audit'; event: AuditEvent };
-type HotOutcome = SendCodeOutcome | { kind: 'nonce'; claimed: boolean } | { kind: 'audited' };
+  | { kind: 'audit'; event: AuditEvent }
+  | { kind: 'inbox'; message: InboxMessage }
+  | { kind: 'claim'; now: number; leaseUntil: number; max: number }
+  | { kind: 'settle'; settlements: readonly Settlement[] };
+type HotOutcome =
+  | SendCodeOutcome
+  | { kind: 'nonce'; claimed: boolean }
+  | { kind: 'audited' }
+  | { kind: 'claimed'; messages: ClaimedMessage[] }
+  | { kind: 'settled'; applied: boolean[] };
 
 export function sqliteHotPath(db: SqliteDatabase.Database, exclusive: Exclusive) {
   const st = sendStatements(db);
-  const group = new GroupCommit<HotCommand, HotOutcome>(st, exclusive, (c) => run(st, c), keeps);
+  const outbox = outboxStatements(db);
+  const group = new GroupCommit<HotCommand, HotOutcome>(st, exclusive, (c) => run(st, outbox, c), keeps);
   return {
     sendCode: (cmd: SendCodeCommand) => group.submit({ kind: 'send', cmd }) as Promise<SendCodeOutcome>,
     /** True when this call recorded the nonce; false when it was already used. */
@@ -30,6 +41,18 @@ export function sqliteHotPath(db: SqliteDatabase.Database, exclusive: Exclusive)
     appendAudit: async (event: AuditEvent): Promise<void> => {
       await group.submit({ kind: 'audit', event });
     },
+    addToInbox: async (message: InboxMessage): Promise<void> => {
+      await group.submit({ kind: 'inbox', message });
+    },
+    claimOutbox: async (now: number, leaseUntil: number, max: number): Promise<ClaimedMessage[]> => {
+      const o = await group.submit({ kind: 'claim', now, leaseUntil, max });
+      return o.kind === 'claimed' ? o.messages : [];
+    },
+    settleOutbox: async (settlements: readonly Settlement[]): Promise<boolean[]> => {
+      if (settlements.length === 0) return [];
+      const o = await group.submit({ kind: 'settle', settlements });
+      return o.kind === 'settled' ? o.applied : [];
+    },
     /** Read outside any group: the committed epoch (or one a transaction on this connection wrote). */
     identityEpoch: (accountId: string): number =>
       Number((st.identityEpoch.get(accountId) as { epoch: number } | undefined)?.epoch ?? 0),
@@ -37,7 +60,7 @@ export function sqliteHotPath(db: SqliteDatabase.Database, exclusive: Exclusive)
   };
 }
 
-function run(st: SendStatements, c: HotCommand): HotOutcome {
+function run(st: SendStatements, outbox: OutboxStatements, c: HotCommand): HotOutcome {
   switch (c.kind) {
     case 'send':
       return writeSend(st, c.cmd);
@@ -46,12 +69,19 @@ function run(st: SendStatements, c: HotCommand): HotOutcome {
     case 'audit':
       st.audit.run(auditParams(c.event));
       return { kind: 'audited' };
+    case 'inbox':
+      st.inbox.run({ ...c.message });
+      return { kind: 'audited' };
+    case 'claim':
+      return { kind: 'claimed', messages: claimOutbox(outbox, c.now, c.leaseUntil, c.max) };
+    case 'settle':
+      return { kind: 'settled', applied: settleOutbox(outbox, c.settlements) };
   }
 }
 
 /** Outcomes whose writes commit; the others roll back to their savepoint. */
 const keeps = (o: HotOutcome): boolean =>
-  o.kind === 'sent' || o.kind === 'replayed' || o.kind === 'nonce' || o.kind === 'audited';
+  o.kind !== 'stale-identity' && o.kind !== 'token-mismatch' && o.kind !== 'refused' && o.kind !== 'token-raced';
 
 function writeSend(st: SendStatements, cmd: SendCodeCommand): SendCodeOutcome {
   const { now, idempotency: idem, code, message } = cmd;

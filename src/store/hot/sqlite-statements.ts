@@ -59,6 +59,8 @@ export function sendStatements(db: SqliteDatabase.Database) {
        target_account_id, phone_masked, result_code, outbox_message_id, detail)
       values (@id, @time, @request_id, @action, @version, @principal_arn, @caller_account_id, @access_key_id,
        @source_ip, @target_account_id, @phone_masked, @result_code, @outbox_message_id, @detail)`),
+    inbox: p(`insert into sms_inbox (id, message_id, to_phone, text, code, purpose, account_id, created_at)
+      values (@id, @message_id, @to_phone, @text, @code, @purpose, @account_id, @created_at)`),
     begin: p('begin immediate'),
     commit: p('commit'),
     rollback: p('rollback'),
