@@ -54,7 +54,7 @@ class RollbackWith<E> {
 export interface SqliteHandle {
   raw: SqliteDatabase.Database;
   /** Called on close, before the connection closes (timers). */
-  onClose?: () => void;
+  onClose?: () => Promise<void> | void;
 }
 
 /**
@@ -165,7 +165,7 @@ export function kyselyStore(db: Kysely<Database>, dialect: Store['dialect'], sql
     },
     async close() {
       await fast?.flush();
-      sqlite?.onClose?.();
+      await sqlite?.onClose?.();
       await db.destroy();
     },
   };

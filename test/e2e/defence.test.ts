@@ -204,9 +204,9 @@ describe('no enumeration', () => {
     try {
       const core = coreClient(h.host, h.boot.admin);
       // The caller's identity comes from memory once loaded: load it before comparing.
-      await core.call(BIND, { AccountId: real, SecureMobilePhone: '1-2025550304', VerificationCode: '123456' }).catch(
-        () => undefined,
-      );
+      await core
+        .call(BIND, { AccountId: real, SecureMobilePhone: '1-2025550304', VerificationCode: '123456' })
+        .catch(() => undefined);
       const seen: Record<string, { code: string; calls: string[] }> = {};
       for (const [label, accountId] of [
         ['unknown', '1999999999999999'],

@@ -60,7 +60,7 @@ function hotPathCases(db: () => TestDatabase, impl: (typeof IMPLEMENTATIONS)[num
     (await store().audit.recent(1000)).filter((e) => e.target_account_id === account);
 
   describe(impl.name, () => {
-    it('writes nothing for a stale identity stamp; a RAM change bumps only its own account\'s epoch', async () => {
+    it("writes nothing for a stale identity stamp; a RAM change bumps only its own account's epoch", async () => {
       const a = accountId();
       const manager = accountId();
       const bystander = accountId();

@@ -10,7 +10,8 @@ export function sendStatements(db: SqliteDatabase.Database) {
   const p = (sql: string) => db.prepare(sql);
   return {
     identityEpoch: p('select epoch from identity_epochs where account_id = ?'),
-    claimNonce: p(`insert into request_nonces (access_key_id, nonce, expires_at) values (@accessKeyId, @nonce, @expiresAt)
+    claimNonce:
+      p(`insert into request_nonces (access_key_id, nonce, expires_at) values (@accessKeyId, @nonce, @expiresAt)
       on conflict do nothing returning nonce`),
     pairLockedUntil: p(
       'select locked_until as until from verification_failures where subject = @subject and locked_until > @now',
