@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import fs from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { pino, type DestinationStream, type Logger } from 'pino';
 import { Registry, collectDefaultMetrics } from 'prom-client';
@@ -28,8 +28,10 @@ import { setupTls, type TlsSetup } from './tls/setup.js';
 import { dualProtocol } from './http/dual-port.js';
 import { registerAdminAccountRoute } from './http/admin-accounts.js';
 import { lifecycleServices } from './domain/directory/services.js';
+import { repoPath } from './lib/repo-root.js';
 
-export const VERSION: string = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
+export const VERSION: string = (JSON.parse(fs.readFileSync(repoPath('package.json'), 'utf8')) as { version: string })
+  .version;
 
 export interface AppOptions {
   settings: Settings;

@@ -8,7 +8,7 @@ import type { Database } from './schema.js';
 import type { Store } from './ports.js';
 import { kyselyStore, type SqliteHandle } from './kysely-store.js';
 import { migrateToLatest } from './migrate.js';
-import { DEFAULT_POSTGRES_OPTIONS, postgresKysely, withMigrationLock, type PostgresOptions } from './postgres.js';
+import type { PostgresOptions } from './postgres.js';
 
 export interface OpenedStore {
   store: Store;
@@ -33,6 +33,8 @@ const isPostgresUrl = (url: string): boolean => url.startsWith('postgres://') ||
  */
 export async function openStore(url: string, opts: OpenOptions = {}): Promise<OpenedStore> {
   if (isPostgresUrl(url)) {
+    // Loaded only for a PostgreSQL URL: an SQLite server never loads the driver.
+    const { DEFAULT_POSTGRES_OPTIONS, postgresKysely, withMigrationLock } = await import('./postgres.js');
     const pgOpts: PostgresOptions = { ...DEFAULT_POSTGRES_OPTIONS, ...definedOnly(opts) };
     let applied: string[] = [];
     if (opts.migrate !== false) {
