@@ -9,14 +9,26 @@ import type { SmsOutboxTable } from '../schema.js';
 import type { ClaimedMessage, Settlement } from '../ports.js';
 import { normalizeOutboxRow } from '../repos/outbox.js';
 
-const DUE = `((status = 'queued' and next_attempt_at <= @now) or (status = 'sending' and lease_until < @now))`;
+/**
+ * Due messages, oldest first: queued ones that are due and leased ones whose lease ran out, each
+ * read as an index range of at most @max rows (an OR over both would read the whole backlog).
+ */
+const DUE_IDS = `select id from (
+    select id, next_attempt_at from (select id, next_attempt_at from sms_outbox
+      where status = 'queued' and next_attempt_at <= @now order by next_attempt_at limit @max)
+    union all
+    select id, next_attempt_at from (select id, next_attempt_at from sms_outbox
+      where status = 'sending' and lease_until < @now order by next_attempt_at limit @max)
+  ) order by next_attempt_at limit @max`;
+/** The same guard, re-checked on each row by id (unary + keeps the planner on the primary key). */
+const STILL_DUE = `((+status = 'queued' and +next_attempt_at <= @now) or (+status = 'sending' and +lease_until < @now))`;
 
 export function outboxStatements(db: SqliteDatabase.Database) {
   const p = (sql: string) => db.prepare(sql);
   return {
     claim: p(`update sms_outbox set status = 'sending', lease_until = @leaseUntil, lease_token = @token,
         attempts = attempts + 1, updated_at = @now
-      where id in (select id from sms_outbox where ${DUE} order by next_attempt_at limit @max) and ${DUE}
+      where id in (${DUE_IDS}) and ${STILL_DUE}
       returning *`),
     sent: p(`update sms_outbox set updated_at = @at, lease_until = null, lease_token = null, status = 'sent',
         sent_at = @at, provider = @provider, provider_message_id = @providerMessageId, payload_enc = null,
