@@ -423,6 +423,10 @@ export const ERROR_CATALOG = {
     status: 400,
     message: 'The NextToken parameter is invalid. Pass the NextToken of the previous page with the same filters.',
   },
+  'InvalidParameter.Direction': {
+    status: 400,
+    message: 'The Direction parameter is invalid. Specify FORWARD (oldest first) or BACKWARD (newest first).',
+  },
   'InvalidParameter.LookupAttribute': {
     status: 400,
     message:

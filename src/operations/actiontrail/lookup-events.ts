@@ -23,12 +23,15 @@ for (let i = 1; i <= MAX_LOOKUP_ATTRIBUTES; i++) {
 
 /**
  * ActionTrail-style query of resdir's audit records of the caller's account (newest first).
- * Errors: InvalidParameter.StartTime / EndTime / MaxResults / NextToken / LookupAttribute (400).
+ * Errors: InvalidParameter.StartTime / EndTime / MaxResults / NextToken / Direction / LookupAttribute (400).
  */
 export default defineOperation({
   product: 'Actiontrail',
   action: 'LookupEvents',
   versions: [ACTIONTRAIL_VERSION],
+  officialParams: {
+    [ACTIONTRAIL_VERSION]: ['Direction', 'EndTime', 'LookupAttribute', 'MaxResults', 'NextToken', 'StartTime'],
+  },
   readOnly: true,
   ramAction: 'actiontrail:LookupEvents',
   resource: () => '*',
@@ -42,6 +45,9 @@ export default defineOperation({
     EndTime: Type.Optional(Type.String({ maxLength: 40, description: 'ISO 8601 UTC (default: now).' })),
     MaxResults: Type.Optional(Type.String({ maxLength: 4, description: 'Events per page, 1 to 50 (default 20).' })),
     NextToken: Type.Optional(Type.String({ maxLength: 200, description: 'The NextToken of the previous page.' })),
+    Direction: Type.Optional(
+      Type.String({ maxLength: 8, description: 'BACKWARD (newest first, the default) or FORWARD (oldest first).' }),
+    ),
     ...attributeParams,
   }),
   errors: [
@@ -49,6 +55,7 @@ export default defineOperation({
     'InvalidParameter.EndTime',
     'InvalidParameter.MaxResults',
     'InvalidParameter.NextToken',
+    'InvalidParameter.Direction',
     'InvalidParameter.LookupAttribute',
   ],
   async handler(ctx, input) {
@@ -67,6 +74,7 @@ export default defineOperation({
         ...(raw.EndTime !== undefined ? { endTime: raw.EndTime } : {}),
         ...(raw.MaxResults !== undefined ? { maxResults: raw.MaxResults } : {}),
         ...(raw.NextToken !== undefined ? { nextToken: raw.NextToken } : {}),
+        ...(raw.Direction !== undefined ? { direction: raw.Direction } : {}),
       },
       ctx.principal.accountId,
       ctx.audit.time,
