@@ -25,7 +25,9 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 const roleNames = async () =>
-  ((await root.listRoles(new R.ListRolesRequest({}))).body.roles?.role ?? []).map((r) => r.roleName);
+  ((await root.listRoles(new R.ListRolesRequest({}))).body.roles?.role ?? []).map(
+    (r: { roleName?: string }) => r.roleName,
+  );
 
 describe('RAM parameters resdir does not model are refused by name', () => {
   it('CreateRole and CreatePolicy with Tag create nothing', async () => {
