@@ -1,7 +1,8 @@
 /**
  * HTTP server limits: how long a client may take to send its headers and its whole request, how
  * long an idle keep-alive or silent connection is kept, how many connections are served at
- * once, and how many bytes of request bodies are held in memory at once. Merged into SETTING_DEFS (env + flag + default), so `resdir serve --help` lists them.
+ * once, and how many bytes of request bodies are held in memory at once. Merged into SETTING_DEFS (env + flag +
+ * default), so `resdir serve --help` lists them.
  * A stalled or slow upload is cut once the request timeout runs out, releasing its socket and buffers.
  *
  * Import order: only settings.ts imports this module; SettingError is used at call time only.
@@ -90,6 +91,7 @@ export const HTTP_SETTING_DEFS: readonly SettingDef[] = [
 export function checkHttpSettings(s: Settings): void {
   if (s.httpHeadersTimeoutMs > s.httpRequestTimeoutMs)
     throw new SettingError(
-      `invalid setting RESDIR_HTTP_HEADERS_TIMEOUT_MS=${JSON.stringify(String(s.httpHeadersTimeoutMs))}: expected at most RESDIR_HTTP_REQUEST_TIMEOUT_MS (${s.httpRequestTimeoutMs})`,
+      `invalid setting RESDIR_HTTP_HEADERS_TIMEOUT_MS=${JSON.stringify(String(s.httpHeadersTimeoutMs))}: expected ` +
+        `at most RESDIR_HTTP_REQUEST_TIMEOUT_MS (${s.httpRequestTimeoutMs})`,
     );
 }

@@ -42,17 +42,20 @@ export const ERROR_CATALOG = {
   'InvalidParameter.UserName.InvalidChars': {
     status: 400,
     message:
-      'The parameter - "UserName" contains invalid chars or is beyond the length limit: use 1 to 64 letters, digits and . _ -',
+      'The parameter - "UserName" contains invalid chars or is beyond the length limit: use 1 to 64 letters, ' +
+      'digits and . _ -',
   },
   'InvalidParameter.NewUserName.InvalidChars': {
     status: 400,
     message:
-      'The parameter - "NewUserName" contains invalid chars or is beyond the length limit: use 1 to 64 letters, digits and . _ -',
+      'The parameter - "NewUserName" contains invalid chars or is beyond the length limit: use 1 to 64 letters, ' +
+      'digits and . _ -',
   },
   'InvalidParameter.NewGroupName.InvalidChars': {
     status: 400,
     message:
-      'The parameter - "NewGroupName" contains invalid chars or is beyond the length limit: use 1 to 64 letters, digits and . _ -',
+      'The parameter - "NewGroupName" contains invalid chars or is beyond the length limit: use 1 to 64 letters, ' +
+      'digits and . _ -',
   },
   'InvalidParameter.DisplayName.InvalidChars': {
     status: 400,
@@ -67,17 +70,20 @@ export const ERROR_CATALOG = {
   'InvalidParameter.RoleName.InvalidChars': {
     status: 400,
     message:
-      'The parameter - "RoleName" contains invalid chars or is beyond the length limit: use 1 to 64 letters, digits and . -',
+      'The parameter - "RoleName" contains invalid chars or is beyond the length limit: use 1 to 64 letters, ' +
+      'digits and . -',
   },
   'InvalidParameter.PolicyName.InvalidChars': {
     status: 400,
     message:
-      'The parameter - "PolicyName" contains invalid chars or is beyond the length limit: use 1 to 128 letters, digits and -',
+      'The parameter - "PolicyName" contains invalid chars or is beyond the length limit: use 1 to 128 letters, ' +
+      'digits and -',
   },
   'InvalidParameter.GroupName.InvalidChars': {
     status: 400,
     message:
-      'The parameter - "GroupName" contains invalid chars or is beyond the length limit: use 1 to 64 letters, digits and . _ -',
+      'The parameter - "GroupName" contains invalid chars or is beyond the length limit: use 1 to 64 letters, ' +
+      'digits and . _ -',
   },
   'InvalidParameter.PolicyType': { status: 400, message: 'The parameter - "PolicyType" must be System or Custom.' },
   'InvalidParameter.Status': { status: 400, message: 'The parameter - "Status" must be Active or Inactive.' },
@@ -217,7 +223,8 @@ export const ERROR_CATALOG = {
   'InvalidParameter.Account.AccountNamePrefix': {
     status: 400,
     message:
-      'The AccountNamePrefix parameter is invalid. Use 2 to 37 letters, digits and _ . - that start and end with a letter or digit, with no consecutive special characters.',
+      'The AccountNamePrefix parameter is invalid. Use 2 to 37 letters, digits and _ . - that start and end with a ' +
+      'letter or digit, with no consecutive special characters.',
   },
   'EntityAlreadyExists.ResourceDirectory.Account': {
     status: 409,
@@ -238,7 +245,8 @@ export const ERROR_CATALOG = {
   AccountTypeMismatch: {
     status: 409,
     message:
-      'The type or status of the member does not allow this operation. Only members of the ResourceAccount type are supported.',
+      'The type or status of the member does not allow this operation. Only members of the ResourceAccount type ' +
+      'are supported.',
   },
   // --- folders and member placement ----------------------------------------------------------
   'MissingParameter.Folder.Name': { status: 400, message: 'The folder name is required.' },
@@ -303,12 +311,14 @@ export const ERROR_CATALOG = {
   'MissingParameter.SecureMobilePhone': {
     status: 400,
     message:
-      'The SecureMobilePhone parameter is required. Specify it in the <country code>-<mobile phone number> format, for example 1-2025550123.',
+      'The SecureMobilePhone parameter is required. Specify it in the <country code>-<mobile phone number> format, ' +
+      'for example 1-2025550123.',
   },
   'InvalidParameter.SecureMobilePhone': {
     status: 400,
     message:
-      'The SecureMobilePhone parameter is invalid. Specify a mobile phone number in the <country code>-<mobile phone number> format, for example 1-2025550123.',
+      'The SecureMobilePhone parameter is invalid. Specify a mobile phone number in the <country code>-<mobile ' +
+      'phone number> format, for example 1-2025550123.',
   },
   'InvalidParameter.MobileCountryCode': { status: 409, message: 'The current site does not support the country code.' },
   'MissingParameter.VerificationCode': { status: 400, message: 'The VerificationCode parameter is required.' },
@@ -327,7 +337,8 @@ export const ERROR_CATALOG = {
   'InvalidParameter.ManagementAccountName': {
     status: 409,
     message:
-      'The management account name must be <prefix>@rdadmin.aliyunid.com with a prefix of 2 to 50 letters, digits and _ . - that starts and ends with a letter or digit and has no consecutive special characters.',
+      'The management account name must be <prefix>@rdadmin.aliyunid.com with a prefix of 2 to 50 letters, digits ' +
+      'and _ . - that starts and ends with a letter or digit and has no consecutive special characters.',
   },
   'InvalidParameter.ManagementAccountName.AlreadyUsed': {
     status: 409,
@@ -409,7 +420,8 @@ export const ERROR_CATALOG = {
   'InvalidParameter.StartTime': {
     status: 400,
     message:
-      'The StartTime parameter is invalid. Specify an ISO 8601 UTC time such as 2026-11-29T00:00:00Z, not after EndTime.',
+      'The StartTime parameter is invalid. Specify an ISO 8601 UTC time such as 2026-11-29T00:00:00Z, not after ' +
+      'EndTime.',
   },
   'InvalidParameter.EndTime': {
     status: 400,

@@ -76,7 +76,7 @@ const attrs = (...kv: Array<[string, string]>): Record<string, string> =>
   );
 
 describe('LookupEvents', () => {
-  it('needs actiontrail:LookupEvents: the directory admin is refused, the auditor and the root identity are allowed', async () => {
+  it('needs actiontrail:LookupEvents: the directory admin is refused, the auditor and root are allowed', async () => {
     const e = (await lookup({}, h.boot.admin).then(
       () => undefined,
       (x: unknown) => x,

@@ -27,7 +27,7 @@ export function defenceContract(db: () => TestDatabase): void {
       expect(await b(T0 + 380_000 + 3_600_000)).toEqual({ waitMs: 0, gapMs: 60_000 });
     });
 
-    it('takePairAttempt: max attempts in the window, the last one locks, the lock expires, clearPair resets', async () => {
+    it('takePairAttempt: max attempts in the window, the last locks, the lock expires, clearPair resets', async () => {
       const s = subject();
       const t = (at: number) => store().defence.takePairAttempt(s, at, 3, 86_400_000, 600_000);
       expect([await t(T0), await t(T0 + 1), await t(T0 + 2), await t(T0 + 3)]).toEqual([true, true, true, false]);

@@ -84,7 +84,8 @@ export function parseLookup(
       return err(
         failure(
           'InvalidParameter.LookupAttribute',
-          `The LookupAttribute key "${a.key.slice(0, 32)}" is not supported or its value is empty. Supported keys: ${Object.keys(LOOKUP_KEYS).join(', ')}.`,
+          `The LookupAttribute key "${a.key.slice(0, 32)}" is not supported or its value is empty. Supported keys: ` +
+            `${Object.keys(LOOKUP_KEYS).join(', ')}.`,
         ),
       );
     }

@@ -14,7 +14,8 @@ for (let i = 1; i <= MAX_LOOKUP_ATTRIBUTES; i++) {
       maxLength: 64,
       description:
         i === 1
-          ? 'EventName, EventId, EventAccessKeyId, ResourceName (target account), SourceIpAddress, User, Principal or ErrorCode (OK for successes)'
+          ? 'EventName, EventId, EventAccessKeyId, ResourceName (target account), SourceIpAddress, User, Principal ' +
+            'or ErrorCode (OK for successes)'
           : `filter ${i}`,
     }),
   );
