@@ -20,6 +20,7 @@ import { OperationRegistry } from './operations/registry.js';
 import { identityServices } from './domain/ram/services.js';
 import { buildServer } from './http/server.js';
 import { applyHttpLimits } from './http/limits.js';
+import { BodyBudget } from './http/body-reader.js';
 import { logDestination } from './lib/log-destination.js';
 import { verificationMetrics } from './metrics/verification.js';
 import { startDefenceSweep } from './domain/audit/retention.js';
@@ -123,6 +124,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     },
     metrics,
     dual,
+    new BodyBudget(settings.httpBodyBufferBytes),
   );
 
   applyHttpLimits(server.server, settings);

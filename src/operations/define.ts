@@ -19,6 +19,8 @@ import type { LifecycleServices } from '../domain/directory/services.js';
 
 export const RD_VERSIONS = ['2020-03-31', '2022-04-19'] as const;
 export type ApiVersion = (typeof RD_VERSIONS)[number];
+/** Every API version resdir serves: Resource Directory's, RAM 2015-05-01, STS 2015-04-01, ActionTrail 2020-07-06. */
+export type OfficialVersion = ApiVersion | '2015-05-01' | '2015-04-01' | '2020-07-06';
 
 /** What a handler may use. It never sees the HTTP request. */
 export interface OpContext {
@@ -99,11 +101,12 @@ export interface OperationMeta {
    */
   readOnly?: boolean;
   /**
-   * Every request parameter the official API defines for this operation, per API version (the
-   * 2020-03-31 list is checked against the SDK's request model). Those the input schema does not
-   * declare are refused with UnsupportedParameter, naming the parameter.
+   * Every request parameter the official API defines for this operation, per API version (checked
+   * against the official SDK's request model). Those the input schema does not declare are refused
+   * with UnsupportedParameter, naming the parameter; a list parameter such as `LookupAttribute` is
+   * declared by its `LookupAttribute.N.…` entries.
    */
-  officialParams?: Readonly<Partial<Record<ApiVersion, readonly string[]>>>;
+  officialParams?: Readonly<Partial<Record<OfficialVersion, readonly string[]>>>;
 }
 
 /**
@@ -146,7 +149,8 @@ export function defineOperation<S extends TObject>(spec: OperationSpec<S>): Oper
   const { resource, resolveResource, handler, paramErrors = {}, ...meta } = spec;
   const errors: Partial<Record<string, ParamErrors>> = paramErrors;
   const official = [...new Set(Object.values(meta.officialParams ?? {}).flat())];
-  const implemented = new Set(Object.keys(spec.input.properties));
+  const declared = Object.keys(spec.input.properties);
+  const implemented = new Set(official.filter((n) => declared.some((k) => k === n || k.startsWith(`${n}.`))));
   return {
     ...meta,
     paramErrors: errors,

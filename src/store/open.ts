@@ -149,7 +149,8 @@ function sqliteKysely(url: string): { db: Kysely<Database>; handle: SqliteHandle
     const file = url.slice('sqlite:'.length);
     if (file === '') throw new Error(`database URL "${url}" names no file; use sqlite:PATH or sqlite::memory:`);
     if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-    if (file !== ':memory:' && !fs.existsSync(file)) fs.closeSync(fs.openSync(file, 'a', 0o600)); // holds sealed secrets and code MACs
+    // holds sealed secrets and code MACs
+    if (file !== ':memory:' && !fs.existsSync(file)) fs.closeSync(fs.openSync(file, 'a', 0o600));
     const sqlite = new SqliteDatabase(file);
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = NORMAL');

@@ -49,7 +49,9 @@ export interface DirectoryRepo {
   getDirectory(id: string): Promise<Directory | undefined>;
   createFolder(f: Folder): Promise<void>;
   getFolder(id: string): Promise<Folder | undefined>;
-  /** Inserts the membership; false when the account is a member already or the display name is used in that directory. */
+  /**
+   * Inserts the membership; false when the account is a member already or the display name is used in that directory.
+   */
   addMember(m: MembersTable): Promise<boolean>;
   getMember(accountId: string): Promise<Member | undefined>;
   /**

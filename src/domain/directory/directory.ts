@@ -55,7 +55,8 @@ export class DirectoryService {
       return err(
         failure(
           'CallerIdentityError',
-          'The root identity cannot perform this operation. Use a RAM user or RAM role of the management account so that the operator is recorded.',
+          'The root identity cannot perform this operation. Use a RAM user or RAM role of the management account ' +
+            'so that the operator is recorded.',
         ),
       );
     }
@@ -111,7 +112,8 @@ export class DirectoryService {
       return err(
         failure(
           'AccountTypeMismatch',
-          `The member ${accountId} is of type ${m.type}; a secure mobile phone can only be bound to a member of the ResourceAccount type.`,
+          `The member ${accountId} is of type ${m.type}; a secure mobile phone can only be bound to a member of ` +
+            `the ResourceAccount type.`,
         ),
       );
     }
