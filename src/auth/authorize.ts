@@ -7,7 +7,8 @@
  * - explicit Deny beats Allow beats implicit deny; a refusal is 403 NoPermission naming the action;
  * - once RAM allows, the boundary (control policies, when they bind the caller) must allow too, with
  *   the same action, resource and condition keys; it is loaded only for a call RAM allows.
- * Policies are read from the store on every call (no cache), so a change applies to the next request.
+ * The caller passes the principal's policies (policiesOf, or the identity cache, which reloads them
+ * whenever the account's identity epoch moved), so a change applies to the next request.
  */
 import { failure, type ApiFailure } from '../errors/catalog.js';
 import type { Store } from '../store/ports.js';
@@ -80,11 +81,14 @@ export function storedSessionPolicy(texts: readonly string[]): string | null {
   return texts.length === 1 ? texts[0]! : JSON.stringify(texts);
 }
 
+/** The documents that judge a principal: its identity policies, and the session policies narrowing them. */
+export interface PrincipalPolicies {
+  identity: PolicyDocument[];
+  session: PolicyDocument[];
+}
+
 /** undefined for the root identity (everything allowed). */
-export async function policiesOf(
-  store: Pick<Store, 'ram'>,
-  p: Principal,
-): Promise<{ identity: PolicyDocument[]; session: PolicyDocument[] } | undefined> {
+export async function policiesOf(store: Pick<Store, 'ram'>, p: Principal): Promise<PrincipalPolicies | undefined> {
   if (p.kind === 'root') return undefined;
   if (p.kind === 'assumed-role') {
     const identity = await attachedDocuments(store, p.accountId, 'Role', p.name ?? '');
@@ -124,19 +128,18 @@ function boundaryAllows(levels: PolicyDocument[][], req: AccessRequest): boolean
 }
 
 /**
- * Decides one call. `resource` is the ARN, or a lookup that finds it; with a lookup, the caller
+ * Decides one call, given the principal's policies (undefined: the root identity). `resource` is the ARN, or a lookup that finds it; with a lookup, the caller
  * must first be allowed the action on some resource at all, so that an unauthorized caller never
  * causes the target to be looked up (and learns nothing about it).
  */
 export async function authorize(
-  store: Pick<Store, 'ram'>,
+  policies: PrincipalPolicies | undefined,
   principal: Principal,
   action: string,
   resource: string | (() => Promise<string>),
   env: AuthzEnv,
   boundary?: BoundaryLoader,
 ): Promise<ApiFailure | undefined> {
-  const policies = await policiesOf(store, principal);
   if (!policies) return undefined;
   const context = requestContext(principal, env);
   if (typeof resource !== 'string') {

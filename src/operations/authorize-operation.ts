@@ -1,7 +1,7 @@
-import { type AuthzEnv, authorize } from '../auth/authorize.js';
+import { type AuthzEnv, authorize, type PrincipalPolicies } from '../auth/authorize.js';
 import type { Principal } from '../auth/principal.js';
 import type { ApiFailure } from '../errors/catalog.js';
-import type { Store } from '../store/ports.js';
+import type { Directory } from '../store/ports.js';
 import type { BoundCall, OpContext, Operation } from './define.js';
 
 /**
@@ -14,15 +14,16 @@ export async function authorizeOperation(
   call: BoundCall,
   principal: Principal,
   services: OpContext['services'],
-  store: Pick<Store, 'ram'>,
+  policies: PrincipalPolicies | undefined,
   env: AuthzEnv,
+  managed?: Directory | null,
 ): Promise<ApiFailure | undefined> {
   if (op.authorization === 'any-authenticated') return undefined;
-  // The caller rule ran first (http/rpc.ts): under 'management-ram-identity' only a RAM identity of
-  // the management account gets here, and control policies never bind it, so the hot path (Send,
-  // Bind) pays nothing for them. Every other caller costs one indexed read (levelsFor). Should that
-  // rule ever admit a member (e.g. a delegated administrator), drop this shortcut.
-  const managementOnly = op.callerRule === 'management-ram-identity';
+  // Control policies never bind the management account: when the caller is known to manage a
+  // directory (`managed`, already loaded), or the caller rule admits only a RAM identity of the
+  // management account ('management-ram-identity', the hot path; it ran first, http/rpc.ts), no
+  // boundary is loaded at all. Any other caller costs one indexed read (levelsFor).
+  const managementOnly = Boolean(managed) || op.callerRule === 'management-ram-identity';
   const boundary = managementOnly ? undefined : () => services.lifecycle.controlPolicyBoundary.levelsFor(principal);
-  return authorize(store, principal, op.ramAction, call.resource(principal, services), env, boundary);
+  return authorize(policies, principal, op.ramAction, call.resource(principal, services, managed), env, boundary);
 }

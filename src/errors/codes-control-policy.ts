@@ -2,7 +2,9 @@
  * Error codes of the control policy operations (part of ERROR_CATALOG). Alibaba documents few of
  * them; the others follow its naming (see docs/decisions.md, "Control policies").
  */
-export const CONTROL_POLICY_ERRORS = {
+import type { CatalogEntry } from './catalog-entry.js';
+
+export const CONTROL_POLICY_CODES = {
   'MissingParameter.PolicyId': { status: 400, message: 'The PolicyId parameter is required.' },
   'InvalidParameter.PolicyId': {
     status: 400,
@@ -82,4 +84,4 @@ export const CONTROL_POLICY_ERRORS = {
     status: 409,
     message: 'The control policy enablement status does not allow this operation.',
   },
-} as const;
+} as const satisfies Record<string, CatalogEntry>;
