@@ -4,7 +4,10 @@ import { defineOperation, RD_VERSIONS } from '../define.js';
 import { directoryArn } from './resources.js';
 import { fullDirectoryView } from './lifecycle-views.js';
 
-/** The directory the caller manages, or the one its account belongs to, with its switches (ControlPolicyStatus as it reads now). */
+/**
+ * The directory the caller manages, or the one its account belongs to, with its switches
+ * (ControlPolicyStatus as it reads now: a Pending status completes after the configured delay).
+ */
 export default defineOperation({
   product: 'ResourceManager',
   action: 'GetResourceDirectory',
