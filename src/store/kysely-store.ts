@@ -18,6 +18,7 @@ import { defenceRepo } from './repos/defence.js';
 import { auditLogRepo } from './repos/audit-log.js';
 import type SqliteDatabase from 'better-sqlite3';
 import { sendCodeViaRepos } from './hot/send-code-repos.js';
+import { bindPhoneViaRepos } from './hot/bind-phone-repos.js';
 import { sqliteHotPath } from './hot/sqlite-send-code.js';
 import type { SendCodeCommand, SendCodeOutcome } from './hot-ports.js';
 import { consoleReadRepo } from './repos/console.js';
@@ -85,6 +86,7 @@ export function kyselyStore(db: Kysely<Database>, dialect: Store['dialect'], sql
         if (ambient.getStore() || (!fast && dialect !== 'postgres')) return sendCodeViaRepos(store, cmd);
         return fast ? fast.sendCode(cmd) : pgSendCode(db, cmd);
       },
+      bindPhone: (cmd) => (fast && !ambient.getStore() ? fast.bindPhone(cmd) : bindPhoneViaRepos(store, cmd)),
     },
     identityEpoch: (accountId) =>
       fast && !ambient.getStore()

@@ -1,4 +1,3 @@
-import type { Repos } from '../../../store/ports.js';
 import type { DefenceSettings } from '../../../config/defence-settings.js';
 import type { Phone } from '../../phone/phone.js';
 import type { SendLimitPlan, SendRefusal } from '../../../store/hot-ports.js';
@@ -35,9 +34,6 @@ export interface SendTarget {
   sourceIp: string;
   phone: Phone;
 }
-
-/** Counters without a limit of their own (breaker statistics) stop below this. */
-const UNBOUNDED = 2_000_000_000;
 
 /** Breaker keys of a number: its calling code and its prefix. */
 export const breakerKeys = (phone: Phone): Array<{ scope: 'country' | 'prefix'; subject: string }> => [
@@ -190,15 +186,5 @@ export class SendGuard {
 }
 
 /** Credits a successful bind to the breaker window in which its code was sent. */
-export async function creditBind(
-  tx: Repos,
-  p: Pick<SendLimitPolicy, 'breakerWindowSeconds'>,
-  phone: Phone,
-  codeCreatedAt: number,
-): Promise<void> {
-  const start = windowStart(codeCreatedAt, p.breakerWindowSeconds * 1000);
-  for (const k of breakerKeys(phone))
-    await tx.limits.increment(`breaker-bound:${k.scope}`, k.subject, start, UNBOUNDED);
-}
 
 const iso = (ms: number): string => new Date(ms).toISOString();
