@@ -87,6 +87,14 @@ export class MemberDeletion {
     return ok({ deletionType: '0' });
   }
 
+  /** The member's deletion flow as the lists show it: Checking, Deleting, or '' when none is under way. */
+  async progress(accountId: string): Promise<'' | 'Checking' | 'Deleting'> {
+    const d = await this.store.lifecycle.getDeletion(accountId);
+    if (!d || d.deleted_at !== null) return '';
+    if (d.deletion_started_at !== null) return 'Deleting';
+    return this.clock.now() < d.check_started_at + this.delayMs ? 'Checking' : '';
+  }
+
   /** Carries the deletion out when it is due. Failure: EntityNotExists.Account when none was started in `dir`. */
   async status(dir: Directory, accountId: string): Promise<Result<DeletionStatus, ApiFailure>> {
     const d = await this.store.lifecycle.getDeletion(accountId);

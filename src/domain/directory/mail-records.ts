@@ -62,6 +62,15 @@ export class MailConfirmations {
     return record;
   }
 
+  record(recordId: string): Promise<AccountRecord | undefined> {
+    return this.store.accountRecords.get(recordId);
+  }
+
+  /** The account's newest e-mail change, as stored (GetAccount's EmailStatus reads it). */
+  lastChange(accountId: string): Promise<AccountRecord | undefined> {
+    return this.store.accountRecords.latest(accountId, 'ChangeEmail');
+  }
+
   /** The status a record reads as now (a due confirmation reads Pending until it is carried out). */
   statusNow(r: AccountRecord): AccountRecord['status'] {
     if (r.status !== 'Pending') return r.status;

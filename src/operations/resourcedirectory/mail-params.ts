@@ -29,9 +29,7 @@ export const RECORD_ID_ERRORS: { RecordId: ParamErrors } = {
 /** account/<ResourceDirectoryPath> of the record's member when the caller's directory holds it; account/* otherwise. */
 export async function recordAccountArn(r: ResourceRequest): Promise<string> {
   const recordId = (r.input.RecordId ?? '').toLowerCase();
-  const record = /^[0-9a-f-]{36}$/.test(recordId)
-    ? await r.services.lifecycle.mail.store.accountRecords.get(recordId)
-    : undefined;
+  const record = /^[0-9a-f-]{36}$/.test(recordId) ? await r.services.lifecycle.mail.record(recordId) : undefined;
   if (record) return memberAccountArn({ ...r, input: { ...r.input, AccountId: record.account_id } });
   return `acs:resourcemanager::${r.principal.accountId}:account/*`;
 }
