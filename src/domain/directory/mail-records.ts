@@ -144,10 +144,21 @@ export class MailConfirmations {
 
   /**
    * Starts changing a member's logon e-mail. Failures: NotSupport.InvitedAccount (400),
-   * AccountTypeOrStatusMismatch (409), InvalidParameter.Email.AlreadyUsed (409),
+   * AccountTypeOrStatusMismatch (409) for the management account or a member waiting for another mail, InvalidParameter.Email.AlreadyUsed (409),
    * NotSupportedOperation.Account.EmailModify (400) while a change (or another mail) is pending.
    */
-  async changeEmail(member: Member, email: string): Promise<Result<AccountRecord, ApiFailure>> {
+  async changeEmail(
+    managementAccountId: string,
+    member: Member,
+    email: string,
+  ): Promise<Result<AccountRecord, ApiFailure>> {
+    if (member.account_id === managementAccountId)
+      return err(
+        failure(
+          'AccountTypeOrStatusMismatch',
+          'The e-mail address of the management account is changed in its own account settings, not through the resource directory.',
+        ),
+      );
     if (member.join_method === 'invited')
       return err(
         failure(

@@ -33,7 +33,11 @@ export default defineOperation({
     if (!dir.ok) return dir;
     const member = await ctx.services.directory.memberOf(dir.value, input.AccountId);
     if (!member.ok) return member;
-    const r = await ctx.services.lifecycle.mail.changeEmail(member.value, input.Email.toLowerCase());
+    const r = await ctx.services.lifecycle.mail.changeEmail(
+      dir.value.management_account_id,
+      member.value,
+      input.Email.toLowerCase(),
+    );
     if (!r.ok) return r;
     return ok({});
   },
