@@ -1,6 +1,7 @@
 /**
  * Settings of the directory lifecycle: how long a member deletion check and a deletion take, how
- * long an invitation stays open, and when confirmation mails are confirmed or expire. Merged into SETTING_DEFS (env + flag + default).
+ * long an invitation stays open, and when confirmation mails are confirmed or expire. Merged into
+ * SETTING_DEFS (env + flag + default).
  *
  * Import order: only settings.ts imports this module (see defence-settings.ts).
  */

@@ -7,21 +7,11 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { openStore } from '../../src/store/open.js';
-import { ManualClock } from '../../src/lib/clock.js';
-import { DirectoryService } from '../../src/domain/directory/directory.js';
-import { FolderService, MAX_FOLDER_DEPTH } from '../../src/domain/directory/folders.js';
-import { MemberService } from '../../src/domain/directory/members.js';
-import { MemberDeletion } from '../../src/domain/directory/deletion.js';
-import { Invitations, visibleStatus } from '../../src/domain/directory/handshakes.js';
-import { MailConfirmations } from '../../src/domain/directory/mail-records.js';
-import type { Principal } from '../../src/auth/principal.js';
+import { MAX_FOLDER_DEPTH } from '../../src/domain/directory/folders.js';
+import { visibleStatus } from '../../src/domain/directory/handshakes.js';
+import { ADMIN, CONFIRM, DELAY, directoryWorld, MANAGER } from '../support/directory-world.js';
 import type { Result } from '../../src/lib/result.js';
 import type { ApiFailure } from '../../src/errors/catalog.js';
-
-const DELAY = 5_000; // deletion check and deletion
-const EXPIRY = 60_000; // invitations
-const CONFIRM = 7_000; // e-mail changes
 
 type Cmd =
   | { t: 'folder'; parent: number }
@@ -64,76 +54,6 @@ const cmd: fc.Arbitrary<Cmd> = fc.oneof(
   { arbitrary: fc.constant({ t: 'sweep' as const }), weight: 1 },
 );
 
-const MANAGER = '1000000000000009';
-const ADMIN: Principal = {
-  accountId: MANAGER,
-  kind: 'user',
-  name: 'admin',
-  arn: `acs:ram::${MANAGER}:user/admin`,
-  accessKeyId: 'LTAIprop',
-  stableId: '200000000000000',
-};
-
-async function world() {
-  const { store } = await openStore('sqlite::memory:');
-  const clock = new ManualClock(1_700_000_000_000);
-  const t = clock.now();
-  const account = (id: string, name: string) =>
-    store.directory.createAccount({
-      id,
-      account_name: `${name}@x.example`,
-      display_name: name,
-      secure_mobile_phone: null,
-      secure_mobile_bound_at: null,
-      created_at: t,
-    });
-  await account(MANAGER, 'manager');
-  await store.directory.createDirectory({
-    id: 'rd-prop2',
-    management_account_id: MANAGER,
-    root_folder_id: 'r-prop2',
-    created_at: t,
-  });
-  await store.directory.createFolder({
-    id: 'r-prop2',
-    directory_id: 'rd-prop2',
-    parent_id: null,
-    name: 'root',
-    created_at: t,
-  });
-  const ids = ['2000000000000001', '2000000000000002', '3000000000000001', '3000000000000002'];
-  for (const [i, id] of ids.entries()) {
-    await account(id, `acct${i}`);
-    if (i >= 2) continue;
-    await store.directory.addMember({
-      account_id: id,
-      directory_id: 'rd-prop2',
-      folder_id: 'r-prop2',
-      type: 'ResourceAccount',
-      join_method: 'created',
-      status: 'CreateSuccess',
-      display_name: `acct${i}`,
-      join_time: t,
-      modify_time: t,
-    });
-  }
-  await store.lifecycle.setMemberDeletionStatus('rd-prop2', 'Enabled', t);
-  const dir = (await store.directory.getDirectory('rd-prop2'))!;
-  const directory = new DirectoryService(store, clock);
-  return {
-    store,
-    clock,
-    dir,
-    ids,
-    directory,
-    folders: new FolderService(store, clock),
-    placement: new MemberService(store, clock, directory),
-    deletion: new MemberDeletion(store, clock, DELAY),
-    invitations: new Invitations(store, clock, EXPIRY),
-    mail: new MailConfirmations(store, clock, CONFIRM, 10 * CONFIRM),
-  };
-}
-
 interface ModelFolder {
   id: string;
   parent: string | null;
@@ -163,7 +83,7 @@ describe('directory members over time (property)', () => {
     let deleted = 0;
     await fc.assert(
       fc.asyncProperty(fc.array(cmd, { minLength: 15, maxLength: 50, size: 'max' }), async (cmds) => {
-        const w = await world();
+        const w = await directoryWorld();
         try {
           const folders: ModelFolder[] = [{ id: 'r-prop2', parent: null, alive: true }];
           const members = new Map<number, ModelMember>([

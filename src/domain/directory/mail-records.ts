@@ -144,7 +144,8 @@ export class MailConfirmations {
 
   /**
    * Starts changing a member's logon e-mail. Failures: NotSupport.InvitedAccount (400),
-   * AccountTypeOrStatusMismatch (409) for the management account or a member waiting for another mail, InvalidParameter.Email.AlreadyUsed (409),
+   * AccountTypeOrStatusMismatch (409) for the management account or a member waiting for another
+   * mail, InvalidParameter.Email.AlreadyUsed (409),
    * NotSupportedOperation.Account.EmailModify (400) while a change (or another mail) is pending.
    */
   async changeEmail(
@@ -183,7 +184,10 @@ export class MailConfirmations {
     });
   }
 
-  /** Sends the confirmation mail of an open (or expired) e-mail change again. Failure: EntityNotExists.EmailModifyRecord. */
+  /**
+   * Sends the confirmation mail of an open (or expired) e-mail change again.
+   * Failure: EntityNotExists.EmailModifyRecord.
+   */
   async retryChangeEmail(accountId: string): Promise<Result<AccountRecord, ApiFailure>> {
     return this.store.atomically(async (tx) => {
       const r = await this.currentChange(tx, accountId);
