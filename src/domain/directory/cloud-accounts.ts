@@ -13,7 +13,7 @@ import { newAccountId } from '../../lib/ids.js';
 import { err, ok, type Result } from '../../lib/result.js';
 import type { Directory, Member, Repos } from '../../store/ports.js';
 import type { AccountRecord } from '../../store/account-record-ports.js';
-import { emailTaken, type MailConfirmations, memberStateOf } from './mail-records.js';
+import { emailTaken, type MailConfirmations, memberStateOf, UNCONFIRMED } from './mail-records.js';
 
 export interface NewCloudAccount {
   displayName: string;
@@ -98,7 +98,7 @@ export class CloudAccountFlows {
       return err(
         mismatch(`The member ${member.account_id} is a ${member.type}: only a ResourceAccount can be promoted.`),
       );
-    if (/Verifying$/.test(member.status))
+    if (UNCONFIRMED.test(member.status))
       return err(mismatch(`The member ${member.account_id} is in status ${member.status}.`));
     return store.atomically(async (tx) => {
       if (await tx.accountRecords.nameTaken(email)) return err(emailTaken(email));

@@ -13,6 +13,7 @@ import { err, ok, type Result } from '../../lib/result.js';
 import type { Directory, Member, Store } from '../../store/ports.js';
 import type { AccountDeletion } from '../../store/lifecycle-ports.js';
 import type { Principal } from '../../auth/principal.js';
+import { UNCONFIRMED } from './mail-records.js';
 
 export interface CheckResult {
   status: 'PreChecking' | 'PreCheckComplete';
@@ -129,6 +130,13 @@ export class MemberDeletion {
           member.type === 'CloudAccount'
             ? 'The management account cannot be removed from its resource directory.'
             : `The member ${member.account_id} is a ResourceAccount: delete it with DeleteAccount instead.`,
+        ),
+      );
+    if (UNCONFIRMED.test(member.status))
+      return err(
+        failure(
+          'AccountTypeOrStatusMismatch',
+          `The member ${member.account_id} is in status ${member.status}: cancel its creation with CancelCreateCloudAccount.`,
         ),
       );
     if (!(await this.store.lifecycle.removeMember(member.account_id, dir.id)))

@@ -26,6 +26,9 @@ const MEMBER_STATES: Record<Exclude<AccountRecordKind, 'ChangeEmail'>, Record<st
   PromoteResourceAccount: { Pending: 'PromoteVerifying', Done: 'PromoteSuccess', Expired: 'PromoteExpired' },
 };
 
+/** Member statuses of an account waiting for a confirmation mail, or whose creation was never confirmed. */
+export const UNCONFIRMED = /^(CreateVerifying|CreateExpired|PromoteVerifying)$/;
+
 export const memberStateOf = (kind: Exclude<AccountRecordKind, 'ChangeEmail'>, s: string): string =>
   MEMBER_STATES[kind][s] ?? '';
 
@@ -167,7 +170,7 @@ export class MailConfirmations {
           `The member ${member.account_id} joined by invitation: only its owner can change its e-mail address.`,
         ),
       );
-    if (/Verifying$/.test(member.status))
+    if (UNCONFIRMED.test(member.status))
       return err(
         failure(
           'AccountTypeOrStatusMismatch',

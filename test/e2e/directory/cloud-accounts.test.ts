@@ -64,6 +64,17 @@ describe('CreateCloudAccount', () => {
     });
     expect(a.recordId).toMatch(UUID);
     expect((await account(a.accountId!)).status).toBe('CreateVerifying');
+    // An account whose creation is unconfirmed is not removed, nor does its address change.
+    await refusedWith(
+      sdk().removeCloudAccount(new rmModels.RemoveCloudAccountRequest({ accountId: a.accountId })),
+      'AccountTypeOrStatusMismatch',
+      409,
+    );
+    await refusedWith(
+      sdk().changeAccountEmail(new rmModels.ChangeAccountEmailRequest({ accountId: a.accountId, email: freshEmail() })),
+      'AccountTypeOrStatusMismatch',
+      409,
+    );
     const resent = await resendCreate(a.recordId!);
     expectModelFields(resent.body.toMap().Account, 'ResendCreateCloudAccountEmailResponseBodyAccount');
     expect(resent.body.account).toMatchObject({ recordId: a.recordId, status: 'CreateVerifying' });
