@@ -24,6 +24,7 @@ import type { SendCodeCommand, SendCodeOutcome } from './hot-ports.js';
 import { consoleReadRepo } from './repos/console.js';
 import { folderRepo } from './repos/folders.js';
 import { lifecycleRepo } from './repos/lifecycle.js';
+import { accountRecordRepo } from './repos/account-records.js';
 
 function reposOn(db: Kysely<Database>, dialect: Store['dialect']): Repos {
   return {
@@ -43,6 +44,7 @@ function reposOn(db: Kysely<Database>, dialect: Store['dialect']): Repos {
     console: consoleReadRepo(db),
     folders: folderRepo(db),
     lifecycle: lifecycleRepo(db),
+    accountRecords: accountRecordRepo(db),
   };
 }
 
@@ -141,6 +143,9 @@ export function kyselyStore(db: Kysely<Database>, dialect: Store['dialect'], sql
     },
     get lifecycle() {
       return repo('lifecycle');
+    },
+    get accountRecords() {
+      return repo('accountRecords');
     },
     async atomically<T, E>(fn: (tx: Repos) => Promise<Result<T, E>>): Promise<Result<T, E>> {
       const joined = ambient.getStore();

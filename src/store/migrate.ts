@@ -10,6 +10,7 @@ import * as hotPath from './migrations/2026_12_02_0005_hot_path.js';
 import * as identityEpochs from './migrations/2026_12_02_0009_identity_epochs.js';
 import * as ramGroups from './migrations/2026_12_02_0010_ram_groups.js';
 import * as ramLogin from './migrations/2026_12_02_0011_ram_login.js';
+import * as accountRecords from './migrations/2026_12_02_0012_account_records.js';
 
 /** Every migration, in order. Listed explicitly: no directory scanning at run time. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_02_0009_identity_epochs': identityEpochs,
   '2026_12_02_0010_ram_groups': ramGroups,
   '2026_12_02_0011_ram_login': ramLogin,
+  '2026_12_02_0012_account_records': accountRecords,
 };
 
 /** Names of every migration, in order (for checks that a database is fully migrated). */

@@ -4,6 +4,7 @@
  */
 import type { RamDatabase } from './ram-schema.js';
 import type { LifecycleDatabase } from './lifecycle-schema.js';
+import type { AccountRecordDatabase } from './account-record-schema.js';
 
 export interface AccountsTable {
   id: string; // 16 digits
@@ -218,7 +219,7 @@ export interface IdentityEpochsTable {
   epoch: number;
 }
 
-export interface Database extends RamDatabase, LifecycleDatabase {
+export interface Database extends RamDatabase, LifecycleDatabase, AccountRecordDatabase {
   identity_epochs: IdentityEpochsTable;
   accounts: AccountsTable;
   resource_directories: ResourceDirectoriesTable;
