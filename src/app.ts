@@ -88,6 +88,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const directory = new DirectoryService(store, clock);
   const observer = verificationMetrics(metrics);
   const verification = new SecurePhoneVerification(store, clock, keyring, settings, () => worker.poke(), observer);
+  const identity = identityServices(store, clock, keyring);
   const lifecycle = lifecycleServices(store, clock, keyring, settings, () => worker.poke(), observer);
   const server = buildServer(
     log,
@@ -103,7 +104,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
         members: new MemberService(store, clock, directory),
         verification,
         site: settings.site,
-        identity: identityServices(store, clock, keyring),
+        identity,
         callingCodes: { allowed: settings.allowedCallingCodes, denied: settings.deniedCallingCodes },
         auditTrail: store,
         lifecycle,
@@ -175,6 +176,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
         lifecycle.deletion.settleDue().catch((e: unknown) => log.warn({ err: e }, 'member deletion sweep failed'));
       }, 1_000);
       deletionSweep.unref();
+      // AccessKey last use is kept in memory and written every 10 s (and on close).
+      identity.keyUsage.start(10_000, log);
       return url;
     },
     async close() {
@@ -189,6 +192,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
       await server.close();
       clearTimeout(force);
       await delivery.stop(); // finishes in-flight sends, then closes provider connections
+      identity.keyUsage.stop();
+      await identity.keyUsage.flush().catch((e: unknown) => log.warn({ err: e }, 'AccessKey last-use flush failed'));
       await store.close();
     },
   };

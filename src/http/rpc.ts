@@ -104,6 +104,7 @@ export async function handleRpc(wire: WireRequest, meta: RpcMeta, deps: RpcDeps)
     const tokenError = checkSecurityToken(resolved.sts, authed.value.securityToken, deps.clock.now());
     if (tokenError) return fail(tokenError, { action: op.action });
     const principal: Principal = resolved.principal;
+    deps.services.identity.keyUsage.record(principal.accessKeyId, deps.clock.now());
 
     const draft = auditDraft(meta, op, rpc.version, principal, rpc.params, deps.clock.now());
     const outcome = await runAuthenticated(op, rpc.version, rpc.params, principal, draft, meta, deps);

@@ -23,6 +23,7 @@ import type { SendCodeCommand, SendCodeOutcome } from './hot-ports.js';
 import { consoleReadRepo } from './repos/console.js';
 import { folderRepo } from './repos/folders.js';
 import { lifecycleRepo } from './repos/lifecycle.js';
+import { ramExtrasRepo } from './repos/ram-extras.js';
 
 function reposOn(db: Kysely<Database>, dialect: Store['dialect']): Repos {
   return {
@@ -42,6 +43,7 @@ function reposOn(db: Kysely<Database>, dialect: Store['dialect']): Repos {
     console: consoleReadRepo(db),
     folders: folderRepo(db),
     lifecycle: lifecycleRepo(db),
+    ramExtras: ramExtrasRepo(db),
   };
 }
 
@@ -129,6 +131,9 @@ export function kyselyStore(db: Kysely<Database>, dialect: Store['dialect'], sql
     },
     get lifecycle() {
       return repo('lifecycle');
+    },
+    get ramExtras() {
+      return repo('ramExtras');
     },
     async atomically<T, E>(fn: (tx: Repos) => Promise<Result<T, E>>): Promise<Result<T, E>> {
       const joined = ambient.getStore();

@@ -201,6 +201,7 @@ export type { DefenceRepo, AuditLogRepo, AuditLookup, IdempotencyRecord } from '
 import type { DefenceRepo, AuditLogRepo } from './defence-ports.js';
 import type { ConsoleReadRepo } from './console-ports.js';
 import type { FolderRepo } from './folder-ports.js';
+import type { RamExtrasRepo } from './ram-extras-ports.js';
 export type { FolderRepo, FolderRow, MemberFilter } from './folder-ports.js';
 
 export interface Repos {
@@ -225,6 +226,8 @@ export interface Repos {
   folders: FolderRepo;
   /** Directory lifecycle, member deletion and invitations. */
   lifecycle: LifecycleRepo;
+  /** RAM virtual MFA devices, security preferences, AccessKey last use, RAM tags. */
+  ramExtras: RamExtrasRepo;
 }
 
 export interface Store extends Repos {

@@ -11,6 +11,8 @@ export default defineOperation({
   action: 'CreateAccessKey',
   versions: RAM_VERSIONS,
   ramAction: 'ram:CreateAccessKey',
+  selfService: 'AllowUserToManageAccessKeys',
+  targetsSelf: (r) => r.input.UserName === undefined || r.input.UserName === r.principal.name,
   resource: (r) => keyOwnerArn(r.principal, r.input.UserName),
   input: Type.Object({ UserName: Type.Optional(UserNameParam) }),
   paramErrors: { UserName: PARAM_ERRORS.UserName },

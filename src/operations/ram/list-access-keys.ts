@@ -12,6 +12,8 @@ export default defineOperation({
   versions: RAM_VERSIONS,
   readOnly: true,
   ramAction: 'ram:ListAccessKeys',
+  selfService: 'AllowUserToManageAccessKeys',
+  targetsSelf: (r) => r.input.UserName === undefined || r.input.UserName === r.principal.name,
   resource: (r) => keyOwnerArn(r.principal, r.input.UserName),
   input: Type.Object({ UserName: Type.Optional(UserNameParam) }),
   paramErrors: { UserName: PARAM_ERRORS.UserName },

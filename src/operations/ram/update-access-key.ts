@@ -10,6 +10,8 @@ export default defineOperation({
   action: 'UpdateAccessKey',
   versions: RAM_VERSIONS,
   ramAction: 'ram:UpdateAccessKey',
+  selfService: 'AllowUserToManageAccessKeys',
+  targetsSelf: (r) => r.input.UserName === undefined || r.input.UserName === r.principal.name,
   resource: (r) => keyOwnerArn(r.principal, r.input.UserName),
   input: Type.Object({
     UserAccessKeyId: AccessKeyIdParam,
