@@ -17,6 +17,7 @@ import { buildProviders } from './delivery/providers/index.js';
 import { createDelivery, type Delivery } from './delivery/wiring.js';
 import { OperationRegistry } from './operations/registry.js';
 import { identityServices } from './domain/ram/services.js';
+import type { KeyUsageTracker } from './domain/ram/key-usage.js';
 import { buildServer } from './http/server.js';
 import { applyHttpLimits } from './http/limits.js';
 import { logDestination } from './lib/log-destination.js';
@@ -46,6 +47,8 @@ export interface App {
   log: Logger;
   server: FastifyInstance;
   worker: OutboxWorker;
+  /** When each AccessKey was last used: kept in memory, written every 10 s and on close. */
+  keyUsage: KeyUsageTracker;
   /** HTTPS on the API port (absent with RESDIR_TLS=off): the certificate's source and the local CA. */
   tls?: TlsSetup;
   /** Starts listening and delivering; resolves with the base URL. */
@@ -144,6 +147,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     log,
     server,
     worker,
+    keyUsage: identity.keyUsage,
     ...(tls ? { tls } : {}),
     async start() {
       const url = await server.listen({ host: settings.host, port: settings.port });

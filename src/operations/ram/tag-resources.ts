@@ -145,14 +145,12 @@ export const listTagResources = defineOperation({
     const page = listPage(rows, input.NextToken, Number(input.PageSize ?? '50'));
     if (!page.ok) return page;
     return ok({
-      TagResources: {
-        TagResource: page.value.items.map((row) => ({
-          ResourceName: row.name,
-          ResourceType: type,
-          TagKey: row.key,
-          TagValue: row.value,
-        })),
-      },
+      TagResources: page.value.items.map((row) => ({
+        ResourceName: row.name,
+        ResourceType: type,
+        TagKey: row.key,
+        TagValue: row.value,
+      })),
       ...(page.value.next ? { NextToken: page.value.next } : {}),
     });
   },
