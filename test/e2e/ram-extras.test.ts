@@ -290,6 +290,39 @@ describe('RAM tags', () => {
     );
   });
 
+  it('a Deny on one role holds when it is not the first one named', async () => {
+    const u = await addRamUser(h, { name: 'tagger' });
+    await root.createPolicy(
+      new M.CreatePolicyRequest({
+        policyName: 'TagAllButB',
+        policyDocument: JSON.stringify({
+          Version: '1',
+          Statement: [
+            { Effect: 'Allow', Action: 'ram:*', Resource: '*' },
+            { Effect: 'Deny', Action: 'ram:TagResources', Resource: `acs:ram::${uid}:role/tagged-b` },
+          ],
+        }),
+      }),
+    );
+    await root.attachPolicyToUser(
+      new M.AttachPolicyToUserRequest({ policyType: 'Custom', policyName: 'TagAllButB', userName: 'tagger' }),
+    );
+    const e = await refusedWith(
+      ramClient(h.host, u).tagResources(
+        new M.TagResourcesRequest({
+          resourceType: 'role',
+          resourceNames: ['Tagged-A', 'Tagged-B'],
+          tag: [{ key: 'sneaky', value: 'x' }],
+        }),
+      ),
+      'NoPermission',
+      403,
+    );
+    expect(e.data.Message).toContain('role/tagged-b');
+    const keys = (await list({ resourceType: 'role' })).tagResources?.map((t: { tagKey?: string }) => t.tagKey);
+    expect(keys).not.toContain('sneaky');
+  });
+
   it('tag operations need their RAM actions', async () => {
     const u = await addRamUser(h, { name: 'no-tags' });
     await refusedWith(

@@ -5,12 +5,18 @@
  * `aliyun` are reserved.
  */
 import { type ApiFailure, failure } from '../../errors/catalog.js';
+import { type AuthzEnv, authorize } from '../../auth/authorize.js';
+import type { Principal } from '../../auth/principal.js';
 import type { Clock } from '../../lib/clock.js';
 import { err, ok, type Result } from '../../lib/result.js';
 import type { Store } from '../../store/ports.js';
 import type { RamTagResourceType } from '../../store/ram-extras-ports.js';
 
 export const MAX_TAGS_PER_RESOURCE = 20;
+
+/** The ARN of a role (lower-cased, as in RAM ARNs) or a policy, `*` for all of the type. */
+export const ramTagArn = (uid: string, type: RamTagResourceType, name: string): string =>
+  `acs:ram::${uid}:${type}/${type === 'role' ? name.toLowerCase() : name}`;
 
 export interface Tag {
   key: string;
@@ -81,6 +87,24 @@ export class RamTagService {
       resources.map((r) => r.id),
       keys,
     );
+  }
+
+  /**
+   * Every resource named beyond the first (which the pipeline authorized) is authorized too, so
+   * that a Deny on one role or policy holds whatever else the call names.
+   */
+  async authorizeEach(
+    principal: Principal,
+    action: string,
+    type: RamTagResourceType,
+    names: readonly string[],
+    env: AuthzEnv,
+  ): Promise<ApiFailure | undefined> {
+    for (const name of names.slice(1)) {
+      const denied = await authorize(this.store, principal, action, ramTagArn(principal.accountId, type, name), env);
+      if (denied) return denied;
+    }
+    return undefined;
   }
 
   /** Tags of the resources given, or of every existing resource of the type, by resource name then key. */

@@ -1,8 +1,9 @@
 /** Parsing and paging shared by the RAM tag operations. */
-import type { Tag } from '../../domain/ram/tags.js';
+import type { AuthzEnv } from '../../auth/authorize.js';
+import { ramTagArn, type Tag } from '../../domain/ram/tags.js';
 import { type ApiFailure, type ErrorCode, failure } from '../../errors/catalog.js';
 import { err, ok, type Result } from '../../lib/result.js';
-import type { ParamErrors } from '../define.js';
+import type { OpContext, ParamErrors } from '../define.js';
 
 export type RamTagType = 'role' | 'policy';
 
@@ -17,8 +18,22 @@ export const TAG_PARAM_ERRORS = {
   PageSize: code('InvalidParameter.PageSize'),
 } as const;
 
-/** All resources of the type in the account: tag operations are authorized on the type. */
-export const tagArn = (uid: string, type: RamTagType): string => `acs:ram::${uid}:${type}/*`;
+/**
+ * The ARN the pipeline authorizes: the first resource named (the handler authorizes the others),
+ * or every resource of the type when none is named or the list does not parse (then refused).
+ */
+export function tagArn(uid: string, type: RamTagType, namesJson: string | undefined): string {
+  const names = namesJson === undefined ? undefined : parse(namesJson);
+  const first = Array.isArray(names) && typeof names[0] === 'string' ? names[0] : '*';
+  return ramTagArn(uid, type, first);
+}
+
+/** The request's environment for authorizing the further resources of a call. */
+export const authzEnv = (ctx: OpContext, now: number): AuthzEnv => ({
+  sourceIp: ctx.audit.sourceIp,
+  now,
+  secureTransport: ctx.secureTransport,
+});
 
 const parse = (text: string): unknown => {
   try {

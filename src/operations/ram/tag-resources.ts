@@ -5,7 +5,7 @@ import { failure } from '../../errors/catalog.js';
 import { err, ok } from '../../lib/result.js';
 import { defineOperation, type ParamErrors } from '../define.js';
 import { RAM_VERSIONS } from './params.js';
-import { jsonList, listPage, type RamTagType, tagArn, TAG_PARAM_ERRORS, tagList } from './tag-params.js';
+import { authzEnv, jsonList, listPage, type RamTagType, tagArn, TAG_PARAM_ERRORS, tagList } from './tag-params.js';
 
 const ResourceType = Type.String({ pattern: '^(role|policy)$', description: 'role or policy.' });
 const Json = (description: string) => Type.String({ maxLength: 16_384, description });
@@ -17,7 +17,7 @@ export const tagResources = defineOperation({
   versions: RAM_VERSIONS,
   ramAction: 'ram:TagResources',
   officialParams: { '2015-05-01': ['ResourceNames', 'ResourceType', 'Tag'] },
-  resource: (r) => tagArn(r.principal.accountId, r.input.ResourceType as RamTagType),
+  resource: (r) => tagArn(r.principal.accountId, r.input.ResourceType as RamTagType, r.input.ResourceNames),
   input: Type.Object({
     ResourceType,
     ResourceNames: Json('A JSON array of 1 to 50 names.'),
@@ -35,6 +35,14 @@ export const tagResources = defineOperation({
     const type = input.ResourceType as RamTagType;
     const names = jsonList(input.ResourceNames, 50, 'InvalidParameter.ResourceNames');
     if (!names.ok) return names;
+    const denied = await ctx.services.identity.tags.authorizeEach(
+      ctx.principal,
+      'ram:TagResources',
+      type,
+      names.value,
+      authzEnv(ctx, ctx.audit.time),
+    );
+    if (denied) return err(denied);
     const tags = tagList(input.Tag);
     if (!tags.ok) return tags;
     const svc = ctx.services.identity.tags;
@@ -51,7 +59,7 @@ export const untagResources = defineOperation({
   versions: RAM_VERSIONS,
   ramAction: 'ram:UntagResources',
   officialParams: { '2015-05-01': ['All', 'ResourceNames', 'ResourceType', 'TagKeys'] },
-  resource: (r) => tagArn(r.principal.accountId, r.input.ResourceType as RamTagType),
+  resource: (r) => tagArn(r.principal.accountId, r.input.ResourceType as RamTagType, r.input.ResourceNames),
   input: Type.Object({
     ResourceType,
     ResourceNames: Json('A JSON array of 1 to 50 names.'),
@@ -69,6 +77,14 @@ export const untagResources = defineOperation({
     const type = input.ResourceType as RamTagType;
     const names = jsonList(input.ResourceNames, 50, 'InvalidParameter.ResourceNames');
     if (!names.ok) return names;
+    const denied = await ctx.services.identity.tags.authorizeEach(
+      ctx.principal,
+      'ram:UntagResources',
+      type,
+      names.value,
+      authzEnv(ctx, ctx.audit.time),
+    );
+    if (denied) return err(denied);
     let keys: readonly string[] | 'all' = 'all';
     if (input.All !== 'true') {
       if (input.TagKeys === undefined) {
@@ -93,7 +109,7 @@ export const listTagResources = defineOperation({
   readOnly: true,
   ramAction: 'ram:ListTagResources',
   officialParams: { '2015-05-01': ['NextToken', 'PageSize', 'ResourceNames', 'ResourceType', 'Tag'] },
-  resource: (r) => tagArn(r.principal.accountId, r.input.ResourceType as RamTagType),
+  resource: (r) => tagArn(r.principal.accountId, r.input.ResourceType as RamTagType, r.input.ResourceNames),
   input: Type.Object({
     ResourceType,
     ResourceNames: Type.Optional(Json('A JSON array of 1 to 50 names.')),
@@ -122,6 +138,14 @@ export const listTagResources = defineOperation({
     if (input.ResourceNames !== undefined) {
       const names = jsonList(input.ResourceNames, 50, 'InvalidParameter.ResourceNames');
       if (!names.ok) return names;
+      const denied = await svc.authorizeEach(
+        ctx.principal,
+        'ram:ListTagResources',
+        type,
+        names.value,
+        authzEnv(ctx, ctx.audit.time),
+      );
+      if (denied) return err(denied);
       const found = await svc.resolve(ctx.principal.accountId, type, names.value);
       if (!found.ok) return found;
       resources = found.value;
