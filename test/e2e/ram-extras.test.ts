@@ -279,7 +279,9 @@ describe('RAM tags', () => {
     const many = Array.from({ length: 20 }, (_, i) => ({ key: `k${i}`, value: 'v' }));
     await refusedWith(tag({ resourceType: 'role', resourceNames: ['Tagged-A'], tag: many }), 'LimitExceeded.Tags', 409);
     await refusedWith(
-      root.untagResources(new M.UntagResourcesRequest({ resourceType: 'role', resourceNames: ['Tagged-A'] })),
+      root.untagResources(
+        new M.UntagResourcesRequest({ resourceType: 'role', resourceNames: ['Tagged-A'], tagKeys: ['x'.repeat(129)] }),
+      ),
       'InvalidParameter.TagKeys',
       400,
     );

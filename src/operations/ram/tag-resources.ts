@@ -85,11 +85,9 @@ export const untagResources = defineOperation({
       authzEnv(ctx, ctx.audit.time),
     );
     if (denied) return err(denied);
-    let keys: readonly string[] | 'all' = 'all';
-    if (input.All !== 'true') {
-      if (input.TagKeys === undefined) {
-        return err(failure('InvalidParameter.TagKeys', 'Give TagKeys, or All=true to remove every tag.'));
-      }
+    // TagKeys names the tags to remove; without it, All=true removes every tag and All=false nothing.
+    let keys: readonly string[] | 'all' = input.All === 'true' ? 'all' : [];
+    if (input.TagKeys !== undefined) {
       const k = jsonList(input.TagKeys, 20, 'InvalidParameter.TagKeys', 128);
       if (!k.ok) return k;
       keys = k.value;
