@@ -270,3 +270,34 @@ describe('security preference', () => {
     await refusedWith(self.createAccessKey(new M.CreateAccessKeyRequest({})), 'NoPermission', 403);
   });
 });
+
+describe('audit', () => {
+  it('changes and refusals of the new operations are on record, without seeds or codes', async () => {
+    const look = async (action: string) =>
+      h.app.store.auditLog.lookup({
+        callerAccountId: h.boot.managementAccountId,
+        startTime: 0,
+        endTime: Date.now() + 60_000,
+        action,
+        limit: 50,
+      });
+    for (const action of [
+      'CreateVirtualMFADevice',
+      'BindMFADevice',
+      'UnbindMFADevice',
+      'DeleteVirtualMFADevice',
+      'SetSecurityPreference',
+      'GetSecurityPreference',
+    ]) {
+      const rows = await look(action);
+      expect(rows.length, action).toBeGreaterThan(0);
+      expect(
+        rows.some((r) => r.result_code === 'OK'),
+        action,
+      ).toBe(true);
+    }
+    expect((await look('BindMFADevice')).some((r) => r.result_code === 'InvalidParameter.AuthenticationCode')).toBe(
+      true,
+    );
+  });
+});
