@@ -477,7 +477,8 @@ export const ERROR_CATALOG = {
   'InvalidParameter.Tag': {
     status: 400,
     message:
-      'The Tag parameter must be a JSON array of 1 to 20 {"Key","Value"} objects: keys of 1 to 128 characters not starting with acs: or aliyun, values of at most 256.',
+      'The Tag parameter must be a JSON array of 1 to 20 {"Key","Value"}: keys of 1 to 128 characters ' +
+      'not starting with acs: or aliyun, values of at most 256.',
   },
   'InvalidParameter.TagKeys': {
     status: 400,

@@ -1,4 +1,4 @@
-/** AccessKey last use: recorded in memory, flushed in batches by a timer and on demand, never lost on a failed flush. */
+/** AccessKey last use: kept in memory, flushed in batches (timer or on demand), kept across a failed flush. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { KeyUsageTracker } from '../../src/domain/ram/key-usage.js';
 import type { Store } from '../../src/store/ports.js';

@@ -1,7 +1,6 @@
 /** TagResources, UntagResources, ListTagResources: tags on RAM roles and custom policies. */
 import { Type } from '@sinclair/typebox';
 import type { Tag, TaggedResource } from '../../domain/ram/tags.js';
-import { failure } from '../../errors/catalog.js';
 import { err, ok } from '../../lib/result.js';
 import { defineOperation, type ParamErrors } from '../define.js';
 import { RAM_VERSIONS } from './params.js';
