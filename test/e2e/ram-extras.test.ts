@@ -325,6 +325,22 @@ describe('RAM tags', () => {
     expect(keys).not.toContain('sneaky');
   });
 
+  it('concurrent taggers cannot pass the 20-tag limit together', async () => {
+    await root.createRole(new M.CreateRoleRequest({ roleName: 'Crowded', assumeRolePolicyDocument: trust(uid) }));
+    const batch = (prefix: string) => Array.from({ length: 11 }, (_, i) => ({ key: `${prefix}${i}`, value: 'v' }));
+    const results = await Promise.allSettled(
+      ['a', 'b', 'c'].map((p) =>
+        root.tagResources(
+          new M.TagResourcesRequest({ resourceType: 'role', resourceNames: ['Crowded'], tag: batch(p) }),
+        ),
+      ),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    for (const r of results)
+      if (r.status === 'rejected') expect((r.reason as { code: string }).code).toBe('LimitExceeded.Tags');
+    expect((await list({ resourceType: 'role', resourceNames: ['Crowded'] })).tagResources).toHaveLength(11);
+  });
+
   it('tag operations need their RAM actions', async () => {
     const u = await addRamUser(h, { name: 'no-tags' });
     await refusedWith(

@@ -236,6 +236,20 @@ describe('security preference', () => {
     );
   });
 
+  it('concurrent changes of different settings are all kept', async () => {
+    await Promise.all([
+      root.setSecurityPreference(new M.SetSecurityPreferenceRequest({ enableSaveMFATicket: true })),
+      root.setSecurityPreference(new M.SetSecurityPreferenceRequest({ allowUserToManagePublicKeys: true })),
+      root.setSecurityPreference(new M.SetSecurityPreferenceRequest({ loginSessionDuration: 3 })),
+    ]);
+    const p = (await root.getSecurityPreference()).body.securityPreference;
+    expect(p?.loginProfilePreference).toMatchObject({ enableSaveMFATicket: true, loginSessionDuration: 3 });
+    expect(p?.publicKeyPreference?.allowUserToManagePublicKeys).toBe(true);
+    await root.setSecurityPreference(
+      new M.SetSecurityPreferenceRequest({ enableSaveMFATicket: false, allowUserToManagePublicKeys: false }),
+    );
+  });
+
   it('AllowUserToChangePassword=false stops ChangePassword', async () => {
     await addRamUser(h, { name: 'pw-user' }).then(async (u) => {
       await root.createLoginProfile(

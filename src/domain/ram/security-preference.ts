@@ -45,8 +45,12 @@ export class SecurityPreferenceService {
     return out;
   }
 
-  /** Replaces the settings given, keeping the others. */
+  /**
+   * Replaces the settings given, keeping the others. Run inside Store.atomically: the account lock
+   * keeps a concurrent change of other settings from being lost.
+   */
   async set(accountId: string, patch: Partial<SecurityPreference>): Promise<SecurityPreference> {
+    await this.store.ram.lockIdentity(accountId, null);
     const next = { ...(await this.get(accountId)), ...patch };
     await this.store.ramExtras.setSecurityPreference(accountId, JSON.stringify(next), this.clock.now());
     return next;

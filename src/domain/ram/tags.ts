@@ -55,13 +55,15 @@ export class RamTagService {
     return ok(out);
   }
 
-  /** Failure: LimitExceeded.Tags when a resource would carry more than 20 tags. */
+  /** Failure: LimitExceeded.Tags when a resource would carry more than 20 tags. Run inside Store.atomically. */
   async tag(
     accountId: string,
     type: RamTagResourceType,
     resources: readonly TaggedResource[],
     tags: readonly Tag[],
   ): Promise<Result<void, ApiFailure>> {
+    // Serializes taggers of one account, so that two concurrent calls cannot pass the limit together.
+    await this.store.ram.lockIdentity(accountId, null);
     const ids = resources.map((r) => r.id);
     const existing = await this.store.ramExtras.listTags(accountId, type, ids);
     for (const r of resources) {
