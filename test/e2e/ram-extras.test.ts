@@ -4,7 +4,7 @@
  * custom policies (TagResources, UntagResources, ListTagResources).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ramClient, ramModels as M } from '../support/clients.js';
+import { coreClient, ramClient, ramModels as M } from '../support/clients.js';
 import { type Harness, startResdir } from '../support/harness.js';
 import { addRamUser } from '../support/principals.js';
 import { refusedWith } from '../support/sdk-error.js';
@@ -339,6 +339,44 @@ describe('RAM tags', () => {
     for (const r of results)
       if (r.status === 'rejected') expect((r.reason as { code: string }).code).toBe('LimitExceeded.Tags');
     expect((await list({ resourceType: 'role', resourceNames: ['Crowded'] })).tagResources).toHaveLength(11);
+  });
+
+  it('hostile JSON is refused or stored as plain text', async () => {
+    const raw = (params: Record<string, string>) =>
+      coreClient(h.host, h.boot.root).call('TagResources', { ResourceType: 'role', ...params }, '2015-05-01');
+    for (const [names, tags, code] of [
+      ['not json', '[{"Key":"a","Value":"b"}]', 'InvalidParameter.ResourceNames'],
+      ['[1,2]', '[{"Key":"a","Value":"b"}]', 'InvalidParameter.ResourceNames'],
+      ['{"0":"Tagged-A"}', '[{"Key":"a","Value":"b"}]', 'InvalidParameter.ResourceNames'],
+      [
+        JSON.stringify(Array.from({ length: 51 }, (_, i) => `r${i}`)),
+        '[{"Key":"a","Value":"b"}]',
+        'InvalidParameter.ResourceNames',
+      ],
+      ['["Tagged-A"]', '[{"Key":{"x":1},"Value":"b"}]', 'InvalidParameter.Tag'],
+      ['["Tagged-A"]', '[null]', 'InvalidParameter.Tag'],
+      ['["Tagged-A"]', '{"Key":"a"}', 'InvalidParameter.Tag'],
+      ['["Tagged-A"]', '[{"Key":"a","Value":7}]', 'InvalidParameter.Tag'],
+    ] as const) {
+      const e = await raw({ ResourceNames: names, Tag: tags }).then(
+        () => 'OK',
+        (x: { code?: string }) => x.code,
+      );
+      expect(e, `${names} ${tags}`).toBe(code);
+    }
+    await raw({
+      ResourceNames: '["Tagged-A"]',
+      Tag: '[{"Key":"__proto__","Value":"constructor"},{"Key":"ключ 🔑","Value":"значение"}]',
+    });
+    const tags = (await list({ resourceType: 'role', resourceNames: ['Tagged-A'] })).tagResources ?? [];
+    expect(tags.map((t: { tagKey?: string }) => t.tagKey)).toEqual(expect.arrayContaining(['__proto__', 'ключ 🔑']));
+    await root.untagResources(
+      new M.UntagResourcesRequest({
+        resourceType: 'role',
+        resourceNames: ['Tagged-A'],
+        tagKeys: ['__proto__', 'ключ 🔑'],
+      }),
+    );
   });
 
   it('tag operations need their RAM actions', async () => {
