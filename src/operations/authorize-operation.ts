@@ -15,5 +15,11 @@ export async function authorizeOperation(
   managed?: Directory | null,
 ): Promise<ApiFailure | undefined> {
   if (op.authorization === 'any-authenticated') return undefined;
-  return authorize(policies, principal, op.ramAction, call.resource(principal, services, managed), env);
+  const denied = await authorize(policies, principal, op.ramAction, call.resource(principal, services, managed), env);
+  // The security preference's self-service grant lifts only an implicit deny of the identity's policies.
+  if (!denied || !op.selfService || denied.accessDeniedDetail?.NoPermissionType !== 'ImplicitDeny') return denied;
+  if (denied.accessDeniedDetail.PolicyType !== 'AccountLevelIdentityBasedPolicy' || !call.targetsSelf(principal))
+    return denied;
+  const preference = await services.identity.securityPreference.get(principal.accountId);
+  return preference[op.selfService] ? undefined : denied;
 }

@@ -25,6 +25,7 @@ import { consoleReadRepo } from './repos/console.js';
 import { folderRepo } from './repos/folders.js';
 import { lifecycleRepo } from './repos/lifecycle.js';
 import { accountRecordRepo } from './repos/account-records.js';
+import { ramExtrasRepo } from './repos/ram-extras.js';
 
 function reposOn(db: Kysely<Database>, dialect: Store['dialect']): Repos {
   return {
@@ -45,6 +46,7 @@ function reposOn(db: Kysely<Database>, dialect: Store['dialect']): Repos {
     folders: folderRepo(db),
     lifecycle: lifecycleRepo(db),
     accountRecords: accountRecordRepo(db),
+    ramExtras: ramExtrasRepo(db),
   };
 }
 
@@ -146,6 +148,9 @@ export function kyselyStore(db: Kysely<Database>, dialect: Store['dialect'], sql
     },
     get accountRecords() {
       return repo('accountRecords');
+    },
+    get ramExtras() {
+      return repo('ramExtras');
     },
     async atomically<T, E>(fn: (tx: Repos) => Promise<Result<T, E>>): Promise<Result<T, E>> {
       const joined = ambient.getStore();

@@ -16,6 +16,7 @@ import { smsRecordsContract } from './contract-sms-records.js';
 import { hotPathContract } from './contract-hot-path.js';
 import { consoleContract } from './contract-console.js';
 import { accountRecordsContract } from './contract-account-records.js';
+import { ramExtrasContract } from './contract-ram-extras.js';
 
 describe.each(dialects)('store conformance: $name', (dialect) => {
   if (dialect.unavailable) {
@@ -35,4 +36,5 @@ describe.each(dialects)('store conformance: $name', (dialect) => {
   hotPathContract(db);
   consoleContract(db);
   accountRecordsContract(db);
+  ramExtrasContract(db);
 });
