@@ -15,8 +15,15 @@ import type { Store } from '../store/ports.js';
 import type { Principal } from './principal.js';
 import type { RequestContext } from './policy/conditions.js';
 import { SYSTEM_POLICY_TEXTS, type PolicyDocument } from './policy/document.js';
-import { type AccessRequest, evaluateRequest, evaluateWithSession, mayAllowAction } from './policy/evaluate.js';
+import {
+  type AccessRequest,
+  type Decision,
+  evaluateRequest,
+  evaluateWithSession,
+  mayAllowAction,
+} from './policy/evaluate.js';
 import { trustedDocument } from './policy/parse.js';
+import { accessDeniedDetail, type DecodedDiagnostic, diagnosticOf } from './diagnostic.js';
 
 export interface AuthzEnv {
   sourceIp: string;
@@ -100,38 +107,41 @@ export async function policiesOf(store: Pick<Store, 'ram'>, p: Principal): Promi
   return { identity, session: [] };
 }
 
-const refusal = (p: Principal, action: string, resource: string): ApiFailure =>
-  failure(
+/** A NoPermission refusal with its diagnostic (auth/diagnostic.ts). */
+const refusal = (
+  p: Principal,
+  action: string,
+  resource: string,
+  context: RequestContext,
+  explicitDeny = false,
+  policyType: DecodedDiagnostic['NoPermissionPolicyType'] = 'AccountLevelIdentityBasedPolicy',
+): ApiFailure => ({
+  ...failure(
     'NoPermission',
     `You are not authorized to perform this operation: ${p.arn} is not allowed ${action} on ${resource}.`,
-  );
+  ),
+  accessDeniedDetail: accessDeniedDetail(diagnosticOf(p, action, resource, context, explicitDeny, policyType)),
+});
 
 /** Loads the documents of each level that bounds the caller (control policies), or undefined for none. */
 export type BoundaryLoader = () => Promise<PolicyDocument[][] | undefined>;
 
-const boundaryRefusal = (p: Principal, action: string, resource: string): ApiFailure =>
-  failure(
-    'NoPermission',
-    `You are not authorized to perform this operation: ${p.arn} is not allowed ${action} on ${resource} ` +
-      'by the control policies of the resource directory.',
-  );
-
-/** Explicit Deny at any level refuses, and so does a level where nothing allows. */
-function boundaryAllows(levels: PolicyDocument[][], req: AccessRequest): boolean {
-  let allowed = true;
+/** Explicit Deny at any level wins; a level where nothing allows is an implicit deny. */
+function boundaryDecision(levels: PolicyDocument[][], req: AccessRequest): Decision {
+  let decision: Decision = 'allow';
   for (const docs of levels) {
     const d = evaluateRequest(docs, req);
-    if (d === 'explicit-deny') return false;
-    if (d === 'implicit-deny') allowed = false;
+    if (d === 'explicit-deny') return d;
+    if (d === 'implicit-deny') decision = d;
   }
-  return allowed;
+  return decision;
 }
 
 /**
  * Decides one call, given the principal's policies (undefined: the root identity). `resource` is
  * the ARN, or a lookup that finds it; with a lookup, the caller must first be allowed the action on
- * some resource at all, so that an unauthorized caller never causes the target to be looked up (and
- * learns nothing about it). `boundary` loads the control policies that bind the caller, if any.
+ * some resource at all, so that an unauthorized caller never causes the target to be looked up
+ * (and learns nothing about it). `boundary` loads the control policies that bind the caller, if any.
  */
 export async function authorize(
   policies: PrincipalPolicies | undefined,
@@ -147,12 +157,23 @@ export async function authorize(
     const could =
       mayAllowAction(policies.identity, action, context) &&
       policies.session.every((d) => mayAllowAction([d], action, context));
-    if (!could) return refusal(principal, action, `acs:*:*:${principal.accountId}:*`);
+    if (!could) return refusal(principal, action, `acs:*:*:${principal.accountId}:*`, context);
     resource = await resource();
   }
   const req = { action, resource, context };
-  if (evaluateWithSession(policies.identity, policies.session, req) !== 'allow')
-    return refusal(principal, action, resource);
+  const decision = evaluateWithSession(policies.identity, policies.session, req);
+  if (decision !== 'allow') {
+    const byIdentity = evaluateWithSession(policies.identity, [], req) !== 'allow';
+    const type = byIdentity ? 'AccountLevelIdentityBasedPolicy' : 'SessionPolicy';
+    return refusal(principal, action, resource, context, decision === 'explicit-deny', type);
+  }
   const levels = boundary && (await boundary());
-  return levels && !boundaryAllows(levels, req) ? boundaryRefusal(principal, action, resource) : undefined;
+  const bounded = levels ? boundaryDecision(levels, req) : 'allow';
+  if (bounded === 'allow') return undefined;
+  return {
+    ...refusal(principal, action, resource, context, bounded === 'explicit-deny', 'ControlPolicy'),
+    message:
+      `You are not authorized to perform this operation: ${principal.arn} is not allowed ${action} on ` +
+      `${resource} by the control policies of the resource directory.`,
+  };
 }

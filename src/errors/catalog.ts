@@ -91,6 +91,63 @@ export const ERROR_CATALOG = {
   },
   // --- control policies: errors/codes-control-policy.ts ----------------------------------------
   ...CONTROL_POLICY_CODES,
+  // --- RAM virtual MFA devices, security preference, tags, diagnostics: docs/ram-sts.md ---------
+  'InvalidParameter.VirtualMFADeviceName': {
+    status: 400,
+    message: 'The VirtualMFADeviceName parameter is invalid: use 1 to 64 letters, digits and . _ -',
+  },
+  'InvalidParameter.SerialNumber': {
+    status: 400,
+    message: 'The SerialNumber parameter is invalid: use the serial number acs:ram::<uid>:mfa/<name>.',
+  },
+  'InvalidParameter.AuthenticationCode': {
+    status: 400,
+    message: 'The authentication codes must be two consecutive 6-digit codes of the MFA device.',
+  },
+  'EntityAlreadyExists.VirtualMFADevice': { status: 409, message: 'The virtual MFA device already exists.' },
+  'EntityNotExist.VirtualMFADevice': { status: 404, message: 'The virtual MFA device does not exist.' },
+  'EntityNotExist.User.MFADevice': { status: 404, message: 'The user has no MFA device.' },
+  'EntityAlreadyExists.User.MFADevice': {
+    status: 409,
+    message: 'The user already has an MFA device, or the MFA device is bound to a user.',
+  },
+  'DeleteConflict.VirtualMFADevice.User': {
+    status: 409,
+    message: 'The virtual MFA device is bound to a user; unbind it before deleting it.',
+  },
+  'InvalidParameter.LoginSessionDuration': {
+    status: 400,
+    message: 'The LoginSessionDuration parameter is invalid: specify 1 to 24 (hours).',
+  },
+  'InvalidParameter.LoginNetworkMasks': {
+    status: 400,
+    message:
+      'The LoginNetworkMasks parameter is invalid: up to 40 CIDR blocks separated by semicolons, 512 characters.',
+  },
+  'InvalidParameter.SecurityPreference': {
+    status: 400,
+    message: 'The security preference parameter is invalid: specify true or false.',
+  },
+  'InvalidParameter.EncodedDiagnosticMessage': {
+    status: 400,
+    message: 'The EncodedDiagnosticMessage parameter is not a diagnostic message of this account.',
+  },
+  'InvalidParameter.ResourceType': { status: 400, message: 'The ResourceType parameter must be role or policy.' },
+  'InvalidParameter.ResourceNames': {
+    status: 400,
+    message: 'The ResourceNames parameter must be a JSON array of 1 to 50 resource names.',
+  },
+  'InvalidParameter.Tag': {
+    status: 400,
+    message:
+      'The Tag parameter must be a JSON array of 1 to 20 {"Key","Value"}: keys of 1 to 128 characters ' +
+      'not starting with acs: or aliyun, values of at most 256.',
+  },
+  'InvalidParameter.TagKeys': {
+    status: 400,
+    message: 'The TagKeys parameter must be a JSON array of 1 to 20 tag keys of 1 to 128 characters.',
+  },
+  'LimitExceeded.Tags': { status: 409, message: 'A resource can carry at most 20 tags.' },
   // --- service -------------------------------------------------------------------------------
   InternalError: {
     status: 500,
@@ -111,6 +168,8 @@ export interface ApiFailure {
   readonly recommend?: string;
   /** The precise reason, for the audit record only (never a code or a secret). */
   readonly auditDetail?: string;
+  /** NoPermission only: the body's `AccessDeniedDetail` (see auth/diagnostic.ts). */
+  readonly accessDeniedDetail?: Readonly<Record<string, string>>;
 }
 
 export function failure(code: ErrorCode, message?: string, retryAfterMs?: number): ApiFailure {

@@ -77,18 +77,21 @@ export async function handleRpc(wire: WireRequest, meta: RpcMeta, deps: RpcDeps)
         return fail(
           failure(
             'InvalidParameter',
-            `The specified parameter "Version" is not valid: ${clip(rpc.version)} is not a version served here (${deps.registry.allVersions().join(', ')}).`,
+            `The specified parameter "Version" is not valid: ${clip(rpc.version)} is not a version served here ` +
+              `(${deps.registry.allVersions().join(', ')}).`,
           ),
         );
       }
       if (deps.registry.isUnimplemented(rpc.version, rpc.action)) {
-        const text = `Specified api is not found: resdir does not implement ${rpc.action} (version ${rpc.version}) yet.`;
+        const text =
+          `Specified api is not found: resdir does not implement ${rpc.action} ` + `(version ${rpc.version}) yet.`;
         return fail(failure('InvalidAction.NotFound', `${text} See docs/coverage.md.`));
       }
       return fail(
         failure(
           'InvalidAction.NotFound',
-          `Specified api is not found, please check your url and method: ${clip(rpc.action)} does not exist in version ${rpc.version}.`,
+          `Specified api is not found, please check your url and method: ${clip(rpc.action)} ` +
+            `does not exist in version ${rpc.version}.`,
         ),
       );
     }
@@ -158,6 +161,7 @@ async function authenticatedCall(
   const tokenError = checkSecurityToken(identity.credential.sts, authed.value.securityToken, deps.clock.now());
   if (tokenError) return fail(tokenError);
   const principal: Principal = identity.credential.principal;
+  deps.services.identity.keyUsage.record(principal.accessKeyId, deps.clock.now());
 
   const draft = auditDraft(meta, op, rpc.version, principal, rpc.params, deps.clock.now());
   let outcome: Result<Record<string, unknown>, ApiFailure>;

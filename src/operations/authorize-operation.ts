@@ -25,5 +25,13 @@ export async function authorizeOperation(
   // boundary is loaded at all. Any other caller costs one indexed read (levelsFor).
   const managementOnly = Boolean(managed) || op.callerRule === 'management-ram-identity';
   const boundary = managementOnly ? undefined : () => services.lifecycle.controlPolicyBoundary.levelsFor(principal);
-  return authorize(policies, principal, op.ramAction, call.resource(principal, services, managed), env, boundary);
+  const resource = call.resource(principal, services, managed);
+  const denied = await authorize(policies, principal, op.ramAction, resource, env, boundary);
+  // The security preference's self-service grant lifts only an implicit deny of the identity's policies
+  // (never a control policy's refusal).
+  if (!denied || !op.selfService || denied.accessDeniedDetail?.NoPermissionType !== 'ImplicitDeny') return denied;
+  if (denied.accessDeniedDetail.PolicyType !== 'AccountLevelIdentityBasedPolicy' || !call.targetsSelf(principal))
+    return denied;
+  const preference = await services.identity.securityPreference.get(principal.accountId);
+  return preference[op.selfService] ? undefined : denied;
 }

@@ -18,12 +18,15 @@ import { defenceRepo } from './repos/defence.js';
 import { auditLogRepo } from './repos/audit-log.js';
 import type SqliteDatabase from 'better-sqlite3';
 import { sendCodeViaRepos } from './hot/send-code-repos.js';
+import { bindPhoneViaRepos } from './hot/bind-phone-repos.js';
 import { sqliteHotPath } from './hot/sqlite-send-code.js';
 import type { SendCodeCommand, SendCodeOutcome } from './hot-ports.js';
 import { consoleReadRepo } from './repos/console.js';
 import { folderRepo } from './repos/folders.js';
 import { lifecycleRepo } from './repos/lifecycle.js';
 import { controlPolicyRepo } from './repos/control-policies.js';
+import { accountRecordRepo } from './repos/account-records.js';
+import { ramExtrasRepo } from './repos/ram-extras.js';
 
 function reposOn(db: Kysely<Database>, dialect: Store['dialect']): Repos {
   return {
@@ -44,6 +47,8 @@ function reposOn(db: Kysely<Database>, dialect: Store['dialect']): Repos {
     folders: folderRepo(db),
     lifecycle: lifecycleRepo(db),
     controlPolicies: controlPolicyRepo(db),
+    accountRecords: accountRecordRepo(db),
+    ramExtras: ramExtrasRepo(db),
   };
 }
 
@@ -87,6 +92,7 @@ export function kyselyStore(db: Kysely<Database>, dialect: Store['dialect'], sql
         if (ambient.getStore() || (!fast && dialect !== 'postgres')) return sendCodeViaRepos(store, cmd);
         return fast ? fast.sendCode(cmd) : pgSendCode(db, cmd);
       },
+      bindPhone: (cmd) => (fast && !ambient.getStore() ? fast.bindPhone(cmd) : bindPhoneViaRepos(store, cmd)),
     },
     identityEpoch: (accountId) =>
       fast && !ambient.getStore()
@@ -144,6 +150,12 @@ export function kyselyStore(db: Kysely<Database>, dialect: Store['dialect'], sql
     },
     get controlPolicies() {
       return repo('controlPolicies');
+    },
+    get accountRecords() {
+      return repo('accountRecords');
+    },
+    get ramExtras() {
+      return repo('ramExtras');
     },
     async atomically<T, E>(fn: (tx: Repos) => Promise<Result<T, E>>): Promise<Result<T, E>> {
       const joined = ambient.getStore();

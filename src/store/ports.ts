@@ -21,6 +21,7 @@ import type { Result } from '../lib/result.js';
 import type { RamRepo } from './ram-ports.js';
 import type { VerificationStore } from './hot-ports.js';
 import type { LifecycleRepo } from './lifecycle-ports.js';
+import type { AccountRecordRepo } from './account-record-ports.js';
 
 export type Account = AccountsTable;
 export type Directory = ResourceDirectoriesTable;
@@ -218,6 +219,7 @@ import type { DefenceRepo, AuditLogRepo } from './defence-ports.js';
 import type { ConsoleReadRepo } from './console-ports.js';
 import type { FolderRepo } from './folder-ports.js';
 import type { ControlPolicyRepo } from './control-policy-ports.js';
+import type { RamExtrasRepo } from './ram-extras-ports.js';
 export type { FolderRepo, FolderRow, MemberFilter } from './folder-ports.js';
 
 export interface Repos {
@@ -244,6 +246,10 @@ export interface Repos {
   lifecycle: LifecycleRepo;
   /** Control policies, their attachments and the directory's control policy switch. */
   controlPolicies: ControlPolicyRepo;
+  /** E-mail confirmation records: e-mail changes, cloud account creation and promotion. */
+  accountRecords: AccountRecordRepo;
+  /** RAM virtual MFA devices, security preferences, AccessKey last use, RAM tags. */
+  ramExtras: RamExtrasRepo;
 }
 
 export interface Store extends Repos {

@@ -5,6 +5,8 @@
 import type { RamDatabase } from './ram-schema.js';
 import type { LifecycleDatabase } from './lifecycle-schema.js';
 import type { ControlPolicyDatabase } from './control-policy-schema.js';
+import type { AccountRecordDatabase } from './account-record-schema.js';
+import type { RamExtrasDatabase } from './ram-extras-schema.js';
 
 export interface AccountsTable {
   id: string; // 16 digits
@@ -219,7 +221,12 @@ export interface IdentityEpochsTable {
   epoch: number;
 }
 
-export interface Database extends RamDatabase, LifecycleDatabase, ControlPolicyDatabase {
+export interface Database
+  extends RamDatabase,
+    LifecycleDatabase,
+    AccountRecordDatabase,
+    RamExtrasDatabase,
+    ControlPolicyDatabase {
   identity_epochs: IdentityEpochsTable;
   accounts: AccountsTable;
   resource_directories: ResourceDirectoriesTable;

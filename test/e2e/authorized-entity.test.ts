@@ -46,6 +46,7 @@ const memberArn = (m: string) => rm(`account/${h.boot.resourceDirectoryId}/${h.b
 const rootFolderArn = () => rm(`folder/${h.boot.resourceDirectoryId}/${h.boot.rootFolderId}`);
 const folderArn = (id: string) => rm(`folder/${h.boot.resourceDirectoryId}/${h.boot.rootFolderId}/${id}`);
 const PHONE = '1-2025550777';
+const NO_RECORD = { RecordId: '00000000-0000-0000-0000-000000000000' };
 
 type Expectation = { params: (f: Fixture) => Record<string, string>; arn: (f: Fixture) => string; sibling?: false };
 /** Per operation: the call, and the ARN of the entity it changes or reads. */
@@ -199,6 +200,57 @@ const EXPECTED: Record<string, Expectation | 'not-policy-checked'> = {
     sibling: false,
   },
   'Ram.ClearAccountAlias': { params: () => ({}), arn: () => `acs:ram::${uid}:*`, sibling: false },
+  'Ram.CreateVirtualMFADevice': {
+    params: (f) => ({ VirtualMFADeviceName: f.user }),
+    arn: (f) => ram('mfa', f.user),
+  },
+  'Ram.DeleteVirtualMFADevice': {
+    params: (f) => ({ SerialNumber: ram('mfa', f.user) }),
+    arn: (f) => ram('mfa', f.user),
+  },
+  'Ram.ListVirtualMFADevices': { params: () => ({}), arn: () => ram('mfa', '*'), sibling: false },
+  'Ram.BindMFADevice': {
+    params: (f) => ({
+      SerialNumber: ram('mfa', f.user),
+      UserName: f.user,
+      AuthenticationCode1: '123456',
+      AuthenticationCode2: '654321',
+    }),
+    arn: (f) => ram('user', f.user),
+  },
+  'Ram.UnbindMFADevice': { params: (f) => ({ UserName: f.user }), arn: (f) => ram('user', f.user) },
+  'Ram.GetUserMFAInfo': { params: (f) => ({ UserName: f.user }), arn: (f) => ram('user', f.user) },
+  'Ram.GetSecurityPreference': { params: () => ({}), arn: () => `acs:ram::${uid}:*`, sibling: false },
+  'Ram.SetSecurityPreference': {
+    params: () => ({ LoginSessionDuration: '6' }),
+    arn: () => `acs:ram::${uid}:*`,
+    sibling: false,
+  },
+  'Ram.GetAccessKeyLastUsed': {
+    params: (f) => ({ UserName: f.user, UserAccessKeyId: f.key }),
+    arn: (f) => ram('user', f.user),
+  },
+  'Ram.DecodeDiagnosticMessage': {
+    params: () => ({ EncodedDiagnosticMessage: 'RDG1.e30=' }),
+    arn: () => `acs:ram::${uid}:*`,
+    sibling: false,
+  },
+  'Ram.TagResources': {
+    params: (f) => ({
+      ResourceType: 'role',
+      ResourceNames: JSON.stringify([f.role]),
+      Tag: '[{"Key":"k","Value":"v"}]',
+    }),
+    arn: (f) => ram('role', f.role),
+  },
+  'Ram.UntagResources': {
+    params: (f) => ({ ResourceType: 'policy', ResourceNames: JSON.stringify([f.policy]), All: 'true' }),
+    arn: (f) => ram('policy', f.policy),
+  },
+  'Ram.ListTagResources': {
+    params: (f) => ({ ResourceType: 'role', ResourceNames: JSON.stringify([f.role]) }),
+    arn: (f) => ram('role', f.role),
+  },
   'ResourceManager.CheckAccountDelete': { params: (f) => ({ AccountId: f.member }), arn: (f) => memberArn(f.member) },
   'ResourceManager.GetAccountDeletionCheckResult': {
     params: (f) => ({ AccountId: f.member }),
@@ -210,6 +262,44 @@ const EXPECTED: Record<string, Expectation | 'not-policy-checked'> = {
     arn: (f) => memberArn(f.member),
   },
   'ResourceManager.RemoveCloudAccount': { params: (f) => ({ AccountId: f.member }), arn: (f) => memberArn(f.member) },
+  'ResourceManager.ChangeAccountEmail': {
+    params: (f) => ({ AccountId: f.member, Email: `${f.user}@example.com` }),
+    arn: (f) => memberArn(f.member),
+  },
+  'ResourceManager.RetryChangeAccountEmail': {
+    params: (f) => ({ AccountId: f.member }),
+    arn: (f) => memberArn(f.member),
+  },
+  'ResourceManager.CancelChangeAccountEmail': {
+    params: (f) => ({ AccountId: f.member }),
+    arn: (f) => memberArn(f.member),
+  },
+  'ResourceManager.PromoteResourceAccount': {
+    params: (f) => ({ AccountId: f.member, Email: `${f.user}-p@example.com` }),
+    arn: (f) => memberArn(f.member),
+  },
+  'ResourceManager.CreateCloudAccount': {
+    params: (f) => ({ DisplayName: `cloud ${f.user}`, Email: `${f.user}-c@example.com` }),
+    arn: () => rootFolderArn(),
+    sibling: false,
+  },
+  // An unknown record names no member: the ARN is account/* (mail-params.ts).
+  'ResourceManager.ResendCreateCloudAccountEmail': {
+    params: () => NO_RECORD,
+    arn: () => rm('account/*'),
+    sibling: false,
+  },
+  'ResourceManager.ResendPromoteResourceAccountEmail': {
+    params: () => NO_RECORD,
+    arn: () => rm('account/*'),
+    sibling: false,
+  },
+  'ResourceManager.CancelCreateCloudAccount': { params: () => NO_RECORD, arn: () => rm('account/*'), sibling: false },
+  'ResourceManager.CancelPromoteResourceAccount': {
+    params: () => NO_RECORD,
+    arn: () => rm('account/*'),
+    sibling: false,
+  },
   'ResourceManager.GetPayerForAccount': { params: (f) => ({ AccountId: f.member }), arn: (f) => memberArn(f.member) },
   'ResourceManager.MoveAccount': {
     params: (f) => ({ AccountId: f.member, DestinationFolderId: h.boot.rootFolderId }),

@@ -6,6 +6,8 @@
  */
 import type { Harness } from './harness.js';
 import { coreClient } from './clients.js';
+import { encodeDiagnostic } from '../../src/auth/diagnostic.js';
+import { stepOf, totpAt } from '../../src/domain/ram/totp.js';
 
 export const HOSTILE_USER = 'hx-user';
 export const HOSTILE_ROLE = 'hx-role';
@@ -46,6 +48,24 @@ export async function prepareHostileWorld(h: Harness): Promise<HostileWorld> {
     EffectScope: 'RAM',
     PolicyDocument: CONTROL_POLICY,
   })) as { ControlPolicy: { PolicyId: string } };
+
+  const made = (await ram('CreateVirtualMFADevice', { VirtualMFADeviceName: 'hx-mfa' })) as {
+    VirtualMFADevice: { Base32StringSeed: string };
+  };
+  let mfa = { name: 'hx-mfa', seed: made.VirtualMFADevice.Base32StringSeed };
+  const diagnostic = encodeDiagnostic({
+    AuthAction: 'ram:GetUser',
+    AuthResource: `acs:ram::${h.boot.managementAccountId}:user/${HOSTILE_USER}`,
+    AuthPrincipal: {
+      AuthPrincipalDisplayName: HOSTILE_USER,
+      AuthPrincipalOwnerId: h.boot.managementAccountId,
+      AuthPrincipalType: 'SubUser',
+    },
+    AuthConditions: [],
+    ExplicitDeny: false,
+    MatchedPolicies: [],
+    NoPermissionPolicyType: 'AccountLevelIdentityBasedPolicy',
+  });
 
   /** Create* and Delete* act on a fresh name (nothing to collide with, nothing shared destroyed). */
   const freshFor = (action: string) =>
@@ -89,8 +109,11 @@ export async function prepareHostileWorld(h: Harness): Promise<HostileWorld> {
         case 'Description':
           return 'plain text';
         case 'Email':
+          return `hostile-${n}@example.com`;
         case 'NewEmail':
           return 'someone@example.com';
+        case 'RecordId':
+          return '00000000-0000-0000-0000-000000000000';
         case 'MobilePhone':
         case 'NewMobilePhone':
           return '86-18600008888';
@@ -168,12 +191,50 @@ export async function prepareHostileWorld(h: Harness): Promise<HostileWorld> {
           return '5';
         case 'AccountAlias':
           return `hx-alias-${n}`;
+        case 'VirtualMFADeviceName':
+          return `hx-mfa-${n}`;
+        case 'SerialNumber':
+          return `acs:ram::${h.boot.managementAccountId}:mfa/${mfa.name}`;
+        case 'AuthenticationCode1':
+          return totpAt(mfa.seed, stepOf(h.app.clock.now()) - 1);
+        case 'AuthenticationCode2':
+          return totpAt(mfa.seed, stepOf(h.app.clock.now()));
+        case 'AllowUserToChangePassword':
+        case 'AllowUserToManageMFADevices':
+          return 'true';
+        case 'AllowUserToManageAccessKeys':
+        case 'AllowUserToManagePublicKeys':
+        case 'EnableSaveMFATicket':
+          return 'false';
+        case 'LoginNetworkMasks':
+          return '10.0.0.0/8;192.168.0.0/16';
+        case 'LoginSessionDuration':
+          return '6';
+        case 'EncodedDiagnosticMessage':
+          return diagnostic;
+        case 'ResourceType':
+          return 'role';
+        case 'ResourceNames':
+          return JSON.stringify([HOSTILE_ROLE]);
+        case 'Tag':
+          return '[{"Key":"hx","Value":"v"}]';
+        case 'TagKeys':
+          return '["hx"]';
+        case 'All':
+          return 'false';
         default:
           return undefined;
       }
     },
     async before(action, n) {
       if (action === 'UpdateUser') await ram('CreateUser', { UserName: `hx-u-${n}` });
+      if (action === 'BindMFADevice') {
+        // A fresh device and a fresh user for each bind, so that two valid codes bind it.
+        const made = (await ram('CreateVirtualMFADevice', { VirtualMFADeviceName: `hx-bind-${n}` })) as {
+          VirtualMFADevice: { Base32StringSeed: string };
+        };
+        mfa = { name: `hx-bind-${n}`, seed: made.VirtualMFADevice.Base32StringSeed };
+      }
     },
   };
 }

@@ -10,6 +10,8 @@ import { Invitations } from './handshakes.js';
 import { ControlPolicyService } from './control-policies.js';
 import { ControlPolicyAttachments } from './control-policy-attachments.js';
 import { ControlPolicyBoundary } from './control-policy-boundary.js';
+import { MailConfirmations } from './mail-records.js';
+import { CloudAccountFlows } from './cloud-accounts.js';
 
 /** The directory lifecycle services the operations use: enabling/destroying, deletion, invitations. */
 export interface LifecycleServices {
@@ -22,6 +24,9 @@ export interface LifecycleServices {
   controlPolicyAttachments: ControlPolicyAttachments;
   /** What control policies bind a caller to (used by the one authorization path). */
   controlPolicyBoundary: ControlPolicyBoundary;
+  /** E-mail changes and the confirmation mails of cloud account creation and promotion. */
+  mail: MailConfirmations;
+  cloudAccounts: CloudAccountFlows;
 }
 
 export function lifecycleServices(
@@ -35,7 +40,15 @@ export function lifecycleServices(
   const codes = new EnableRdCodes(store, clock, keyring, settings, onQueued, observer);
   const cpDelayMs = settings.controlPolicyDelaySeconds * 1000;
   const controlPolicies = new ControlPolicyService(store, clock, cpDelayMs);
+  const mail = new MailConfirmations(
+    store,
+    clock,
+    settings.emailConfirmSeconds * 1000,
+    settings.emailExpirySeconds * 1000,
+  );
   return {
+    mail,
+    cloudAccounts: new CloudAccountFlows(mail),
     directories: new DirectoryLifecycle(store, clock, codes),
     deletion: new MemberDeletion(store, clock, settings.memberDeletionDelaySeconds * 1000),
     invitations: new Invitations(store, clock, settings.handshakeExpiryDays * 86_400_000),

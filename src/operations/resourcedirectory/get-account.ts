@@ -5,7 +5,11 @@ import { memberAccountArn } from './resources.js';
 import { AccountIdParam } from './params.js';
 import { memberDetail } from './member-views.js';
 
-/** One member of the caller's directory; 2022-04-19 adds HasSecureMobilePhone. */
+/**
+ * One member of the caller's directory; 2022-04-19 adds HasSecureMobilePhone. EmailStatus is
+ * WAIT_MODIFY while an e-mail change waits for its confirmation, CANCELLED or EXPIRED after one
+ * ended so, and empty otherwise.
+ */
 export default defineOperation({
   product: 'ResourceManager',
   action: 'GetAccount',
@@ -31,6 +35,8 @@ export default defineOperation({
     const member = await ctx.services.directory.memberOf(dir.value, input.AccountId);
     if (!member.ok) return member;
     const path = await ctx.services.directory.pathOf(dir.value, member.value);
-    return ok({ Account: memberDetail(member.value, path, ctx.version) });
+    const { mail } = ctx.services.lifecycle;
+    const emailStatus = mail.emailStatus(await mail.lastChange(input.AccountId));
+    return ok({ Account: memberDetail(member.value, path, ctx.version, emailStatus) });
   },
 });

@@ -63,7 +63,9 @@ export async function listMembersAnswer(
   if (!page.ok) return page;
   const accounts = [];
   for (const m of page.value.members) {
-    accounts.push(memberListItem(m, await ctx.services.directory.pathOf(dir, m), ctx.version));
+    const path = await ctx.services.directory.pathOf(dir, m);
+    const deletion = ctx.version === '2022-04-19' ? await ctx.services.lifecycle.deletion.progress(m.account_id) : '';
+    accounts.push(memberListItem(m, path, ctx.version, deletion));
   }
   const body: Record<string, unknown> = { TotalCount: page.value.total, Accounts: { Account: accounts } };
   if (tokenPaging) Object.assign(body, { MaxResults: maxResults, NextToken: page.value.nextToken ?? '' });

@@ -3,18 +3,32 @@ import { accountView } from './views.js';
 
 /**
  * A member in ListAccounts / ListAccountsForParent. resdir stores no tags, so `Tags` is always
- * empty (a `Tag` filter is refused as UnsupportedParameter); no deletion is ever in progress here,
- * so DeletionStatus is empty.
+ * empty (a `Tag` filter is refused as UnsupportedParameter). DeletionStatus (2022-04-19) is the
+ * member's deletion flow: Checking, Deleting, or empty when none is under way.
  */
-export const memberListItem = (m: Member, path: string, version: string): Record<string, unknown> => ({
+export const memberListItem = (
+  m: Member,
+  path: string,
+  version: string,
+  deletionStatus: string,
+): Record<string, unknown> => ({
   ...accountView(m, path, version),
   Tags: { Tag: [] },
-  ...(version === '2022-04-19' ? { DeletionStatus: '' } : {}),
+  ...(version === '2022-04-19' ? { DeletionStatus: deletionStatus } : {}),
 });
 
-/** The `Account` of GetAccount: real-name identity and location are not modelled (empty). */
-export const memberDetail = (m: Member, path: string, version: string): Record<string, unknown> => ({
+/**
+ * The `Account` of GetAccount: real-name identity and location are not modelled (empty);
+ * EmailStatus is the state of the member's last e-mail change.
+ */
+export const memberDetail = (
+  m: Member,
+  path: string,
+  version: string,
+  emailStatus: string,
+): Record<string, unknown> => ({
   ...accountView(m, path, version),
+  EmailStatus: emailStatus,
   IdentityInformation: '',
   Location: '',
   Tags: [],
