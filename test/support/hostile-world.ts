@@ -43,7 +43,7 @@ export async function prepareHostileWorld(h: Harness): Promise<HostileWorld> {
   await ram('CreateRole', { RoleName: HOSTILE_ROLE, AssumeRolePolicyDocument: trust(h.boot.managementAccountId) });
   await ram('CreatePolicy', { PolicyName: HOSTILE_POLICY, PolicyDocument: POLICY });
   await ram('CreateGroup', { GroupName: HOSTILE_GROUP });
-  const made = (await root.call('CreateControlPolicy', {
+  const controlPolicy = (await root.call('CreateControlPolicy', {
     PolicyName: 'hx-control-policy',
     EffectScope: 'RAM',
     PolicyDocument: CONTROL_POLICY,
@@ -132,7 +132,7 @@ export async function prepareHostileWorld(h: Harness): Promise<HostileWorld> {
         case 'PolicyDocument':
           return action === 'CreateControlPolicy' ? CONTROL_POLICY : POLICY;
         case 'PolicyId':
-          return made.ControlPolicy.PolicyId;
+          return controlPolicy.ControlPolicy.PolicyId;
         case 'TargetId':
           return h.boot.rootFolderId;
         case 'EffectScope':
