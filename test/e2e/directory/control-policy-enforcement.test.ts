@@ -99,6 +99,8 @@ describe('control policies bind member identities', () => {
       await attach(p, target);
       const e = await refusedWith(createUser(memberUser), 'NoPermission', 403);
       expect(e.message, `level ${i}`).toContain('control polic');
+      const detail = (e.data as { AccessDeniedDetail?: Record<string, string> }).AccessDeniedDetail;
+      expect(detail).toMatchObject({ PolicyType: 'ControlPolicy', NoPermissionType: 'ExplicitDeny' });
       await refusedWith(createUser(accessRole), 'NoPermission', 403);
       await listUsers(memberUser);
       await listUsers(accessRole);
@@ -134,7 +136,12 @@ describe('control policies bind member identities', () => {
     for (const t of [folderA, folderB, member]) await detach('FullAliyunAccess', t);
     await listUsers(memberUser);
     await getRole(memberUser);
-    await refusedWith(createUser(memberUser), 'NoPermission', 403); // the member's level does not allow it
+    // The member's level does not allow it: an implicit deny by a control policy.
+    const implicit = await refusedWith(createUser(memberUser), 'NoPermission', 403);
+    expect((implicit.data as { AccessDeniedDetail?: Record<string, string> }).AccessDeniedDetail).toMatchObject({
+      PolicyType: 'ControlPolicy',
+      NoPermissionType: 'ImplicitDeny',
+    });
     await refusedWith(
       ramClient(h.host, memberUser).getUser(new RAM.GetUserRequest({ userName: victim })),
       'NoPermission',
