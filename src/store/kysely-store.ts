@@ -78,6 +78,7 @@ export function kyselyStore(db: Kysely<Database>, dialect: Store['dialect'], sql
   const fastNonces = fast ? { ...root.nonces, claim: fast.claimNonce } : undefined;
   const fastAudit = fast ? { ...root.audit, append: fast.appendAudit } : undefined;
   const fastInbox = fast ? { ...root.inbox, add: fast.addToInbox } : undefined;
+  const fastDirectory = fast ? { ...root.directory, lookupMember: fast.lookupMember } : undefined;
   const fastOutbox = fast ? { ...root.outbox, claim: fast.claimOutbox, settle: fast.settleOutbox } : undefined;
   const ambient = new AsyncLocalStorage<Repos>();
   const repo = <K extends keyof Repos>(k: K): Repos[K] => (ambient.getStore() ?? root)[k];
@@ -97,7 +98,7 @@ export function kyselyStore(db: Kysely<Database>, dialect: Store['dialect'], sql
         ? Promise.resolve(fast.identityEpoch(accountId))
         : repo('identity').epochOf(accountId),
     get directory() {
-      return repo('directory');
+      return fastDirectory && !ambient.getStore() ? fastDirectory : repo('directory');
     },
     get identity() {
       return repo('identity');
