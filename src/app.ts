@@ -27,6 +27,8 @@ import { setupTls, type TlsSetup } from './tls/setup.js';
 import { dualProtocol } from './http/dual-port.js';
 import { registerAdminAccountRoute } from './http/admin-accounts.js';
 import { lifecycleServices } from './domain/directory/services.js';
+import { TagService } from './domain/directory/tags.js';
+import { DelegationService } from './domain/directory/delegation.js';
 
 export const VERSION: string = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
@@ -107,6 +109,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
         callingCodes: { allowed: settings.allowedCallingCodes, denied: settings.deniedCallingCodes },
         auditTrail: store,
         lifecycle,
+        tags: new TagService(store, clock),
+        delegation: new DelegationService(store, clock, directory),
       },
       log,
     },

@@ -428,6 +428,50 @@ export const ERROR_CATALOG = {
     message:
       'The LookupAttribute parameter is invalid. Use at most 2 items with a supported Key and a non-empty Value.',
   },
+  // --- Resource Directory: tags --------------------------------------------------------------
+  'MissingParameter.ResourceId': { status: 400, message: 'The ResourceId.N parameter is required.' },
+  'InvalidParameter.ResourceId': {
+    status: 400,
+    message: 'The ResourceId.N parameter is invalid. Give 1 to 50 member account IDs or folder IDs.',
+  },
+  'MissingParameter.ResourceType': { status: 400, message: 'The ResourceType parameter is required.' },
+  'InvalidParameter.ResourceType': {
+    status: 400,
+    message: 'The ResourceType parameter is invalid. Valid values: Account, Folder.',
+  },
+  'MissingParameter.Tag': { status: 400, message: 'The Tag.N parameter is required.' },
+  'InvalidParameter.Tag': {
+    status: 400,
+    message: 'The Tag.N parameter is invalid. Give at most 20 tags as Tag.N.Key and Tag.N.Value, each key once.',
+  },
+  'InvalidParameter.TagKey': {
+    status: 400,
+    message:
+      'The tag key is invalid. A key has 1 to 128 characters, does not start with aliyun or acs: and ' +
+      'contains neither http:// nor https:// nor control characters.',
+  },
+  'InvalidParameter.TagValue': {
+    status: 400,
+    message:
+      'The tag value is invalid. A value has at most 128 characters, does not start with acs: and ' +
+      'contains neither http:// nor https:// nor control characters.',
+  },
+  'LimitExceeded.TagsPerResource': { status: 409, message: 'A resource can have at most 20 tags.' },
+  // --- Resource Directory: delegated administrators -----------------------------------------
+  'MissingParameter.ServicePrincipal': { status: 400, message: 'The ServicePrincipal parameter is required.' },
+  'InvalidParameter.ServicePrincipal': {
+    status: 400,
+    message: 'The specified trusted service does not exist or does not support delegated administrators.',
+  },
+  AccountAlreadyRegistered: {
+    status: 409,
+    message: 'The specified account is already a delegated administrator for this service.',
+  },
+  AccountNotRegistered: {
+    status: 409,
+    message: 'The specified account is not a delegated administrator for this service.',
+  },
+  AccountNumberExceeded: { status: 409, message: 'The count of delegatedAdministrator account exceeds quota.' },
   // --- service -------------------------------------------------------------------------------
   InternalError: {
     status: 500,

@@ -4,7 +4,10 @@ import type { ApiFailure } from '../errors/catalog.js';
 import type { Store } from '../store/ports.js';
 import type { BoundCall, OpContext, Operation } from './define.js';
 
-/** The RAM check of one validated call, as its operation declares it (action, static or looked-up resource). */
+/**
+ * The RAM check of one validated call, as its operation declares it (action, static or looked-up
+ * resource); an operation on several entities must be allowed on each, the first refusal answers.
+ */
 export async function authorizeOperation(
   op: Operation,
   call: BoundCall,
@@ -14,5 +17,11 @@ export async function authorizeOperation(
   env: AuthzEnv,
 ): Promise<ApiFailure | undefined> {
   if (op.authorization === 'any-authenticated') return undefined;
-  return authorize(store, principal, op.ramAction, call.resource(principal, services), env);
+  const refused = await authorize(store, principal, op.ramAction, call.resource(principal, services), env);
+  if (refused) return refused;
+  for (const arn of call.moreResources()) {
+    const also = await authorize(store, principal, op.ramAction, arn, env);
+    if (also) return also;
+  }
+  return undefined;
 }

@@ -15,6 +15,8 @@ import type { Site } from '../config/settings.js';
 import type { IdentityServices } from '../domain/ram/services.js';
 import type { CallingCodePolicy } from '../domain/phone/policy.js';
 import type { LifecycleServices } from '../domain/directory/services.js';
+import type { TagService } from '../domain/directory/tags.js';
+import type { DelegationService } from '../domain/directory/delegation.js';
 
 export const RD_VERSIONS = ['2020-03-31', '2022-04-19'] as const;
 export type ApiVersion = (typeof RD_VERSIONS)[number];
@@ -44,6 +46,10 @@ export interface OpContext {
     auditTrail?: Pick<Store, 'auditLog'>;
     /** Directory lifecycle, member deletion and invitations. */
     lifecycle: LifecycleServices;
+    /** Tags on members and folders. */
+    tags: TagService;
+    /** Delegated administrators of trusted services. */
+    delegation: DelegationService;
   };
 }
 
@@ -102,6 +108,11 @@ export interface OperationSpec<S extends TObject> extends OperationMeta {
    * runs only once the caller is allowed the action on some resource (see auth/authorize.ts).
    */
   resolveResource?: (r: ResourceRequest<Static<S>>) => Promise<string>;
+  /**
+   * Instead of `resource`, for an operation on several entities (e.g. TagResources): the ARN of
+   * each. The caller must be allowed the action on every one; the lookup runs as `resolveResource`'s.
+   */
+  resolveResources?: (r: ResourceRequest<Static<S>>) => Promise<string[]>;
   input: S;
   paramErrors?: Partial<Record<keyof Static<S> & string, ParamErrors>>;
   handler: Handler<Static<S>>;
@@ -111,6 +122,8 @@ export interface OperationSpec<S extends TObject> extends OperationMeta {
 export interface BoundCall {
   /** The ARN to authorize against, or a lookup that runs only once the action is allowed somewhere. */
   resource(principal: Principal, services: OpContext['services']): string | (() => Promise<string>);
+  /** The ARNs after the first of a several-entity operation, once `resource` was resolved. */
+  moreResources(): readonly string[];
   handle(ctx: OpContext): Promise<Result<Record<string, unknown>, ApiFailure>>;
 }
 
@@ -123,7 +136,7 @@ export interface Operation extends OperationMeta {
 }
 
 export function defineOperation<S extends TObject>(spec: OperationSpec<S>): Operation {
-  const { resource, resolveResource, handler, paramErrors = {}, ...meta } = spec;
+  const { resource, resolveResource, resolveResources, handler, paramErrors = {}, ...meta } = spec;
   const errors: Partial<Record<string, ParamErrors>> = paramErrors;
   const official = [...new Set(Object.values(meta.officialParams ?? {}).flat())];
   const implemented = new Set(Object.keys(spec.input.properties));
@@ -136,11 +149,20 @@ export function defineOperation<S extends TObject>(spec: OperationSpec<S>): Oper
       const valid = validateInput<S>(spec.input, errors, params);
       if (!valid.ok) return valid;
       const input = valid.value;
+      let more: readonly string[] = [];
       return ok({
         resource: (principal, services) => {
           const r = { principal, input, services };
+          if (resolveResources) {
+            return async () => {
+              const [first = resource(r), ...rest] = await resolveResources(r);
+              more = rest;
+              return first;
+            };
+          }
           return resolveResource ? () => resolveResource(r) : resource(r);
         },
+        moreResources: () => more,
         handle: (ctx) => handler(ctx, input),
       });
     },

@@ -23,6 +23,7 @@ import type { SendCodeCommand, SendCodeOutcome } from './hot-ports.js';
 import { consoleReadRepo } from './repos/console.js';
 import { folderRepo } from './repos/folders.js';
 import { lifecycleRepo } from './repos/lifecycle.js';
+import { delegationRepo, tagRepo } from './repos/tags.js';
 
 function reposOn(db: Kysely<Database>, dialect: Store['dialect']): Repos {
   return {
@@ -42,6 +43,8 @@ function reposOn(db: Kysely<Database>, dialect: Store['dialect']): Repos {
     console: consoleReadRepo(db),
     folders: folderRepo(db),
     lifecycle: lifecycleRepo(db),
+    tags: tagRepo(db),
+    delegation: delegationRepo(db),
   };
 }
 
@@ -129,6 +132,12 @@ export function kyselyStore(db: Kysely<Database>, dialect: Store['dialect'], sql
     },
     get lifecycle() {
       return repo('lifecycle');
+    },
+    get tags() {
+      return repo('tags');
+    },
+    get delegation() {
+      return repo('delegation');
     },
     async atomically<T, E>(fn: (tx: Repos) => Promise<Result<T, E>>): Promise<Result<T, E>> {
       const joined = ambient.getStore();

@@ -9,6 +9,7 @@ import * as hardening from './migrations/2026_12_02_0006_hardening.js';
 import * as hotPath from './migrations/2026_12_02_0005_hot_path.js';
 import * as ramGroups from './migrations/2026_12_02_0010_ram_groups.js';
 import * as ramLogin from './migrations/2026_12_02_0011_ram_login.js';
+import * as tagsDelegation from './migrations/2026_12_02_0014_tags_delegation.js';
 
 /** Every migration, in order. Listed explicitly: no directory scanning at run time. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_02_0008_directory_lifecycle': directoryLifecycle,
   '2026_12_02_0010_ram_groups': ramGroups,
   '2026_12_02_0011_ram_login': ramLogin,
+  '2026_12_02_0014_tags_delegation': tagsDelegation,
 };
 
 /** Names of every migration, in order (for checks that a database is fully migrated). */

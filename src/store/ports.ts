@@ -202,6 +202,7 @@ import type { DefenceRepo, AuditLogRepo } from './defence-ports.js';
 import type { ConsoleReadRepo } from './console-ports.js';
 import type { FolderRepo } from './folder-ports.js';
 export type { FolderRepo, FolderRow, MemberFilter } from './folder-ports.js';
+import type { DelegationRepo, TagRepo } from './tag-ports.js';
 
 export interface Repos {
   directory: DirectoryRepo;
@@ -225,6 +226,10 @@ export interface Repos {
   folders: FolderRepo;
   /** Directory lifecycle, member deletion and invitations. */
   lifecycle: LifecycleRepo;
+  /** Tags on members and folders. */
+  tags: TagRepo;
+  /** Delegated administrators of trusted services. */
+  delegation: DelegationRepo;
 }
 
 export interface Store extends Repos {

@@ -4,6 +4,7 @@
  */
 import type { RamDatabase } from './ram-schema.js';
 import type { LifecycleDatabase } from './lifecycle-schema.js';
+import type { TagsDatabase } from './tag-schema.js';
 
 export interface AccountsTable {
   id: string; // 16 digits
@@ -212,7 +213,7 @@ export interface IdempotencyRecordsTable {
   expires_at: number;
 }
 
-export interface Database extends RamDatabase, LifecycleDatabase {
+export interface Database extends RamDatabase, LifecycleDatabase, TagsDatabase {
   accounts: AccountsTable;
   resource_directories: ResourceDirectoriesTable;
   folders: FoldersTable;

@@ -4,8 +4,9 @@ import { defineOperation, RD_VERSIONS } from '../define.js';
 import { memberAccountArn } from './resources.js';
 import { AccountIdParam } from './params.js';
 import { memberDetail } from './member-views.js';
+import { IncludeTagsParam } from './tag-params.js';
 
-/** One member of the caller's directory; 2022-04-19 adds HasSecureMobilePhone. */
+/** One member of the caller's directory (its tags with IncludeTags=true); 2022-04-19 adds HasSecureMobilePhone. */
 export default defineOperation({
   product: 'ResourceManager',
   action: 'GetAccount',
@@ -21,7 +22,7 @@ export default defineOperation({
   callerRule: 'management-or-self',
   input: Type.Object({
     AccountId: AccountIdParam,
-    IncludeTags: Type.Optional(Type.String({ pattern: '^(true|false)$', description: 'Specify true or false.' })),
+    IncludeTags: Type.Optional(IncludeTagsParam),
   }),
   paramErrors: { AccountId: { missing: 'MissingParameter.AccountId', invalid: 'InvalidParameter.AccountId' } },
   errors: ['ResourceDirectoryNotInUse', 'EntityNotExists.Account', 'NotSupport.AccountInAnotherResourceDirectory'],
@@ -31,6 +32,10 @@ export default defineOperation({
     const member = await ctx.services.directory.memberOf(dir.value, input.AccountId);
     if (!member.ok) return member;
     const path = await ctx.services.directory.pathOf(dir.value, member.value);
-    return ok({ Account: memberDetail(member.value, path, ctx.version) });
+    const tags =
+      input.IncludeTags === 'true'
+        ? (await ctx.services.tags.tagsOf('Account', [input.AccountId])).get(input.AccountId)
+        : [];
+    return ok({ Account: memberDetail(member.value, path, ctx.version, tags) });
   },
 });

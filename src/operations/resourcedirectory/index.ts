@@ -32,6 +32,7 @@ import cancelHandshake from './cancel-handshake.js';
 import getHandshake from './get-handshake.js';
 import listHandshakesForAccount from './list-handshakes-for-account.js';
 import listHandshakesForResourceDirectory from './list-handshakes-for-resource-directory.js';
+import { tagAndDelegationOperations } from './tag-delegation-operations.js';
 
 /** Every Resource Directory operation resdir serves, listed explicitly. */
 export const resourceDirectoryOperations: readonly Operation[] = [
@@ -68,4 +69,5 @@ export const resourceDirectoryOperations: readonly Operation[] = [
   getHandshake,
   listHandshakesForAccount,
   listHandshakesForResourceDirectory,
+  ...tagAndDelegationOperations,
 ];
