@@ -39,11 +39,17 @@ export class DelegationService {
 
   /**
    * Makes a member a delegated administrator of a service. Failures: InvalidParameter.ServicePrincipal
-   * (400), those of memberOf (404 / 409), AccountAlreadyRegistered (409), AccountNumberExceeded (409).
+   * (400), those of memberOf (404 / 409), AccountTypeMismatch (409) for the management account,
+   * AccountAlreadyRegistered (409), AccountNumberExceeded (409).
    */
   async register(dir: Directory, accountId: string, servicePrincipal: string): Promise<Result<void, ApiFailure>> {
     const service = this.service(servicePrincipal);
     if (!service.ok) return service;
+    if (accountId === dir.management_account_id) {
+      return err(
+        failure('AccountTypeMismatch', 'The management account cannot be a delegated administrator; choose a member.'),
+      );
+    }
     return this.store.atomically(async (tx) => {
       await tx.delegation.lockDirectory(dir.id);
       const member = await this.directory.memberOf(dir, accountId);

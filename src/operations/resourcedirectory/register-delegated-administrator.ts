@@ -28,7 +28,13 @@ export default defineOperation({
   callerRule: 'management-account',
   input: Type.Object({ AccountId: AccountIdParam, ServicePrincipal: ServicePrincipalParam }),
   paramErrors: { AccountId: ACCOUNT_ID_ERRORS, ServicePrincipal: SERVICE_PRINCIPAL_ERRORS },
-  errors: [...MEMBER_ERRORS, 'InvalidParameter.ServicePrincipal', 'AccountAlreadyRegistered', 'AccountNumberExceeded'],
+  errors: [
+    ...MEMBER_ERRORS,
+    'InvalidParameter.ServicePrincipal',
+    'AccountTypeMismatch',
+    'AccountAlreadyRegistered',
+    'AccountNumberExceeded',
+  ],
   async handler(ctx, input) {
     const dir = await ctx.services.directory.managedBy(ctx.principal);
     if (!dir.ok) return dir;
