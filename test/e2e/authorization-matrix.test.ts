@@ -169,6 +169,18 @@ function paramTable(n: string): Record<string, Record<string, string>> {
     GetHandshake: { HandshakeId: 'h-nosuch' },
     ListHandshakesForAccount: {},
     ListHandshakesForResourceDirectory: {},
+    // Tags: every identity sets the same key again (no limit is reached); removing an absent key is no error.
+    TagResources: { ResourceType: 'Account', 'ResourceId.1': member, 'Tag.1.Key': 'matrix', 'Tag.1.Value': n },
+    UntagResources: { ResourceType: 'Account', 'ResourceId.1': member, 'TagKey.1': 'absent' },
+    ListTagResources: { 'ResourceId.1': member },
+    ListTagKeys: {},
+    ListTagValues: { TagKey: 'matrix' },
+    // Delegated administrators: the first registration succeeds, the others answer AccountAlreadyRegistered.
+    RegisterDelegatedAdministrator: { AccountId: member, ServicePrincipal: 'config.aliyuncs.com' },
+    DeregisterDelegatedAdministrator: { AccountId: member, ServicePrincipal: 'cms.aliyuncs.com' },
+    ListDelegatedAdministrators: {},
+    ListDelegatedServicesForAccount: { AccountId: member },
+    ListTrustedServiceStatus: {},
   };
 }
 

@@ -144,6 +144,21 @@ export async function prepareHostileWorld(h: Harness): Promise<HostileWorld> {
           return '5';
         case 'AccountAlias':
           return `hx-alias-${n}`;
+        // Tags and delegated administrators. The lists (ResourceId, Tag, UntagResources' TagKey)
+        // travel as Name.N entries: a bare value is refused, so they have no single valid value.
+        case 'ResourceType':
+          return 'Account';
+        case 'TagKey':
+          return action === 'ListTagValues' ? 'hx-key' : undefined;
+        case 'KeyFilter':
+        case 'ValueFilter':
+          return 'hx';
+        case 'All':
+          return 'false';
+        case 'ServicePrincipal':
+          return 'config.aliyuncs.com';
+        case 'AdminAccountId':
+          return h.boot.member.accountId;
         default:
           return undefined;
       }
