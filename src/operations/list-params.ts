@@ -2,8 +2,8 @@
  * Repeated parameters of the RPC wire form: a list of strings travels as `Name.1`, `Name.2`, …; a
  * list of objects as `Name.1.Key`, `Name.1.Value`, …. An input schema declares such a parameter as
  * a TypeBox array (of strings or of objects of strings) with `maxItems`; `collectList` gathers its
- * entries in index order. Indexes run from 1 to maxItems (gaps allowed); a bare `Name`, an index
- * out of range or an unknown field is refused. An entry whose fields are all empty counts as absent.
+ * entries in index order. Indexes run from 1 to maxItems (gaps allowed, no leading zeros); a bare
+ * `Name`, an index out of range or an unknown field is refused. An entry whose fields are all empty counts as absent.
  */
 import { Kind, type TSchema } from '@sinclair/typebox';
 import { err, ok, type Result } from '../lib/result.js';
@@ -12,7 +12,7 @@ export function isListSchema(schema: TSchema): boolean {
   return schema[Kind] === 'Array';
 }
 
-const ENTRY = /^(\d{1,4})(?:\.([A-Za-z]{1,32}))?$/;
+const ENTRY = /^([1-9][0-9]{0,3})(?:\.([A-Za-z]{1,32}))?$/;
 
 export function collectList(
   name: string,
