@@ -44,7 +44,13 @@ describe('list parameters', () => {
   });
 
   it('refuses unknown fields, indexes past the maximum and a bare object list', () => {
-    for (const p of [{ 'Tag.1.Colour': 'x' }, { 'Tag.3.Key': 'x' }, { Tag: 'k=v' }, { 'Tag.1': 'x' }]) {
+    const cases: Array<Record<string, string>> = [
+      { 'Tag.1.Colour': 'x' },
+      { 'Tag.3.Key': 'x' },
+      { Tag: 'k=v' },
+      { 'Tag.1': 'x' },
+    ];
+    for (const p of cases) {
       expect(run({ 'Id.1': '1', ...p })).toMatchObject({ ok: false, error: { code: 'InvalidParameter' } });
     }
   });
