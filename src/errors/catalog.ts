@@ -472,6 +472,14 @@ export const ERROR_CATALOG = {
     message: 'The specified account is not a delegated administrator for this service.',
   },
   AccountNumberExceeded: { status: 409, message: 'The count of delegatedAdministrator account exceeds quota.' },
+  RemoveConfilctAccountAsDelegatedAdministator: {
+    status: 409,
+    message: 'The member is a delegated administrator of a trusted service. Deregister it before deleting it.',
+  },
+  'Deny.TrustedService': {
+    status: 409,
+    message: 'The member is used by a trusted service as a delegated administrator. Deregister it first.',
+  },
   // --- service -------------------------------------------------------------------------------
   InternalError: {
     status: 500,

@@ -37,7 +37,7 @@ export interface FolderRepo {
   childNamed(parentId: string, name: string): Promise<FolderRow | undefined>;
   /** Renames a folder; false when it does not exist. */
   renameFolder(id: string, name: string): Promise<boolean>;
-  /** Deletes a folder; false when it did not exist. */
+  /** Deletes a folder and its tags; false when it did not exist. */
   deleteFolder(id: string): Promise<boolean>;
   /**
    * Direct children of a folder, oldest first, optionally filtered by a substring of the name and

@@ -67,6 +67,7 @@ export function folderRepo(db: Kysely<Database>): FolderRepo {
     },
     async deleteFolder(id) {
       const r = await db.deleteFrom('folders').where('id', '=', id).executeTakeFirst();
+      await db.deleteFrom('rd_tags').where('resource_type', '=', 'Folder').where('resource_id', '=', id).execute();
       return Number(r.numDeletedRows) === 1;
     },
     async childFolders(parentId, keyword, offset, limit, tags) {

@@ -9,6 +9,7 @@ import { coreClient, productClient, rmModels as RM } from '../../support/clients
 import {
   addAccessKey,
   addAccountWithDirectory,
+  addCloudAccountMember,
   addRamUser,
   addResourceAccountMember,
 } from '../../support/principals.js';
@@ -161,6 +162,26 @@ describe('2022-04-19', () => {
     });
     const n = await addResourceAccountMember(h);
     await register(n, 'waf.aliyuncs.com');
+  });
+});
+
+describe('a delegated administrator cannot leave the directory', () => {
+  it('RemoveCloudAccount answers Deny.TrustedService, CheckAccountDelete and DeleteAccount the conflict', async () => {
+    const invited = await addCloudAccountMember(h);
+    await register(invited, 'bastionhost.aliyuncs.com');
+    await refusedWith(core.call('RemoveCloudAccount', { AccountId: invited }), 'Deny.TrustedService', 409);
+    await deregister(invited, 'bastionhost.aliyuncs.com');
+    await core.call('RemoveCloudAccount', { AccountId: invited });
+
+    await core.call('SetMemberDeletionPermission', { Status: 'Enabled' });
+    const created = await addResourceAccountMember(h);
+    await register(created, 'actiontrail.aliyuncs.com');
+    for (const action of ['CheckAccountDelete', 'DeleteAccount']) {
+      await refusedWith(core.call(action, { AccountId: created }), 'RemoveConfilctAccountAsDelegatedAdministator', 409);
+    }
+    await deregister(created, 'actiontrail.aliyuncs.com');
+    await core.call('CheckAccountDelete', { AccountId: created });
+    await core.call('SetMemberDeletionPermission', { Status: 'Disabled' });
   });
 });
 

@@ -134,6 +134,8 @@ describe('tags through the 2022-04-19 generic client', () => {
     const keys = await core.call('ListTagKeys', { ResourceType: 'Folder' });
     expect(keys).toMatchObject({ Tags: [{ Key: 'cost' }], NextToken: '' });
     await refusedWith(tag(['fd-0000000000'], { k: 'v' }, 'Folder'), 'EntityNotExists.Folder', 404);
+    await core.call('DeleteFolder', { FolderId: plain.FolderId as string });
+    expect(await h.app.store.tags.tagsOf('Folder', [plain.FolderId as string])).toEqual([]);
   });
 
   it('CreateResourceAccount with Tag tags the new member; a bad tag creates nothing', async () => {
