@@ -4,9 +4,9 @@
  * database's on SQLite), so the count read after it stays true until the transaction ends. Call them
  * inside `store.atomically`.
  */
-import type { RdDelegatedAdminsTable, RdTagsTable, TaggedType } from './tag-schema.js';
+import type { RdDelegatedAdminsTable, RdTagsTable, TaggedType, TagOwner } from './tag-schema.js';
 
-export type { TaggedType } from './tag-schema.js';
+export type { TaggedType, TagOwner } from './tag-schema.js';
 export type TagRow = RdTagsTable;
 export type DelegationRow = RdDelegatedAdminsTable;
 
@@ -29,11 +29,11 @@ export interface TagRepo {
   /** Locks the member's or folder's row until the transaction ends; false when it does not exist. */
   lockResource(type: TaggedType, id: string): Promise<boolean>;
   /** Every tag of these resources, by resource, then key. */
-  tagsOf(type: TaggedType, ids: readonly string[]): Promise<TagRow[]>;
+  tagsOf(type: TagOwner, ids: readonly string[]): Promise<TagRow[]>;
   /** Sets a tag (a new key, or a new value of a key the resource has). */
   putTag(row: TagRow): Promise<void>;
   /** Removes the given keys of a resource (every key when `keys` is absent); how many went. */
-  removeTags(type: TaggedType, id: string, keys?: readonly string[]): Promise<number>;
+  removeTags(type: TagOwner, id: string, keys?: readonly string[]): Promise<number>;
   /** Tag rows matching the query, by resource, then key. */
   tagResources(q: TagResourceQuery, offset: number, limit: number): Promise<TagRow[]>;
   /** The distinct keys in use, sorted, optionally containing `filter` (case-insensitive). */

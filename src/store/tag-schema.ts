@@ -2,11 +2,13 @@
 
 /** What carries Resource Directory tags: a member account or a folder. */
 export type TaggedType = 'Account' | 'Folder';
+/** Where tag rows live: a tagged resource, or an invitation whose tags the member gets on acceptance. */
+export type TagOwner = TaggedType | 'Handshake';
 
 export interface RdTagsTable {
   directory_id: string;
-  resource_type: TaggedType;
-  /** The member's account ID or the folder ID. */
+  resource_type: TagOwner;
+  /** The member's account ID, the folder ID or the handshake ID. */
   resource_id: string;
   tag_key: string;
   /** '' when the tag has no value. */

@@ -85,6 +85,33 @@ export class TagService {
     });
   }
 
+  /** Keeps an invitation's tags until it is accepted (`adoptInvitationTags`). */
+  async tagInvitation(
+    dir: Directory,
+    handshakeId: string,
+    tags: ReadonlyArray<{ key: string; value: string }>,
+  ): Promise<void> {
+    const now = this.clock.now();
+    for (const t of tags) {
+      await this.store.tags.putTag({
+        directory_id: dir.id,
+        resource_type: 'Handshake',
+        resource_id: handshakeId,
+        tag_key: t.key,
+        tag_value: t.value,
+        created_at: now,
+      });
+    }
+  }
+
+  /** The accepted invitation's tags become the new member's (call in the acceptance's transaction). */
+  async adoptInvitationTags(handshakeId: string, accountId: string): Promise<void> {
+    for (const t of await this.store.tags.tagsOf('Handshake', [handshakeId])) {
+      await this.store.tags.putTag({ ...t, resource_type: 'Account', resource_id: accountId });
+    }
+    await this.store.tags.removeTags('Handshake', handshakeId);
+  }
+
   /** The tags of each resource, as the wire shows them ({Key, Value}), in key order. */
   async tagsOf(type: TaggedType, ids: readonly string[]): Promise<Map<string, Array<{ Key: string; Value: string }>>> {
     const out = new Map<string, Array<{ Key: string; Value: string }>>(ids.map((id) => [id, []]));

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startResdir, type Harness } from '../../support/harness.js';
 import { coreClient, productClient, rmModels as RM } from '../../support/clients.js';
-import { addResourceAccountMember } from '../../support/principals.js';
+import { addResourceAccountMember, addStandaloneAccount } from '../../support/principals.js';
 import { refusedWith } from '../../support/sdk-error.js';
 import { expectModelFields } from '../../support/model-fields.js';
 
@@ -150,6 +150,28 @@ describe('tags through the 2022-04-19 generic client', () => {
     );
     const listed = await core.call('ListAccounts', { QueryKeyword: 'never made' });
     expect(listed.TotalCount).toBe(0);
+  });
+
+  it('InviteAccountToResourceDirectory with Tag: the member gets the tags when it accepts', async () => {
+    const invitee = await addStandaloneAccount(h);
+    const invited = await core.call('InviteAccountToResourceDirectory', {
+      TargetEntity: invitee.accountId,
+      TargetType: 'Account',
+      ...tagParams({ origin: 'invited', team: 'y' }),
+    });
+    const handshakeId = (invited.Handshake as Json).HandshakeId as string;
+    await refusedWith(
+      core.call('InviteAccountToResourceDirectory', {
+        TargetEntity: invitee.accountId,
+        TargetType: 'Account',
+        ...tagParams({ 'acs:bad': 'x' }),
+      }),
+      'InvalidParameter.TagKey',
+      400,
+    );
+    await coreClient(h.host, invitee.admin).call('AcceptHandshake', { HandshakeId: handshakeId });
+    expect(await tagsOf(invitee.accountId)).toEqual({ origin: 'invited', team: 'y' });
+    expect(await h.app.store.tags.tagsOf('Handshake', [handshakeId])).toEqual([]);
   });
 
   it('pages ListTagKeys, ListTagValues and ListTagResources by NextToken', async () => {
