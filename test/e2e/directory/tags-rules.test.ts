@@ -125,6 +125,39 @@ describe('key and value rules, in both versions', () => {
   });
 });
 
+describe('hostile list entries', () => {
+  it('each entry of each list, hostile alone, is stored faithfully or refused below 500 with a code', async () => {
+    const m = await addResourceAccountMember(h);
+    const hostile = ['', ' ', '%', '\u202eevil', 'x\u200by', '😀', "'; drop table rd_tags; --", 'a'.repeat(5000), '[]'];
+    const calls: Array<[string, Record<string, string>, string]> = [
+      ['TagResources', { ResourceType: 'Account', ...ids([m]), 'Tag.1.Value': 'v' }, 'Tag.1.Key'],
+      ['TagResources', { ResourceType: 'Account', ...ids([m]), 'Tag.1.Key': 'k' }, 'Tag.1.Value'],
+      ['TagResources', { ResourceType: 'Account', ...tagParams({ k: 'v' }) }, 'ResourceId.1'],
+      ['UntagResources', { ResourceType: 'Account', ...ids([m]) }, 'TagKey.1'],
+      ['ListTagResources', {}, 'Tag.1.Key'],
+      ['ListAccounts', {}, 'Tag.1.Key'],
+      ['ListFoldersForParent', {}, 'Tag.1.Value'],
+    ];
+    for (const [action, base, name] of calls) {
+      for (const value of hostile) {
+        for (const version of ['2020-03-31', '2022-04-19']) {
+          const e = await core.call(action, { ...base, [name]: value }, version).then(
+            () => undefined,
+            (x: { statusCode?: number; code?: string }) => x,
+          );
+          if (e === undefined) continue;
+          const what = `${action} ${version} ${name}=${JSON.stringify(value).slice(0, 40)}`;
+          expect(e.statusCode, what).toBeGreaterThanOrEqual(400);
+          expect(e.statusCode, what).toBeLessThan(500);
+          expect(e.code, what).toBeTypeOf('string');
+        }
+      }
+    }
+    const stored = (await core.call('ListTagResources', { ...ids([m]), MaxResults: '100' })).TagResources as Json[];
+    for (const t of stored) expect([...hostile, 'k']).toContain(t.TagKey);
+  });
+});
+
 describe('concurrency', () => {
   it('two TagResources racing the 20-tag limit: exactly one wins', async () => {
     for (let round = 0; round < 3; round++) {
