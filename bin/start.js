@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// `npm start`: runs the built server (dist/main.js) in this process. It rebuilds first (tsc) only
-// when dist/main.js is missing or a file under src/ (or tsconfig.json) is newer than it, so a
-// started-again server does not pay for a compile. Contract: never starts a stale build.
+// `npm start`: runs the built server (dist/main.js, one bundle) in this process. It rebuilds first
+// (tsc, then scripts/bundle.mjs) only when dist/main.js is missing or a file under src/ (or
+// tsconfig.json) is newer than it, so a started-again server does not pay for a compile.
+// Contract: never starts a stale build.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -33,10 +34,11 @@ function stale() {
 }
 
 if (stale()) {
-  console.error('resdir: sources changed since the last build; building (tsc)…');
+  console.error('resdir: sources changed since the last build; building (tsc, then the bundle)…');
   const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
   try {
     execFileSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.json')], { stdio: 'inherit' });
+    execFileSync(process.execPath, [path.join(root, 'scripts', 'bundle.mjs')], { stdio: 'inherit' });
   } catch {
     console.error('resdir: the build failed; not starting a stale server');
     process.exit(1);

@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import fs from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { pino, type DestinationStream, type Logger } from 'pino';
 import { Registry, collectDefaultMetrics } from 'prom-client';
@@ -8,6 +8,7 @@ import { keyringFrom, type Keyring } from './lib/keyring.js';
 import { checkMasterKey } from './config/master-key-check.js';
 import { openStore } from './store/open.js';
 import type { Store } from './store/ports.js';
+import { IdentityCache } from './domain/identity/identity-cache.js';
 import { DirectoryService } from './domain/directory/directory.js';
 import { FolderService } from './domain/directory/folders.js';
 import { MemberService } from './domain/directory/members.js';
@@ -19,6 +20,7 @@ import { OperationRegistry } from './operations/registry.js';
 import { identityServices } from './domain/ram/services.js';
 import { buildServer } from './http/server.js';
 import { applyHttpLimits } from './http/limits.js';
+import { BodyBudget } from './http/body-reader.js';
 import { logDestination } from './lib/log-destination.js';
 import { verificationMetrics } from './metrics/verification.js';
 import { startDefenceSweep } from './domain/audit/retention.js';
@@ -29,8 +31,10 @@ import { registerAdminAccountRoute } from './http/admin-accounts.js';
 import { lifecycleServices } from './domain/directory/services.js';
 import { TagService } from './domain/directory/tags.js';
 import { DelegationService } from './domain/directory/delegation.js';
+import { repoPath } from './lib/repo-root.js';
 
-export const VERSION: string = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
+export const VERSION: string = (JSON.parse(fs.readFileSync(repoPath('package.json'), 'utf8')) as { version: string })
+  .version;
 
 export interface AppOptions {
   settings: Settings;
@@ -99,6 +103,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       keyring,
       clock,
       signatureWindowMs: settings.signatureWindowSeconds * 1000,
+      identities: new IdentityCache(store, keyring),
       services: {
         directory,
         folders: new FolderService(store, clock),
@@ -123,6 +128,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     },
     metrics,
     dual,
+    new BodyBudget(settings.httpBodyBufferBytes),
   );
 
   applyHttpLimits(server.server, settings);

@@ -50,7 +50,8 @@ export async function initManagementAccount(
 ): Promise<InitResult> {
   if (!ACCOUNT_NAME.test(req.managementAccountName))
     throw new InitError(
-      'invalid --management-account-name: use 2 to 50 letters, digits, . _ - @, starting and ending with a letter or digit',
+      'invalid --management-account-name: use 2 to 50 letters, digits, . _ - @, starting and ending with a letter ' +
+        'or digit',
     );
   if (!USER_NAME.test(req.adminUserName))
     throw new InitError('invalid --admin-user-name: use 1 to 64 letters, digits and . _ -');

@@ -5,7 +5,8 @@
  * - an assumed role by the role's policies, narrowed by the session policies (the one given to
  *   AssumeRole and, for a chained session, those of the session that assumed it);
  * - explicit Deny beats Allow beats implicit deny; a refusal is 403 NoPermission naming the action.
- * Policies are read from the store on every call (no cache), so a change applies to the next request.
+ * The caller passes the principal's policies (policiesOf, or the identity cache, which reloads them
+ * whenever the account's identity epoch moved), so a change applies to the next request.
  */
 import { failure, type ApiFailure } from '../errors/catalog.js';
 import type { Store } from '../store/ports.js';
@@ -78,11 +79,14 @@ export function storedSessionPolicy(texts: readonly string[]): string | null {
   return texts.length === 1 ? texts[0]! : JSON.stringify(texts);
 }
 
+/** The documents that judge a principal: its identity policies, and the session policies narrowing them. */
+export interface PrincipalPolicies {
+  identity: PolicyDocument[];
+  session: PolicyDocument[];
+}
+
 /** undefined for the root identity (everything allowed). */
-export async function policiesOf(
-  store: Pick<Store, 'ram'>,
-  p: Principal,
-): Promise<{ identity: PolicyDocument[]; session: PolicyDocument[] } | undefined> {
+export async function policiesOf(store: Pick<Store, 'ram'>, p: Principal): Promise<PrincipalPolicies | undefined> {
   if (p.kind === 'root') return undefined;
   if (p.kind === 'assumed-role') {
     const identity = await attachedDocuments(store, p.accountId, 'Role', p.name ?? '');
@@ -101,18 +105,17 @@ const refusal = (p: Principal, action: string, resource: string): ApiFailure =>
   );
 
 /**
- * Decides one call. `resource` is the ARN, or a lookup that finds it; with a lookup, the caller
+ * Decides one call, given the principal's policies (undefined: the root identity). `resource` is the ARN, or a lookup that finds it; with a lookup, the caller
  * must first be allowed the action on some resource at all, so that an unauthorized caller never
  * causes the target to be looked up (and learns nothing about it).
  */
 export async function authorize(
-  store: Pick<Store, 'ram'>,
+  policies: PrincipalPolicies | undefined,
   principal: Principal,
   action: string,
   resource: string | (() => Promise<string>),
   env: AuthzEnv,
 ): Promise<ApiFailure | undefined> {
-  const policies = await policiesOf(store, principal);
   if (!policies) return undefined;
   const context = requestContext(principal, env);
   if (typeof resource !== 'string') {

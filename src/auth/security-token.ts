@@ -23,7 +23,8 @@ export function checkSecurityToken(
     if (token === undefined) return undefined;
     return failure(
       'InvalidSecurityToken.MismatchWithAccessKey',
-      'Specified SecurityToken mismatch with the AccessKey: the AccessKey is a permanent key and takes no security token.',
+      'Specified SecurityToken mismatch with the AccessKey: the AccessKey is a permanent key and takes no security ' +
+        'token.',
     );
   }
   if (token === undefined || token === '') return failure('MissingSecurityToken');

@@ -11,6 +11,7 @@ export function tlsBanner(url: string, tls: TlsSetup | undefined): string[] {
   return [
     `HTTPS on the same port: ${httpsUrl} (certificate from the local CA, valid until ${until})`,
     `  local CA ${made}: ${tls.ca.certPath}`,
-    `  trust it: NODE_EXTRA_CA_CERTS=${tls.ca.certPath} for Node.js, or add it to the system trust store (README, HTTPS)`,
+    `  trust it: NODE_EXTRA_CA_CERTS=${tls.ca.certPath} for Node.js, or add it to the system trust store (README, ` +
+      `HTTPS)`,
   ];
 }

@@ -170,7 +170,8 @@ export const DEFENCE_SETTING_DEFS: readonly SettingDef[] = [
     flag: 'breaker-min-sends',
     default: '50',
     describe:
-      'SMS-pumping breaker: codes per calling code or prefix in the window before the bind rate is judged (0: breaker off)',
+      'SMS-pumping breaker: codes per calling code or prefix in the window before the bind rate is judged (0: ' +
+      'breaker off)',
     parse: int(0, N),
   }),
   def({
@@ -244,7 +245,8 @@ export const DEFENCE_SETTING_DEFS: readonly SettingDef[] = [
 export function checkDefenceForProduction(s: Settings): void {
   if (Object.keys(s.testNumbers ?? {}).length > 0) {
     throw new SettingError(
-      'invalid setting RESDIR_TEST_NUMBERS: production mode refuses test numbers (they bypass limits and use fixed codes)',
+      'invalid setting RESDIR_TEST_NUMBERS: production mode refuses test numbers (they bypass limits and use fixed ' +
+        'codes)',
     );
   }
 }

@@ -1,7 +1,8 @@
 /**
  * HTTP server limits: how long a client may take to send its headers and its whole request, how
- * long an idle keep-alive or silent connection is kept, and how many connections are served at
- * once. Merged into SETTING_DEFS (env + flag + default), so `resdir serve --help` lists them.
+ * long an idle keep-alive or silent connection is kept, how many connections are served at
+ * once, and how many bytes of request bodies are held in memory at once. Merged into SETTING_DEFS (env + flag +
+ * default), so `resdir serve --help` lists them.
  * A stalled or slow upload is cut once the request timeout runs out, releasing its socket and buffers.
  *
  * Import order: only settings.ts imports this module; SettingError is used at call time only.
@@ -19,6 +20,8 @@ export interface HttpSettings {
   httpConnectionTimeoutMs: number;
   /** Connections served at once; more are closed on arrival. */
   httpMaxConnections: number;
+  /** Bytes of request bodies held in memory at once; a body that would go beyond is refused (503). */
+  httpBodyBufferBytes: number;
 }
 
 const int =
@@ -74,12 +77,21 @@ export const HTTP_SETTING_DEFS: readonly SettingDef[] = [
     describe: 'connections served at once; more are closed on arrival',
     parse: int(1, 100_000),
   }),
+  def({
+    key: 'httpBodyBufferBytes',
+    env: 'RESDIR_HTTP_BODY_BUFFER_BYTES',
+    flag: 'http-body-buffer-bytes',
+    default: String(64 * 1024 * 1024),
+    describe: 'bytes of request bodies held in memory at once, all connections together; 503 beyond',
+    parse: int(1024 * 1024, 4 * 1024 * 1024 * 1024),
+  }),
 ];
 
 /** Cross-setting rule, checked by loadSettings: headers cannot take longer than the whole request. */
 export function checkHttpSettings(s: Settings): void {
   if (s.httpHeadersTimeoutMs > s.httpRequestTimeoutMs)
     throw new SettingError(
-      `invalid setting RESDIR_HTTP_HEADERS_TIMEOUT_MS=${JSON.stringify(String(s.httpHeadersTimeoutMs))}: expected at most RESDIR_HTTP_REQUEST_TIMEOUT_MS (${s.httpRequestTimeoutMs})`,
+      `invalid setting RESDIR_HTTP_HEADERS_TIMEOUT_MS=${JSON.stringify(String(s.httpHeadersTimeoutMs))}: expected ` +
+        `at most RESDIR_HTTP_REQUEST_TIMEOUT_MS (${s.httpRequestTimeoutMs})`,
     );
 }

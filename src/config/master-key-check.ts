@@ -19,6 +19,7 @@ export async function checkMasterKey(meta: MetaRepo, keyring: Keyring): Promise<
     // a different key: fall through to the refusal
   }
   throw new Error(
-    'the master key (RESDIR_MASTER_KEY or <data-dir>/master.key) is not the one this database was set up with; every replica must use the same key',
+    'the master key (RESDIR_MASTER_KEY or <data-dir>/master.key) is not the one this database was set up with; ' +
+      'every replica must use the same key',
   );
 }

@@ -4,7 +4,11 @@
  * A bad value stops start-up with one line naming the setting, the value and what is allowed.
  */
 
-import { checkSmsSettings, parseEndpoint, parseProviderChain, parseTemplate, parseUrl } from './sms.js';
+import { checkSmsSettings, parseProviderChain } from './sms.js';
+import { fail, int, nonEmpty, oneOf, onOff, SettingError, type Parser } from './setting-parsers.js';
+import { SMS_SETTING_DEFS, type SmsSettings } from './sms-settings.js';
+
+export { SettingError } from './setting-parsers.js';
 
 export type Site = 'intl' | 'china';
 export type Mode = 'development' | 'production';
@@ -14,7 +18,7 @@ import { checkTlsSettings, TLS_SETTING_DEFS, type TlsSettings } from './tls-sett
 import { checkHttpSettings, HTTP_SETTING_DEFS, type HttpSettings } from './http-settings.js';
 import { DIRECTORY_SETTING_DEFS, type DirectorySettings } from './directory-settings.js';
 
-export interface Settings extends DefenceSettings, TlsSettings, HttpSettings, DirectorySettings {
+export interface Settings extends DefenceSettings, TlsSettings, HttpSettings, DirectorySettings, SmsSettings {
   host: string;
   port: number;
   dataDir: string;
@@ -36,52 +40,7 @@ export interface Settings extends DefenceSettings, TlsSettings, HttpSettings, Di
   /** From the environment only. */
   masterKey?: string;
   adminToken?: string;
-  // SMS delivery (checked by checkSmsSettings in ./sms.ts)
-  smsTemplate?: string;
-  smsLeaseSeconds: number;
-  smsMaxAttempts: number;
-  aliyunSmsAccessKeyId?: string;
-  aliyunSmsAccessKeySecret?: string; // environment only
-  aliyunSmsSignName?: string;
-  aliyunSmsTemplateCode?: string;
-  aliyunSmsEndpoint: string;
-  aliyunSmsReceiptPollSeconds: number;
-  smppHost?: string;
-  smppPort: number;
-  smppSystemId?: string;
-  smppPassword?: string; // environment only
-  smppBindMode: 'transmitter' | 'transceiver';
-  smppSourceAddr: string;
-  smppWindow: number;
-  smppEnquireLinkSeconds: number;
-  smsWebhookUrl?: string;
-  smsWebhookSecret?: string; // environment only
-  smsWebhookTimeoutMs: number;
 }
-
-export class SettingError extends Error {}
-
-type Parser<T> = (raw: string, name: string) => T;
-
-const fail = (name: string, raw: string, allowed: string): never => {
-  throw new SettingError(`invalid setting ${name}=${JSON.stringify(raw)}: ${allowed}`);
-};
-const oneOf =
-  <T extends string>(...values: T[]): Parser<T> =>
-  (raw, name) =>
-    (values as string[]).includes(raw) ? (raw as T) : fail(name, raw, `expected one of ${values.join(', ')}`);
-const int =
-  (min: number, max: number): Parser<number> =>
-  (raw, name) => {
-    const n = /^\d+$/.test(raw.trim()) ? Number(raw.trim()) : NaN;
-    return Number.isSafeInteger(n) && n >= min && n <= max
-      ? n
-      : fail(name, raw, `expected a whole number from ${min} to ${max}`);
-  };
-const nonEmpty: Parser<string> = (raw, name) =>
-  raw.trim() !== '' ? raw.trim() : fail(name, raw, 'expected a non-empty value');
-const onOff: Parser<boolean> = (raw, name) =>
-  raw === 'on' ? true : raw === 'off' ? false : fail(name, raw, 'expected on or off');
 
 export interface SettingDef<K extends keyof Settings = keyof Settings> {
   key: K;
@@ -252,152 +211,7 @@ export const SETTING_DEFS: readonly SettingDef[] = [
     describe: 'bearer token that opens /_resdir/ to non-loopback clients',
     parse: (raw, name) => (raw.length >= 16 ? raw : fail(name, '(hidden)', 'expected at least 16 characters')),
   }),
-  // SMS delivery
-  def({
-    key: 'smsTemplate',
-    env: 'RESDIR_SMS_TEMPLATE',
-    flag: 'sms-template',
-    describe: 'SMS text with {code} {minutes} {purpose} (default: English, or Chinese for +86)',
-    parse: parseTemplate,
-  }),
-  def({
-    key: 'smsLeaseSeconds',
-    env: 'RESDIR_SMS_LEASE_SECONDS',
-    flag: 'sms-lease-seconds',
-    default: '30',
-    describe: 'how long a worker holds a message it is sending; after a crash it is sent again once this runs out',
-    parse: int(2, 3600),
-  }),
-  def({
-    key: 'smsMaxAttempts',
-    env: 'RESDIR_SMS_MAX_ATTEMPTS',
-    flag: 'sms-max-attempts',
-    default: '8',
-    describe: 'delivery attempts before a message is failed',
-    parse: int(1, 100),
-  }),
-  def({
-    key: 'aliyunSmsAccessKeyId',
-    env: 'RESDIR_ALIYUN_SMS_ACCESS_KEY_ID',
-    flag: 'aliyun-sms-access-key-id',
-    describe: 'AccessKey ID for Alibaba Cloud SMS',
-    parse: nonEmpty,
-  }),
-  def({
-    key: 'aliyunSmsAccessKeySecret',
-    env: 'RESDIR_ALIYUN_SMS_ACCESS_KEY_SECRET',
-    describe: 'AccessKey secret for Alibaba Cloud SMS',
-    parse: (raw, name) => (raw.trim() !== '' ? raw.trim() : fail(name, '(hidden)', 'expected a non-empty value')),
-  }),
-  def({
-    key: 'aliyunSmsSignName',
-    env: 'RESDIR_ALIYUN_SMS_SIGN_NAME',
-    flag: 'aliyun-sms-sign-name',
-    describe: 'approved SMS signature (SignName)',
-    parse: nonEmpty,
-  }),
-  def({
-    key: 'aliyunSmsTemplateCode',
-    env: 'RESDIR_ALIYUN_SMS_TEMPLATE_CODE',
-    flag: 'aliyun-sms-template-code',
-    describe: 'approved verification-code template (TemplateCode) with a `code` variable',
-    parse: nonEmpty,
-  }),
-  def({
-    key: 'aliyunSmsEndpoint',
-    env: 'RESDIR_ALIYUN_SMS_ENDPOINT',
-    flag: 'aliyun-sms-endpoint',
-    default: 'dysmsapi.aliyuncs.com',
-    describe: 'SMS API endpoint, host[:port] (HTTPS) or http(s)://host[:port]',
-    parse: parseEndpoint,
-  }),
-  def({
-    key: 'aliyunSmsReceiptPollSeconds',
-    env: 'RESDIR_ALIYUN_SMS_RECEIPT_POLL_SECONDS',
-    flag: 'aliyun-sms-receipt-poll-seconds',
-    default: '60',
-    describe: 'QuerySendDetails sweep interval for delivery status; 0 = off',
-    parse: int(0, 86400),
-  }),
-  def({ key: 'smppHost', env: 'RESDIR_SMPP_HOST', flag: 'smpp-host', describe: 'SMSC host', parse: nonEmpty }),
-  def({
-    key: 'smppPort',
-    env: 'RESDIR_SMPP_PORT',
-    flag: 'smpp-port',
-    default: '2775',
-    describe: 'SMSC port',
-    parse: int(1, 65535),
-  }),
-  def({
-    key: 'smppSystemId',
-    env: 'RESDIR_SMPP_SYSTEM_ID',
-    flag: 'smpp-system-id',
-    describe: 'SMPP system_id',
-    parse: nonEmpty,
-  }),
-  def({
-    key: 'smppPassword',
-    env: 'RESDIR_SMPP_PASSWORD',
-    describe: 'SMPP password',
-    parse: (raw, name) =>
-      raw.length <= 8 && raw !== '' ? raw : fail(name, '(hidden)', 'expected 1 to 8 characters (SMPP 3.4)'),
-  }),
-  def({
-    key: 'smppBindMode',
-    env: 'RESDIR_SMPP_BIND_MODE',
-    flag: 'smpp-bind-mode',
-    default: 'transceiver',
-    describe: 'transceiver (receipts on the same link) or transmitter (no receipts)',
-    parse: oneOf('transmitter', 'transceiver'),
-  }),
-  def({
-    key: 'smppSourceAddr',
-    env: 'RESDIR_SMPP_SOURCE_ADDR',
-    flag: 'smpp-source-addr',
-    default: 'resdir',
-    describe: 'sender: digits (international number) or up to 11 letters',
-    parse: (raw, name) =>
-      /^(\+?\d{1,15}|[A-Za-z0-9 ]{1,11})$/.test(raw)
-        ? raw
-        : fail(name, raw, 'expected up to 15 digits or up to 11 letters and digits'),
-  }),
-  def({
-    key: 'smppWindow',
-    env: 'RESDIR_SMPP_WINDOW',
-    flag: 'smpp-window',
-    default: '10',
-    describe: 'submit_sm awaiting a response at once (throughput window)',
-    parse: int(1, 1000),
-  }),
-  def({
-    key: 'smppEnquireLinkSeconds',
-    env: 'RESDIR_SMPP_ENQUIRE_LINK_SECONDS',
-    flag: 'smpp-enquire-link-seconds',
-    default: '30',
-    describe: 'enquire_link keep-alive interval',
-    parse: int(1, 3600),
-  }),
-  def({
-    key: 'smsWebhookUrl',
-    env: 'RESDIR_SMS_WEBHOOK_URL',
-    flag: 'sms-webhook-url',
-    describe: 'URL the webhook provider POSTs each SMS to (https:// in production)',
-    parse: parseUrl,
-  }),
-  def({
-    key: 'smsWebhookSecret',
-    env: 'RESDIR_SMS_WEBHOOK_SECRET',
-    describe: 'HMAC-SHA256 key signing webhook posts',
-    parse: (raw, name) => (raw.length >= 16 ? raw : fail(name, '(hidden)', 'expected at least 16 characters')),
-  }),
-  def({
-    key: 'smsWebhookTimeoutMs',
-    env: 'RESDIR_SMS_WEBHOOK_TIMEOUT_MS',
-    flag: 'sms-webhook-timeout-ms',
-    default: '5000',
-    describe: 'webhook answer timeout (a timeout is retried)',
-    parse: int(100, 600_000),
-  }),
+  ...SMS_SETTING_DEFS,
 ];
 
 /**

@@ -83,7 +83,8 @@ export function checkSmsSettings(s: Settings): void {
   const chain = providerChain(s);
   if (chain.includes('webhook') && s.smsWebhookTimeoutMs >= s.smsLeaseSeconds * 1000) {
     throw new SettingError(
-      `invalid setting RESDIR_SMS_WEBHOOK_TIMEOUT_MS="${s.smsWebhookTimeoutMs}": it must be shorter than the outbox lease (RESDIR_SMS_LEASE_SECONDS=${s.smsLeaseSeconds})`,
+      `invalid setting RESDIR_SMS_WEBHOOK_TIMEOUT_MS="${s.smsWebhookTimeoutMs}": it must be shorter than the ` +
+        `outbox lease (RESDIR_SMS_LEASE_SECONDS=${s.smsLeaseSeconds})`,
     );
   }
   if (s.mode !== 'production') return;

@@ -3,7 +3,7 @@
  * from the official SDKs (src/tools/official-operations.ts regenerates it).
  */
 import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { repoPath } from '../lib/repo-root.js';
 
 export interface OfficialApi {
   /** The product as the coverage report names it. */
@@ -17,8 +17,8 @@ export interface OfficialApi {
 /** Path of the data file, in the source tree (the tool writes it, `npm run build` reads it from src). */
 export const OFFICIAL_FILE = 'src/coverage/official-operations.json';
 
-const DATA_URL = new URL('../../src/coverage/official-operations.json', import.meta.url);
+const DATA_FILE = repoPath('src', 'coverage', 'official-operations.json');
 
 export function readOfficialApis(): OfficialApi[] {
-  return (JSON.parse(fs.readFileSync(fileURLToPath(DATA_URL), 'utf8')) as { apis: OfficialApi[] }).apis;
+  return (JSON.parse(fs.readFileSync(DATA_FILE, 'utf8')) as { apis: OfficialApi[] }).apis;
 }

@@ -259,12 +259,15 @@ export class OutboxWorker {
             'sms sent',
           );
         },
-        settleReceipts: async () => {
-          // A receipt may have overtaken the recording of the send.
-          const settled = await delivery?.applyReceipts(provider.name, providerMessageId, at);
-          if (settled?.status === 'delivered')
-            metrics?.deliveryLatency.observe({ provider: provider.name }, (at - settled.createdAt) / 1000);
-        },
+        // A receipt may have overtaken the recording of the send (only providers that start a
+        // receipt sink ever deliver receipts).
+        settleReceipts:
+          provider.start &&
+          (async () => {
+            const settled = await delivery?.applyReceipts(provider.name, providerMessageId, at);
+            if (settled?.status === 'delivered')
+              metrics?.deliveryLatency.observe({ provider: provider.name }, (at - settled.createdAt) / 1000);
+          }),
       };
     }
     const at = this.clock.now();

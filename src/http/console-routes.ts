@@ -6,9 +6,9 @@
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import { repoPath } from '../lib/repo-root.js';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, onRequestHookHandler } from 'fastify';
 import { registerConsoleApi, type ConsoleApiDeps } from './console-api.js';
 import { registerConsoleFeed } from './console-feed.js';
@@ -24,7 +24,7 @@ const TYPES: Record<string, string> = {
 };
 
 /** src/console/, from src/http/ (tests) and from dist/http/ (the built server) alike. */
-const ASSET_DIR = fileURLToPath(new URL('../../src/console/', import.meta.url));
+const ASSET_DIR = repoPath('src', 'console');
 
 function vendorFiles(): Map<string, string> {
   const require = createRequire(import.meta.url);

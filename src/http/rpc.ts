@@ -3,14 +3,19 @@ import { failure, type ApiFailure, type ErrorCode } from '../errors/catalog.js';
 import { err, type Result } from '../lib/result.js';
 import type { Clock } from '../lib/clock.js';
 import type { Keyring } from '../lib/keyring.js';
-import { parseRpcRequest, type WireRequest } from '../protocol/request.js';
+import { parseRpcRequest, type RpcRequest, type WireRequest } from '../protocol/request.js';
 import { authenticate } from '../protocol/authenticate.js';
 import { checkParamHygiene, type ParamCodes } from '../protocol/param-hygiene.js';
 import { errorResponse, successResponse, type WireResponse } from '../protocol/envelope.js';
 import { authorizeOperation } from '../operations/authorize-operation.js';
 import { checkSecurityToken } from '../auth/security-token.js';
 import type { Principal } from '../auth/principal.js';
-import { resolveCredential, type ResolvedCredential } from '../domain/identity/credentials.js';
+import {
+  type Identity,
+  type IdentityCache,
+  type Resolved,
+  StaleIdentityError,
+} from '../domain/identity/identity-cache.js';
 import { auditEvent, type AuditDraft } from '../domain/audit/audit.js';
 import { maskPhone } from '../domain/phone/phone.js';
 import type { BoundCall, OpContext, Operation } from '../operations/define.js';
@@ -26,6 +31,8 @@ export interface RpcDeps {
   clock: Clock;
   signatureWindowMs: number;
   services: OpContext['services'];
+  /** AccessKey → principal, policies and managed directory, from memory (see identity-cache.ts). */
+  identities: IdentityCache;
   log: Logger;
 }
 
@@ -89,30 +96,15 @@ export async function handleRpc(wire: WireRequest, meta: RpcMeta, deps: RpcDeps)
     const unsafe = checkParamHygiene(rpc, op.paramErrors as ParamCodes | undefined);
     if (unsafe) return fail(unsafe, { action: op.action });
 
-    let resolved: ResolvedCredential | undefined;
-    const authed = await authenticate(wire, rpc, {
-      clock: deps.clock,
-      windowMs: deps.signatureWindowMs,
-      lookupKey: async (id) => {
-        resolved = await resolveCredential(deps.store, deps.keyring, id);
-        return resolved;
-      },
-      claimNonce: (id, nonce, expiresAt) => deps.store.nonces.claim(id, nonce, expiresAt),
-    });
-    if (!authed.ok || !resolved)
-      return fail(authed.ok ? failure('InternalError') : authed.error, { action: op.action });
-    const tokenError = checkSecurityToken(resolved.sts, authed.value.securityToken, deps.clock.now());
-    if (tokenError) return fail(tokenError, { action: op.action });
-    const principal: Principal = resolved.principal;
-
-    const draft = auditDraft(meta, op, rpc.version, principal, rpc.params, deps.clock.now());
-    const outcome = await runAuthenticated(op, rpc.version, rpc.params, principal, draft, meta, deps);
-    if (!outcome.ok) {
-      await appendAudit(deps, draft, outcome.error.code, outcome.error.auditDetail);
-      return fail(outcome.error, { action: op.action, principal: principal.arn });
+    // An identity trusted from memory unread is re-checked by the write (Send) or before a refusal
+    // is answered; a stale one re-runs the call on the current identity, without a second nonce.
+    let validate = !op.identityCheckedByWrite;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const outcome = await authenticatedCall(wire, rpc, op, meta, deps, { validate, nonceClaimed: attempt > 0 });
+      if (outcome !== STALE) return outcome;
+      validate = true;
     }
-    if (op.readOnly) await appendAudit(deps, draft, 'OK');
-    return { response: successResponse(meta.requestId, outcome.value), action: op.action, principal: principal.arn };
+    return fail(failure('ServiceUnavailable'), { action: op.action });
   } catch (e) {
     if (isStoreUnavailable(e)) {
       // The database rolled back whatever this call had not committed; the client may retry.
@@ -124,15 +116,76 @@ export async function handleRpc(wire: WireRequest, meta: RpcMeta, deps: RpcDeps)
   }
 }
 
+const STALE = Symbol('stale identity');
+
+/**
+ * Authenticates, authorizes and runs one call. STALE when the identity it was judged on turned out
+ * to be out of date (nothing was written and nothing recorded).
+ */
+async function authenticatedCall(
+  wire: WireRequest,
+  rpc: RpcRequest,
+  op: Operation,
+  meta: RpcMeta,
+  deps: RpcDeps,
+  opts: { validate: boolean; nonceClaimed: boolean },
+): Promise<RpcOutcome | typeof STALE> {
+  const fail = (f: ApiFailure, principal?: string): RpcOutcome => ({
+    response: errorResponse(meta.requestId, meta.hostId, f),
+    code: f.code,
+    action: op.action,
+    ...(principal ? { principal } : {}),
+  });
+  let found: Resolved | undefined;
+  const authed = await authenticate(wire, rpc, {
+    clock: deps.clock,
+    windowMs: deps.signatureWindowMs,
+    lookupKey: async (id) => {
+      found = await deps.identities.resolve(id, opts.validate);
+      return found?.identity.credential;
+    },
+    claimNonce: opts.nonceClaimed
+      ? async () => true
+      : (id, nonce, expiresAt) => deps.store.nonces.claim(id, nonce, expiresAt),
+  });
+  const stale = async (): Promise<boolean> =>
+    found !== undefined && !found.fresh && !(await deps.identities.isCurrent(found.identity));
+  if (!authed.ok || !found) {
+    if (await stale()) return STALE;
+    return fail(authed.ok ? failure('InternalError') : authed.error);
+  }
+  const identity = found.identity;
+  const tokenError = checkSecurityToken(identity.credential.sts, authed.value.securityToken, deps.clock.now());
+  if (tokenError) return fail(tokenError);
+  const principal: Principal = identity.credential.principal;
+
+  const draft = auditDraft(meta, op, rpc.version, principal, rpc.params, deps.clock.now());
+  let outcome: Result<Record<string, unknown>, ApiFailure>;
+  try {
+    outcome = await runAuthenticated(op, rpc.version, rpc.params, identity, draft, meta, deps);
+  } catch (e) {
+    if (e instanceof StaleIdentityError) return STALE;
+    throw e;
+  }
+  if (!outcome.ok) {
+    if (await stale()) return STALE;
+    await appendAudit(deps, draft, outcome.error.code, outcome.error.auditDetail);
+    return fail(outcome.error, principal.arn);
+  }
+  if (op.readOnly) await appendAudit(deps, draft, 'OK');
+  return { response: successResponse(meta.requestId, outcome.value), action: op.action, principal: principal.arn };
+}
+
 async function runAuthenticated(
   op: Operation,
   version: string,
   params: Record<string, string>,
-  principal: Principal,
+  identity: Identity,
   draft: AuditDraft,
   meta: RpcMeta,
   deps: RpcDeps,
 ): Promise<Result<Record<string, unknown>, ApiFailure>> {
+  const principal = identity.credential.principal;
   const ctx: OpContext = {
     requestId: meta.requestId,
     version,
@@ -140,6 +193,7 @@ async function runAuthenticated(
     audit: draft,
     secureTransport: meta.secureTransport,
     services: deps.services,
+    identityStamp: identity.stamp,
   };
   // Input first: the resource ARN is built from validated values only (never from a raw, unbounded
   // parameter), and the handler acts on exactly the input that was authorized.
@@ -147,14 +201,22 @@ async function runAuthenticated(
   if (!call.ok) return call;
   // The caller rule needs no member, so a refused identity never causes a member lookup
   // (resolving a resource ARN may look the member up).
-  const rule = await applyCallerRule(op, principal, params, deps.services);
+  const rule = await applyCallerRule(op, principal, params, deps.services, identity.managed);
   if (!rule.ok) return rule;
   if (rule.value) ctx.managedDirectory = rule.value;
-  const denied = await authorizeOperation(op, call.value, principal, deps.services, deps.store, {
-    sourceIp: meta.sourceIp,
-    now: deps.clock.now(),
-    secureTransport: meta.secureTransport,
-  });
+  const denied = await authorizeOperation(
+    op,
+    call.value,
+    principal,
+    deps.services,
+    identity.policies,
+    {
+      sourceIp: meta.sourceIp,
+      now: deps.clock.now(),
+      secureTransport: meta.secureTransport,
+    },
+    identity.managed,
+  );
   if (denied) return err(denied);
   const result = await runHandler(op, call.value, ctx, deps);
   if (!result.ok && !COMMON_CODES.has(result.error.code) && !op.errors.includes(result.error.code)) {

@@ -9,6 +9,7 @@ import { handleRpc, type RpcDeps, type RpcOutcome } from './rpc.js';
 import { registerAdminRoutes, type AdminDeps } from './admin.js';
 import { isStoreUnavailable } from '../store/unavailable.js';
 import { arrivedOverTls, type DualProtocol } from './dual-port.js';
+import { BodyBudget, BodyBudgetExceeded, readBody } from './body-reader.js';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 const RPC_METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS'] as const;
@@ -51,6 +52,8 @@ export function buildServer(
   metrics: Registry,
   /** When given, the port answers TLS too (src/http/dual-port.ts). */
   tls?: DualProtocol,
+  /** The bytes of request bodies held in memory at once, across all connections. */
+  bodyBudget: BodyBudget = new BodyBudget(64 * BODY_LIMIT_BYTES),
 ): FastifyInstance {
   const app = Fastify({
     ...(tls ? { serverFactory: tls.serverFactory } : {}),
@@ -82,7 +85,7 @@ export function buildServer(
   });
 
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser('*', (_req, payload, done) => readBody(payload, BODY_LIMIT_BYTES, bodyBudget, done));
 
   const send = (reply: import('fastify').FastifyReply, r: WireResponse) =>
     reply.code(r.status).headers(r.headers).send(r.body);
@@ -121,7 +124,12 @@ export function buildServer(
 
   app.setErrorHandler((error: { statusCode?: number; code?: string; message?: string }, req, reply) => {
     let f: ApiFailure;
-    if (error.statusCode === 413)
+    if (error instanceof BodyBudgetExceeded) {
+      // The rest of the body is not read: the connection closes once the answer is out.
+      reply.header('connection', 'close');
+      reply.raw.once('finish', () => req.raw.destroy());
+      f = failure('ServiceUnavailable', error.message);
+    } else if (error.statusCode === 413)
       f = failure('Request.BodyTooLarge', `The request body is larger than ${BODY_LIMIT_BYTES} bytes.`);
     else if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500)
       f = failure('InvalidParameter', `The request could not be read: ${error.message ?? 'malformed request'}.`);

@@ -22,7 +22,8 @@ export function registerSmsReceiptRoute(app: FastifyInstance, intake: ReceiptInt
     return reply.code(400).send({
       error: 'invalid-receipt',
       message:
-        'expected {"messageId": string, "state": "delivered" | "undelivered" | "enroute" | "accepted", "detail"?: string}',
+        'expected {"messageId": string, "state": "delivered" | "undelivered" | "enroute" | "accepted", "detail"?: ' +
+        'string}',
     });
   });
 }

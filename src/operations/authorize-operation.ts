@@ -1,7 +1,7 @@
-import { type AuthzEnv, authorize } from '../auth/authorize.js';
+import { type AuthzEnv, authorize, type PrincipalPolicies } from '../auth/authorize.js';
 import type { Principal } from '../auth/principal.js';
 import type { ApiFailure } from '../errors/catalog.js';
-import type { Store } from '../store/ports.js';
+import type { Directory } from '../store/ports.js';
 import type { BoundCall, OpContext, Operation } from './define.js';
 
 /**
@@ -13,14 +13,15 @@ export async function authorizeOperation(
   call: BoundCall,
   principal: Principal,
   services: OpContext['services'],
-  store: Pick<Store, 'ram'>,
+  policies: PrincipalPolicies | undefined,
   env: AuthzEnv,
+  managed?: Directory | null,
 ): Promise<ApiFailure | undefined> {
   if (op.authorization === 'any-authenticated') return undefined;
-  const refused = await authorize(store, principal, op.ramAction, call.resource(principal, services), env);
+  const refused = await authorize(policies, principal, op.ramAction, call.resource(principal, services, managed), env);
   if (refused) return refused;
   for (const arn of call.moreResources()) {
-    const also = await authorize(store, principal, op.ramAction, arn, env);
+    const also = await authorize(policies, principal, op.ramAction, arn, env);
     if (also) return also;
   }
   return undefined;

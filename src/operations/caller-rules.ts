@@ -35,11 +35,13 @@ export async function applyCallerRule(
   principal: Principal,
   params: Readonly<Record<string, string>>,
   services: OpContext['services'],
+  /** The directory the caller's account manages (null: none), when already known; else looked up. */
+  known?: Directory | null,
 ): Promise<Result<Directory | undefined, ApiFailure>> {
   const rule = op.callerRule;
   if (rule === undefined) return ok(undefined);
-  if (rule === 'management-ram-identity') return services.directory.requireManagementRamIdentity(principal);
-  const managed = await services.directory.managedBy(principal);
+  if (rule === 'management-ram-identity') return services.directory.requireManagementRamIdentity(principal, known);
+  const managed = known ? ok(known) : await services.directory.managedBy(principal);
   if (managed.ok) return managed;
   if (rule === 'management-or-self' && params.AccountId === principal.accountId) return ok(undefined);
   const seen = await services.directory.visibleTo(principal);

@@ -11,6 +11,7 @@ import type { FolderService } from '../domain/directory/folders.js';
 import type { MemberService } from '../domain/directory/members.js';
 import type { SecurePhoneVerification } from '../domain/verification/secure-phone.js';
 import type { Directory, Store } from '../store/ports.js';
+import type { IdentityStamp } from '../store/hot-ports.js';
 import type { Site } from '../config/settings.js';
 import type { IdentityServices } from '../domain/ram/services.js';
 import type { CallingCodePolicy } from '../domain/phone/policy.js';
@@ -20,6 +21,8 @@ import type { DelegationService } from '../domain/directory/delegation.js';
 
 export const RD_VERSIONS = ['2020-03-31', '2022-04-19'] as const;
 export type ApiVersion = (typeof RD_VERSIONS)[number];
+/** Every API version resdir serves: Resource Directory's, RAM 2015-05-01, STS 2015-04-01, ActionTrail 2020-07-06. */
+export type OfficialVersion = ApiVersion | '2015-05-01' | '2015-04-01' | '2020-07-06';
 
 /** What a handler may use. It never sees the HTTP request. */
 export interface OpContext {
@@ -31,6 +34,10 @@ export interface OpContext {
   secureTransport: boolean;
   /** Set when the spec's callerRule is 'management-ram-identity': the directory the caller manages. */
   managedDirectory?: Directory;
+  /** The identity epoch the caller was authorized at, for a write that re-checks it (Send). */
+  identityStamp?: IdentityStamp;
+  /** Reads made while resolving this call's resource ARN, for its handler to reuse (one call only). */
+  memo?: CallMemo;
   services: {
     directory: DirectoryService;
     /** The folder tree of a directory. */
@@ -53,9 +60,15 @@ export interface OpContext {
   };
 }
 
+/** Reads shared by one call's resource lookup and its handler, keyed by what was read. */
+export type CallMemo = Map<string, unknown>;
+
 /** What an operation's resource ARN may depend on: the caller and the validated input, never the request. */
 export interface ResourceRequest<I = Record<string, string | undefined>> {
   principal: Principal;
+  /** The directory the caller's account manages (null: none), when already known. */
+  managed?: Directory | null;
+  memo: CallMemo;
   /** The validated input: the same values the handler acts on. */
   input: I;
   services: OpContext['services'];
@@ -84,16 +97,22 @@ export interface OperationMeta {
   /** The handler writes its success audit record itself, inside its own transaction (the hot path). */
   auditsItself?: boolean;
   /**
+   * The handler's one write re-checks the caller's identity epoch (ctx.identityStamp), so the
+   * pipeline may judge the caller on its in-memory identity without reading the epoch first.
+   */
+  identityCheckedByWrite?: boolean;
+  /**
    * True for operations that change nothing: their audit record is written after the handler. Every
    * other operation runs in one transaction with its success audit record.
    */
   readOnly?: boolean;
   /**
-   * Every request parameter the official API defines for this operation, per API version (the
-   * 2020-03-31 list is checked against the SDK's request model). Those the input schema does not
-   * declare are refused with UnsupportedParameter, naming the parameter.
+   * Every request parameter the official API defines for this operation, per API version (checked
+   * against the official SDK's request model). Those the input schema does not declare are refused
+   * with UnsupportedParameter, naming the parameter; a list parameter such as `LookupAttribute` is
+   * declared by its `LookupAttribute.N.…` entries.
    */
-  officialParams?: Readonly<Partial<Record<ApiVersion, readonly string[]>>>;
+  officialParams?: Readonly<Partial<Record<OfficialVersion, readonly string[]>>>;
 }
 
 /**
@@ -121,7 +140,11 @@ export interface OperationSpec<S extends TObject> extends OperationMeta {
 /** A call whose input passed validation: its resource and its handler close over the same input. */
 export interface BoundCall {
   /** The ARN to authorize against, or a lookup that runs only once the action is allowed somewhere. */
-  resource(principal: Principal, services: OpContext['services']): string | (() => Promise<string>);
+  resource(
+    principal: Principal,
+    services: OpContext['services'],
+    managed?: Directory | null,
+  ): string | (() => Promise<string>);
   /** The ARNs after the first of a several-entity operation, once `resource` was resolved. */
   moreResources(): readonly string[];
   handle(ctx: OpContext): Promise<Result<Record<string, unknown>, ApiFailure>>;
@@ -139,7 +162,8 @@ export function defineOperation<S extends TObject>(spec: OperationSpec<S>): Oper
   const { resource, resolveResource, resolveResources, handler, paramErrors = {}, ...meta } = spec;
   const errors: Partial<Record<string, ParamErrors>> = paramErrors;
   const official = [...new Set(Object.values(meta.officialParams ?? {}).flat())];
-  const implemented = new Set(Object.keys(spec.input.properties));
+  const declared = Object.keys(spec.input.properties);
+  const implemented = new Set(official.filter((n) => declared.some((k) => k === n || k.startsWith(`${n}.`))));
   return {
     ...meta,
     paramErrors: errors,
@@ -149,10 +173,11 @@ export function defineOperation<S extends TObject>(spec: OperationSpec<S>): Oper
       const valid = validateInput<S>(spec.input, errors, params);
       if (!valid.ok) return valid;
       const input = valid.value;
+      const memo: CallMemo = new Map();
       let more: readonly string[] = [];
       return ok({
-        resource: (principal, services) => {
-          const r = { principal, input, services };
+        resource: (principal, services, managed) => {
+          const r = { principal, input, services, memo, ...(managed !== undefined ? { managed } : {}) };
           if (resolveResources) {
             return async () => {
               const [first = resource(r), ...rest] = await resolveResources(r);
@@ -163,7 +188,7 @@ export function defineOperation<S extends TObject>(spec: OperationSpec<S>): Oper
           return resolveResource ? () => resolveResource(r) : resource(r);
         },
         moreResources: () => more,
-        handle: (ctx) => handler(ctx, input),
+        handle: (ctx) => handler({ ...ctx, memo }, input),
       });
     },
   };

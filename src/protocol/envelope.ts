@@ -30,7 +30,10 @@ export function successResponse(requestId: string, fields: Record<string, unknow
 
 /** The troubleshooting link Alibaba's gateway puts in `Recommend`. */
 export function recommendUrl(code: string, requestId: string): string {
-  return `https://api.aliyun.com/troubleshoot?q=${encodeURIComponent(code)}&product=ResourceManager&requestId=${requestId}`;
+  return (
+    `https://api.aliyun.com/troubleshoot?q=${encodeURIComponent(code)}&product=ResourceManager&` +
+    `requestId=${requestId}`
+  );
 }
 
 /** Catalog status; `x-acs-retry-after` (whole ms) only when the failure names a retry delay. */

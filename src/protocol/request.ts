@@ -169,7 +169,8 @@ function parseAcs3(req: WireRequest, authorization: string): Result<Omit<RpcRequ
     return err(
       failure(
         'InvalidSignatureMethod',
-        `The signature algorithm "${show(authorization.split(' ')[0] ?? '')}" is not supported; use ACS3-HMAC-SHA256 or ACS3-HMAC-SM3.`,
+        `The signature algorithm "${show(authorization.split(' ')[0] ?? '')}" is not supported; use ` +
+          `ACS3-HMAC-SHA256 or ACS3-HMAC-SM3.`,
       ),
     );
   }

@@ -55,7 +55,7 @@ export interface DefenceRepo {
   purgeIdempotent(now: number): Promise<number>;
 }
 
-/** Filters of an audit lookup; every given field must match. Newest first. */
+/** Filters of an audit lookup; every given field must match. Newest first unless `oldestFirst`. */
 export interface AuditLookup {
   /** The account whose calls are listed; undefined (the operator's CLI only) lists every account. */
   callerAccountId: string | undefined;
@@ -68,8 +68,12 @@ export interface AuditLookup {
   resultCode?: string;
   sourceIp?: string;
   eventId?: string;
-  /** Only events with an id below this one (paging). */
+  /** Only events with an id below this one (paging, newest first). */
   beforeId?: string;
+  /** Only events with an id above this one (paging, oldest first). */
+  afterId?: string;
+  /** Oldest first (ActionTrail's Direction=FORWARD). */
+  oldestFirst?: boolean;
   limit: number;
 }
 

@@ -49,6 +49,11 @@ export interface NewCode {
 
 export interface SendCodeCommand {
   now: number;
+  /**
+   * The identity epoch the caller was authorized at: the Send writes nothing and answers
+   * `stale-identity` when the account's epoch has moved since (see migration 0009).
+   */
+  identity?: IdentityStamp;
   /** A ClientToken: replays a live record with this fingerprint, refuses one with another. */
   idempotency?: { scope: string; token: string; fingerprint: string; response: string; expiresAt: number };
   limits?: SendLimitPlan;
@@ -62,8 +67,16 @@ export interface SendCodeCommand {
   replayAudit: AuditEvent;
 }
 
+/** An account and the identity epoch an in-process identity was loaded at. */
+export interface IdentityStamp {
+  accountId: string;
+  epoch: number;
+}
+
 export type SendCodeOutcome =
   | { kind: 'sent' }
+  /** The caller's identities changed since it was authorized; nothing was written. */
+  | { kind: 'stale-identity' }
   | { kind: 'replayed'; response: string }
   | { kind: 'token-mismatch' }
   | { kind: 'refused'; refusal: SendRefusal }

@@ -18,7 +18,7 @@ import { defenceRepo } from './repos/defence.js';
 import { auditLogRepo } from './repos/audit-log.js';
 import type SqliteDatabase from 'better-sqlite3';
 import { sendCodeViaRepos } from './hot/send-code-repos.js';
-import { sqliteSendCode } from './hot/sqlite-send-code.js';
+import { sqliteHotPath } from './hot/sqlite-send-code.js';
 import type { SendCodeCommand, SendCodeOutcome } from './hot-ports.js';
 import { consoleReadRepo } from './repos/console.js';
 import { folderRepo } from './repos/folders.js';
@@ -57,7 +57,7 @@ class RollbackWith<E> {
 export interface SqliteHandle {
   raw: SqliteDatabase.Database;
   /** Called on close, before the connection closes (timers). */
-  onClose?: () => void;
+  onClose?: () => Promise<void> | void;
 }
 
 /**
@@ -71,8 +71,12 @@ export interface SqliteHandle {
  */
 export function kyselyStore(db: Kysely<Database>, dialect: Store['dialect'], sqlite?: SqliteHandle): Store {
   // Kysely's SQLite driver serializes its users of the connection; the group commit joins that queue.
-  const fast = sqlite ? sqliteSendCode(sqlite.raw, (fn) => db.connection().execute(async () => fn())) : undefined;
+  const fast = sqlite ? sqliteHotPath(sqlite.raw, (fn) => db.connection().execute(async () => fn())) : undefined;
   const root = reposOn(db, dialect);
+  const fastNonces = fast ? { ...root.nonces, claim: fast.claimNonce } : undefined;
+  const fastAudit = fast ? { ...root.audit, append: fast.appendAudit } : undefined;
+  const fastInbox = fast ? { ...root.inbox, add: fast.addToInbox } : undefined;
+  const fastOutbox = fast ? { ...root.outbox, claim: fast.claimOutbox, settle: fast.settleOutbox } : undefined;
   const ambient = new AsyncLocalStorage<Repos>();
   const repo = <K extends keyof Repos>(k: K): Repos[K] => (ambient.getStore() ?? root)[k];
   const store: Store = {
@@ -85,6 +89,10 @@ export function kyselyStore(db: Kysely<Database>, dialect: Store['dialect'], sql
         return fast ? fast.sendCode(cmd) : pgSendCode(db, cmd);
       },
     },
+    identityEpoch: (accountId) =>
+      fast && !ambient.getStore()
+        ? Promise.resolve(fast.identityEpoch(accountId))
+        : repo('identity').epochOf(accountId),
     get directory() {
       return repo('directory');
     },
@@ -98,19 +106,21 @@ export function kyselyStore(db: Kysely<Database>, dialect: Store['dialect'], sql
       return repo('limits');
     },
     get outbox() {
-      return repo('outbox');
+      return fastOutbox && !ambient.getStore() ? fastOutbox : repo('outbox');
     },
     get inbox() {
-      return repo('inbox');
+      return fastInbox && !ambient.getStore() ? fastInbox : repo('inbox');
     },
     get delivery() {
       return repo('delivery');
     },
     get audit() {
-      return repo('audit');
+      // Outside a transaction, an audit record joins the hot path's group commit on SQLite.
+      return fastAudit && !ambient.getStore() ? fastAudit : repo('audit');
     },
     get nonces() {
-      return repo('nonces');
+      // Outside a transaction, a nonce claim joins the hot path's group commit on SQLite.
+      return fastNonces && !ambient.getStore() ? fastNonces : repo('nonces');
     },
     get meta() {
       return repo('meta');
@@ -164,17 +174,20 @@ export function kyselyStore(db: Kysely<Database>, dialect: Store['dialect'], sql
     },
     async close() {
       await fast?.flush();
-      sqlite?.onClose?.();
+      await sqlite?.onClose?.();
       await db.destroy();
     },
   };
   return store;
 }
 
-/** One round trip: the migration's resdir_send_code runs the write set in one statement's transaction. */
+/**
+ * One round trip: resdir_send_code_checked (migration 0009) re-checks the identity epoch, then
+ * resdir_send_code (0005) runs the write set in one statement's transaction.
+ */
 async function pgSendCode(db: Kysely<Database>, cmd: SendCodeCommand): Promise<SendCodeOutcome> {
   const { rows } = await sql<{
     r: SendCodeOutcome;
-  }>`select resdir_send_code(${JSON.stringify(cmd)}::jsonb) as r`.execute(db);
+  }>`select resdir_send_code_checked(${JSON.stringify(cmd)}::jsonb) as r`.execute(db);
   return rows[0]!.r;
 }

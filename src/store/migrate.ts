@@ -7,6 +7,7 @@ import * as directoryLifecycle from './migrations/2026_12_02_0008_directory_life
 import * as directoryTree from './migrations/2026_12_02_0007_directory.js';
 import * as hardening from './migrations/2026_12_02_0006_hardening.js';
 import * as hotPath from './migrations/2026_12_02_0005_hot_path.js';
+import * as identityEpochs from './migrations/2026_12_02_0009_identity_epochs.js';
 import * as ramGroups from './migrations/2026_12_02_0010_ram_groups.js';
 import * as ramLogin from './migrations/2026_12_02_0011_ram_login.js';
 import * as tagsDelegation from './migrations/2026_12_02_0014_tags_delegation.js';
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_02_0006_hardening': hardening,
   '2026_12_02_0007_directory': directoryTree,
   '2026_12_02_0008_directory_lifecycle': directoryLifecycle,
+  '2026_12_02_0009_identity_epochs': identityEpochs,
   '2026_12_02_0010_ram_groups': ramGroups,
   '2026_12_02_0011_ram_login': ramLogin,
   '2026_12_02_0014_tags_delegation': tagsDelegation,

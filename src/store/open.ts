@@ -1,12 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Database } from './schema.js';
 import type { Store } from './ports.js';
 import { kyselyStore, type SqliteHandle } from './kysely-store.js';
 import { migrateToLatest } from './migrate.js';
-import { DEFAULT_POSTGRES_OPTIONS, postgresKysely, withMigrationLock, type PostgresOptions } from './postgres.js';
+import type { PostgresOptions } from './postgres.js';
 
 export interface OpenedStore {
   store: Store;
@@ -31,6 +33,8 @@ const isPostgresUrl = (url: string): boolean => url.startsWith('postgres://') ||
  */
 export async function openStore(url: string, opts: OpenOptions = {}): Promise<OpenedStore> {
   if (isPostgresUrl(url)) {
+    // Loaded only for a PostgreSQL URL: an SQLite server never loads the driver.
+    const { DEFAULT_POSTGRES_OPTIONS, postgresKysely, withMigrationLock } = await import('./postgres.js');
     const pgOpts: PostgresOptions = { ...DEFAULT_POSTGRES_OPTIONS, ...definedOnly(opts) };
     let applied: string[] = [];
     if (opts.migrate !== false) {
@@ -58,37 +62,107 @@ function definedOnly(o: OpenOptions): Partial<PostgresOptions> {
 
 /** How often the WAL is checkpointed, off the request path (automatic checkpoints are off). */
 const CHECKPOINT_EVERY_MS = 1_000;
+const JOURNAL_SIZE_LIMIT = 64 * 1024 * 1024;
+/** Below this WAL size no checkpoint is asked for (an idle server starts no checkpoint thread). */
+const CHECKPOINT_MIN_WAL_BYTES = 1024 * 1024;
+
+const SQLITE_DRIVER = createRequire(import.meta.url).resolve('better-sqlite3');
+
+/**
+ * The checkpoint thread (CommonJS, evaluated): `wal_checkpoint(PASSIVE)` on its own connection each
+ * time it is asked. PASSIVE waits for no reader or writer; a busy checkpoint is skipped.
+ */
+const CHECKPOINT_THREAD = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+const db = new Database(workerData.file, { fileMustExist: true });
+db.pragma('busy_timeout = 0');
+db.pragma('wal_autocheckpoint = 0');
+db.pragma('journal_size_limit = ' + workerData.journalSizeLimit);
+const checkpoint = db.prepare('pragma wal_checkpoint(PASSIVE)');
+parentPort.on('message', (msg) => {
+  if (msg === 'close') { db.close(); parentPort.close(); return; }
+  try { checkpoint.get(); } catch {}
+  parentPort.postMessage('done');
+});
+`;
+
+/**
+ * WAL checkpoints off the request path: a timer looks at the WAL file's size and, once it holds
+ * more than a megabyte, asks a worker thread (started on first need) to checkpoint it on its own
+ * connection. One request at a time; the thread is ended on close.
+ */
+class Checkpointer {
+  private worker: Worker | undefined;
+  private busy = false;
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(private readonly file: string) {
+    this.timer = setInterval(() => this.tick(), CHECKPOINT_EVERY_MS).unref();
+  }
+
+  private tick(): void {
+    if (this.busy) return;
+    let size = 0;
+    try {
+      size = fs.statSync(`${this.file}-wal`).size;
+    } catch {
+      return; // no WAL file (yet)
+    }
+    if (size < CHECKPOINT_MIN_WAL_BYTES) return;
+    this.worker ??= this.spawn();
+    this.busy = true;
+    this.worker.postMessage('checkpoint');
+  }
+
+  private spawn(): Worker {
+    const w = new Worker(CHECKPOINT_THREAD, {
+      eval: true,
+      workerData: { file: this.file, journalSizeLimit: JOURNAL_SIZE_LIMIT, driver: SQLITE_DRIVER },
+    });
+    w.on('message', () => {
+      this.busy = false;
+    });
+    w.on('error', () => {
+      // A failed thread is replaced at the next need.
+      this.worker = undefined;
+      this.busy = false;
+    });
+    w.unref();
+    return w;
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.timer);
+    const w = this.worker;
+    this.worker = undefined;
+    if (!w) return;
+    const exited = new Promise<void>((resolve) => w.once('exit', () => resolve()));
+    w.postMessage('close');
+    await Promise.race([exited, new Promise<void>((resolve) => setTimeout(resolve, 2_000).unref())]);
+    await w.terminate();
+  }
+}
 
 function sqliteKysely(url: string): { db: Kysely<Database>; handle: SqliteHandle } {
   if (url.startsWith('sqlite:')) {
     const file = url.slice('sqlite:'.length);
     if (file === '') throw new Error(`database URL "${url}" names no file; use sqlite:PATH or sqlite::memory:`);
     if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-    if (file !== ':memory:' && !fs.existsSync(file)) fs.closeSync(fs.openSync(file, 'a', 0o600)); // holds sealed secrets and code MACs
+    // holds sealed secrets and code MACs
+    if (file !== ':memory:' && !fs.existsSync(file)) fs.closeSync(fs.openSync(file, 'a', 0o600));
     const sqlite = new SqliteDatabase(file);
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('foreign_keys = ON');
-    // A commit never runs a checkpoint: a timer does (PASSIVE: it waits for no reader or writer),
-    // and the WAL file is truncated back to this size after each checkpoint that reset it.
+    // A commit never runs a checkpoint: a worker thread does (Checkpointer), and the WAL file is
+    // truncated back to this size after each checkpoint that reset it.
     sqlite.pragma('wal_autocheckpoint = 0');
-    sqlite.pragma(`journal_size_limit = ${64 * 1024 * 1024}`);
+    sqlite.pragma(`journal_size_limit = ${JOURNAL_SIZE_LIMIT}`);
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) });
-    const checkpoint = sqlite.prepare('pragma wal_checkpoint(PASSIVE)');
-    const timer =
-      file === ':memory:'
-        ? undefined
-        : setInterval(() => {
-            db.connection()
-              .execute(async () => {
-                if (sqlite.open) checkpoint.get();
-              })
-              .catch(() => {
-                // A busy database skips one checkpoint; the next tick tries again.
-              });
-          }, CHECKPOINT_EVERY_MS).unref();
-    return { db, handle: { raw: sqlite, onClose: () => clearInterval(timer) } };
+    const checkpoints = file === ':memory:' ? undefined : new Checkpointer(file);
+    return { db, handle: { raw: sqlite, onClose: () => checkpoints?.close() } };
   }
   throw new Error(`database URL "${url}" is not supported; use sqlite:PATH, sqlite::memory: or postgres://…`);
 }

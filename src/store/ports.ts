@@ -33,6 +33,13 @@ export type OutboxMessage = SmsOutboxTable;
 export type InboxMessage = SmsInboxTable;
 export type AuditEvent = AuditEventsTable;
 
+export interface MemberLookup {
+  accountExists: boolean;
+  member: Member | undefined;
+  /** Folder IDs from the root folder to the member's folder. */
+  folderChain: string[];
+}
+
 export interface DirectoryRepo {
   /** Inserts the account; false when its ID or account name is taken (nothing written). */
   createAccount(a: Account): Promise<boolean>;
@@ -42,9 +49,16 @@ export interface DirectoryRepo {
   getDirectory(id: string): Promise<Directory | undefined>;
   createFolder(f: Folder): Promise<void>;
   getFolder(id: string): Promise<Folder | undefined>;
-  /** Inserts the membership; false when the account is a member already or the display name is used in that directory. */
+  /**
+   * Inserts the membership; false when the account is a member already or the display name is used in that directory.
+   */
   addMember(m: MembersTable): Promise<boolean>;
   getMember(accountId: string): Promise<Member | undefined>;
+  /**
+   * One read: whether the account exists, its membership (with the account) if any, and the
+   * member's folder chain from the root folder down (empty when not a member).
+   */
+  lookupMember(accountId: string): Promise<MemberLookup>;
   listMembers(directoryId: string, offset: number, limit: number): Promise<{ total: number; members: Member[] }>;
   /** Binds the phone only if none is bound yet; false when one already was (one winner under races). */
   bindSecurePhone(accountId: string, phone: string, now: number): Promise<boolean>;
@@ -55,6 +69,8 @@ export interface IdentityRepo {
   getUser(accountId: string, name: string): Promise<RamUser | undefined>;
   createAccessKey(k: AccessKey): Promise<void>;
   getAccessKey(id: string): Promise<AccessKey | undefined>;
+  /** The account's identity epoch (0 when nothing was ever changed): see migration 0009. */
+  epochOf(accountId: string): Promise<number>;
 }
 
 export interface CodeAttempt {
@@ -236,6 +252,8 @@ export interface Store extends Repos {
   readonly dialect: 'sqlite' | 'postgres';
   /** The hot path: intent-level, atomic writes of Send (and Bind). Not available inside atomically. */
   verification: VerificationStore;
+  /** identity.epochOf, on the fastest path the store has (a prepared statement on SQLite). */
+  identityEpoch(accountId: string): Promise<number>;
   /**
    * Runs `fn` in one transaction. A thrown error or a returned failure rolls everything back;
    * a returned success commits.

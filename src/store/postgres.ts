@@ -27,7 +27,10 @@ const types: pg.CustomTypesConfig = {
       : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
 };
 
-/** SQLSTATEs that mean "not now" rather than "wrong": connection exceptions (08…), admin/crash shutdown, starting up, insufficient resources (53…), statement timeout or cancel, and the two retryable conflicts. */
+/**
+ * SQLSTATEs that mean "not now" rather than "wrong": connection exceptions (08…), admin/crash shutdown, starting up,
+ * insufficient resources (53…), statement timeout or cancel, and the two retryable conflicts.
+ */
 const TRANSIENT_SQLSTATE = /^(08...|57P0[1-4]|53...|57014|40001|40P01)$/;
 const TRANSIENT_ERRNO = new Set([
   'ECONNREFUSED',

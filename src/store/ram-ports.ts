@@ -42,7 +42,10 @@ export interface RamRepo {
   /** Inserts the user; false when the name is taken in the account. */
   insertUser(u: RamUsersTable): Promise<boolean>;
   listUsers(accountId: string): Promise<RamUsersTable[]>;
-  /** Updates the profile; a rename also moves its keys, attachments and group memberships. False when the new name is taken. */
+  /**
+   * Updates the profile; a rename also moves its keys, attachments and group memberships. False when the new name is
+   * taken.
+   */
   updateUser(accountId: string, name: string, patch: UserPatch, now: number): Promise<boolean>;
   deleteUser(accountId: string, name: string): Promise<boolean>;
 

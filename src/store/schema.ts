@@ -213,7 +213,14 @@ export interface IdempotencyRecordsTable {
   expires_at: number;
 }
 
+/** Changes to the identities of an account, bumped by triggers (migration 0009). */
+export interface IdentityEpochsTable {
+  account_id: string;
+  epoch: number;
+}
+
 export interface Database extends RamDatabase, LifecycleDatabase, TagsDatabase {
+  identity_epochs: IdentityEpochsTable;
   accounts: AccountsTable;
   resource_directories: ResourceDirectoriesTable;
   folders: FoldersTable;

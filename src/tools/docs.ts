@@ -2,6 +2,8 @@ import { ERROR_CATALOG, type ErrorCode } from '../errors/catalog.js';
 import { ALL_OPERATIONS } from '../operations/registry.js';
 import type { OperationMeta } from '../operations/define.js';
 
+const ANY_AUTHENTICATED = 'any authenticated identity (no policy check)';
+
 /** docs/errors.md: the catalog as a table. Generated; a test keeps the file in step. */
 export function errorsMarkdown(): string {
   const users = new Map<string, string[]>();
@@ -33,7 +35,8 @@ export function operationsMarkdown(): string {
   const out = [
     '# Operations',
     '',
-    'Generated from the operation specs in `src/operations/` by `npm run docs`; `test/docs.test.ts` fails when this file is stale.',
+    'Generated from the operation specs in `src/operations/` by `npm run docs`; `test/docs.test.ts` fails when ' +
+      'this file is stale.',
     'All operations also return the gateway, authentication and authorization errors of `errors.md`.',
     '',
   ];
@@ -48,7 +51,7 @@ export function operationsMarkdown(): string {
       '',
       `- Product: ${op.product}; versions: ${op.versions.join(', ')}`,
       `- RAM action: \`${op.ramAction}\``,
-      `- Caller: ${op.authorization === 'any-authenticated' ? 'any authenticated identity (no policy check)' : callerText(op.callerRule)}`,
+      `- Caller: ${op.authorization === 'any-authenticated' ? ANY_AUTHENTICATED : callerText(op.callerRule)}`,
       `- Parameters: ${params.length ? params.join('; ') : 'none'}`,
       `- Errors: ${op.errors.map((c) => `\`${c}\``).join(', ')}`,
       '',

@@ -55,7 +55,10 @@ export interface PgServer {
 }
 
 export interface PgServerOptions {
-  /** true (tests): fsync and full-page writes off. false (benchmark): crash-safe, commits not waited for, as SQLite's WAL + synchronous=NORMAL. */
+  /**
+   * true (tests): fsync and full-page writes off. false (benchmark): crash-safe, commits not waited for, as SQLite's
+   * WAL + synchronous=NORMAL.
+   */
   fast?: boolean;
 }
 

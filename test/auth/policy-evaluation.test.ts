@@ -611,7 +611,8 @@ describe('malformed documents are refused precisely', () => {
     ],
     [
       'unknown operator',
-      '{"Version":"1","Statement":[{"Effect":"Allow","Action":"*","Resource":"*","Condition":{"StringMaybe":{"acs:SourceIp":"x"}}}]}',
+      '{"Version":"1","Statement":[{"Effect":"Allow","Action":"*","Resource":"*",' +
+        '"Condition":{"StringMaybe":{"acs:SourceIp":"x"}}}]}',
       /unknown condition operator/,
     ],
     [
@@ -634,7 +635,8 @@ describe('malformed documents are refused precisely', () => {
   it('trust policies take Principal, not Resource', () => {
     expect(
       parsePolicyDocument(
-        '{"Version":"1","Statement":[{"Effect":"Allow","Action":"sts:AssumeRole","Principal":{"RAM":["acs:ram::1234567890123456:root"]}}]}',
+        '{"Version":"1","Statement":[{"Effect":"Allow","Action":"sts:AssumeRole",' +
+          '"Principal":{"RAM":["acs:ram::1234567890123456:root"]}}]}',
         'trust',
       ).ok,
     ).toBe(true);

@@ -24,7 +24,10 @@ describe('bench ACS3 signer', () => {
     expect(r.path).toBe('/?AccountId=1386606283480000&SecureMobilePhone=1-2025550123');
     expect(r.headers['x-acs-content-sha256']).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
     expect(r.headers.authorization).toBe(
-      'ACS3-HMAC-SHA256 Credential=LTAI5tTestKeyId0000000000,SignedHeaders=host;x-acs-action;x-acs-content-sha256;x-acs-credentials-provider;x-acs-date;x-acs-signature-nonce;x-acs-version,Signature=809cf8d926f6d65ba6ab630b248a2098e0f945968432a81bcf5302eab610367d',
+      'ACS3-HMAC-SHA256 ' +
+        'Credential=LTAI5tTestKeyId0000000000,SignedHeaders=host;x-acs-action;x-acs-content-sha256;' +
+        'x-acs-credentials-provider;x-acs-date;x-acs-signature-nonce;x-acs-version,' +
+        'Signature=809cf8d926f6d65ba6ab630b248a2098e0f945968432a81bcf5302eab610367d',
     );
   });
 

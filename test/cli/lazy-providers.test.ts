@@ -37,7 +37,8 @@ it('an inbox-only server loads no SMS provider SDK', async () => {
     timeout: 60_000,
   });
   const loaded = JSON.parse(stdout.trim().split('\n').pop()!) as string[];
-  expect(loaded.some((f) => f.includes(`${path.sep}node_modules${path.sep}`))).toBe(true); // the check can see CJS loads
+  // the check can see CJS loads
+  expect(loaded.some((f) => f.includes(`${path.sep}node_modules${path.sep}`))).toBe(true);
   for (const sdk of ['@alicloud/dysmsapi20170525', '@alicloud/openapi-core', 'smpp'])
     expect(loaded.filter((f) => f.includes(`${path.sep}node_modules${path.sep}${sdk}${path.sep}`))).toEqual([]);
 }, 90_000);

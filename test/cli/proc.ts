@@ -45,7 +45,7 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-/** Builds dist/ with tsc when it is missing or older than a source file. */
+/** Builds dist/ (tsc, then the dist/main.js bundle) when it is missing or older than a source file. */
 export function ensureBuilt(): void {
   const built = fs.existsSync(CLI) && fs.existsSync(MAIN) ? fs.statSync(CLI).mtimeMs : 0;
   if (built >= newestMtime(path.join(ROOT, 'src'))) return;
@@ -54,6 +54,11 @@ export function ensureBuilt(): void {
       cwd: ROOT,
       stdio: 'pipe',
       timeout: 180_000,
+    });
+    execFileSync(process.execPath, [path.join(ROOT, 'scripts/bundle.mjs')], {
+      cwd: ROOT,
+      stdio: 'pipe',
+      timeout: 60_000,
     });
   } catch (e) {
     const out = (e as { stdout?: Buffer }).stdout?.toString() ?? '';

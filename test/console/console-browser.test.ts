@@ -98,7 +98,7 @@ describe.skipIf(!available)('the web console in Chromium', { timeout: 120_000 },
     await p.close();
   });
 
-  it('Directory: a member created with the SDK appears, links to its page with its folder path and masked phone', async () => {
+  it('Directory: a member created with the SDK appears, linking its page with path and masked phone', async () => {
     const core = coreClient(h.host, h.boot.admin);
     const created = await core.call('CreateResourceAccount', { DisplayName: 'console-browser member' });
     const accountId = (created.Account as Record<string, string>).AccountId!;

@@ -47,7 +47,7 @@ afterAll(async () => {
 });
 
 describe.skipIf(!available)('the web console with a real SMS provider', { timeout: 120_000 }, () => {
-  it('has no inbox view; Delivery shows the message live with status, attempts and provider, not its code', async () => {
+  it('no inbox view; Delivery shows the message live with status, attempts and provider, not its code', async () => {
     const p = await openConsole(browser, h.url, '');
     const { page } = p;
     await page.getByRole('heading', { level: 1, name: 'Directory' }).waitFor();

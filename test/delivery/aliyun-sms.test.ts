@@ -82,7 +82,7 @@ describe('aliyun-sms provider (official SDK against a fake endpoint)', () => {
     expect(aliyunPhone('+6591234568')).toBe('6591234568');
   });
 
-  it('success: SendSms with SignName, TemplateCode, TemplateParam {code} and OutId = our id; BizId recorded', async () => {
+  it('success: SendSms with SignName, TemplateCode, TemplateParam {code}, OutId = our id; BizId recorded', async () => {
     await enqueue('m-ok', '+8613900001234');
     await worker().pass();
     expect(fake.sendCalls).toEqual([
@@ -159,7 +159,7 @@ describe('aliyun-sms provider (official SDK against a fake endpoint)', () => {
     expect(fake.queryCalls[0]!.SendDate).toMatch(/^\d{8}$/);
   });
 
-  it('SendSms is not idempotent: a retry after a lost answer finds the message by OutId instead of sending it twice', async () => {
+  it('SendSms is not idempotent: a retry after a lost answer finds the message by OutId, not sent twice', async () => {
     fake.answerDelayMs = 1_500; // accepted, but the answer comes after the SDK's read timeout
     await enqueue('m-lost', '+12025550123');
     let skew = 0;

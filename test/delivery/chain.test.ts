@@ -83,7 +83,7 @@ describe('provider chain', () => {
     expect(second.calls).toBe(0);
   });
 
-  it('when every provider is down the message is retried with backoff; the first provider is tried first again', async () => {
+  it('every provider down: the message is retried with backoff; the first provider is tried first again', async () => {
     const a = scripted('a', ['down', 'ok']);
     const b = scripted('b', ['down']);
     await enqueue('c3');
@@ -109,7 +109,7 @@ describe('passes', () => {
 });
 
 describe('store failures', () => {
-  it('a store error after the provider accepted is not taken for a provider failure, and the pass goes on', async () => {
+  it('a store error after the provider accepted is no provider failure, and the pass goes on', async () => {
     await enqueue('s1');
     await enqueue('s2');
     const p = scripted('only', ['ok', 'ok']);

@@ -96,7 +96,7 @@ async function until(cond: () => Promise<boolean> | boolean, ms = 5000): Promise
 }
 
 describe('smpp provider against a fake SMSC (same smpp package)', () => {
-  it('binds as transceiver, submits with a receipt requested and our id in a TLV; the receipt marks it delivered', async () => {
+  it('binds as transceiver, submits asking a receipt, our id in a TLV; the receipt marks it delivered', async () => {
     const { worker } = start();
     await enqueue('m-1');
     await worker.pass();
@@ -149,7 +149,7 @@ describe('smpp provider against a fake SMSC (same smpp package)', () => {
     });
   });
 
-  it('a dropped connection fails the send as retryable, then the provider rebinds and the retry goes through', async () => {
+  it('a dropped connection fails the send as retryable; the provider rebinds and the retry goes through', async () => {
     smsc.next = () => (smsc.submitted.length === 1 ? { kind: 'drop' } : { kind: 'ok' });
     const { worker } = start();
     await enqueue('m-drop');

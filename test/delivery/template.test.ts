@@ -5,11 +5,12 @@ import { encodingFor, segmentCount, smsLength } from '../../src/delivery/encodin
 const p = { code: '012345', minutes: 10, purpose: 'bind-secure-mobile-phone' };
 
 describe('SMS templates', () => {
-  it('English by default, Chinese for calling code 86; both one segment even with an 8-digit code and 3-digit minutes', () => {
+  it('English by default, Chinese for +86; one segment even with an 8-digit code and 3-digit minutes', () => {
     const en = renderSms(p, '+12025550123');
     const zh = renderSms(p, '+8613900001234');
     expect(en).toBe(
-      '[resdir] 012345 is your code for binding this number as the secure mobile phone of your Alibaba Cloud account. Valid 10 min. Never share it.',
+      '[resdir] 012345 is your code for binding this number as the secure mobile phone of your Alibaba Cloud ' +
+        'account. Valid 10 min. Never share it.',
     );
     expect(zh).toBe('【resdir】验证码012345,用于绑定阿里云账号安全手机,10分钟内有效,请勿泄露。');
     expect([encodingFor(en), encodingFor(zh)]).toEqual(['gsm7', 'ucs2']);
@@ -18,7 +19,7 @@ describe('SMS templates', () => {
     expect(segmentCount(renderSms(worst, '+8613900001234'))).toBe(1);
   });
 
-  it('a configured template fills {code} {minutes} {purpose} (in the number’s language) and leaves other braces', () => {
+  it('a template fills {code} {minutes} {purpose} (in the number’s language) and leaves other braces', () => {
     const t = 'Code {code} ({minutes} min) for {purpose} {other}';
     expect(renderSms(p, '+12025550123', t)).toBe(
       'Code 012345 (10 min) for binding this number as the secure mobile phone of your Alibaba Cloud account {other}',

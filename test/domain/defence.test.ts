@@ -36,7 +36,7 @@ const bind = (m: M, raw: string, code: string) =>
 const wrong = (code: string, i = 0): string => String((Number(code) + 1 + i) % 1_000_000).padStart(6, '0');
 
 describe('failure budget per (member, phone), across resends', () => {
-  it('15 failures in 24 h lock the pair for 24 h: Bind refuses even the right code, Send refuses with the limit error', async () => {
+  it('15 failures in 24 h lock the pair for 24 h: Bind refuses even the right code, Send the limit error', async () => {
     w = await verificationWorld({ ...QUIET, breakerMinSends: 0 });
     const m = await w.member();
     for (let round = 0; round < 3; round++) {
@@ -90,7 +90,7 @@ describe('failure budget per (member, phone), across resends', () => {
 });
 
 describe('SMS-pumping breaker', () => {
-  it('trips at 50 sends with under 20 % bound, refuses for 12 h with an audit event and a metric, then recovers', async () => {
+  it('trips at 50 sends under 20 % bound, refuses 12 h with an audit event and a metric, then recovers', async () => {
     w = await verificationWorld({ ...QUIET });
     // 50 sends to Singapore numbers in one hour, 9 bound (18 %).
     for (let i = 0; i < 50; i++) {
@@ -152,7 +152,7 @@ describe('SMS-pumping breaker', () => {
 });
 
 describe('ClientToken', () => {
-  it('the same token and parameters replay the first answer without a second SMS; other parameters conflict', async () => {
+  it('the same token and parameters replay the first answer, no second SMS; other parameters conflict', async () => {
     w = await verificationWorld();
     const m = await w.member();
     const first = await w.v.send(m, MANAGER, w.phone(us(1)), w.draft(), 'token-1');

@@ -68,7 +68,8 @@ describe('code lifecycle (property)', () => {
           const phones = [us(1), us(2)];
           const issued: Issued[][] = [[], []];
           const bound: Array<string | null> = [null, null];
-          // The (member, presented phone) failure budget: counted on every compared attempt, locks at the budget, cleared by a bind.
+          // The (member, presented phone) failure budget: counted on every compared attempt, locks at the budget,
+          // cleared by a bind.
           const pair = new Map<string, { n: number; locked: boolean }>();
           let binds = 0;
           for (const c of cmds) {

@@ -60,7 +60,10 @@ const trust = (uid: string) =>
     Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { RAM: [`acs:ram::${uid}:root`] } }],
   });
 
-/** Parameters that get each operation past validation as far as possible (names that do not exist where that is harmless). */
+/**
+ * Parameters that get each operation past validation as far as possible (names that do not exist where that is
+ * harmless).
+ */
 function paramsFor(action: string): Record<string, string> {
   const p = paramTable(`m${++serial}`)[action];
   if (!p) throw new Error(`the matrix has no parameters for ${action}: add them`);

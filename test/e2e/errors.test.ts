@@ -252,7 +252,7 @@ describe('parameter validation', () => {
     await expectUnbound(h, member);
   });
 
-  it('malformed phone → 400 InvalidParameter.SecureMobilePhone naming the <country code>-<mobile phone number> format', async () => {
+  it('malformed phone → 400 InvalidParameter.SecureMobilePhone naming the <country code>-<number> format', async () => {
     const member = await addResourceAccountMember(h);
     const malformed = [
       '2025550123',
@@ -407,7 +407,7 @@ describe('member checks', () => {
     await expectNoSms(h, { to: phone });
   });
 
-  it('member of another directory, or an account in none → 409 NotSupport.AccountInAnotherResourceDirectory', async () => {
+  it('member elsewhere, or an account in none → 409 NotSupport.AccountInAnotherResourceDirectory', async () => {
     const other = await addAccountWithDirectory(h);
     const standalone = await addStandaloneAccount(h);
     const phone = nextPhone();
@@ -996,7 +996,7 @@ describe('gateway and the other operations', () => {
     await expectNoSms(h, { to: '1-2025550151' });
   });
 
-  it('CreateResourceAccount with a used DisplayName → 409 InvalidParameter.Account.DisplayName.AlreadyUsed', async () => {
+  it('a used DisplayName → 409 InvalidParameter.Account.DisplayName.AlreadyUsed', async () => {
     const core = coreClient(h.host, h.boot.admin);
     const before = (await core.call('ListAccounts', { PageSize: '100' })).TotalCount as number;
     await expectRefusal(
@@ -1022,7 +1022,7 @@ describe('gateway and the other operations', () => {
     expect(after).toBe(before + 1);
   });
 
-  it('ListAccounts pages oldest first with the right TotalCount; PageSize 101 → 400 InvalidParameter.PageSize', async () => {
+  it('ListAccounts pages oldest first, right TotalCount; PageSize 101 → 400 InvalidParameter.PageSize', async () => {
     const hl = await startResdir();
     try {
       const core = coreClient(hl.host, hl.boot.admin);
@@ -1071,7 +1071,7 @@ describe('gateway and the other operations', () => {
     }
   });
 
-  it('GetResourceDirectory answers the demo directory on both versions; an account in no directory gets 404 ResourceDirectoryNotInUse', async () => {
+  it('GetResourceDirectory: the demo directory, both versions; none → 404 ResourceDirectoryNotInUse', async () => {
     const p = await productClient(h.host, h.boot.admin, 'v2').getResourceDirectory();
     expect(p.statusCode).toBe(200);
     const rd = p.body.resourceDirectory;

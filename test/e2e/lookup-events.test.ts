@@ -1,6 +1,7 @@
 /**
  * LookupEvents (ActionTrail 2020-07-06 shape) over the audit records, through openapi-core and
- * pop-core: RAM action actiontrail:LookupEvents, filters, newest first, NextToken paging, the
+ * pop-core: RAM action actiontrail:LookupEvents, filters, newest first (or oldest first with
+ * Direction=FORWARD), NextToken paging, the
  * caller's account only, parameter errors; and `resdir audit` (table and --json) on the same data.
  */
 import fs from 'node:fs';
@@ -75,7 +76,7 @@ const attrs = (...kv: Array<[string, string]>): Record<string, string> =>
   );
 
 describe('LookupEvents', () => {
-  it('needs actiontrail:LookupEvents: the directory admin is refused, the auditor and the root identity are allowed', async () => {
+  it('needs actiontrail:LookupEvents: the directory admin is refused, the auditor and root are allowed', async () => {
     const e = (await lookup({}, h.boot.admin).then(
       () => undefined,
       (x: unknown) => x,
@@ -137,6 +138,17 @@ describe('LookupEvents', () => {
     expect(pop.Events).toHaveLength(2);
   });
 
+  it('Direction=FORWARD lists and pages oldest first; BACKWARD is the default order', async () => {
+    const filter = attrs(['EventName', SEND]);
+    const newest = (await lookup({ ...filter, Direction: 'BACKWARD' })).Events.map((e) => e.eventId);
+    expect(newest).toEqual((await lookup(filter)).Events.map((e) => e.eventId));
+    const first = await lookup({ ...filter, Direction: 'FORWARD', MaxResults: '1' });
+    expect(first.Events.map((e) => e.eventId)).toEqual([newest[1]]);
+    const second = await lookup({ ...filter, Direction: 'FORWARD', MaxResults: '1', NextToken: first.NextToken! });
+    expect(second.Events.map((e) => e.eventId)).toEqual([newest[0]]);
+    expect(second.NextToken).toBeUndefined();
+  });
+
   it('refuses bad parameters with the documented codes', async () => {
     const code = async (q: Record<string, string>) =>
       (
@@ -152,6 +164,7 @@ describe('LookupEvents', () => {
     );
     expect(await code({ EndTime: 'yesterday' })).toBe('InvalidParameter.EndTime');
     expect(await code({ NextToken: 'not-a-token' })).toBe('InvalidParameter.NextToken');
+    expect(await code({ Direction: 'SIDEWAYS' })).toBe('InvalidParameter.Direction');
     expect(await code(attrs(['Bogus', 'x']))).toBe('InvalidParameter.LookupAttribute');
     expect((await lookup({ StartTime: '2099-01-01T00:00:00Z', EndTime: '2099-01-02T00:00:00Z' })).Events).toEqual([]);
   });

@@ -56,7 +56,10 @@ async function answer(url: string): Promise<{ status: number; code: string; mess
 
 describe('NUL and unpaired surrogates', () => {
   it('an unsigned AccessKeyId holding a NUL is refused as an invalid AccessKeyId, not looked up', async () => {
-    const url = `${h.url}/?Action=GetAccount&Version=2022-04-19&AccessKeyId=%00x&SignatureMethod=HMAC-SHA1&SignatureVersion=1.0&SignatureNonce=n1&Timestamp=${pct(now())}&Signature=x&AccountId=${h.boot.member.accountId}`;
+    const url =
+      `${h.url}/?Action=GetAccount&Version=2022-04-19&AccessKeyId=%00x&SignatureMethod=HMAC-SHA1&` +
+      `SignatureVersion=1.0&SignatureNonce=n1&Timestamp=${pct(now())}&Signature=x&` +
+      `AccountId=${h.boot.member.accountId}`;
     const a = await answer(url);
     expect(a).toMatchObject({ status: 400, code: 'InvalidParameter' });
     expect(a.message).toContain('"AccessKeyId"');
@@ -106,7 +109,9 @@ describe('NUL and unpaired surrogates', () => {
   it('percent-encoded unpaired surrogates never decode into a parameter', async () => {
     for (const bad of ['%ED%A0%80', '%ED%B0%80', 'a%ED%A0%BDb']) {
       const a = await answer(
-        `${h.url}/?Action=GetAccount&Version=2022-04-19&AccessKeyId=${h.boot.admin.accessKeyId}&SignatureMethod=HMAC-SHA1&SignatureVersion=1.0&SignatureNonce=${bad}&Timestamp=${pct(now())}&Signature=x`,
+        `${h.url}/?Action=GetAccount&Version=2022-04-19&AccessKeyId=${h.boot.admin.accessKeyId}&` +
+          `SignatureMethod=HMAC-SHA1&SignatureVersion=1.0&SignatureNonce=${bad}&Timestamp=${pct(now())}&` +
+          `Signature=x`,
       );
       expect(a).toMatchObject({ status: 400, code: 'InvalidParameter' });
     }

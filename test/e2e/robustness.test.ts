@@ -103,7 +103,8 @@ describe('unsigned junk', () => {
           'ACS3-',
           'ACS3-HMAC-SHA256 Credential=' +
             h.boot.admin.accessKeyId +
-            ',SignedHeaders=host;x-acs-action;x-acs-version;x-acs-date;x-acs-signature-nonce;x-acs-content-sha256,Signature=ab',
+            ',SignedHeaders=host;x-acs-action;x-acs-version;x-acs-date;x-acs-signature-nonce;x-acs-content-sha256,' +
+            'Signature=ab',
         ]);
       if (r() < 0.5) {
         headers['x-acs-action'] = pick([
@@ -164,7 +165,8 @@ describe('unsigned junk', () => {
       s.on('end', () => resolve(out));
       s.on('error', () => resolve(out));
       s.write(
-        'POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 10\r\nConnection: close\r\n\r\nabc',
+        'POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ' +
+          '10\r\nConnection: close\r\n\r\nabc',
       );
       setTimeout(() => s.end(), 300);
     });

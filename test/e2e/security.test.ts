@@ -253,7 +253,9 @@ describe('authentication', () => {
       expectRawError(get, 'IncompleteSignature', 400);
       // parameters in the query, with the V1 fields but no Signature
       const v1 = await rawCall(
-        `${h.url}/?Action=${action}&Version=2022-04-19&AccessKeyId=${h.boot.admin.accessKeyId}&SignatureMethod=HMAC-SHA1&SignatureVersion=1.0&SignatureNonce=n-${Date.now()}&Timestamp=${new Date().toISOString().replace(/\.\d{3}Z$/, 'Z')}&Format=JSON&${form}`,
+        `${h.url}/?Action=${action}&Version=2022-04-19&AccessKeyId=${h.boot.admin.accessKeyId}&` +
+          `SignatureMethod=HMAC-SHA1&SignatureVersion=1.0&SignatureNonce=n-${Date.now()}&` +
+          `Timestamp=${new Date().toISOString().replace(/\.\d{3}Z$/, 'Z')}&Format=JSON&${form}`,
         { method: 'GET' },
       );
       expectRawError(v1, 'IncompleteSignature', 400);
@@ -471,7 +473,7 @@ describe('authorization and the caller rule', () => {
       expect(await hasSecurePhone(h, member)).toBe(false);
     });
 
-    it(`${action}: RAM user with only AliyunResourceDirectoryReadOnlyAccess → 403 NoPermission, while reads work`, async () => {
+    it(`${action}: a user with only AliyunResourceDirectoryReadOnlyAccess → 403 NoPermission; reads work`, async () => {
       const user = await addRamUser(h, { policies: ['AliyunResourceDirectoryReadOnlyAccess'] });
       const member = await addResourceAccountMember(h);
       const phone = nextPhone();
@@ -506,7 +508,7 @@ describe('authorization and the caller rule', () => {
       expect(await hasSecurePhone(h, member)).toBe(false);
     });
 
-    it(`${action}: RAM admin of an account without a directory, or of a member account → 409 CallerIdentityError`, async () => {
+    it(`${action}: RAM admin of an account with no directory, or of a member → 409 CallerIdentityError`, async () => {
       const standalone = await addStandaloneAccount(h);
       const memberAdmin = await addRamUser(h, {
         accountId: h.boot.member.accountId,
@@ -572,7 +574,7 @@ describe('ACS3-HMAC-SM3', () => {
 });
 
 describe('audit trail', () => {
-  it('every refusal after authentication is recorded with action, principal, result code and masked phone; never the code', async () => {
+  it('each refusal after authentication is recorded: action, principal, code, masked phone, not the code', async () => {
     const ha = await startResdir();
     try {
       const member = ha.boot.member.accountId;

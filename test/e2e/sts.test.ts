@@ -116,7 +116,7 @@ describe('AssumeRole', () => {
     });
   });
 
-  it('refusals: root, no sts:AssumeRole, untrusted, unknown role, bad ARN, duration, session name, session policy', async () => {
+  it('refusals: root, no sts:AssumeRole, untrusted, unknown role, bad ARN, duration, session, policy', async () => {
     const e = await refusedWith(assume(h.boot.root), 'NoPermission', 403);
     expect(e.data.Message).toContain('root');
     const noRight = await addRamUser(h, { name: 'no-sts' });

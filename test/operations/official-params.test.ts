@@ -1,38 +1,70 @@
 /**
- * Each Resource Directory operation lists the official API's parameters in its spec; the
- * 2020-03-31 list must equal the official SDK's request model, and every official parameter is
- * either declared by the input schema (implemented) or refused by name.
+ * Each operation lists the official API's parameters in its spec, per API version; the list must
+ * equal the official SDK's request model, and every official parameter is either declared by the
+ * input schema (implemented) or refused by name.
  */
 import { describe, expect, it } from 'vitest';
-import { rmModels } from '../support/clients.js';
+import { ramModels, rmModels, stsModels } from '../support/clients.js';
+import type { OfficialVersion, Operation } from '../../src/operations/define.js';
 import { resourceDirectoryOperations } from '../../src/operations/resourcedirectory/index.js';
+import { ramOperations } from '../../src/operations/ram/index.js';
+import { stsOperations } from '../../src/operations/sts/index.js';
+import { actionTrailOperations } from '../../src/operations/actiontrail/index.js';
 
-describe('official parameters of the Resource Directory operations', () => {
-  it.each(resourceDirectoryOperations.map((op) => ({ op, name: op.action })))(
-    '$name: the 2020-03-31 list equals the SDK request model',
-    ({ op }) => {
-      const model = rmModels[`${op.action}Request`] as { names(): Record<string, string> } | undefined;
-      const sdk = model ? Object.values(model.names()).sort() : [];
-      expect(op.officialParams?.['2020-03-31'], `${op.action} declares no officialParams`).toBeDefined();
-      expect([...(op.officialParams?.['2020-03-31'] ?? [])].sort()).toEqual(sdk);
-    },
-  );
+type Models = Record<string, unknown>;
 
-  it.each(resourceDirectoryOperations.map((op) => ({ op, name: op.action })))(
-    '$name: every official parameter is implemented or refused by name',
-    ({ op }) => {
-      const declared = new Set(Object.keys(op.input.properties));
-      for (const name of Object.values(op.officialParams ?? {}).flat()) {
-        const r = op.bind({ [name]: 'x' });
-        if (declared.has(name)) continue;
-        expect(r.ok, `${op.action} accepted ${name}`).toBe(false);
-        if (!r.ok) {
-          expect(r.error.code).toBe('UnsupportedParameter');
-          expect(r.error.message).toContain(`"${name}"`);
-        }
-        const listForm = op.bind({ [`${name}.1.Key`]: 'k' });
-        expect(!listForm.ok && listForm.error.code === 'UnsupportedParameter').toBe(true);
+/** The request model's wire names; an operation without parameters has no request model. */
+function sdkNames(models: Models, action: string): string[] {
+  const model = models[`${action}Request`] as { names(): Record<string, string> } | undefined;
+  return model ? Object.values(model.names()).sort() : [];
+}
+
+/**
+ * ActionTrail 2020-07-06 has no official Node.js SDK among the dependencies: this is the request
+ * model of the official Go and Python SDKs (actiontrail-20200706, LookupEventsRequest).
+ */
+const actiontrailModels: Models = {
+  LookupEventsRequest: {
+    names: () => ({
+      direction: 'Direction',
+      endTime: 'EndTime',
+      lookupAttribute: 'LookupAttribute',
+      maxResults: 'MaxResults',
+      nextToken: 'NextToken',
+      startTime: 'StartTime',
+    }),
+  },
+};
+
+const products: Array<{ product: string; version: OfficialVersion; ops: readonly Operation[]; models: Models }> = [
+  { product: 'Resource Directory', version: '2020-03-31', ops: resourceDirectoryOperations, models: rmModels },
+  { product: 'RAM', version: '2015-05-01', ops: ramOperations, models: ramModels },
+  { product: 'STS', version: '2015-04-01', ops: stsOperations, models: stsModels },
+  { product: 'ActionTrail', version: '2020-07-06', ops: actionTrailOperations, models: actiontrailModels },
+];
+
+const cases = products.flatMap(({ product, version, ops, models }) =>
+  ops.map((op) => ({ op, version, models, name: `${product} ${op.action}` })),
+);
+
+describe('official parameters of every operation', () => {
+  it.each(cases)('$name: the $version list equals the SDK request model', ({ op, version, models }) => {
+    expect(op.officialParams?.[version], `${op.action} declares no officialParams`).toBeDefined();
+    expect([...(op.officialParams?.[version] ?? [])].sort()).toEqual(sdkNames(models, op.action));
+  });
+
+  it.each(cases)('$name: every official parameter is implemented or refused by name', ({ op }) => {
+    const declared = Object.keys(op.input.properties);
+    for (const name of Object.values(op.officialParams ?? {}).flat()) {
+      if (declared.some((k) => k === name || k.startsWith(`${name}.`))) continue;
+      const r = op.bind({ [name]: 'x' });
+      expect(r.ok, `${op.action} accepted ${name}`).toBe(false);
+      if (!r.ok) {
+        expect(r.error.code).toBe('UnsupportedParameter');
+        expect(r.error.message).toContain(`"${name}"`);
       }
-    },
-  );
+      const listForm = op.bind({ [`${name}.1.Key`]: 'k' });
+      expect(!listForm.ok && listForm.error.code === 'UnsupportedParameter').toBe(true);
+    }
+  });
 });

@@ -15,7 +15,7 @@ const pgInfo = testPostgres();
 describe.skipIf(!pgInfo.available)(
   `openStore on PostgreSQL${pgInfo.available ? '' : ` (SKIPPED: ${pgInfo.reason})`}`,
   () => {
-    it('five processes opening one empty database at once: one applies every migration, the others find none pending', async () => {
+    it('five processes open one empty database: one applies every migration, the rest find none pending', async () => {
       const db = await createDatabase({ empty: true });
       try {
         const opened = await Promise.all(Array.from({ length: 5 }, () => openStore(db.url, { poolSize: 2 })));

@@ -21,7 +21,8 @@ const nextPhone = (): string => `1-202555${String(1000 + ++phoneSeq).padStart(4,
 const e164 = (wire: string): string => `+${wire.replace('-', '')}`;
 
 describe.skipIf(!bin)(
-  `PostgreSQL stopped and restarted under resdir${bin ? '' : ' (SKIPPED: no PostgreSQL 15+ binaries to start and stop)'}`,
+  `PostgreSQL stopped and restarted under ` +
+    `resdir${bin ? '' : ' (SKIPPED: no PostgreSQL 15+ binaries to start and stop)'}`,
   () => {
     let server: PgServer;
     let url: string;
@@ -81,7 +82,7 @@ describe.skipIf(!bin)(
       await server?.destroy();
     });
 
-    it('a Send in flight when PostgreSQL stops answers 503 ServiceUnavailable and leaves nothing half-written; health recovers by itself', async () => {
+    it('a Send in flight when PostgreSQL stops: 503, nothing half-written; health recovers by itself', async () => {
       const member = await newMember('outage member');
       const [phoneA, phoneB] = [nextPhone(), nextPhone()];
       expect(await call(0, SEND, { AccountId: member, SecureMobilePhone: phoneA })).toEqual({ status: 200 });
@@ -101,7 +102,8 @@ describe.skipIf(!bin)(
       const inFlight = call(1, SEND, { AccountId: member, SecureMobilePhone: phoneB });
       for (let i = 0; ; i++) {
         const { rows } = await blocker.query(
-          `select count(*)::int as n from pg_stat_activity where application_name = 'resdir' and wait_event_type = 'Lock'`,
+          `select count(*)::int as n from pg_stat_activity where application_name = 'resdir' and wait_event_type = ` +
+            `'Lock'`,
         );
         if (rows[0].n > 0) break;
         if (i > 200) throw new Error('the Send never reached the held lock');
@@ -132,7 +134,7 @@ describe.skipIf(!bin)(
       expect((await waitForSms(cluster.replicas[0]!, phoneB)).to).toBe(phoneB);
     }, 60_000);
 
-    it('under load: only 503 while PostgreSQL restarts, no committed message lost, no member bound twice, service resumes', async () => {
+    it('under load: only 503 while PostgreSQL restarts, nothing committed lost or bound twice; resumes', async () => {
       const senders = await Promise.all([0, 1, 2, 3].map((i) => newMember(`load sender ${i}`)));
       const binders: Array<{ member: string; phone: string; code: string }> = [];
       for (let i = 0; i < 6; i++) {
@@ -205,7 +207,8 @@ describe.skipIf(!bin)(
         if (oks === 1) expect(acct!.secure_mobile_phone).toBe(e164(b.phone));
         if (acct!.secure_mobile_phone !== null) expect(acct!.secure_mobile_phone).toBe(e164(b.phone));
         const [audit] = await q<{ n: number }>(
-          `select count(*)::int as n from audit_events where action = $1 and result_code = 'OK' and target_account_id = $2`,
+          `select count(*)::int as n from audit_events where action = $1 and result_code = 'OK' and ` +
+            `target_account_id = $2`,
           [BIND, b.member],
         );
         expect(audit!.n).toBe(acct!.secure_mobile_phone === null ? 0 : 1);

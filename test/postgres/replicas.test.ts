@@ -97,7 +97,8 @@ describe.skipIf(!pgInfo.available)(
       ]);
       const binds = await query<{ result_code: string; n: number }>(
         db.url,
-        `select result_code, count(*)::int as n from audit_events where action = 'BindSecureMobilePhone' and target_account_id = $1 group by result_code`,
+        `select result_code, count(*)::int as n from audit_events where action = 'BindSecureMobilePhone' and ` +
+          `target_account_id = $1 group by result_code`,
         [member],
       );
       expect(binds.find((b) => b.result_code === 'OK')?.n).toBe(1);
@@ -183,7 +184,8 @@ describe.skipIf(!pgInfo.available)(
       }
       const delivered = await query<{ message_id: string; n: number }>(
         db.url,
-        `select message_id, count(*)::int as n from sms_inbox where account_id = '3999999999999999' group by message_id`,
+        `select message_id, count(*)::int as n from sms_inbox where account_id = '3999999999999999' group by ` +
+          `message_id`,
       );
       expect(delivered).toHaveLength(1000);
       expect(delivered.every((d) => d.n === 1)).toBe(true);
@@ -201,7 +203,7 @@ describe.skipIf(!pgInfo.available)(
       for (const n of byReplica) expect(n).toBeGreaterThan(0);
     });
 
-    it('300 parallel Sends for one member over three replicas stay within the cooldown and both daily limits exactly', async () => {
+    it('300 parallel Sends for a member on three replicas keep the cooldown and both daily limits', async () => {
       const admin = cluster.boot.admin;
       const created = await coreClient(replica(1).host, admin).call('CreateResourceAccount', {
         DisplayName: 'replica member one',
@@ -231,7 +233,8 @@ describe.skipIf(!pgInfo.available)(
       // phone, exactly one live code per member, and the counters stopped exactly at the limits.
       const codes = await query<{ account_id: string; phone: string; n: number; live: number }>(
         db.url,
-        'select account_id, phone, count(*)::int as n, count(*) filter (where superseded_at is null)::int as live from verification_codes where account_id in ($1, $2) group by account_id, phone',
+        'select account_id, phone, count(*)::int as n, count(*) filter (where superseded_at is null)::int as live ' +
+          'from verification_codes where account_id in ($1, $2) group by account_id, phone',
         [m1, m2],
       );
       expect(codes.filter((r) => r.account_id === m1)).toHaveLength(10);
@@ -240,7 +243,8 @@ describe.skipIf(!pgInfo.available)(
       expect(codes.reduce((s, r) => s + r.live, 0)).toBe(2);
       const outbox = await query<{ account_id: string; n: number }>(
         db.url,
-        'select account_id, count(*)::int as n from sms_outbox where account_id in ($1, $2) group by account_id order by n desc',
+        'select account_id, count(*)::int as n from sms_outbox where account_id in ($1, $2) group by account_id ' +
+          'order by n desc',
         [m1, m2],
       );
       expect(outbox).toEqual([
@@ -257,7 +261,8 @@ describe.skipIf(!pgInfo.available)(
       );
       const audit = await query<{ result_code: string; n: number }>(
         db.url,
-        'select result_code, count(*)::int as n from audit_events where action = $1 and target_account_id in ($2, $3) group by result_code',
+        'select result_code, count(*)::int as n from audit_events where action = $1 and target_account_id in ($2, ' +
+          '$3) group by result_code',
         [SEND, m1, m2],
       );
       expect(Object.fromEntries(audit.map((a) => [a.result_code, a.n]))).toEqual({

@@ -35,7 +35,9 @@ describe('errorResponse', () => {
       HostId: 'resourcemanager.aliyuncs.com',
       Code: 'InvalidAccessKeyId.NotFound',
       Message: 'Specified access key is not found.',
-      Recommend: `https://api.aliyun.com/troubleshoot?q=InvalidAccessKeyId.NotFound&product=ResourceManager&requestId=${RID}`,
+      Recommend:
+        `https://api.aliyun.com/troubleshoot?q=InvalidAccessKeyId.NotFound&product=ResourceManager&` +
+        `requestId=${RID}`,
     });
   });
 

@@ -134,7 +134,8 @@ describe('fuzz', () => {
   it('junk around a valid V1 shape still parses or fails cleanly', () => {
     const r = rng(7);
     const base =
-      'Action=GetAccount&Version=2022-04-19&AccessKeyId=AK&SignatureMethod=HMAC-SHA1&SignatureVersion=1.0&Timestamp=t&SignatureNonce=n&Signature=s';
+      'Action=GetAccount&Version=2022-04-19&AccessKeyId=AK&SignatureMethod=HMAC-SHA1&SignatureVersion=1.0&' +
+      'Timestamp=t&SignatureNonce=n&Signature=s';
     let ok = 0;
     for (let i = 0; i < 2000; i++) {
       const res = parseRpcRequest({

@@ -1,4 +1,7 @@
-/** Conformance, part of the store suite. Store.atomically: commit on ok, roll back everything on a returned failure or a thrown error. */
+/**
+ * Conformance, part of the store suite. Store.atomically: commit on ok, roll back everything on a returned failure or a
+ * thrown error.
+ */
 import { describe, expect, it } from 'vitest';
 import type { Repos, Store } from '../../src/store/ports.js';
 import { err, ok } from '../../src/lib/result.js';

@@ -1,4 +1,6 @@
-/** Conformance, part of the store suite. The console's read-only listings, in their stated order, numbers as numbers. */
+/**
+ * Conformance, part of the store suite. The console's read-only listings, in their stated order, numbers as numbers.
+ */
 import { describe, expect, it } from 'vitest';
 import type { Store } from '../../src/store/ports.js';
 import type { TestDatabase } from './dialects.js';

@@ -27,7 +27,7 @@ export function defenceContract(db: () => TestDatabase): void {
       expect(await b(T0 + 380_000 + 3_600_000)).toEqual({ waitMs: 0, gapMs: 60_000 });
     });
 
-    it('takePairAttempt: max attempts in the window, the last one locks, the lock expires, clearPair resets', async () => {
+    it('takePairAttempt: max attempts in the window, the last locks, the lock expires, clearPair resets', async () => {
       const s = subject();
       const t = (at: number) => store().defence.takePairAttempt(s, at, 3, 86_400_000, 600_000);
       expect([await t(T0), await t(T0 + 1), await t(T0 + 2), await t(T0 + 3)]).toEqual([true, true, true, false]);
@@ -79,7 +79,7 @@ export function defenceContract(db: () => TestDatabase): void {
       expect(await store().defence.purgeIdempotent(T0 + 2000)).toBe(1);
     });
 
-    it('auditLog: filters, newest first, paging by id, caller scope, retention', async () => {
+    it('auditLog: filters, newest or oldest first, paging by id, caller scope, retention', async () => {
       const a = auditEvent({ time: T0, action: 'A', result_code: 'OK' });
       const b = auditEvent({ time: T0 + 1, action: 'B', result_code: 'X', target_account_id: '2000000000000009' });
       const c = auditEvent({ time: T0 + 2, action: 'A', result_code: 'OK', caller_account_id: '1000000000000002' });
@@ -93,6 +93,9 @@ export function defenceContract(db: () => TestDatabase): void {
         ),
       ).toEqual([b.id]);
       expect((await store().auditLog.lookup({ ...q, beforeId: b.id })).map((e) => e.id)).toEqual([a.id]);
+      const forward = { ...q, oldestFirst: true };
+      expect((await store().auditLog.lookup(forward)).map((e) => e.id)).toEqual([a.id, b.id]);
+      expect((await store().auditLog.lookup({ ...forward, afterId: a.id })).map((e) => e.id)).toEqual([b.id]);
       expect((await store().auditLog.lookup({ ...q, callerAccountId: undefined })).map((e) => e.id)).toEqual([
         c.id,
         b.id,

@@ -1,4 +1,7 @@
-/** Conformance, part of the store suite. The directory and identity ports: accounts, directories, folders, members, RAM users, keys, policies. */
+/**
+ * Conformance, part of the store suite. The directory and identity ports: accounts, directories, folders, members, RAM
+ * users, keys, policies.
+ */
 import { describe, expect, it } from 'vitest';
 import type { Store } from '../../src/store/ports.js';
 import type { Dialect, TestDatabase } from './dialects.js';
@@ -76,7 +79,7 @@ export function directoryContract(d: Dialect, db: () => TestDatabase): void {
       expect(await store().directory.getMember(accountId())).toBeUndefined();
     });
 
-    it('addMember is false and writes nothing when the account is a member already or the display name is taken in that directory', async () => {
+    it('addMember is false, writing nothing, for a member already or a display name used there', async () => {
       const one = await seedDirectory(store());
       const two = await seedDirectory(store());
       const [a, b, c] = [account(), account(), account()];

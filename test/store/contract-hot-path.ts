@@ -60,6 +60,30 @@ function hotPathCases(db: () => TestDatabase, impl: (typeof IMPLEMENTATIONS)[num
     (await store().audit.recent(1000)).filter((e) => e.target_account_id === account);
 
   describe(impl.name, () => {
+    it("writes nothing for a stale identity stamp; a RAM change bumps only its own account's epoch", async () => {
+      const a = accountId();
+      const manager = accountId();
+      const bystander = accountId();
+      const epoch = await store().identityEpoch(manager);
+      await store().identity.createUser({
+        id: `u-${manager}`,
+        account_id: manager,
+        name: 'operator',
+        display_name: 'Operator',
+        created_at: T0,
+      });
+      expect(await store().identityEpoch(manager)).toBeGreaterThan(epoch);
+      expect(await store().identityEpoch(bystander)).toBe(0);
+      const stale = command(a, { identity: { accountId: manager, epoch } });
+      expect(await store().verification.sendCode(stale)).toEqual({ kind: 'stale-identity' });
+      expect(await sendsOf(a)).toEqual([]);
+      expect(await store().outbox.get(stale.message!.id)).toBeUndefined();
+      expect(await store().codes.takeAttempt(PURPOSE, a, T0 + 1)).toBeUndefined();
+      const current = command(a, { identity: { accountId: manager, epoch: await store().identityEpoch(manager) } });
+      expect(await store().verification.sendCode(current)).toEqual({ kind: 'sent' });
+      expect((await sendsOf(a)).map((e) => e.id)).toEqual([current.audit.id]);
+    });
+
     it('commits the code, its outbox message and the audit record together, superseding the live code', async () => {
       const a = accountId();
       const first = command(a);

@@ -62,7 +62,7 @@ export function smsRecordsContract(db: () => TestDatabase): void {
       expect(await store().outbox.get(m.id)).toMatchObject({ status: 'delivered', updated_at: T0 + 20 });
     });
 
-    it('a receipt that overtakes the send is applied once the send is recorded; intermediate states move nothing', async () => {
+    it('a receipt overtaking the send applies once the send is recorded; intermediate states do nothing', async () => {
       const m = outboxMessage();
       await store().outbox.enqueue(m);
       const leases = await claimLeases(store(), T0, T0 + 30_000);
@@ -131,7 +131,7 @@ export function smsRecordsContract(db: () => TestDatabase): void {
       expect(await store().delivery.list({ limit: 1 })).toHaveLength(1);
     });
 
-    it('awaitingReceipt lists sent messages of a provider inside the window; statusCounts counts per status', async () => {
+    it('awaitingReceipt lists a provider’s sent messages in the window; statusCounts counts per status', async () => {
       await sentMessage('aliyun-sms', 'biz-old', {}, T0 - 100_000_000);
       const fresh = await sentMessage('aliyun-sms', 'biz-fresh');
       await sentMessage('smpp', 'other');

@@ -1,4 +1,6 @@
-/** Conformance, part of the store suite. The verification ports: codes, send limits and cooldowns, request nonces, meta. */
+/**
+ * Conformance, part of the store suite. The verification ports: codes, send limits and cooldowns, request nonces, meta.
+ */
 import { describe, expect, it } from 'vitest';
 import type { Store } from '../../src/store/ports.js';
 import type { TestDatabase } from './dialects.js';
@@ -35,7 +37,7 @@ export function verificationContract(db: () => TestDatabase): void {
       expect(await store().codes.takeAttempt(PURPOSE, accountId(), T0 + 2000)).toBeUndefined();
     });
 
-    it('takeAttempt treats a code as expired from expires_at on (expires_at > now, strictly), counting nothing then', async () => {
+    it('takeAttempt: a code is expired from expires_at on (expires_at > now, strictly), counting nothing', async () => {
       const c = code({ account_id: accountId(), expires_at: T0 + 600_000 });
       await store().codes.insert(c);
       expect((await store().codes.takeAttempt(PURPOSE, c.account_id, T0 + 599_999))?.attempts).toBe(1);

@@ -20,7 +20,7 @@ const fresh = (): boolean => {
 };
 
 /**
- * Compiles src/ into dist/ unless dist/main.js is newer than every source file. Test files run in
+ * Builds dist/ (tsc, then the dist/main.js bundle) unless dist/main.js is newer than every source file. Test files run in
  * parallel processes: a lock file makes one of them build while the others wait.
  */
 export function ensureBuilt(): void {
@@ -40,10 +40,12 @@ export function ensureBuilt(): void {
     }
   }
   try {
-    if (!fresh())
+    if (!fresh()) {
       execFileSync(process.execPath, [path.resolve('node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], {
         stdio: 'inherit',
       });
+      execFileSync(process.execPath, [path.resolve('scripts/bundle.mjs')], { stdio: 'inherit' });
+    }
   } finally {
     fs.rmSync(lock, { force: true });
   }

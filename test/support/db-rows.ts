@@ -34,7 +34,8 @@ export async function dumpTables(url: string): Promise<Record<string, string>> {
   const names = isPostgres(url)
     ? await queryRows(
         url,
-        "select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'",
+        "select table_name as name from information_schema.tables where table_schema = 'public' and table_type = " +
+          "'BASE TABLE'",
       )
     : await queryRows(url, "select name from sqlite_master where type = 'table'");
   const dumps: Record<string, string> = {};
@@ -43,7 +44,10 @@ export async function dumpTables(url: string): Promise<Record<string, string>> {
   return dumps;
 }
 
-/** A file-backed SQLite URL, or (in the e2e-postgres project) undefined to let the harness pick a fresh PostgreSQL database. */
+/**
+ * A file-backed SQLite URL, or (in the e2e-postgres project) undefined to let the harness pick a fresh PostgreSQL
+ * database.
+ */
 export function inspectableDatabaseUrl(sqliteFile: string): string | undefined {
   return process.env.RESDIR_TEST_DATABASE === 'postgres' ? undefined : `sqlite:${sqliteFile}`;
 }

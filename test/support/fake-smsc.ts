@@ -100,7 +100,9 @@ export async function startFakeSmsc(credentials: { systemId: string; password: s
     const receipt = (s: Submitted, action: Extract<SubmitAction, { kind: 'ok' }>) => {
       const stat = action.receipt ?? 'DELIVRD';
       setTimeout(() => {
-        const text = `id:${s.messageId} sub:001 dlvrd:${stat === 'DELIVRD' ? '001' : '000'} submit date:2611291200 done date:2611291200 stat:${stat} err:${stat === 'DELIVRD' ? '000' : '001'} text:`;
+        const text =
+          `id:${s.messageId} sub:001 dlvrd:${stat === 'DELIVRD' ? '001' : '000'} submit date:2611291200 ` +
+          `done date:2611291200 stat:${stat} err:${stat === 'DELIVRD' ? '000' : '001'} text:`;
         session.send(
           new smpp.PDU('deliver_sm', {
             source_addr: s.to,

@@ -114,6 +114,8 @@ export async function prepareHostileWorld(h: Harness): Promise<HostileWorld> {
           return '3600';
         case 'StartTime':
           return '2026-01-01T00:00:00Z';
+        case 'Direction':
+          return 'FORWARD';
         case 'NewGroupName':
           return `hx-g-renamed-${n}`;
         case 'NewAssumeRolePolicyDocument':

@@ -25,7 +25,8 @@ async function prepare(): Promise<{ info: TestPostgres; server?: PgServer }> {
     const bin = findPostgresBin();
     if (!bin) {
       const reason =
-        'no PostgreSQL 15+ binaries (initdb, pg_ctl, postgres) found; install postgresql-15 or set RESDIR_TEST_PG_BIN / RESDIR_TEST_POSTGRES_URL';
+        'no PostgreSQL 15+ binaries (initdb, pg_ctl, postgres) found; install postgresql-15 or set ' +
+        'RESDIR_TEST_PG_BIN / RESDIR_TEST_POSTGRES_URL';
       console.warn(`\n*** PostgreSQL tests SKIPPED: ${reason}\n`);
       return { info: { available: false, reason } };
     }

@@ -92,7 +92,9 @@ export async function addAccessKey(
   return key;
 }
 
-/** A RAM user of `accountId` (default: the demo management account) with the given system policies and one active key. */
+/**
+ * A RAM user of `accountId` (default: the demo management account) with the given system policies and one active key.
+ */
 export async function addRamUser(
   h: Harness,
   opts: { accountId?: string; name?: string; policies?: string[] } = {},
@@ -227,7 +229,10 @@ export async function addAccountWithDirectory(h: Harness): Promise<OtherDirector
   };
 }
 
-/** An account that is in no resource directory, with a root key and a RAM user holding AliyunResourceDirectoryFullAccess. */
+/**
+ * An account that is in no resource directory, with a root key and a RAM user holding
+ * AliyunResourceDirectoryFullAccess.
+ */
 export async function addStandaloneAccount(h: Harness): Promise<StandaloneAccount> {
   const accountId = await createAccountRow(h, (id) => ({
     account_name: `standalone-${id.slice(-8)}@example.com`,

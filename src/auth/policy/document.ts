@@ -31,7 +31,9 @@ export const SYSTEM_POLICY_TEXTS: Readonly<Record<string, { description: string;
   AliyunResourceDirectoryFullAccess: {
     description: 'Provides full access to Resource Directory.',
     document:
-      '{"Statement":[{"Action":"resourcemanager:*","Effect":"Allow","Resource":"*"},{"Action":"ram:CreateServiceLinkedRole","Effect":"Allow","Resource":"*","Condition":{"StringEquals":{"ram:ServiceName":"resourcemanager.aliyuncs.com"}}}],"Version":"1"}',
+      '{"Statement":[{"Action":"resourcemanager:*","Effect":"Allow","Resource":"*"},' +
+      '{"Action":"ram:CreateServiceLinkedRole","Effect":"Allow","Resource":"*",' +
+      '"Condition":{"StringEquals":{"ram:ServiceName":"resourcemanager.aliyuncs.com"}}}],"Version":"1"}',
   },
   AliyunActionTrailFullAccess: {
     description: 'Provides full access to ActionTrail.',
@@ -40,12 +42,14 @@ export const SYSTEM_POLICY_TEXTS: Readonly<Record<string, { description: string;
   AliyunActionTrailReadOnlyAccess: {
     description: 'Provides read-only access to ActionTrail.',
     document:
-      '{"Statement":[{"Action":["actiontrail:Get*","actiontrail:Describe*","actiontrail:List*","actiontrail:LookupEvents"],"Effect":"Allow","Resource":"*"}],"Version":"1"}',
+      '{"Statement":[{"Action":["actiontrail:Get*","actiontrail:Describe*","actiontrail:List*",' +
+      '"actiontrail:LookupEvents"],"Effect":"Allow","Resource":"*"}],"Version":"1"}',
   },
   AliyunResourceDirectoryReadOnlyAccess: {
     description: 'Provides read-only access to Resource Directory.',
     document:
-      '{"Statement":[{"Action":["resourcemanager:Get*","resourcemanager:List*"],"Resource":"*","Effect":"Allow"}],"Version":"1"}',
+      '{"Statement":[{"Action":["resourcemanager:Get*","resourcemanager:List*"],"Resource":"*","Effect":"Allow"}],' +
+      '"Version":"1"}',
   },
   AliyunRAMFullAccess: {
     description: 'Provides full access to Resource Access Management (RAM).',

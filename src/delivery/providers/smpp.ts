@@ -60,7 +60,8 @@ const hex = (n: number) => `0x${n.toString(16).padStart(4, '0')}`;
 
 /**
  * SMPP 3.4 through the `smpp` package. One session, bound as transmitter or transceiver, kept
- * alive with enquire_link (unanswered for a whole interval = a dead link) and re-established with exponential backoff (0.5 s doubling to 30 s,
+ * alive with enquire_link (unanswered for a whole interval = a dead link) and re-established with exponential backoff
+ * (0.5 s doubling to 30 s,
  * with jitter) whenever it drops. Each SMS is one submit_sm with registered_delivery = 1, GSM-7
  * (data_coding 0) or UCS-2 (8) chosen by content, in short_message when it fits one segment and
  * message_payload otherwise, and our message id in the resdir_message_id TLV (0x1400).

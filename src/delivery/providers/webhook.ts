@@ -142,7 +142,8 @@ export function webhookProvider(opts: WebhookOptions, clock: Clock): WebhookProv
         throw new Error(
           timedOut
             ? `webhook timed out after ${opts.timeoutMs} ms`
-            : `webhook unreachable (${e instanceof Error ? ((e.cause as Error | undefined)?.message ?? e.message) : 'error'})`,
+            : `webhook unreachable ` +
+                `(${e instanceof Error ? ((e.cause as Error | undefined)?.message ?? e.message) : 'error'})`,
         );
       }
       let reply: unknown;

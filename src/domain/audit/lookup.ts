@@ -5,7 +5,8 @@ import type { AuditEvent, AuditLookup, Store } from '../../store/ports.js';
 /**
  * LookupEvents over resdir's audit records, in the shape of ActionTrail 2020-07-06: time range
  * (StartTime/EndTime, default the last 7 days), up to 5 LookupAttribute filters that must all
- * match, MaxResults 1–50 (default 20), NextToken paging, newest first. A caller only ever sees
+ * match, MaxResults 1–50 (default 20), NextToken paging, newest first (Direction BACKWARD, the
+ * default) or oldest first (FORWARD). A caller only ever sees
  * the events of its own account. Read-only: nothing here edits or deletes a record.
  */
 export interface LookupRequest {
@@ -13,13 +14,17 @@ export interface LookupRequest {
   endTime?: string;
   maxResults?: string;
   nextToken?: string;
+  direction?: string;
   attributes: Array<{ key: string; value: string }>;
 }
 
 export const MAX_LOOKUP_ATTRIBUTES = 5;
 const DEFAULT_SPAN_MS = 7 * 86_400_000;
 
-type Filter = Omit<AuditLookup, 'callerAccountId' | 'startTime' | 'endTime' | 'limit' | 'beforeId'>;
+type Filter = Omit<
+  AuditLookup,
+  'callerAccountId' | 'startTime' | 'endTime' | 'limit' | 'beforeId' | 'afterId' | 'oldestFirst'
+>;
 
 /** Supported keys: ActionTrail's where resdir has the data, plus ErrorCode and Principal. */
 export const LOOKUP_KEYS: Record<string, (value: string, callerAccountId: string | undefined) => Filter> = {
@@ -57,10 +62,13 @@ export function parseLookup(
   if (Number.isNaN(startTime) || startTime > endTime) return err(failure('InvalidParameter.StartTime'));
   const limit = req.maxResults === undefined ? 20 : /^\d{1,2}$/.test(req.maxResults) ? Number(req.maxResults) : NaN;
   if (!(limit >= 1 && limit <= 50)) return err(failure('InvalidParameter.MaxResults'));
-  let beforeId: string | undefined;
+  const direction = req.direction ?? 'BACKWARD';
+  if (direction !== 'BACKWARD' && direction !== 'FORWARD') return err(failure('InvalidParameter.Direction'));
+  const oldestFirst = direction === 'FORWARD';
+  let cursor: string | undefined;
   if (req.nextToken !== undefined) {
-    beforeId = Buffer.from(req.nextToken, 'base64url').toString('utf8');
-    if (!EVENT_ID.test(beforeId)) return err(failure('InvalidParameter.NextToken'));
+    cursor = Buffer.from(req.nextToken, 'base64url').toString('utf8');
+    if (!EVENT_ID.test(cursor)) return err(failure('InvalidParameter.NextToken'));
   }
   if (req.attributes.length > MAX_LOOKUP_ATTRIBUTES)
     return err(
@@ -76,16 +84,26 @@ export function parseLookup(
       return err(
         failure(
           'InvalidParameter.LookupAttribute',
-          `The LookupAttribute key "${a.key.slice(0, 32)}" is not supported or its value is empty. Supported keys: ${Object.keys(LOOKUP_KEYS).join(', ')}.`,
+          `The LookupAttribute key "${a.key.slice(0, 32)}" is not supported or its value is empty. Supported keys: ` +
+            `${Object.keys(LOOKUP_KEYS).join(', ')}.`,
         ),
       );
     }
     filter = { ...filter, ...make(a.value, callerAccountId) };
   }
-  return ok({ callerAccountId, startTime, endTime, limit, ...filter, ...(beforeId !== undefined ? { beforeId } : {}) });
+  const page = cursor === undefined ? {} : oldestFirst ? { afterId: cursor } : { beforeId: cursor };
+  return ok({
+    callerAccountId,
+    startTime,
+    endTime,
+    limit,
+    ...filter,
+    ...page,
+    ...(oldestFirst ? { oldestFirst } : {}),
+  });
 }
 
-/** One page, newest first, and the token of the next page when there is one. */
+/** One page in the requested order, and the token of the next page when there is one. */
 export async function lookupEvents(
   store: Pick<Store, 'auditLog'>,
   q: AuditLookup,

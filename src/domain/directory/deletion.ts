@@ -45,7 +45,8 @@ export class MemberDeletion {
       return err(
         failure(
           'MemberTypeError.DeleteAccount',
-          `The member ${member.account_id} is of type ${member.type}: only ResourceAccount members created in the resource directory can be deleted; remove CloudAccount members with RemoveCloudAccount.`,
+          `The member ${member.account_id} is of type ${member.type}: only ResourceAccount members created in the ` +
+            `resource directory can be deleted; remove CloudAccount members with RemoveCloudAccount.`,
         ),
       );
     if (await this.delegates(dir, member)) return err(failure('RemoveConfilctAccountAsDelegatedAdministator'));

@@ -11,8 +11,14 @@ export interface NewResourceAccount {
   accountNamePrefix?: string;
 }
 
+/** The memo key of a memberOf result (see CallMemo): reused by the handler of the same call. */
+export const memberMemoKey = (dir: Directory, accountId: string): string => `memberOf:${dir.id}:${accountId}`;
+
 /** The resource directory: who manages which directory, its folders and its members. */
 export class DirectoryService {
+  /** The folder chain read with a member by memberOf, so that pathOf needs no further read. */
+  private readonly chains = new WeakMap<Member, string[]>();
+
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
@@ -38,18 +44,23 @@ export class DirectoryService {
 
   /**
    * The rule of the secure-phone operations: the caller must be a RAM identity (not the root
-   * identity) of an account that manages a resource directory. Failure: CallerIdentityError (409).
+   * identity) of an account that manages a resource directory (`known`: that directory or null,
+   * when the caller already knows it). Failure: CallerIdentityError (409).
    */
-  async requireManagementRamIdentity(principal: Principal): Promise<Result<Directory, ApiFailure>> {
+  async requireManagementRamIdentity(
+    principal: Principal,
+    known?: Directory | null,
+  ): Promise<Result<Directory, ApiFailure>> {
     if (principal.kind === 'root') {
       return err(
         failure(
           'CallerIdentityError',
-          'The root identity cannot perform this operation. Use a RAM user or RAM role of the management account so that the operator is recorded.',
+          'The root identity cannot perform this operation. Use a RAM user or RAM role of the management account ' +
+            'so that the operator is recorded.',
         ),
       );
     }
-    const dir = await this.store.directory.directoryOfManager(principal.accountId);
+    const dir = known !== undefined ? known : await this.store.directory.directoryOfManager(principal.accountId);
     if (!dir) {
       return err(
         failure(
@@ -66,13 +77,15 @@ export class DirectoryService {
    * exists; NotSupport.AccountInAnotherResourceDirectory (409) when it exists outside `dir`.
    */
   async memberOf(dir: Directory, accountId: string): Promise<Result<Member, ApiFailure>> {
-    // No enumeration: the same two lookups, in the same order, whether the account is unknown,
-    // in another directory or a member here, so only the documented code tells them apart.
-    const member = await this.store.directory.getMember(accountId);
-    const account = await this.store.directory.getAccount(accountId);
-    if (member && member.directory_id === dir.id) return ok(member);
-    const exists = member !== undefined || account !== undefined;
-    return exists
+    // No enumeration: the same one read whether the account is unknown, in another directory or a
+    // member here, so only the documented code tells them apart.
+    const found = await this.store.directory.lookupMember(accountId);
+    const member = found.member;
+    if (member && member.directory_id === dir.id) {
+      this.chains.set(member, found.folderChain);
+      return ok(member);
+    }
+    return found.accountExists
       ? err(
           failure(
             'NotSupport.AccountInAnotherResourceDirectory',
@@ -86,15 +99,21 @@ export class DirectoryService {
    * A member that can receive a secure phone: of `dir`, of type ResourceAccount, with none bound yet.
    * Failures: those of memberOf, AccountTypeMismatch (409), AccountSecureMobileAlreadyExists (409).
    */
-  async memberForSecurePhone(dir: Directory, accountId: string): Promise<Result<Member, ApiFailure>> {
-    const r = await this.memberOf(dir, accountId);
+  async memberForSecurePhone(
+    dir: Directory,
+    accountId: string,
+    memo?: Map<string, unknown>,
+  ): Promise<Result<Member, ApiFailure>> {
+    const known = memo?.get(memberMemoKey(dir, accountId)) as Result<Member, ApiFailure> | undefined;
+    const r = known ?? (await this.memberOf(dir, accountId));
     if (!r.ok) return r;
     const m = r.value;
     if (m.type !== 'ResourceAccount') {
       return err(
         failure(
           'AccountTypeMismatch',
-          `The member ${accountId} is of type ${m.type}; a secure mobile phone can only be bound to a member of the ResourceAccount type.`,
+          `The member ${accountId} is of type ${m.type}; a secure mobile phone can only be bound to a member of ` +
+            `the ResourceAccount type.`,
         ),
       );
     }
@@ -195,6 +214,8 @@ export class DirectoryService {
 
   /** `rd-…/r-…/fd-…/<accountId>`: the member's folder chain from the root. */
   async pathOf(dir: Directory, member: Member): Promise<string> {
+    const known = this.chains.get(member);
+    if (known && known.length > 0) return [dir.id, ...known, member.account_id].join('/');
     const chain: string[] = [];
     let id: string | null = member.folder_id;
     for (let depth = 0; id !== null && depth < 10; depth++) {

@@ -96,7 +96,9 @@ export class Invitations {
     });
   }
 
-  /** A handshake the caller's account may see (as management account or as invitee). Failure: EntityNotExists.Handshake. */
+  /**
+   * A handshake the caller's account may see (as management account or as invitee). Failure: EntityNotExists.Handshake.
+   */
   async visible(accountId: string, id: string): Promise<Result<Handshake, ApiFailure>> {
     const h = await this.store.lifecycle.getHandshake(id);
     if (!h) return err(notFound(id));

@@ -41,7 +41,10 @@ export class DirectoryLifecycle {
     readonly codes: EnableRdCodes,
   ) {}
 
-  /** Whether `accountId` may enable a directory. Failures: EntityAlreadyExists.ResourceDirectory, NotSupport.AccountInAnotherResourceDirectory. */
+  /**
+   * Whether `accountId` may enable a directory. Failures: EntityAlreadyExists.ResourceDirectory,
+   * NotSupport.AccountInAnotherResourceDirectory.
+   */
   async mayEnable(accountId: string, tx: Pick<Repos, 'directory'> = this.store): Promise<Result<void, ApiFailure>> {
     if (await tx.directory.directoryOfManager(accountId)) return err(alreadyEnabled(accountId));
     if (await tx.directory.getMember(accountId)) {
@@ -189,7 +192,8 @@ export class DirectoryLifecycle {
         return err(
           failure(
             'DeleteConflict.ResourceDirectory.Account',
-            `The resource directory still has ${members} member(s) besides the management account; delete or remove them first.`,
+            `The resource directory still has ${members} member(s) besides the management account; delete or ` +
+              `remove them first.`,
           ),
         );
       if (folders > 0)

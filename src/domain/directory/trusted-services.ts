@@ -3,7 +3,7 @@
  * src/domain/directory/trusted-services.json (kept in the source tree; the build reads it there).
  */
 import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { repoPath } from '../../lib/repo-root.js';
 
 export interface TrustedService {
   servicePrincipal: string;
@@ -11,10 +11,10 @@ export interface TrustedService {
   maxDelegatedAdministrators: number;
 }
 
-const DATA_URL = new URL('../../../src/domain/directory/trusted-services.json', import.meta.url);
+const DATA_FILE = repoPath('src', 'domain', 'directory', 'trusted-services.json');
 
 function load(): ReadonlyMap<string, TrustedService> {
-  const data = JSON.parse(fs.readFileSync(fileURLToPath(DATA_URL), 'utf8')) as { services: TrustedService[] };
+  const data = JSON.parse(fs.readFileSync(DATA_FILE, 'utf8')) as { services: TrustedService[] };
   return new Map(data.services.map((s) => [s.servicePrincipal, s]));
 }
 

@@ -29,7 +29,8 @@ export function parseSecurePhone(raw: string, site: Site, codes?: CallingCodePol
     return err(
       failure(
         'InvalidParameter.SecureMobilePhone',
-        `The SecureMobilePhone parameter "${clip(raw)}" is not in the <country code>-<mobile phone number> format, for example 1-2025550123.`,
+        `The SecureMobilePhone parameter "${clip(raw)}" is not in the <country code>-<mobile phone number> format, ` +
+          `for example 1-2025550123.`,
       ),
     );
   }
@@ -39,7 +40,8 @@ export function parseSecurePhone(raw: string, site: Site, codes?: CallingCodePol
     return err(
       failure(
         'InvalidParameter.MobileCountryCode',
-        'The current site does not support the country code 86. Mobile phone numbers of the Chinese mainland are not supported on the international site.',
+        'The current site does not support the country code 86. Mobile phone numbers of the Chinese mainland are ' +
+          'not supported on the international site.',
       ),
     );
   }
@@ -68,7 +70,9 @@ export function parseSecurePhone(raw: string, site: Site, codes?: CallingCodePol
     return err(
       failure(
         'InvalidParameter.SecureMobilePhone',
-        `The SecureMobilePhone parameter "${callingCode}-${digits}" is not a valid mobile phone number for country code ${callingCode}: ${why}. Specify it in the <country code>-<mobile phone number> format, for example 1-2025550123.`,
+        `The SecureMobilePhone parameter "${callingCode}-${digits}" is not a valid mobile phone number for country ` +
+          `code ${callingCode}: ${why}. Specify it in the <country code>-<mobile phone number> format, for ` +
+          `example 1-2025550123.`,
       ),
     );
   }

@@ -3,58 +3,36 @@
  * present in every account), and attaching either kind to users, roles and groups. A document is
  * refused at CreatePolicy / CreatePolicyVersion with MalformedPolicyDocument and the precise reason.
  */
-import { failure, type ApiFailure, type ErrorCode } from '../../errors/catalog.js';
+import { failure, type ApiFailure } from '../../errors/catalog.js';
 import type { Clock } from '../../lib/clock.js';
 import { err, ok, type Result } from '../../lib/result.js';
 import type { Store } from '../../store/ports.js';
-import type { PolicyAttachment, PrincipalType, RamPolicy, RamPolicyVersion } from '../../store/ram-ports.js';
+import type { RamPolicy, RamPolicyVersion } from '../../store/ram-ports.js';
 import { parsePolicyDocument } from '../../auth/policy/parse.js';
 import { SYSTEM_POLICY_TEXTS } from '../../auth/policy/document.js';
+import { PolicyAttachments } from './policy-attachments.js';
+import {
+  customInfo,
+  noPolicy,
+  type PolicyInfo,
+  type PolicyType,
+  SYSTEM_POLICY_TIME,
+  systemInfo,
+} from './policy-info.js';
+
+export { type PolicyInfo, type PolicyType, SYSTEM_POLICY_TIME } from './policy-info.js';
 
 export const MAX_POLICY_VERSIONS = 5;
-export type PolicyType = 'System' | 'Custom';
-
-/** A policy as the API shows it, whichever its type. */
-export interface PolicyInfo {
-  type: PolicyType;
-  name: string;
-  description: string;
-  defaultVersion: string;
-  createdAt: number;
-  updatedAt: number;
-}
-
-export const SYSTEM_POLICY_TIME = Date.UTC(2015, 3, 28, 0, 0, 0);
-
-const systemInfo = (name: string): PolicyInfo | undefined => {
-  const t = SYSTEM_POLICY_TEXTS[name];
-  return (
-    t && {
-      type: 'System',
-      name,
-      description: t.description,
-      defaultVersion: 'v1',
-      createdAt: SYSTEM_POLICY_TIME,
-      updatedAt: SYSTEM_POLICY_TIME,
-    }
-  );
-};
-const customInfo = (p: RamPolicy): PolicyInfo => ({
-  type: 'Custom',
-  name: p.name,
-  description: p.description,
-  defaultVersion: p.default_version,
-  createdAt: p.created_at,
-  updatedAt: p.updated_at,
-});
-const noPolicy = (type: string, name: string): ApiFailure =>
-  failure('EntityNotExist.Policy', `The ${type} policy ${name} does not exist.`);
 
 export class PolicyService {
+  private readonly attachments: PolicyAttachments;
+
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.attachments = new PolicyAttachments(store, clock, (a, t, n) => this.exists(a, t, n));
+  }
 
   /** Failures: MalformedPolicyDocument, EntityAlreadyExists.Policy (also for a system policy's name). */
   async create(
@@ -235,91 +213,17 @@ export class PolicyService {
   }
 
   /** Failures: EntityNotExist.{User,Role,Group}, EntityNotExist.Policy, EntityAlreadyExists.<T>.Policy. */
-  async attach(
-    accountId: string,
-    principalType: PrincipalType,
-    principalName: string,
-    type: PolicyType,
-    name: string,
-  ): Promise<Result<void, ApiFailure>> {
-    const who = await this.principalExists(accountId, principalType, principalName);
-    if (!who.ok) return who;
-    if (!(await this.exists(accountId, type, name))) return err(noPolicy(type, name));
-    const a: PolicyAttachment = {
-      account_id: accountId,
-      principal_type: principalType,
-      principal_name: who.value,
-      policy_type: type,
-      policy_name: name,
-      attached_at: this.clock.now(),
-    };
-    if (!(await this.store.ram.attach(a)))
-      return err(
-        failure(
-          `EntityAlreadyExists.${principalType}.Policy`,
-          `The policy ${name} is already attached to ${principalName}.`,
-        ),
-      );
-    return ok(undefined);
+  attach(...a: Parameters<PolicyAttachments['attach']>): ReturnType<PolicyAttachments['attach']> {
+    return this.attachments.attach(...a);
   }
 
   /** Failures: EntityNotExist.{User,Role}, EntityNotExist.Policy, EntityNotExist.<T>.Policy. */
-  async detach(
-    accountId: string,
-    principalType: 'User' | 'Role',
-    principalName: string,
-    type: PolicyType,
-    name: string,
-  ): Promise<Result<void, ApiFailure>> {
-    const who = await this.principalExists(accountId, principalType, principalName);
-    if (!who.ok) return who;
-    if (!(await this.exists(accountId, type, name))) return err(noPolicy(type, name));
-    const a = {
-      account_id: accountId,
-      principal_type: principalType,
-      principal_name: who.value,
-      policy_type: type,
-      policy_name: name,
-    };
-    if (!(await this.store.ram.detach(a)))
-      return err(
-        failure(`EntityNotExist.${principalType}.Policy`, `The policy ${name} is not attached to ${principalName}.`),
-      );
-    return ok(undefined);
+  detach(...a: Parameters<PolicyAttachments['detach']>): ReturnType<PolicyAttachments['detach']> {
+    return this.attachments.detach(...a);
   }
 
-  /** The attachments of a user or role, with each policy's description and default version. */
-  async listFor(
-    accountId: string,
-    principalType: 'User' | 'Role' | 'Group',
-    principalName: string,
-  ): Promise<Result<Array<PolicyInfo & { attachedAt: number }>, ApiFailure>> {
-    const who = await this.principalExists(accountId, principalType, principalName);
-    if (!who.ok) return who;
-    const out: Array<PolicyInfo & { attachedAt: number }> = [];
-    for (const a of await this.store.ram.attachmentsOf(accountId, principalType, who.value)) {
-      const info =
-        a.policy_type === 'System'
-          ? systemInfo(a.policy_name)
-          : await this.store.ram.getPolicy(accountId, a.policy_name).then((p) => p && customInfo(p));
-      if (info) out.push({ ...info, attachedAt: a.attached_at });
-    }
-    return ok(out);
-  }
-
-  /** The stored name of the principal (roles match case-insensitively). */
-  private async principalExists(
-    accountId: string,
-    t: PrincipalType,
-    name: string,
-  ): Promise<Result<string, ApiFailure>> {
-    const code: ErrorCode = `EntityNotExist.${t}`;
-    const found =
-      t === 'User'
-        ? (await this.store.identity.getUser(accountId, name))?.name
-        : t === 'Role'
-          ? (await this.store.ram.getRole(accountId, name))?.name
-          : (await this.store.ram.getGroup(accountId, name))?.name;
-    return found ? ok(found) : err(failure(code, `The ${t.toLowerCase()} ${name} does not exist.`));
+  /** The attachments of a user, role or group, with each policy's description and default version. */
+  listFor(...a: Parameters<PolicyAttachments['listFor']>): ReturnType<PolicyAttachments['listFor']> {
+    return this.attachments.listFor(...a);
   }
 }

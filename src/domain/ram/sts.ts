@@ -104,7 +104,8 @@ export class StsService {
       return err(
         failure(
           'NoPermission',
-          `No permission perform sts:AssumeRole on this Role: the trust policy of ${input.roleArn} does not allow ${caller.arn}.`,
+          `No permission perform sts:AssumeRole on this Role: the trust policy of ${input.roleArn} does not allow ` +
+            `${caller.arn}.`,
         ),
       );
     }

@@ -4,6 +4,8 @@ import { timeOrderedId } from '../../lib/ids.js';
 import type { Keyring } from '../../lib/keyring.js';
 import { err, ok, type Result } from '../../lib/result.js';
 import type { Member, Store } from '../../store/ports.js';
+import type { IdentityStamp } from '../../store/hot-ports.js';
+import { StaleIdentityError } from '../identity/identity-cache.js';
 import { auditEvent, type AuditDraft } from '../audit/audit.js';
 import type { Phone } from '../phone/phone.js';
 import { BIND_PHONE_PURPOSE, codeMac, codeMatches, generateCode, looksLikeCode } from './code.js';
@@ -63,13 +65,14 @@ export class SecurePhoneVerification {
     phone: Phone,
     audit: AuditDraft,
     clientToken?: string,
+    identity?: IdentityStamp,
   ): Promise<SendResult> {
     const idem =
       clientToken === undefined
         ? undefined
         : idempotencyKey(audit, clientToken, { AccountId: member.account_id, SecureMobilePhone: phone.e164 });
-    let r = await this.trySend(member, managementAccountId, phone, audit, idem);
-    if (!r.ok && 'raced' in r.error) r = await this.trySend(member, managementAccountId, phone, audit, idem);
+    let r = await this.trySend(member, managementAccountId, phone, audit, idem, identity);
+    if (!r.ok && 'raced' in r.error) r = await this.trySend(member, managementAccountId, phone, audit, idem, identity);
     // A concurrent Send with the same token (another connection or replica) may have held a limit
     // row and committed while this one waited on it: this one then sees the limit claimed and is
     // refused, although the token's record now exists. Look once more, and replay it if so.
@@ -80,7 +83,7 @@ export class SecurePhoneVerification {
       r.error.reason !== 'client-token-mismatch' &&
       (await this.store.defence.findIdempotent(idem.scope, idem.token, this.clock.now()))
     ) {
-      r = await this.trySend(member, managementAccountId, phone, audit, idem);
+      r = await this.trySend(member, managementAccountId, phone, audit, idem, identity);
     }
     if (r.ok) return r;
     if ('raced' in r.error) throw new Error('ClientToken record vanished between two reads');
@@ -96,6 +99,7 @@ export class SecurePhoneVerification {
     phone: Phone,
     audit: AuditDraft,
     idem: ReturnType<typeof idempotencyKey> | undefined,
+    identity: IdentityStamp | undefined,
   ): Promise<Result<{ expiresAt: number; messageId: string | null }, SendError>> {
     const now = this.clock.now();
     const fixed = this.policy.testNumbers[phone.e164];
@@ -118,6 +122,7 @@ export class SecurePhoneVerification {
     };
     const outcome = await this.store.verification.sendCode({
       now,
+      ...(identity ? { identity } : {}),
       ...(idem
         ? {
             idempotency: {
@@ -144,6 +149,8 @@ export class SecurePhoneVerification {
       replayAudit: auditEvent(audit, 'OK', null, 'client-token-replay'),
     });
     switch (outcome.kind) {
+      case 'stale-identity':
+        throw new StaleIdentityError();
       case 'token-raced':
         return err({ raced: true });
       case 'refused':

@@ -14,7 +14,8 @@ for (let i = 1; i <= MAX_LOOKUP_ATTRIBUTES; i++) {
       maxLength: 64,
       description:
         i === 1
-          ? 'EventName, EventId, EventAccessKeyId, ResourceName (target account), SourceIpAddress, User, Principal or ErrorCode (OK for successes)'
+          ? 'EventName, EventId, EventAccessKeyId, ResourceName (target account), SourceIpAddress, User, Principal ' +
+            'or ErrorCode (OK for successes)'
           : `filter ${i}`,
     }),
   );
@@ -23,12 +24,15 @@ for (let i = 1; i <= MAX_LOOKUP_ATTRIBUTES; i++) {
 
 /**
  * ActionTrail-style query of resdir's audit records of the caller's account (newest first).
- * Errors: InvalidParameter.StartTime / EndTime / MaxResults / NextToken / LookupAttribute (400).
+ * Errors: InvalidParameter.StartTime / EndTime / MaxResults / NextToken / Direction / LookupAttribute (400).
  */
 export default defineOperation({
   product: 'Actiontrail',
   action: 'LookupEvents',
   versions: [ACTIONTRAIL_VERSION],
+  officialParams: {
+    [ACTIONTRAIL_VERSION]: ['Direction', 'EndTime', 'LookupAttribute', 'MaxResults', 'NextToken', 'StartTime'],
+  },
   readOnly: true,
   ramAction: 'actiontrail:LookupEvents',
   resource: () => '*',
@@ -42,6 +46,9 @@ export default defineOperation({
     EndTime: Type.Optional(Type.String({ maxLength: 40, description: 'ISO 8601 UTC (default: now).' })),
     MaxResults: Type.Optional(Type.String({ maxLength: 4, description: 'Events per page, 1 to 50 (default 20).' })),
     NextToken: Type.Optional(Type.String({ maxLength: 200, description: 'The NextToken of the previous page.' })),
+    Direction: Type.Optional(
+      Type.String({ maxLength: 8, description: 'BACKWARD (newest first, the default) or FORWARD (oldest first).' }),
+    ),
     ...attributeParams,
   }),
   errors: [
@@ -49,6 +56,7 @@ export default defineOperation({
     'InvalidParameter.EndTime',
     'InvalidParameter.MaxResults',
     'InvalidParameter.NextToken',
+    'InvalidParameter.Direction',
     'InvalidParameter.LookupAttribute',
   ],
   async handler(ctx, input) {
@@ -67,6 +75,7 @@ export default defineOperation({
         ...(raw.EndTime !== undefined ? { endTime: raw.EndTime } : {}),
         ...(raw.MaxResults !== undefined ? { maxResults: raw.MaxResults } : {}),
         ...(raw.NextToken !== undefined ? { nextToken: raw.NextToken } : {}),
+        ...(raw.Direction !== undefined ? { direction: raw.Direction } : {}),
       },
       ctx.principal.accountId,
       ctx.audit.time,

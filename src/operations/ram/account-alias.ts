@@ -11,6 +11,7 @@ export const getAccountAlias = defineOperation({
   product: 'Ram',
   action: 'GetAccountAlias',
   versions: RAM_VERSIONS,
+  officialParams: { '2015-05-01': [] },
   readOnly: true,
   ramAction: 'ram:GetAccountAlias',
   resource: (r) => accountArn(r.principal.accountId),
@@ -25,6 +26,7 @@ export const setAccountAlias = defineOperation({
   product: 'Ram',
   action: 'SetAccountAlias',
   versions: RAM_VERSIONS,
+  officialParams: { '2015-05-01': ['AccountAlias'] },
   ramAction: 'ram:SetAccountAlias',
   resource: (r) => accountArn(r.principal.accountId),
   input: Type.Object({
@@ -45,6 +47,7 @@ export const clearAccountAlias = defineOperation({
   product: 'Ram',
   action: 'ClearAccountAlias',
   versions: RAM_VERSIONS,
+  officialParams: { '2015-05-01': [] },
   ramAction: 'ram:ClearAccountAlias',
   resource: (r) => accountArn(r.principal.accountId),
   input: Type.Object({}),

@@ -8,6 +8,7 @@ export default defineOperation({
   product: 'Ram',
   action: 'AddUserToGroup',
   versions: RAM_VERSIONS,
+  officialParams: { '2015-05-01': ['GroupName', 'UserName'] },
   ramAction: 'ram:AddUserToGroup',
   resource: (r) => ramArn(r.principal.accountId, 'group', r.input.GroupName),
   input: Type.Object({ GroupName: GroupNameParam, UserName: UserNameParam }),

@@ -13,6 +13,7 @@ export default defineOperation({
   product: 'Ram',
   action: 'ChangePassword',
   versions: RAM_VERSIONS,
+  officialParams: { '2015-05-01': ['NewPassword', 'OldPassword'] },
   ramAction: 'ram:ChangePassword',
   authorization: 'any-authenticated',
   resource: (r) => ramArn(r.principal.accountId, 'user', r.principal.name ?? undefined),

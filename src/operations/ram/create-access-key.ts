@@ -10,6 +10,7 @@ export default defineOperation({
   product: 'Ram',
   action: 'CreateAccessKey',
   versions: RAM_VERSIONS,
+  officialParams: { '2015-05-01': ['UserName'] },
   ramAction: 'ram:CreateAccessKey',
   resource: (r) => keyOwnerArn(r.principal, r.input.UserName),
   input: Type.Object({ UserName: Type.Optional(UserNameParam) }),

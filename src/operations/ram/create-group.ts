@@ -9,6 +9,7 @@ export default defineOperation({
   product: 'Ram',
   action: 'CreateGroup',
   versions: RAM_VERSIONS,
+  officialParams: { '2015-05-01': ['Comments', 'GroupName'] },
   ramAction: 'ram:CreateGroup',
   resource: (r) => ramArn(r.principal.accountId, 'group', r.input.GroupName),
   input: Type.Object({ GroupName: GroupNameParam, Comments: Type.Optional(CommentsParam) }),

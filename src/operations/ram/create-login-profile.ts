@@ -9,6 +9,7 @@ export default defineOperation({
   product: 'Ram',
   action: 'CreateLoginProfile',
   versions: RAM_VERSIONS,
+  officialParams: { '2015-05-01': ['MFABindRequired', 'Password', 'PasswordResetRequired', 'UserName'] },
   ramAction: 'ram:CreateLoginProfile',
   resource: (r) => ramArn(r.principal.accountId, 'user', r.input.UserName),
   input: Type.Object({

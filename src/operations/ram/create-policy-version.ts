@@ -9,6 +9,7 @@ export default defineOperation({
   product: 'Ram',
   action: 'CreatePolicyVersion',
   versions: RAM_VERSIONS,
+  officialParams: { '2015-05-01': ['PolicyDocument', 'PolicyName', 'RotateStrategy', 'SetAsDefault'] },
   ramAction: 'ram:CreatePolicyVersion',
   resource: (r) => ramArn(r.principal.accountId, 'policy', r.input.PolicyName),
   input: Type.Object({

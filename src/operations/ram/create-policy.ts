@@ -9,6 +9,7 @@ export default defineOperation({
   product: 'Ram',
   action: 'CreatePolicy',
   versions: RAM_VERSIONS,
+  officialParams: { '2015-05-01': ['Description', 'PolicyDocument', 'PolicyName', 'Tag'] },
   ramAction: 'ram:CreatePolicy',
   resource: (r) => ramArn(r.principal.accountId, 'policy', r.input.PolicyName),
   input: Type.Object({

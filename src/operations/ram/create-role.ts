@@ -9,6 +9,9 @@ export default defineOperation({
   product: 'Ram',
   action: 'CreateRole',
   versions: RAM_VERSIONS,
+  officialParams: {
+    '2015-05-01': ['AssumeRolePolicyDocument', 'Description', 'MaxSessionDuration', 'RoleName', 'Tag'],
+  },
   ramAction: 'ram:CreateRole',
   resource: (r) => ramArn(r.principal.accountId, 'role', r.input.RoleName),
   input: Type.Object({

@@ -18,6 +18,7 @@ export default defineOperation({
   product: 'Ram',
   action: 'CreateUser',
   versions: RAM_VERSIONS,
+  officialParams: { '2015-05-01': ['Comments', 'DisplayName', 'Email', 'MobilePhone', 'UserName'] },
   ramAction: 'ram:CreateUser',
   resource: (r) => ramArn(r.principal.accountId, 'user', r.input.UserName),
   input: Type.Object({

@@ -9,6 +9,7 @@ export default defineOperation({
   product: 'Ram',
   action: 'DeleteAccessKey',
   versions: RAM_VERSIONS,
+  officialParams: { '2015-05-01': ['UserAccessKeyId', 'UserName'] },
   ramAction: 'ram:DeleteAccessKey',
   resource: (r) => keyOwnerArn(r.principal, r.input.UserName),
   input: Type.Object({ UserAccessKeyId: AccessKeyIdParam, UserName: Type.Optional(UserNameParam) }),

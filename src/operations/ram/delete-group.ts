@@ -8,6 +8,7 @@ export default defineOperation({
   product: 'Ram',
   action: 'DeleteGroup',
   versions: RAM_VERSIONS,
+  officialParams: { '2015-05-01': ['GroupName'] },
   ramAction: 'ram:DeleteGroup',
   resource: (r) => ramArn(r.principal.accountId, 'group', r.input.GroupName),
   input: Type.Object({ GroupName: GroupNameParam }),

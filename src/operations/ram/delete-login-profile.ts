@@ -8,6 +8,7 @@ export default defineOperation({
   product: 'Ram',
   action: 'DeleteLoginProfile',
   versions: RAM_VERSIONS,
+  officialParams: { '2015-05-01': ['UserName'] },
   ramAction: 'ram:DeleteLoginProfile',
   resource: (r) => ramArn(r.principal.accountId, 'user', r.input.UserName),
   input: Type.Object({ UserName: UserNameParam }),

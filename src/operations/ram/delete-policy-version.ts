@@ -8,6 +8,7 @@ export default defineOperation({
   product: 'Ram',
   action: 'DeletePolicyVersion',
   versions: RAM_VERSIONS,
+  officialParams: { '2015-05-01': ['PolicyName', 'VersionId'] },
   ramAction: 'ram:DeletePolicyVersion',
   resource: (r) => ramArn(r.principal.accountId, 'policy', r.input.PolicyName),
   input: Type.Object({ PolicyName: PolicyNameParam, VersionId: VersionIdParam }),

@@ -8,6 +8,7 @@ export default defineOperation({
   product: 'Ram',
   action: 'DeletePolicy',
   versions: RAM_VERSIONS,
+  officialParams: { '2015-05-01': ['CascadingDelete', 'PolicyName'] },
   ramAction: 'ram:DeletePolicy',
   resource: (r) => ramArn(r.principal.accountId, 'policy', r.input.PolicyName),
   input: Type.Object({ PolicyName: PolicyNameParam, CascadingDelete: Type.Optional(BoolParam) }),

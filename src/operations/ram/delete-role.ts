@@ -8,6 +8,7 @@ export default defineOperation({
   product: 'Ram',
   action: 'DeleteRole',
   versions: RAM_VERSIONS,
+  officialParams: { '2015-05-01': ['RoleName'] },
   ramAction: 'ram:DeleteRole',
   resource: (r) => ramArn(r.principal.accountId, 'role', r.input.RoleName),
   input: Type.Object({ RoleName: RoleNameParam }),

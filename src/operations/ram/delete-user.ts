@@ -8,6 +8,7 @@ export default defineOperation({
   product: 'Ram',
   action: 'DeleteUser',
   versions: RAM_VERSIONS,
+  officialParams: { '2015-05-01': ['UserName'] },
   ramAction: 'ram:DeleteUser',
   resource: (r) => ramArn(r.principal.accountId, 'user', r.input.UserName),
   input: Type.Object({ UserName: UserNameParam }),

@@ -9,6 +9,7 @@ export default defineOperation({
   product: 'Ram',
   action: 'GetGroup',
   versions: RAM_VERSIONS,
+  officialParams: { '2015-05-01': ['GroupName'] },
   readOnly: true,
   ramAction: 'ram:GetGroup',
   resource: (r) => ramArn(r.principal.accountId, 'group', r.input.GroupName),

@@ -9,6 +9,7 @@ export default defineOperation({
   product: 'Ram',
   action: 'GetPolicyVersion',
   versions: RAM_VERSIONS,
+  officialParams: { '2015-05-01': ['PolicyName', 'PolicyType', 'VersionId'] },
   readOnly: true,
   ramAction: 'ram:GetPolicyVersion',
   resource: (r) => ramArn(r.principal.accountId, 'policy', r.input.PolicyName),

@@ -9,6 +9,7 @@ export default defineOperation({
   product: 'Ram',
   action: 'GetPolicy',
   versions: RAM_VERSIONS,
+  officialParams: { '2015-05-01': ['PolicyName', 'PolicyType'] },
   readOnly: true,
   ramAction: 'ram:GetPolicy',
   resource: (r) => ramArn(r.principal.accountId, 'policy', r.input.PolicyName),

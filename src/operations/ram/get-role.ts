@@ -9,6 +9,7 @@ export default defineOperation({
   product: 'Ram',
   action: 'GetRole',
   versions: RAM_VERSIONS,
+  officialParams: { '2015-05-01': ['RoleName'] },
   readOnly: true,
   ramAction: 'ram:GetRole',
   resource: (r) => ramArn(r.principal.accountId, 'role', r.input.RoleName),

@@ -9,6 +9,7 @@ export default defineOperation({
   product: 'Ram',
   action: 'GetUser',
   versions: RAM_VERSIONS,
+  officialParams: { '2015-05-01': ['UserName'] },
   readOnly: true,
   ramAction: 'ram:GetUser',
   resource: (r) => ramArn(r.principal.accountId, 'user', r.input.UserName),

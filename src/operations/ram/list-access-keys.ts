@@ -10,6 +10,7 @@ export default defineOperation({
   product: 'Ram',
   action: 'ListAccessKeys',
   versions: RAM_VERSIONS,
+  officialParams: { '2015-05-01': ['UserName'] },
   readOnly: true,
   ramAction: 'ram:ListAccessKeys',
   resource: (r) => keyOwnerArn(r.principal, r.input.UserName),

@@ -10,6 +10,7 @@ export default defineOperation({
   product: 'Ram',
   action: 'ListEntitiesForPolicy',
   versions: RAM_VERSIONS,
+  officialParams: { '2015-05-01': ['PolicyName', 'PolicyType'] },
   readOnly: true,
   ramAction: 'ram:ListEntitiesForPolicy',
   resource: (r) => ramArn(r.principal.accountId, 'policy', r.input.PolicyName),

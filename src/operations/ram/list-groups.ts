@@ -9,6 +9,7 @@ export default defineOperation({
   product: 'Ram',
   action: 'ListGroups',
   versions: RAM_VERSIONS,
+  officialParams: { '2015-05-01': ['Marker', 'MaxItems'] },
   readOnly: true,
   ramAction: 'ram:ListGroups',
   resource: (r) => ramArn(r.principal.accountId, 'group', undefined),

@@ -9,6 +9,7 @@ export default defineOperation({
   product: 'Ram',
   action: 'ListPolicies',
   versions: RAM_VERSIONS,
+  officialParams: { '2015-05-01': ['Marker', 'MaxItems', 'PolicyType', 'Tag'] },
   readOnly: true,
   ramAction: 'ram:ListPolicies',
   resource: (r) => ramArn(r.principal.accountId, 'policy', undefined),

@@ -9,6 +9,7 @@ export default defineOperation({
   product: 'Ram',
   action: 'ListRoles',
   versions: RAM_VERSIONS,
+  officialParams: { '2015-05-01': ['Marker', 'MaxItems', 'Tag'] },
   readOnly: true,
   ramAction: 'ram:ListRoles',
   resource: (r) => ramArn(r.principal.accountId, 'role', undefined),

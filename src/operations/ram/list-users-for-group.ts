@@ -9,6 +9,7 @@ export default defineOperation({
   product: 'Ram',
   action: 'ListUsersForGroup',
   versions: RAM_VERSIONS,
+  officialParams: { '2015-05-01': ['GroupName', 'Marker', 'MaxItems'] },
   readOnly: true,
   ramAction: 'ram:ListUsersForGroup',
   resource: (r) => ramArn(r.principal.accountId, 'group', r.input.GroupName),

@@ -9,6 +9,7 @@ export default defineOperation({
   product: 'Ram',
   action: 'ListUsers',
   versions: RAM_VERSIONS,
+  officialParams: { '2015-05-01': ['Marker', 'MaxItems'] },
   readOnly: true,
   ramAction: 'ram:ListUsers',
   resource: (r) => ramArn(r.principal.accountId, 'user', undefined),

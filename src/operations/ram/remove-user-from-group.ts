@@ -8,6 +8,7 @@ export default defineOperation({
   product: 'Ram',
   action: 'RemoveUserFromGroup',
   versions: RAM_VERSIONS,
+  officialParams: { '2015-05-01': ['GroupName', 'UserName'] },
   ramAction: 'ram:RemoveUserFromGroup',
   resource: (r) => ramArn(r.principal.accountId, 'group', r.input.GroupName),
   input: Type.Object({ GroupName: GroupNameParam, UserName: UserNameParam }),

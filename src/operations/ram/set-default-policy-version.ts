@@ -8,6 +8,7 @@ export default defineOperation({
   product: 'Ram',
   action: 'SetDefaultPolicyVersion',
   versions: RAM_VERSIONS,
+  officialParams: { '2015-05-01': ['PolicyName', 'VersionId'] },
   ramAction: 'ram:SetDefaultPolicyVersion',
   resource: (r) => ramArn(r.principal.accountId, 'policy', r.input.PolicyName),
   input: Type.Object({ PolicyName: PolicyNameParam, VersionId: VersionIdParam }),

@@ -9,6 +9,7 @@ export default defineOperation({
   product: 'Ram',
   action: 'UpdateAccessKey',
   versions: RAM_VERSIONS,
+  officialParams: { '2015-05-01': ['Status', 'UserAccessKeyId', 'UserName'] },
   ramAction: 'ram:UpdateAccessKey',
   resource: (r) => keyOwnerArn(r.principal, r.input.UserName),
   input: Type.Object({

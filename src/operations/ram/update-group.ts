@@ -9,6 +9,7 @@ export default defineOperation({
   product: 'Ram',
   action: 'UpdateGroup',
   versions: RAM_VERSIONS,
+  officialParams: { '2015-05-01': ['GroupName', 'NewComments', 'NewGroupName'] },
   ramAction: 'ram:UpdateGroup',
   resource: (r) => ramArn(r.principal.accountId, 'group', r.input.GroupName),
   input: Type.Object({

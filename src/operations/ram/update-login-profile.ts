@@ -9,6 +9,7 @@ export default defineOperation({
   product: 'Ram',
   action: 'UpdateLoginProfile',
   versions: RAM_VERSIONS,
+  officialParams: { '2015-05-01': ['MFABindRequired', 'Password', 'PasswordResetRequired', 'UserName'] },
   ramAction: 'ram:UpdateLoginProfile',
   resource: (r) => ramArn(r.principal.accountId, 'user', r.input.UserName),
   input: Type.Object({

@@ -9,6 +9,7 @@ export default defineOperation({
   product: 'Ram',
   action: 'UpdatePolicyDescription',
   versions: RAM_VERSIONS,
+  officialParams: { '2015-05-01': ['NewDescription', 'PolicyName'] },
   ramAction: 'ram:UpdatePolicyDescription',
   resource: (r) => ramArn(r.principal.accountId, 'policy', r.input.PolicyName),
   input: Type.Object({ PolicyName: PolicyNameParam, NewDescription: Type.Optional(DescriptionParam) }),

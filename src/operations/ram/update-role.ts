@@ -10,6 +10,9 @@ export default defineOperation({
   product: 'Ram',
   action: 'UpdateRole',
   versions: RAM_VERSIONS,
+  officialParams: {
+    '2015-05-01': ['NewAssumeRolePolicyDocument', 'NewDescription', 'NewMaxSessionDuration', 'RoleName'],
+  },
   ramAction: 'ram:UpdateRole',
   resource: (r) => ramArn(r.principal.accountId, 'role', r.input.RoleName),
   input: Type.Object({

@@ -18,6 +18,9 @@ export default defineOperation({
   product: 'Ram',
   action: 'UpdateUser',
   versions: RAM_VERSIONS,
+  officialParams: {
+    '2015-05-01': ['NewComments', 'NewDisplayName', 'NewEmail', 'NewMobilePhone', 'NewUserName', 'UserName'],
+  },
   ramAction: 'ram:UpdateUser',
   resource: (r) => ramArn(r.principal.accountId, 'user', r.input.UserName),
   input: Type.Object({

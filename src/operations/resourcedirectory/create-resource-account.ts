@@ -38,7 +38,8 @@ export default defineOperation({
       maxLength: 50,
       pattern: '^(?! )[A-Za-z0-9_.\\- \\u3400-\\u9fff\\uf900-\\ufaff]+(?<! )$',
       description:
-        'Use 2 to 50 characters: letters, digits, CJK characters, spaces and _ . -, not starting or ending with a space.',
+        'Use 2 to 50 characters: letters, digits, CJK characters, spaces and _ . -, not starting or ending with a ' +
+        'space.',
     }),
     ParentFolderId: Type.Optional(
       Type.String({
@@ -54,7 +55,8 @@ export default defineOperation({
         maxLength: 37,
         pattern: '^[A-Za-z0-9](?:[A-Za-z0-9]|[_.\\-](?![_.\\-]))*[A-Za-z0-9]$',
         description:
-          'Use 2 to 37 letters, digits and _ . - that start and end with a letter or digit, with no consecutive special characters.',
+          'Use 2 to 37 letters, digits and _ . - that start and end with a letter or digit, with no consecutive ' +
+          'special characters.',
       }),
     ),
   }),

@@ -6,7 +6,9 @@ import { SecureMobilePhoneParam, VerificationCodeParam } from './params.js';
 import { ENABLE_RD_PHONE_ERRORS, enableRdPhone } from './enable-rd-phone.js';
 import { enabledDirectoryView } from './lifecycle-views.js';
 
-/** `<prefix>@rdadmin.aliyunid.com`: 2–50 letters, digits and _ . -, alphanumeric at both ends, no two specials in a row. */
+/**
+ * `<prefix>@rdadmin.aliyunid.com`: 2–50 letters, digits and _ . -, alphanumeric at both ends, no two specials in a row.
+ */
 export const MANAGEMENT_ACCOUNT_NAME =
   '^[A-Za-z0-9](?:[A-Za-z0-9]|[_.\\-](?![_.\\-])){0,48}[A-Za-z0-9]@rdadmin\\.aliyunid\\.com$';
 

@@ -9,6 +9,7 @@ import {
   TagFilterTextParam,
   TOKEN_PAGING_ERRORS,
   typeOf,
+  allOfTypeArn,
 } from './tag-params.js';
 
 /** The distinct tag keys on the directory's members (default) or folders, sorted; KeyFilter: a substring. */
@@ -22,8 +23,7 @@ export default defineOperation({
     '2020-03-31': ['KeyFilter', 'MaxResults', 'NextToken', 'ResourceType'],
     '2022-04-19': ['KeyFilter', 'MaxResults', 'NextToken', 'ResourceType'],
   },
-  resource: (r) =>
-    `acs:resourcemanager::${r.principal.accountId}:${typeOf(r.input.ResourceType) === 'Folder' ? 'folder' : 'account'}/*`,
+  resource: allOfTypeArn,
   callerRule: 'management-account',
   input: Type.Object({
     KeyFilter: Type.Optional(TagFilterTextParam),

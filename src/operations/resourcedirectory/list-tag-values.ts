@@ -9,6 +9,7 @@ import {
   TagFilterTextParam,
   TOKEN_PAGING_ERRORS,
   typeOf,
+  allOfTypeArn,
 } from './tag-params.js';
 
 /** The distinct values of one tag key on the directory's members (default) or folders, sorted. */
@@ -22,8 +23,7 @@ export default defineOperation({
     '2020-03-31': ['MaxResults', 'NextToken', 'ResourceType', 'TagKey', 'ValueFilter'],
     '2022-04-19': ['MaxResults', 'NextToken', 'ResourceType', 'TagKey', 'ValueFilter'],
   },
-  resource: (r) =>
-    `acs:resourcemanager::${r.principal.accountId}:${typeOf(r.input.ResourceType) === 'Folder' ? 'folder' : 'account'}/*`,
+  resource: allOfTypeArn,
   callerRule: 'management-account',
   input: Type.Object({
     TagKey: Type.String({ maxLength: 128, pattern: '^[^\\u0000-\\u001f\\u007f]+$', description: 'The tag key.' }),

@@ -6,6 +6,8 @@
  * from the raw parameter, so the answer never depends on whether the target exists for a
  * caller that has no right to the action.
  */
+import { ok } from '../../lib/result.js';
+import { memberMemoKey } from '../../domain/directory/directory.js';
 import type { ResourceRequest } from '../define.js';
 
 const base = (r: ResourceRequest): string => `acs:resourcemanager::${r.principal.accountId}`;
@@ -14,9 +16,10 @@ const base = (r: ResourceRequest): string => `acs:resourcemanager::${r.principal
 export async function memberAccountArn(r: ResourceRequest): Promise<string> {
   const accountId = r.input.AccountId ?? '';
   if (/^\d{16}$/.test(accountId)) {
-    const dir = await r.services.directory.visibleTo(r.principal);
+    const dir = r.managed ? ok(r.managed) : await r.services.directory.visibleTo(r.principal);
     if (dir.ok) {
       const member = await r.services.directory.memberOf(dir.value, accountId);
+      r.memo.set(memberMemoKey(dir.value, accountId), member);
       if (member.ok) return `${base(r)}:account/${await r.services.directory.pathOf(dir.value, member.value)}`;
     }
   }

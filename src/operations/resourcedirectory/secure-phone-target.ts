@@ -39,7 +39,7 @@ export async function resolveSecurePhoneTarget(
   if (!dir) return err(failure('CallerIdentityError'));
   const phone = parseSecurePhone(rawPhone, ctx.services.site, ctx.services.callingCodes);
   if (!phone.ok) return phone;
-  const member = await ctx.services.directory.memberForSecurePhone(dir, accountId);
+  const member = await ctx.services.directory.memberForSecurePhone(dir, accountId, ctx.memo);
   if (!member.ok) return member;
   return ok({ dir, phone: phone.value, member: member.value });
 }

@@ -44,6 +44,7 @@ export default defineOperation({
   },
   errors: [...SECURE_PHONE_TARGET_ERRORS, 'SendValidateCodeExceedsLimitForAccount', 'IdempotentParameterMismatch'],
   auditsItself: true,
+  identityCheckedByWrite: true,
   async handler(ctx, input) {
     const target = await resolveSecurePhoneTarget(ctx, input.AccountId, input.SecureMobilePhone);
     if (!target.ok) return target;
@@ -54,6 +55,7 @@ export default defineOperation({
       phone,
       ctx.audit,
       input.ClientToken,
+      ctx.identityStamp,
     );
     if (!sent.ok) return sent;
     return ok({ ExpirationDate: iso(sent.value.expiresAt) });

@@ -59,6 +59,10 @@ export const IncludeTagsParam = Type.String({ pattern: '^(true|false)$', descrip
 export const typeOf = (resourceType: string | undefined): TaggedType =>
   resourceType === 'Folder' ? 'Folder' : 'Account';
 
+/** account/* or folder/*, by ResourceType (Account by default). */
+export const allOfTypeArn = (r: ResourceRequest): string =>
+  `acs:resourcemanager::${r.principal.accountId}:${typeOf(r.input.ResourceType) === 'Folder' ? 'folder' : 'account'}/*`;
+
 /**
  * The ARN of each resource a tag operation names: account/<ResourceDirectoryPath> of a member,
  * folder/<ResourceDirectoryPath> of a folder; an unknown ID falls back to an ARN of the raw ID.

@@ -14,6 +14,9 @@ export default defineOperation({
   product: 'Sts',
   action: 'AssumeRole',
   versions: STS_VERSIONS,
+  officialParams: {
+    '2015-04-01': ['DurationSeconds', 'ExternalId', 'Policy', 'RoleArn', 'RoleSessionName', 'SourceIdentity'],
+  },
   ramAction: 'sts:AssumeRole',
   resource: (r) => (r.input.RoleArn ?? '').toLowerCase() || '*',
   input: Type.Object({

@@ -8,6 +8,7 @@ export default defineOperation({
   product: 'Sts',
   action: 'GetCallerIdentity',
   versions: STS_VERSIONS,
+  officialParams: { '2015-04-01': [] },
   readOnly: true,
   ramAction: 'sts:GetCallerIdentity',
   resource: () => '*',

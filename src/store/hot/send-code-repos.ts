@@ -17,6 +17,9 @@ export async function sendCodeViaRepos(store: Store, cmd: SendCodeCommand): Prom
 
 async function writeSend(tx: Repos, cmd: SendCodeCommand): Promise<Result<SendCodeOutcome, SendCodeOutcome>> {
   const { now, idempotency: idem, code, message } = cmd;
+  if (cmd.identity && (await tx.identity.epochOf(cmd.identity.accountId)) !== cmd.identity.epoch) {
+    return err({ kind: 'stale-identity' });
+  }
   if (idem) {
     const prior = await tx.defence.findIdempotent(idem.scope, idem.token, now);
     if (prior && prior.fingerprint !== idem.fingerprint) return err({ kind: 'token-mismatch' });

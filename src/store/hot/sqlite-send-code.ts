@@ -1,26 +1,94 @@
 /**
- * sendCode on SQLite: the write set runs synchronously on prepared statements, and Sends that
- * arrive in the same event-loop turn share one transaction (group commit), each inside its own
- * SAVEPOINT: a refusal rolls back its own writes only. No Send resolves before the COMMIT.
+ * The hot path on SQLite: a Send's write set, a request's nonce claim, an audit record and a
+ * development inbox message each run
+ * synchronously on prepared statements, and those that arrive in the same event-loop turn share
+ * one transaction (group commit), each inside its own SAVEPOINT: a refusal rolls back its own
+ * writes only. Nothing resolves before the COMMIT.
  */
 import type SqliteDatabase from 'better-sqlite3';
-import type { AuditEvent } from '../ports.js';
+import type { AuditEvent, ClaimedMessage, InboxMessage, Settlement } from '../ports.js';
+import { claimOutbox, outboxStatements, type OutboxStatements, settleOutbox } from './sqlite-outbox.js';
 import type { SendCodeCommand, SendCodeOutcome, SendLimitPlan, SendRefusal } from '../hot-ports.js';
 import { UNBOUNDED } from './send-code-repos.js';
 import { sendStatements, type SendStatements } from './sqlite-statements.js';
 import { GroupCommit, type Exclusive } from './group-commit.js';
 
-export function sqliteSendCode(db: SqliteDatabase.Database, exclusive: Exclusive) {
+type HotCommand =
+  | { kind: 'send'; cmd: SendCodeCommand }
+  | { kind: 'nonce'; accessKeyId: string; nonce: string; expiresAt: number }
+  | { kind: 'audit'; event: AuditEvent }
+  | { kind: 'inbox'; message: InboxMessage }
+  | { kind: 'claim'; now: number; leaseUntil: number; max: number }
+  | { kind: 'settle'; settlements: readonly Settlement[] };
+type HotOutcome =
+  | SendCodeOutcome
+  | { kind: 'nonce'; claimed: boolean }
+  | { kind: 'audited' }
+  | { kind: 'claimed'; messages: ClaimedMessage[] }
+  | { kind: 'settled'; applied: boolean[] };
+
+export function sqliteHotPath(db: SqliteDatabase.Database, exclusive: Exclusive) {
   const st = sendStatements(db);
-  const group = new GroupCommit<SendCodeCommand, SendCodeOutcome>(st, exclusive, (cmd) => writeSend(st, cmd), keeps);
-  return { sendCode: (cmd: SendCodeCommand) => group.submit(cmd), flush: () => group.flush() };
+  const outbox = outboxStatements(db);
+  const group = new GroupCommit<HotCommand, HotOutcome>(st, exclusive, (c) => run(st, outbox, c), keeps);
+  return {
+    sendCode: (cmd: SendCodeCommand) => group.submit({ kind: 'send', cmd }) as Promise<SendCodeOutcome>,
+    /** True when this call recorded the nonce; false when it was already used. */
+    claimNonce: async (accessKeyId: string, nonce: string, expiresAt: number): Promise<boolean> => {
+      const o = await group.submit({ kind: 'nonce', accessKeyId, nonce, expiresAt });
+      return o.kind === 'nonce' && o.claimed;
+    },
+    appendAudit: async (event: AuditEvent): Promise<void> => {
+      await group.submit({ kind: 'audit', event });
+    },
+    addToInbox: async (message: InboxMessage): Promise<void> => {
+      await group.submit({ kind: 'inbox', message });
+    },
+    claimOutbox: async (now: number, leaseUntil: number, max: number): Promise<ClaimedMessage[]> => {
+      const o = await group.submit({ kind: 'claim', now, leaseUntil, max });
+      return o.kind === 'claimed' ? o.messages : [];
+    },
+    settleOutbox: async (settlements: readonly Settlement[]): Promise<boolean[]> => {
+      if (settlements.length === 0) return [];
+      const o = await group.submit({ kind: 'settle', settlements });
+      return o.kind === 'settled' ? o.applied : [];
+    },
+    /** Read outside any group: the committed epoch (or one a transaction on this connection wrote). */
+    identityEpoch: (accountId: string): number =>
+      Number((st.identityEpoch.get(accountId) as { epoch: number } | undefined)?.epoch ?? 0),
+    flush: () => group.flush(),
+  };
+}
+
+function run(st: SendStatements, outbox: OutboxStatements, c: HotCommand): HotOutcome {
+  switch (c.kind) {
+    case 'send':
+      return writeSend(st, c.cmd);
+    case 'nonce':
+      return { kind: 'nonce', claimed: st.claimNonce.get(c) !== undefined };
+    case 'audit':
+      st.audit.run(auditParams(c.event));
+      return { kind: 'audited' };
+    case 'inbox':
+      st.inbox.run({ ...c.message });
+      return { kind: 'audited' };
+    case 'claim':
+      return { kind: 'claimed', messages: claimOutbox(outbox, c.now, c.leaseUntil, c.max) };
+    case 'settle':
+      return { kind: 'settled', applied: settleOutbox(outbox, c.settlements) };
+  }
 }
 
 /** Outcomes whose writes commit; the others roll back to their savepoint. */
-const keeps = (o: SendCodeOutcome): boolean => o.kind === 'sent' || o.kind === 'replayed';
+const keeps = (o: HotOutcome): boolean =>
+  o.kind !== 'stale-identity' && o.kind !== 'token-mismatch' && o.kind !== 'refused' && o.kind !== 'token-raced';
 
 function writeSend(st: SendStatements, cmd: SendCodeCommand): SendCodeOutcome {
   const { now, idempotency: idem, code, message } = cmd;
+  if (cmd.identity) {
+    const row = st.identityEpoch.get(cmd.identity.accountId) as { epoch: number } | undefined;
+    if (Number(row?.epoch ?? 0) !== cmd.identity.epoch) return { kind: 'stale-identity' };
+  }
   if (idem) {
     const prior = st.findIdempotent.get({ scope: idem.scope, token: idem.token, now }) as
       | { fingerprint: string; response: string }

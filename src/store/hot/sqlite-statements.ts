@@ -9,6 +9,10 @@ import type SqliteDatabase from 'better-sqlite3';
 export function sendStatements(db: SqliteDatabase.Database) {
   const p = (sql: string) => db.prepare(sql);
   return {
+    identityEpoch: p('select epoch from identity_epochs where account_id = ?'),
+    claimNonce:
+      p(`insert into request_nonces (access_key_id, nonce, expires_at) values (@accessKeyId, @nonce, @expiresAt)
+      on conflict do nothing returning nonce`),
     pairLockedUntil: p(
       'select locked_until as until from verification_failures where subject = @subject and locked_until > @now',
     ),
@@ -56,12 +60,14 @@ export function sendStatements(db: SqliteDatabase.Database) {
        target_account_id, phone_masked, result_code, outbox_message_id, detail)
       values (@id, @time, @request_id, @action, @version, @principal_arn, @caller_account_id, @access_key_id,
        @source_ip, @target_account_id, @phone_masked, @result_code, @outbox_message_id, @detail)`),
+    inbox: p(`insert into sms_inbox (id, message_id, to_phone, text, code, purpose, account_id, created_at)
+      values (@id, @message_id, @to_phone, @text, @code, @purpose, @account_id, @created_at)`),
     begin: p('begin immediate'),
     commit: p('commit'),
     rollback: p('rollback'),
-    savepoint: p('savepoint send_code'),
-    release: p('release send_code'),
-    rollbackTo: p('rollback to send_code'),
+    savepoint: p('savepoint hot'),
+    release: p('release hot'),
+    rollbackTo: p('rollback to hot'),
   };
 }
 

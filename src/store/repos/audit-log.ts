@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 import type { AuditLogRepo } from '../defence-ports.js';
 
-/** Queries over audit_events (newest first, by the time-ordered id) and the retention sweep. */
+/** Queries over audit_events (by the time-ordered id, newest first by default) and the retention sweep. */
 export function auditLogRepo(db: Kysely<Database>): AuditLogRepo {
   return {
     async lookup(q) {
@@ -16,7 +16,11 @@ export function auditLogRepo(db: Kysely<Database>): AuditLogRepo {
       if (q.sourceIp !== undefined) s = s.where('source_ip', '=', q.sourceIp);
       if (q.eventId !== undefined) s = s.where('id', '=', q.eventId);
       if (q.beforeId !== undefined) s = s.where('id', '<', q.beforeId);
-      const rows = await s.orderBy('id', 'desc').limit(q.limit).execute();
+      if (q.afterId !== undefined) s = s.where('id', '>', q.afterId);
+      const rows = await s
+        .orderBy('id', q.oldestFirst ? 'asc' : 'desc')
+        .limit(q.limit)
+        .execute();
       return rows.map((r) => ({ ...r, time: Number(r.time), detail: r.detail ?? null }));
     },
     async purgeBefore(cutoff) {

@@ -28,7 +28,8 @@ export function codeRepo(db: Kysely<Database>): CodeRepo {
         .where('consumed_at', 'is', null)
         .where('superseded_at', 'is', null)
         .orderBy('created_at', 'desc')
-        .orderBy('id', 'desc') // ids are time-ordered and unique: a same-millisecond tie has one answer on every dialect
+        // ids are time-ordered and unique: a same-millisecond tie has one answer on every dialect
+        .orderBy('id', 'desc')
         .limit(1);
       const row = await db
         .updateTable('verification_codes')

@@ -17,7 +17,8 @@ export function defenceRepo(db: Kysely<Database>): DefenceRepo {
       const gap = sql.ref<number>('send_backoff.gap_ms');
       const last = sql.ref<number>('send_backoff.last_sent_at');
       const restart = sql<boolean>`${last} <= ${big(now - resetMs)}`;
-      const doubled = sql<number>`case when ${restart} then ${big(baseMs)} when ${gap} * 2 >= ${big(maxMs)} then ${big(maxMs)} else ${gap} * 2 end`;
+      const doubled = sql<number>`case when ${restart} then ${big(baseMs)}
+        when ${gap} * 2 >= ${big(maxMs)} then ${big(maxMs)} else ${gap} * 2 end`;
       const row = await db
         .insertInto('send_backoff')
         .values({ subject, gap_ms: baseMs, last_sent_at: now, next_allowed_at: now + baseMs })
@@ -49,7 +50,8 @@ export function defenceRepo(db: Kysely<Database>): DefenceRepo {
       const failures = sql.ref<number>('verification_failures.failures');
       const locked = sql.ref<number | null>('verification_failures.locked_until');
       const start = sql.ref<number>('verification_failures.window_start');
-      const fresh = sql<boolean>`(${start} <= ${big(now - windowMs)} or (${locked} is not null and ${locked} <= ${big(now)}))`;
+      const fresh = sql<boolean>`(${start} <= ${big(now - windowMs)}
+        or (${locked} is not null and ${locked} <= ${big(now)}))`;
       const lockOnFirst = max <= 1 ? now + lockMs : null;
       const row = await db
         .insertInto('verification_failures')
@@ -59,9 +61,8 @@ export function defenceRepo(db: Kysely<Database>): DefenceRepo {
             .column('subject')
             .doUpdateSet({
               failures: sql<number>`case when ${fresh} then 1 else ${failures} + 1 end`,
-              locked_until: sql<
-                number | null
-              >`case when ${fresh} then ${big(lockOnFirst)} when ${failures} + 1 >= ${max} then ${big(now + lockMs)} else ${big(null)} end`,
+              locked_until: sql<number | null>`case when ${fresh} then ${big(lockOnFirst)}
+                when ${failures} + 1 >= ${max} then ${big(now + lockMs)} else ${big(null)} end`,
               window_start: sql<number>`case when ${fresh} then ${big(now)} else ${start} end`,
             })
             .where(sql<boolean>`(${fresh} or (${locked} is null and ${failures} < ${max}))`),

@@ -1,8 +1,9 @@
-import { sql, type Kysely } from 'kysely';
+import { SqliteAdapter, sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 import type { DirectoryRepo, Member } from '../ports.js';
 
 export function directoryRepo(db: Kysely<Database>): DirectoryRepo {
+  const dialect = db.getExecutor().adapter instanceof SqliteAdapter ? 'sqlite' : 'postgres';
   const memberQuery = () =>
     db
       .selectFrom('members as m')
@@ -90,6 +91,17 @@ export function directoryRepo(db: Kysely<Database>): DirectoryRepo {
       const row = await memberQuery().where('m.account_id', '=', accountId).executeTakeFirst();
       return row ? toMember(row) : undefined;
     },
+    async lookupMember(accountId) {
+      const { rows } = await lookupMemberSql(accountId, dialect).execute(db);
+      const r = rows[0];
+      if (!r) return { accountExists: false, member: undefined, folderChain: [] };
+      const member = r.account_id !== null && r.a_id !== null ? toMember(r as Row) : undefined;
+      return {
+        accountExists: r.a_id !== null || r.account_id !== null,
+        member,
+        folderChain: member && r.chain ? r.chain.split('/') : [],
+      };
+    },
     async listMembers(directoryId, offset, limit) {
       const total = await db
         .selectFrom('members')
@@ -115,4 +127,45 @@ export function directoryRepo(db: Kysely<Database>): DirectoryRepo {
       return Number(r.numUpdatedRows) === 1;
     },
   };
+}
+
+type Nullable<T> = { [K in keyof T]: T[K] | null };
+type LookupRow = Nullable<{
+  account_id: string;
+  directory_id: string;
+  folder_id: string;
+  type: string;
+  join_method: string;
+  status: string;
+  display_name: string;
+  join_time: number;
+  modify_time: number;
+  a_id: string;
+  a_account_name: string;
+  a_display_name: string;
+  a_secure_mobile_phone: string;
+  a_secure_mobile_bound_at: number;
+  a_created_at: number;
+  chain: string;
+}>;
+
+/** The member ⋈ account row of one account ID, and its folder chain, in one statement. */
+function lookupMemberSql(accountId: string, dialect: 'sqlite' | 'postgres') {
+  const chain =
+    dialect === 'postgres'
+      ? sql`(select string_agg(c.id, '/' order by c.depth desc) from chain c)`
+      : sql`(select group_concat(id, '/') from (select id from chain order by depth desc))`;
+  return sql<LookupRow>`with recursive chain(id, parent_id, depth) as (
+      select f.id, f.parent_id, 0 from members m0 join folders f on f.id = m0.folder_id
+        where m0.account_id = ${accountId}
+      union all
+      select f.id, f.parent_id, c.depth + 1 from chain c join folders f on f.id = c.parent_id where c.depth < 10
+    )
+    select m.account_id, m.directory_id, m.folder_id, m.type, m.join_method, m.status, m.display_name,
+      m.join_time, m.modify_time, a.id as a_id, a.account_name as a_account_name,
+      a.display_name as a_display_name, a.secure_mobile_phone as a_secure_mobile_phone,
+      a.secure_mobile_bound_at as a_secure_mobile_bound_at, a.created_at as a_created_at, ${chain} as chain
+    from (select cast(${accountId} as text) as id) q
+      left join accounts a on a.id = q.id
+      left join members m on m.account_id = q.id`;
 }

@@ -21,5 +21,13 @@ export function identityRepo(db: Kysely<Database>): IdentityRepo {
     async getAccessKey(id) {
       return db.selectFrom('access_keys').selectAll().where('id', '=', id).executeTakeFirst();
     },
+    async epochOf(accountId) {
+      const row = await db
+        .selectFrom('identity_epochs')
+        .select('epoch')
+        .where('account_id', '=', accountId)
+        .executeTakeFirst();
+      return Number(row?.epoch ?? 0);
+    },
   };
 }

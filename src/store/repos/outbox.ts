@@ -4,7 +4,8 @@ import type { Database, SmsOutboxTable } from '../schema.js';
 import type { OutboxLease, OutboxRepo, Settlement, Store } from '../ports.js';
 
 const num = (v: number | null): number | null => (v === null ? null : Number(v));
-const normalize = ({ lease_token: _token, ...r }: SmsOutboxTable): SmsOutboxTable => ({
+/** A row as the repository hands it out: numbers as numbers, the lease token left out. */
+export const normalizeOutboxRow = ({ lease_token: _token, ...r }: SmsOutboxTable): SmsOutboxTable => ({
   ...r,
   attempts: Number(r.attempts),
   next_attempt_at: Number(r.next_attempt_at),
@@ -22,7 +23,7 @@ export function outboxRepo(db: Kysely<Database>, dialect: Store['dialect']): Out
     },
     async claim(now, leaseUntil, max) {
       const token = randomBytes(12).toString('base64url');
-      const leased = (r: SmsOutboxTable) => ({ ...normalize(r), leaseToken: token });
+      const leased = (r: SmsOutboxTable) => ({ ...normalizeOutboxRow(r), leaseToken: token });
       const due = (eb: ExpressionBuilder<Database, 'sms_outbox'>) =>
         eb.or([
           eb.and([eb('sms_outbox.status', '=', 'queued'), eb('sms_outbox.next_attempt_at', '<=', now)]),
@@ -93,7 +94,7 @@ export function outboxRepo(db: Kysely<Database>, dialect: Store['dialect']): Out
     },
     async get(id) {
       const r = await db.selectFrom('sms_outbox').selectAll().where('id', '=', id).executeTakeFirst();
-      return r ? normalize(r) : undefined;
+      return r ? normalizeOutboxRow(r) : undefined;
     },
     async nextDueAt() {
       const r = await db

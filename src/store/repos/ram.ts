@@ -5,20 +5,9 @@ import { ramGroupRepo } from './ram-groups.js';
 import { ramPolicyRepo } from './ram-policies.js';
 import { ramRoleRepo } from './ram-roles.js';
 import { ramLoginRepo } from './ram-login.js';
-
-/** PostgreSQL returns BIGINT as strings; rows leave the store with numbers. */
-function numeric<T extends object>(row: T, ...keys: string[]): T {
-  const r = row as Record<string, unknown>;
-  for (const k of keys) if (r[k] !== null && r[k] !== undefined) r[k] = Number(r[k]);
-  return row;
-}
-const changed = (
-  r: { numInsertedOrUpdatedRows?: bigint } | { numDeletedRows: bigint } | { numUpdatedRows: bigint },
-): boolean => {
-  const n =
-    'numDeletedRows' in r ? r.numDeletedRows : 'numUpdatedRows' in r ? r.numUpdatedRows : r.numInsertedOrUpdatedRows;
-  return n !== undefined && n > 0n;
-};
+import { ramAttachmentRepo } from './ram-attachments.js';
+import { ramSessionRepo } from './ram-sessions.js';
+import { changed, numeric } from './ram-rows.js';
 
 export function ramRepo(db: Kysely<Database>): RamRepo {
   const user = (r: Database['ram_users']) => numeric(r, 'created_at', 'updated_at');
@@ -248,56 +237,6 @@ export function ramRepo(db: Kysely<Database>): RamRepo {
       );
     },
 
-    async attach(a) {
-      return changed(
-        await db
-          .insertInto('policy_attachments')
-          .values(a)
-          .onConflict((oc) => oc.doNothing())
-          .executeTakeFirst(),
-      );
-    },
-    async detach(a) {
-      const r = await db
-        .deleteFrom('policy_attachments')
-        .where('account_id', '=', a.account_id)
-        .where('principal_type', '=', a.principal_type)
-        .where('principal_name', '=', a.principal_name)
-        .where('policy_type', '=', a.policy_type)
-        .where('policy_name', '=', a.policy_name)
-        .executeTakeFirst();
-      return changed(r);
-    },
-    async attachmentsOf(accountId, type, name) {
-      const rows = await db
-        .selectFrom('policy_attachments')
-        .selectAll()
-        .where('account_id', '=', accountId)
-        .where('principal_type', '=', type)
-        .where('principal_name', '=', name)
-        .orderBy('attached_at')
-        .execute();
-      return rows.map((r) => numeric(r, 'attached_at'));
-    },
-    async attachmentsOfPolicy(accountId, policyType, policyName) {
-      const rows = await db
-        .selectFrom('policy_attachments')
-        .selectAll()
-        .where('account_id', '=', accountId)
-        .where('policy_type', '=', policyType)
-        .where('policy_name', '=', policyName)
-        .execute();
-      return rows.map((r) => numeric(r, 'attached_at'));
-    },
-    async detachAllOfPolicy(accountId, policyType, policyName) {
-      await db
-        .deleteFrom('policy_attachments')
-        .where('account_id', '=', accountId)
-        .where('policy_type', '=', policyType)
-        .where('policy_name', '=', policyName)
-        .execute();
-    },
-
     async insertGroup(g) {
       return changed(
         await db
@@ -333,21 +272,7 @@ export function ramRepo(db: Kysely<Database>): RamRepo {
         .execute();
       return rows.map((r) => r.group_name);
     },
-
-    async insertSession(s) {
-      await db.insertInto('sts_sessions').values(s).execute();
-    },
-    async getSession(accessKeyId) {
-      const r = await db
-        .selectFrom('sts_sessions')
-        .selectAll()
-        .where('access_key_id', '=', accessKeyId)
-        .executeTakeFirst();
-      return r && numeric(r, 'created_at', 'expires_at');
-    },
-    async purgeExpiredSessions(now) {
-      const r = await db.deleteFrom('sts_sessions').where('expires_at', '<', now).executeTakeFirst();
-      return Number(r.numDeletedRows);
-    },
+    ...ramAttachmentRepo(db),
+    ...ramSessionRepo(db),
   };
 }

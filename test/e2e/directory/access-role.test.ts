@@ -1,4 +1,7 @@
-/** ResourceDirectoryAccountAccessRole: the management account reaches created members through STS, then acts in them through RAM. */
+/**
+ * ResourceDirectoryAccountAccessRole: the management account reaches created members through STS, then acts in them
+ * through RAM.
+ */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startResdir, type Harness } from '../../support/harness.js';
 import { coreClient, ramClient, ramModels, stsClient, stsModels, type Creds } from '../../support/clients.js';
@@ -51,7 +54,7 @@ describe('ResourceDirectoryAccountAccessRole', () => {
     expect(await h.app.store.identity.getUser(h.boot.managementAccountId, 'made-by-management')).toBeUndefined();
   });
 
-  it('is created with every CreateResourceAccount member, in either version, and matched case-insensitively', async () => {
+  it('is created with every CreateResourceAccount member, either version, matched case-insensitively', async () => {
     const operator = await addRamUser(h, {
       policies: ['AliyunSTSAssumeRoleAccess', 'AliyunResourceDirectoryFullAccess'],
     });
@@ -69,7 +72,7 @@ describe('ResourceDirectoryAccountAccessRole', () => {
     }
   });
 
-  it('refuses the root identity, identities of other accounts, and management users without sts:AssumeRole', async () => {
+  it('refuses the root identity, other accounts’ identities, management users without sts:AssumeRole', async () => {
     const arn = roleArn(h.boot.member.accountId);
     const req = new stsModels.AssumeRoleRequest({ roleArn: arn, roleSessionName: 'intruder' });
     await refusedWith(stsClient(h.host, h.boot.root).assumeRole(req), 'NoPermission', 403);

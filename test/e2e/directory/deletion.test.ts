@@ -1,4 +1,7 @@
-/** Member deletion (check → result → delete → status) and RemoveCloudAccount through the official SDKs, on a driven clock. */
+/**
+ * Member deletion (check → result → delete → status) and RemoveCloudAccount through the official SDKs, on a driven
+ * clock.
+ */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startResdir, type Harness } from '../../support/harness.js';
 import { coreClient, productClient, rmModels, stsClient, stsModels } from '../../support/clients.js';

@@ -1,4 +1,6 @@
-/** Directory lifecycle through the official SDKs: Enable (both modes), Init, Get, SetMemberDeletionPermission, Destroy. */
+/**
+ * Directory lifecycle through the official SDKs: Enable (both modes), Init, Get, SetMemberDeletionPermission, Destroy.
+ */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startResdir, waitForSms, type Harness } from '../../support/harness.js';
 import { coreClient, productClient, rmModels } from '../../support/clients.js';

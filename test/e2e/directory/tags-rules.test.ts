@@ -128,7 +128,8 @@ describe('key and value rules, in both versions', () => {
 describe('hostile list entries', () => {
   it('each entry of each list, hostile alone, is stored faithfully or refused below 500 with a code', async () => {
     const m = await addResourceAccountMember(h);
-    const hostile = ['', ' ', '%', '\u202eevil', 'x\u200by', '😀', "'; drop table rd_tags; --", 'a'.repeat(5000), '[]'];
+    const hostile = ['', ' ', '%', '\u202eevil', 'x\u200by', '😀', "'; drop table rd_tags; --", '[]'];
+    hostile.push('a'.repeat(5000));
     const calls: Array<[string, Record<string, string>, string]> = [
       ['TagResources', { ResourceType: 'Account', ...ids([m]), 'Tag.1.Value': 'v' }, 'Tag.1.Key'],
       ['TagResources', { ResourceType: 'Account', ...ids([m]), 'Tag.1.Key': 'k' }, 'Tag.1.Value'],
@@ -191,7 +192,8 @@ describe('permission', () => {
 
   it('a Deny on one member refuses a call naming it among others, and names its ARN', async () => {
     const [a, b] = [await addResourceAccountMember(h), await addResourceAccountMember(h)];
-    const arn = `acs:resourcemanager::${h.boot.managementAccountId}:account/${h.boot.resourceDirectoryId}/${h.boot.rootFolderId}/${b}`;
+    const path = `${h.boot.resourceDirectoryId}/${h.boot.rootFolderId}/${b}`;
+    const arn = `acs:resourcemanager::${h.boot.managementAccountId}:account/${path}`;
     const doc = JSON.stringify({
       Version: '1',
       Statement: [
