@@ -183,6 +183,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
       // Member deletions whose delay ran out are carried out even if nobody asks for their status.
       deletionSweep = setInterval(() => {
         lifecycle.deletion.settleDue().catch((e: unknown) => log.warn({ err: e }, 'member deletion sweep failed'));
+        // Likewise confirmation mails whose confirmation or expiry time came.
+        lifecycle.mail.settleDue().catch((e: unknown) => log.warn({ err: e }, 'confirmation mail sweep failed'));
       }, 1_000);
       deletionSweep.unref();
       return url;

@@ -105,9 +105,10 @@ const refusal = (p: Principal, action: string, resource: string): ApiFailure =>
   );
 
 /**
- * Decides one call, given the principal's policies (undefined: the root identity). `resource` is the ARN, or a lookup that finds it; with a lookup, the caller
- * must first be allowed the action on some resource at all, so that an unauthorized caller never
- * causes the target to be looked up (and learns nothing about it).
+ * Decides one call, given the principal's policies (undefined: the root identity). `resource` is
+ * the ARN, or a lookup that finds it; with a lookup, the caller must first be allowed the action on
+ * some resource at all, so that an unauthorized caller never causes the target to be looked up
+ * (and learns nothing about it).
  */
 export async function authorize(
   policies: PrincipalPolicies | undefined,

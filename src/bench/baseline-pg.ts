@@ -13,7 +13,8 @@ const url = process.env.BENCH_DATABASE_URL;
 if (!url) throw new Error('BENCH_DATABASE_URL is not set');
 const pool = new pg.Pool({ connectionString: url, max: DEFAULT_POSTGRES_OPTIONS.poolSize });
 await pool.query(
-  'CREATE TABLE IF NOT EXISTS hits (id BIGSERIAL PRIMARY KEY, request_id TEXT NOT NULL, target TEXT NOT NULL, created_at BIGINT NOT NULL)',
+  'CREATE TABLE IF NOT EXISTS hits (id BIGSERIAL PRIMARY KEY, request_id TEXT NOT NULL, target TEXT NOT NULL, ' +
+    'created_at BIGINT NOT NULL)',
 );
 
 const handler = async (target: string): Promise<string> => {

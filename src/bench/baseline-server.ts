@@ -18,7 +18,8 @@ db.pragma('journal_mode = WAL');
 db.pragma('synchronous = NORMAL');
 db.pragma('busy_timeout = 5000');
 db.exec(
-  'CREATE TABLE hits (id INTEGER PRIMARY KEY, request_id TEXT NOT NULL, target TEXT NOT NULL, created_at INTEGER NOT NULL)',
+  'CREATE TABLE hits (id INTEGER PRIMARY KEY, request_id TEXT NOT NULL, target TEXT NOT NULL, ' +
+    'created_at INTEGER NOT NULL)',
 );
 const insert = db.prepare('INSERT INTO hits (request_id, target, created_at) VALUES (?, ?, ?)');
 const select = db.prepare('SELECT id, request_id, created_at FROM hits WHERE id = ?');

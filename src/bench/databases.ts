@@ -41,7 +41,8 @@ export async function benchDatabases(
     const bin = findPostgresBin();
     if (!bin)
       throw new Error(
-        '--store postgres needs PostgreSQL 15+ binaries (apt-get install postgresql-15) or --database-url postgres://… of a server where it may create databases',
+        '--store postgres needs PostgreSQL 15+ binaries (apt-get install postgresql-15) ' +
+          'or --database-url postgres://… of a server where it may create databases',
       );
     log('starting a throwaway PostgreSQL');
     server = await startPgServer(bin, { fast: false });

@@ -30,13 +30,15 @@ const counters = FLOOR_COUNTERS.map(([scope, subject], i) => {
     subject as 'phone'
   ];
   const value = subj ?? (subject === 'ip' ? '$13' : "'65'");
-  return `k${i} AS (INSERT INTO send_counters (scope, subject, window_start, count) VALUES ('${scope}', ${value}, $${18 + i}::bigint, 1)
+  return `k${i} AS (INSERT INTO send_counters (scope, subject, window_start, count)
+    VALUES ('${scope}', ${value}, $${18 + i}::bigint, 1)
     ON CONFLICT (scope, subject, window_start) DO UPDATE SET count = send_counters.count + 1
     WHERE send_counters.count < 1000000000 RETURNING count)`;
 });
 const LIMIT_CTES = limits
   ? [
-      `l AS (SELECT locked_until FROM verification_failures WHERE subject = $4 || ':' || $5 AND locked_until > $1::bigint)`,
+      `l AS (SELECT locked_until FROM verification_failures WHERE subject = $4 || ':' || $5
+        AND locked_until > $1::bigint)`,
       `b AS (SELECT blocked_until FROM breaker_trips WHERE ((scope = 'country' AND subject = '65')
         OR (scope = 'prefix' AND subject = $17)) AND blocked_until > $1::bigint)`,
       `w AS (INSERT INTO send_backoff (subject, gap_ms, last_sent_at, next_allowed_at)
@@ -46,8 +48,8 @@ const LIMIT_CTES = limits
       ...counters,
     ]
   : [];
-const SEND = `WITH n AS (INSERT INTO request_nonces (access_key_id, nonce, expires_at) VALUES ($2, $3, $1::bigint + 900000)
-    ON CONFLICT DO NOTHING RETURNING nonce),
+const SEND = `WITH n AS (INSERT INTO request_nonces (access_key_id, nonce, expires_at)
+    VALUES ($2, $3, $1::bigint + 900000) ON CONFLICT DO NOTHING RETURNING nonce),
   f AS (SELECT fingerprint FROM idempotency_records WHERE scope = $6 AND token = $7 AND expires_at > $1::bigint),
   ${LIMIT_CTES.map((c) => `${c},`).join('\n  ')}
   s AS (UPDATE verification_codes SET superseded_at = $1::bigint WHERE purpose = 'bind-secure-mobile-phone'

@@ -4,11 +4,13 @@
  */
 export const FLOOR_SQL = {
   nonce:
-    'INSERT INTO request_nonces (access_key_id, nonce, expires_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING RETURNING nonce',
+    'INSERT INTO request_nonces (access_key_id, nonce, expires_at) VALUES (?, ?, ?) ' +
+    'ON CONFLICT DO NOTHING RETURNING nonce',
   findToken: 'SELECT fingerprint, response FROM idempotency_records WHERE scope = ? AND token = ? AND expires_at > ?',
   pairLock: 'SELECT locked_until FROM verification_failures WHERE subject = ? AND locked_until > ?',
   breakerBlock:
-    'SELECT blocked_until FROM breaker_trips WHERE ((scope = ? AND subject = ?) OR (scope = ? AND subject = ?)) AND blocked_until > ?',
+    'SELECT blocked_until FROM breaker_trips WHERE ((scope = ? AND subject = ?) OR (scope = ? AND subject = ?)) ' +
+    'AND blocked_until > ?',
   backoff: `INSERT INTO send_backoff (subject, gap_ms, last_sent_at, next_allowed_at)
     VALUES (@subject, @base, @now, @now + @base)
     ON CONFLICT (subject) DO UPDATE SET gap_ms = CASE WHEN gap_ms * 2 >= @max THEN @max ELSE gap_ms * 2 END,
@@ -16,7 +18,8 @@ export const FLOOR_SQL = {
   counter: `INSERT INTO send_counters (scope, subject, window_start, count) VALUES (?, ?, ?, 1)
     ON CONFLICT (scope, subject, window_start) DO UPDATE SET count = count + 1 WHERE count < ? RETURNING count`,
   supersede:
-    'UPDATE verification_codes SET superseded_at = ? WHERE purpose = ? AND account_id = ? AND consumed_at IS NULL AND superseded_at IS NULL',
+    'UPDATE verification_codes SET superseded_at = ? WHERE purpose = ? AND account_id = ? ' +
+    'AND consumed_at IS NULL AND superseded_at IS NULL',
   code: `INSERT INTO verification_codes (id, purpose, account_id, phone, code_mac, created_at, expires_at, attempts,
     max_attempts, consumed_at, superseded_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, 5, NULL, NULL)`,
   outbox: `INSERT INTO sms_outbox (id, to_phone, purpose, account_id, payload_enc, status, attempts, next_attempt_at,

@@ -29,11 +29,12 @@ const SQLITE = {
 };
 
 const PG = {
-  accounts: `INSERT INTO accounts (id, account_name, display_name, secure_mobile_phone, secure_mobile_bound_at, created_at)
+  accounts: `INSERT INTO accounts (id, account_name, display_name, secure_mobile_phone, secure_mobile_bound_at,
+      created_at)
     SELECT '2' || lpad(i::text, 15, '0'), 'bench' || i || '.' || a.account_name, 'bench member ' || i, NULL, NULL,
       a.created_at FROM generate_series(1, $1::int) i, accounts a WHERE a.id = $2`,
-  members: `INSERT INTO members (account_id, directory_id, folder_id, type, join_method, status, display_name, join_time,
-      modify_time)
+  members: `INSERT INTO members (account_id, directory_id, folder_id, type, join_method, status, display_name,
+      join_time, modify_time)
     SELECT '2' || lpad(i::text, 15, '0'), m.directory_id, m.folder_id, m.type, m.join_method, m.status,
       'bench member ' || i, m.join_time, m.modify_time FROM generate_series(1, $1::int) i, members m
     WHERE m.account_id = $2`,

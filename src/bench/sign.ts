@@ -59,7 +59,8 @@ export function signAcs3(input: SignInput): SignedRequest {
     headers: {
       ...signed,
       accept: 'application/json',
-      authorization: `ACS3-HMAC-SHA256 Credential=${input.accessKeyId},SignedHeaders=${signedHeaders},Signature=${signature}`,
+      authorization:
+        `ACS3-HMAC-SHA256 Credential=${input.accessKeyId},SignedHeaders=${signedHeaders},` + `Signature=${signature}`,
     },
   };
 }

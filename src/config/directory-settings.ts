@@ -1,6 +1,7 @@
 /**
- * Settings of the directory lifecycle: how long a member deletion check and a deletion take, and
- * how long an invitation stays open. Merged into SETTING_DEFS (env + flag + default).
+ * Settings of the directory lifecycle: how long a member deletion check and a deletion take, how
+ * long an invitation stays open, and when confirmation mails are confirmed or expire. Merged into
+ * SETTING_DEFS (env + flag + default).
  *
  * Import order: only settings.ts imports this module (see defence-settings.ts).
  */
@@ -11,6 +12,13 @@ export interface DirectorySettings {
   memberDeletionDelaySeconds: number;
   /** Days a Pending invitation (handshake) stays open before it reads as Expired. */
   handshakeExpiryDays: number;
+  /**
+   * Seconds after a confirmation mail (e-mail change, cloud account creation or promotion) goes
+   * out until resdir confirms it as the recipient would; 0 = at once.
+   */
+  emailConfirmSeconds: number;
+  /** Seconds a confirmation mail stays valid; a mail not confirmed by then expires. */
+  emailExpirySeconds: number;
 }
 
 const int =
@@ -43,5 +51,23 @@ export const DIRECTORY_SETTING_DEFS: readonly SettingDef[] = [
     default: '14',
     describe: 'days an invitation to a resource directory stays open',
     parse: int(1, 365),
+  }),
+  def({
+    key: 'emailConfirmSeconds',
+    env: 'RESDIR_EMAIL_CONFIRM_SECONDS',
+    flag: 'email-confirm-seconds',
+    default: '5',
+    describe:
+      'seconds until resdir confirms an e-mail change, cloud account creation or promotion as the recipient would ' +
+      '(at least RESDIR_EMAIL_EXPIRY_SECONDS: never, the mail expires)',
+    parse: int(0, 30 * 86400),
+  }),
+  def({
+    key: 'emailExpirySeconds',
+    env: 'RESDIR_EMAIL_EXPIRY_SECONDS',
+    flag: 'email-expiry-seconds',
+    default: '86400',
+    describe: 'seconds a confirmation mail stays valid',
+    parse: int(1, 30 * 86400),
   }),
 ];

@@ -79,4 +79,32 @@ export const LIFECYCLE_CODES = {
     status: 409,
     message: 'The invitation is no longer pending: it was accepted, declined, cancelled, or it expired.',
   },
+  // --- e-mail changes, cloud account creation and promotion (confirmation mails) ----------------
+  'MissingParameter.Email': { status: 400, message: 'The Email parameter is required.' },
+  'InvalidParameter.Email': {
+    status: 400,
+    message: 'The Email parameter is invalid. Specify an e-mail address of at most 64 characters.',
+  },
+  'InvalidParameter.Email.AlreadyUsed': { status: 409, message: 'The e-mail address is already used by an account.' },
+  'NotSupportedOperation.Account.EmailModify': {
+    status: 400,
+    message: 'The operation is not supported because the e-mail address of the account is being changed.',
+  },
+  'NotSupport.InvitedAccount': {
+    status: 400,
+    message: 'The operation is not supported for accounts invited to join the resource directory.',
+  },
+  'EntityNotExists.EmailModifyRecord': {
+    status: 404,
+    message: 'The member has no pending e-mail change.',
+  },
+  'MissingParameter.RecordId': { status: 400, message: 'The RecordId parameter is required.' },
+  'InvalidParameter.RecordId': {
+    status: 400,
+    message: 'The RecordId parameter is invalid. Specify the RecordId of an account record.',
+  },
+  'EntityNotExists.AccountRecord': {
+    status: 404,
+    message: 'The account record does not exist or was deleted.',
+  },
 } as const satisfies Record<string, CatalogEntry>;

@@ -77,18 +77,21 @@ export async function handleRpc(wire: WireRequest, meta: RpcMeta, deps: RpcDeps)
         return fail(
           failure(
             'InvalidParameter',
-            `The specified parameter "Version" is not valid: ${clip(rpc.version)} is not a version served here (${deps.registry.allVersions().join(', ')}).`,
+            `The specified parameter "Version" is not valid: ${clip(rpc.version)} is not a version served here ` +
+              `(${deps.registry.allVersions().join(', ')}).`,
           ),
         );
       }
       if (deps.registry.isUnimplemented(rpc.version, rpc.action)) {
-        const text = `Specified api is not found: resdir does not implement ${rpc.action} (version ${rpc.version}) yet.`;
+        const text =
+          `Specified api is not found: resdir does not implement ${rpc.action} ` + `(version ${rpc.version}) yet.`;
         return fail(failure('InvalidAction.NotFound', `${text} See docs/coverage.md.`));
       }
       return fail(
         failure(
           'InvalidAction.NotFound',
-          `Specified api is not found, please check your url and method: ${clip(rpc.action)} does not exist in version ${rpc.version}.`,
+          `Specified api is not found, please check your url and method: ${clip(rpc.action)} ` +
+            `does not exist in version ${rpc.version}.`,
         ),
       );
     }

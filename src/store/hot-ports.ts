@@ -90,4 +90,38 @@ export interface VerificationStore {
    * write nothing (a replay writes its audit record only). Resolves after the commit.
    */
   sendCode(cmd: SendCodeCommand): Promise<SendCodeOutcome>;
+  /** One Bind step (BindPhoneCommand); resolves after its writes commit. */
+  bindPhone(cmd: BindPhoneCommand): Promise<BindPhoneOutcome>;
 }
+
+/**
+ * A Bind's whole step: count the attempt on the newest live code, spend one unit of the (member,
+ * phone) failure budget, compare, and on a match consume the code, bind the phone, clear the
+ * budget, credit the breaker and record the OK audit record. The attempt and the budget stay
+ * counted whatever the outcome (a wrong guess costs); the binding writes commit only together.
+ */
+export interface BindPhoneCommand {
+  now: number;
+  purpose: string;
+  accountId: string;
+  /** E.164. */
+  phone: string;
+  /** Subject of the (member, phone) failure budget. */
+  pair: string;
+  budget: { max: number; windowMs: number; lockMs: number };
+  /** Constant-time comparison of the presented code with the stored MAC (synchronous). */
+  matches(codeMac: string): boolean;
+  /** Breaker statistics credited on a bind, in the window of the code's creation (empty: none). */
+  credit: { keys: ReadonlyArray<{ scope: string; subject: string }>; windowStart(codeCreatedAt: number): number };
+  audit: AuditEvent;
+}
+
+export type BindPhoneOutcome =
+  | { kind: 'no-live-code' }
+  | { kind: 'pair-locked'; until: number | undefined }
+  | { kind: 'wrong-code'; attempts: number; maxAttempts: number }
+  /** Another Bind consumed the code first. */
+  | { kind: 'code-taken' }
+  /** The member got a phone from another Bind first. */
+  | { kind: 'already-bound' }
+  | { kind: 'bound'; attempts: number };

@@ -18,11 +18,13 @@ import { defenceRepo } from './repos/defence.js';
 import { auditLogRepo } from './repos/audit-log.js';
 import type SqliteDatabase from 'better-sqlite3';
 import { sendCodeViaRepos } from './hot/send-code-repos.js';
+import { bindPhoneViaRepos } from './hot/bind-phone-repos.js';
 import { sqliteHotPath } from './hot/sqlite-send-code.js';
 import type { SendCodeCommand, SendCodeOutcome } from './hot-ports.js';
 import { consoleReadRepo } from './repos/console.js';
 import { folderRepo } from './repos/folders.js';
 import { lifecycleRepo } from './repos/lifecycle.js';
+import { accountRecordRepo } from './repos/account-records.js';
 import { delegationRepo, tagRepo } from './repos/tags.js';
 
 function reposOn(db: Kysely<Database>, dialect: Store['dialect']): Repos {
@@ -43,6 +45,7 @@ function reposOn(db: Kysely<Database>, dialect: Store['dialect']): Repos {
     console: consoleReadRepo(db),
     folders: folderRepo(db),
     lifecycle: lifecycleRepo(db),
+    accountRecords: accountRecordRepo(db),
     tags: tagRepo(db),
     delegation: delegationRepo(db),
   };
@@ -88,6 +91,7 @@ export function kyselyStore(db: Kysely<Database>, dialect: Store['dialect'], sql
         if (ambient.getStore() || (!fast && dialect !== 'postgres')) return sendCodeViaRepos(store, cmd);
         return fast ? fast.sendCode(cmd) : pgSendCode(db, cmd);
       },
+      bindPhone: (cmd) => (fast && !ambient.getStore() ? fast.bindPhone(cmd) : bindPhoneViaRepos(store, cmd)),
     },
     identityEpoch: (accountId) =>
       fast && !ambient.getStore()
@@ -142,6 +146,9 @@ export function kyselyStore(db: Kysely<Database>, dialect: Store['dialect'], sql
     },
     get lifecycle() {
       return repo('lifecycle');
+    },
+    get accountRecords() {
+      return repo('accountRecords');
     },
     get tags() {
       return repo('tags');

@@ -21,6 +21,7 @@ import type { Result } from '../lib/result.js';
 import type { RamRepo } from './ram-ports.js';
 import type { VerificationStore } from './hot-ports.js';
 import type { LifecycleRepo } from './lifecycle-ports.js';
+import type { AccountRecordRepo } from './account-record-ports.js';
 
 export type Account = AccountsTable;
 export type Directory = ResourceDirectoriesTable;
@@ -242,6 +243,8 @@ export interface Repos {
   folders: FolderRepo;
   /** Directory lifecycle, member deletion and invitations. */
   lifecycle: LifecycleRepo;
+  /** E-mail confirmation records: e-mail changes, cloud account creation and promotion. */
+  accountRecords: AccountRecordRepo;
   /** Tags on members and folders. */
   tags: TagRepo;
   /** Delegated administrators of trusted services. */

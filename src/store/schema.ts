@@ -4,6 +4,7 @@
  */
 import type { RamDatabase } from './ram-schema.js';
 import type { LifecycleDatabase } from './lifecycle-schema.js';
+import type { AccountRecordDatabase } from './account-record-schema.js';
 import type { TagsDatabase } from './tag-schema.js';
 
 export interface AccountsTable {
@@ -219,7 +220,7 @@ export interface IdentityEpochsTable {
   epoch: number;
 }
 
-export interface Database extends RamDatabase, LifecycleDatabase, TagsDatabase {
+export interface Database extends RamDatabase, LifecycleDatabase, AccountRecordDatabase, TagsDatabase {
   identity_epochs: IdentityEpochsTable;
   accounts: AccountsTable;
   resource_directories: ResourceDirectoriesTable;

@@ -48,6 +48,7 @@ const REFUSALS = new Set([
 const SEND = 'SendVerificationCodeForBindSecureMobilePhone';
 const BIND = 'BindSecureMobilePhone';
 const ALLOWED = 'allowed';
+const NO_RECORD = '00000000-0000-0000-0000-000000000000';
 
 let h: Harness;
 let clock: ManualClock;
@@ -172,6 +173,17 @@ function paramTable(n: string): Record<string, Record<string, string>> {
     GetHandshake: { HandshakeId: 'h-nosuch' },
     ListHandshakesForAccount: {},
     ListHandshakesForResourceDirectory: {},
+    // Confirmation mails: changes of the matrix member's e-mail start (then are refused as pending);
+    // promotions name no member, records do not exist.
+    ChangeAccountEmail: { AccountId: member, Email: `matrix-${n}@example.com` },
+    RetryChangeAccountEmail: { AccountId: member },
+    CancelChangeAccountEmail: { AccountId: member },
+    CreateCloudAccount: { DisplayName: `matrix cloud ${n}`, Email: `matrix-cloud-${n}@example.com` },
+    PromoteResourceAccount: { AccountId: '1999999999999999', Email: `matrix-promote-${n}@example.com` },
+    ResendCreateCloudAccountEmail: { RecordId: NO_RECORD },
+    ResendPromoteResourceAccountEmail: { RecordId: NO_RECORD },
+    CancelCreateCloudAccount: { RecordId: NO_RECORD },
+    CancelPromoteResourceAccount: { RecordId: NO_RECORD },
     // Tags: every identity sets the same key again (no limit is reached); removing an absent key is no error.
     TagResources: { ResourceType: 'Account', 'ResourceId.1': member, 'Tag.1.Key': 'matrix', 'Tag.1.Value': n },
     UntagResources: { ResourceType: 'Account', 'ResourceId.1': member, 'TagKey.1': 'absent' },

@@ -46,6 +46,7 @@ const memberArn = (m: string) => rm(`account/${h.boot.resourceDirectoryId}/${h.b
 const rootFolderArn = () => rm(`folder/${h.boot.resourceDirectoryId}/${h.boot.rootFolderId}`);
 const folderArn = (id: string) => rm(`folder/${h.boot.resourceDirectoryId}/${h.boot.rootFolderId}/${id}`);
 const PHONE = '1-2025550777';
+const NO_RECORD = { RecordId: '00000000-0000-0000-0000-000000000000' };
 
 type Expectation = { params: (f: Fixture) => Record<string, string>; arn: (f: Fixture) => string; sibling?: false };
 /** Per operation: the call, and the ARN of the entity it changes or reads. */
@@ -210,6 +211,44 @@ const EXPECTED: Record<string, Expectation | 'not-policy-checked'> = {
     arn: (f) => memberArn(f.member),
   },
   'ResourceManager.RemoveCloudAccount': { params: (f) => ({ AccountId: f.member }), arn: (f) => memberArn(f.member) },
+  'ResourceManager.ChangeAccountEmail': {
+    params: (f) => ({ AccountId: f.member, Email: `${f.user}@example.com` }),
+    arn: (f) => memberArn(f.member),
+  },
+  'ResourceManager.RetryChangeAccountEmail': {
+    params: (f) => ({ AccountId: f.member }),
+    arn: (f) => memberArn(f.member),
+  },
+  'ResourceManager.CancelChangeAccountEmail': {
+    params: (f) => ({ AccountId: f.member }),
+    arn: (f) => memberArn(f.member),
+  },
+  'ResourceManager.PromoteResourceAccount': {
+    params: (f) => ({ AccountId: f.member, Email: `${f.user}-p@example.com` }),
+    arn: (f) => memberArn(f.member),
+  },
+  'ResourceManager.CreateCloudAccount': {
+    params: (f) => ({ DisplayName: `cloud ${f.user}`, Email: `${f.user}-c@example.com` }),
+    arn: () => rootFolderArn(),
+    sibling: false,
+  },
+  // An unknown record names no member: the ARN is account/* (mail-params.ts).
+  'ResourceManager.ResendCreateCloudAccountEmail': {
+    params: () => NO_RECORD,
+    arn: () => rm('account/*'),
+    sibling: false,
+  },
+  'ResourceManager.ResendPromoteResourceAccountEmail': {
+    params: () => NO_RECORD,
+    arn: () => rm('account/*'),
+    sibling: false,
+  },
+  'ResourceManager.CancelCreateCloudAccount': { params: () => NO_RECORD, arn: () => rm('account/*'), sibling: false },
+  'ResourceManager.CancelPromoteResourceAccount': {
+    params: () => NO_RECORD,
+    arn: () => rm('account/*'),
+    sibling: false,
+  },
   'ResourceManager.GetPayerForAccount': { params: (f) => ({ AccountId: f.member }), arn: (f) => memberArn(f.member) },
   'ResourceManager.MoveAccount': {
     params: (f) => ({ AccountId: f.member, DestinationFolderId: h.boot.rootFolderId }),

@@ -15,6 +15,7 @@ import { defenceContract } from './contract-defence.js';
 import { smsRecordsContract } from './contract-sms-records.js';
 import { hotPathContract } from './contract-hot-path.js';
 import { consoleContract } from './contract-console.js';
+import { accountRecordsContract } from './contract-account-records.js';
 
 describe.each(dialects)('store conformance: $name', (dialect) => {
   if (dialect.unavailable) {
@@ -33,4 +34,5 @@ describe.each(dialects)('store conformance: $name', (dialect) => {
   smsRecordsContract(db);
   hotPathContract(db);
   consoleContract(db);
+  accountRecordsContract(db);
 });

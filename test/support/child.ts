@@ -20,8 +20,9 @@ const fresh = (): boolean => {
 };
 
 /**
- * Builds dist/ (tsc, then the dist/main.js bundle) unless dist/main.js is newer than every source file. Test files run in
- * parallel processes: a lock file makes one of them build while the others wait.
+ * Builds dist/ (tsc, then the dist/main.js bundle) unless dist/main.js is newer than every source
+ * file. Test files run in parallel processes: a lock file makes one of them build while the others
+ * wait.
  */
 export function ensureBuilt(): void {
   if (fresh()) return;

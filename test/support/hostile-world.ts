@@ -79,8 +79,11 @@ export async function prepareHostileWorld(h: Harness): Promise<HostileWorld> {
         case 'Description':
           return 'plain text';
         case 'Email':
+          return `hostile-${n}@example.com`;
         case 'NewEmail':
           return 'someone@example.com';
+        case 'RecordId':
+          return '00000000-0000-0000-0000-000000000000';
         case 'MobilePhone':
         case 'NewMobilePhone':
           return '86-18600008888';

@@ -13,6 +13,7 @@ import { err, ok, type Result } from '../../lib/result.js';
 import type { Directory, Member, Store } from '../../store/ports.js';
 import type { AccountDeletion } from '../../store/lifecycle-ports.js';
 import type { Principal } from '../../auth/principal.js';
+import { UNCONFIRMED } from './mail-records.js';
 
 export interface CheckResult {
   status: 'PreChecking' | 'PreCheckComplete';
@@ -92,6 +93,14 @@ export class MemberDeletion {
     return ok({ deletionType: '0' });
   }
 
+  /** The member's deletion flow as the lists show it: Checking, Deleting, or '' when none is under way. */
+  async progress(accountId: string): Promise<'' | 'Checking' | 'Deleting'> {
+    const d = await this.store.lifecycle.getDeletion(accountId);
+    if (!d || d.deleted_at !== null) return '';
+    if (d.deletion_started_at !== null) return 'Deleting';
+    return this.clock.now() < d.check_started_at + this.delayMs ? 'Checking' : '';
+  }
+
   /** Carries the deletion out when it is due. Failure: EntityNotExists.Account when none was started in `dir`. */
   async status(dir: Directory, accountId: string): Promise<Result<DeletionStatus, ApiFailure>> {
     const d = await this.store.lifecycle.getDeletion(accountId);
@@ -134,6 +143,13 @@ export class MemberDeletion {
           member.type === 'CloudAccount'
             ? 'The management account cannot be removed from its resource directory.'
             : `The member ${member.account_id} is a ResourceAccount: delete it with DeleteAccount instead.`,
+        ),
+      );
+    if (UNCONFIRMED.test(member.status))
+      return err(
+        failure(
+          'AccountTypeOrStatusMismatch',
+          `The member ${member.account_id} is in status ${member.status}: cancel its creation with CancelCreateCloudAccount.`,
         ),
       );
     if (await this.delegates(dir, member)) return err(failure('Deny.TrustedService'));

@@ -172,6 +172,11 @@ export class DirectoryLifecycle {
     await provisionAccessRole(this.store, memberAccountId, dir.management_account_id, this.clock.now());
   }
 
+  /** Whether an account already has this logon name (a new management account's MAName). */
+  async nameTaken(name: string): Promise<boolean> {
+    return (await this.store.lifecycle.accountIdByName(name)) !== undefined;
+  }
+
   account(accountId: string): Promise<Account | undefined> {
     return this.store.directory.getAccount(accountId);
   }

@@ -18,7 +18,16 @@ export interface MemberPage {
 }
 
 /** Statuses in which a member may be moved or changed (not while it is being created, promoted or removed). */
-const SETTLED = new Set(['CreateSuccess', 'InviteSuccess', 'PromoteSuccess', 'SwitchSuccess']);
+// A promotion that was cancelled, expired or failed leaves a working ResourceAccount.
+const SETTLED = new Set([
+  'CreateSuccess',
+  'InviteSuccess',
+  'PromoteSuccess',
+  'SwitchSuccess',
+  'PromoteCancelled',
+  'PromoteExpired',
+  'PromoteFailed',
+]);
 
 /** NextToken: base64url of `o:<offset>`; anything else is refused as InvalidParameter.NextToken. */
 export const encodeToken = (offset: number): string => Buffer.from(`o:${offset}`).toString('base64url');

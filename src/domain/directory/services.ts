@@ -7,12 +7,17 @@ import type { VerificationObserver } from '../verification/observer.js';
 import { DirectoryLifecycle } from './lifecycle.js';
 import { MemberDeletion } from './deletion.js';
 import { Invitations } from './handshakes.js';
+import { MailConfirmations } from './mail-records.js';
+import { CloudAccountFlows } from './cloud-accounts.js';
 
 /** The directory lifecycle services the operations use: enabling/destroying, deletion, invitations. */
 export interface LifecycleServices {
   directories: DirectoryLifecycle;
   deletion: MemberDeletion;
   invitations: Invitations;
+  /** E-mail changes and the confirmation mails of cloud account creation and promotion. */
+  mail: MailConfirmations;
+  cloudAccounts: CloudAccountFlows;
 }
 
 export function lifecycleServices(
@@ -24,7 +29,15 @@ export function lifecycleServices(
   observer?: VerificationObserver,
 ): LifecycleServices {
   const codes = new EnableRdCodes(store, clock, keyring, settings, onQueued, observer);
+  const mail = new MailConfirmations(
+    store,
+    clock,
+    settings.emailConfirmSeconds * 1000,
+    settings.emailExpirySeconds * 1000,
+  );
   return {
+    mail,
+    cloudAccounts: new CloudAccountFlows(mail),
     directories: new DirectoryLifecycle(store, clock, codes),
     deletion: new MemberDeletion(store, clock, settings.memberDeletionDelaySeconds * 1000),
     invitations: new Invitations(store, clock, settings.handshakeExpiryDays * 86_400_000),

@@ -10,8 +10,8 @@ import { auditEvent, type AuditDraft } from '../audit/audit.js';
 import type { Phone } from '../phone/phone.js';
 import { BIND_PHONE_PURPOSE, codeMac, codeMatches, generateCode, looksLikeCode } from './code.js';
 import type { SmsPayload } from './template.js';
-import { creditBind, SendGuard, type SendLimitPolicy, type SendTarget } from './limits/send-guard.js';
-import { pairSubject, type Refusal, type Trip } from './limits/refusal.js';
+import { breakerKeys, SendGuard, type SendLimitPolicy, type SendTarget } from './limits/send-guard.js';
+import { pairSubject, type Refusal, type Trip, windowStart } from './limits/refusal.js';
 import { idempotencyKey } from './idempotency.js';
 import { noObserver, type VerificationObserver } from './observer.js';
 
@@ -213,71 +213,79 @@ export class SecurePhoneVerification {
         ),
       );
     }
-    // Committed on its own, before comparing: a wrong guess stays counted.
-    const attempt = await this.store.codes.takeAttempt(BIND_PHONE_PURPOSE, member.account_id, now);
-    if (!attempt) {
-      return refuse(
-        'no-live-code',
-        failure(
-          'Invalid.VerificationCode',
-          'The verification code is invalid or has expired, been used or been replaced, or too many wrong codes were entered. Send a new code.',
-        ),
-      );
-    }
     const pair = pairSubject(member.account_id, phone.e164);
     const p = this.policy;
-    if (
-      !(await this.store.defence.takePairAttempt(
-        pair,
-        now,
-        p.maxFailuresPerAccountPhone,
-        p.failureWindowSeconds * 1000,
-        p.failureLockSeconds * 1000,
-      ))
-    ) {
-      const until = await this.store.defence.pairLockedUntil(pair, now);
-      const f = failure(
-        'Invalid.VerificationCode',
-        `Too many wrong verification codes were entered for this member and mobile phone number${until ? `; try again after ${new Date(until).toISOString()}` : ''}.`,
-        until ? until - now : undefined,
-      );
-      return refuse('failure-lock', f);
-    }
-    if (
-      !codeMatches(this.keyring.codeMac, attempt.codeMac, BIND_PHONE_PURPOSE, member.account_id, phone.e164, presented)
-    ) {
-      const left = attempt.maxAttempts - attempt.attempts;
-      if (left <= 0) this.observer.burned(attempt.attempts);
-      return refuse(
-        left > 0 ? 'wrong-code' : 'wrong-code-burned',
-        failure(
+    // One store step: the attempt and the pair's failure budget stay counted whatever the outcome
+    // (a wrong guess costs); consuming, binding, clearing and crediting commit together.
+    const o = await this.store.verification.bindPhone({
+      now,
+      purpose: BIND_PHONE_PURPOSE,
+      accountId: member.account_id,
+      phone: phone.e164,
+      pair,
+      budget: {
+        max: p.maxFailuresPerAccountPhone,
+        windowMs: p.failureWindowSeconds * 1000,
+        lockMs: p.failureLockSeconds * 1000,
+      },
+      matches: (mac) =>
+        codeMatches(this.keyring.codeMac, mac, BIND_PHONE_PURPOSE, member.account_id, phone.e164, presented),
+      // Test numbers stay out of the breaker's statistics, as they stay out of its counting.
+      credit: {
+        keys: p.testNumbers[phone.e164] === undefined ? breakerKeys(phone) : [],
+        windowStart: (createdAt) => windowStart(createdAt, p.breakerWindowSeconds * 1000),
+      },
+      audit: auditEvent(audit, 'OK'),
+    });
+    switch (o.kind) {
+      case 'bound':
+        this.observer.bound(o.attempts);
+        return ok(undefined);
+      case 'no-live-code':
+        return refuse(
+          'no-live-code',
+          failure(
+            'Invalid.VerificationCode',
+            'The verification code is invalid or has expired, been used or been replaced, ' +
+              'or too many wrong codes were entered. Send a new code.',
+          ),
+        );
+      case 'pair-locked': {
+        const until = o.until;
+        const f = failure(
           'Invalid.VerificationCode',
-          left > 0
-            ? `The verification code is invalid for this account and mobile phone number. ${left} attempt(s) left.`
-            : 'The verification code is invalid. No attempts are left for this code; send a new code.',
-        ),
-      );
-    }
-    const r = await this.store.atomically(async (tx) => {
-      if (!(await tx.codes.consume(attempt.id, now))) {
-        return err(failure('Invalid.VerificationCode', 'The verification code has already been used or replaced.'));
+          'Too many wrong verification codes were entered for this member and mobile phone number' +
+            `${until ? `; try again after ${new Date(until).toISOString()}` : ''}.`,
+          until ? until - now : undefined,
+        );
+        return refuse('failure-lock', f);
       }
-      if (!(await tx.directory.bindSecurePhone(member.account_id, phone.e164, now))) {
-        return err(
+      case 'wrong-code': {
+        const left = o.maxAttempts - o.attempts;
+        if (left <= 0) this.observer.burned(o.attempts);
+        return refuse(
+          left > 0 ? 'wrong-code' : 'wrong-code-burned',
+          failure(
+            'Invalid.VerificationCode',
+            left > 0
+              ? `The verification code is invalid for this account and mobile phone number. ${left} attempt(s) left.`
+              : 'The verification code is invalid. No attempts are left for this code; send a new code.',
+          ),
+        );
+      }
+      case 'code-taken':
+        return refuse(
+          'lost-race',
+          failure('Invalid.VerificationCode', 'The verification code has already been used or replaced.'),
+        );
+      case 'already-bound':
+        return refuse(
+          'lost-race',
           failure(
             'AccountSecureMobileAlreadyExists',
             `The member ${member.account_id} already has a secure mobile phone number.`,
           ),
         );
-      }
-      await tx.defence.clearPair(pair);
-      // Test numbers stay out of the breaker's statistics, as they stay out of its counting.
-      if (p.testNumbers[phone.e164] === undefined) await creditBind(tx, p, phone, attempt.createdAt ?? now);
-      await tx.audit.append(auditEvent(audit, 'OK'));
-      return ok(undefined);
-    });
-    if (r.ok) this.observer.bound(attempt.attempts);
-    else return refuse('lost-race', r.error);
-    return r;
+    }
   }
 }

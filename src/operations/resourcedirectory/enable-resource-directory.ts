@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
-import { err, ok } from '../../lib/result.js';
-import { failure } from '../../errors/catalog.js';
-import { defineOperation, RD_VERSIONS } from '../define.js';
+import { err, ok, type Result } from '../../lib/result.js';
+import { failure, type ApiFailure } from '../../errors/catalog.js';
+import { defineOperation, type OpContext, RD_VERSIONS } from '../define.js';
 import { SecureMobilePhoneParam, VerificationCodeParam } from './params.js';
 import { ENABLE_RD_PHONE_ERRORS, enableRdPhone } from './enable-rd-phone.js';
 import { enabledDirectoryView } from './lifecycle-views.js';
@@ -16,7 +16,9 @@ export const MANAGEMENT_ACCOUNT_NAME =
  * Enables a resource directory. CurrentAccount: the caller's account manages it. NewManagementAccount:
  * a new account named MAName, with MASecureMobilePhone (or the caller's own secure phone) and the
  * code SendVerificationCodeForEnableRD sent to it, manages it, and the caller's account becomes its
- * first member (a CloudAccount). The audit record commits with the change.
+ * first member (a CloudAccount). The audit record commits with the change. DryRun=true (2022-04-19)
+ * makes the checks of a real call and answers DryRunOperation without writing; it neither checks
+ * nor uses the verification code, which stays valid for the real call.
  */
 export default defineOperation({
   product: 'ResourceManager',
@@ -41,6 +43,7 @@ export default defineOperation({
     ),
     MASecureMobilePhone: Type.Optional(SecureMobilePhoneParam),
     VerificationCode: Type.Optional(VerificationCodeParam),
+    DryRun: Type.Optional(Type.String({ pattern: '^(true|false)$', description: 'Specify true or false.' })),
   }),
   paramErrors: {
     MAName: { missing: 'InvalidParameter.ManagementAccountName', invalid: 'InvalidParameter.ManagementAccountName' },
@@ -49,6 +52,7 @@ export default defineOperation({
       invalid: 'InvalidParameter.SecureMobilePhone',
     },
     VerificationCode: { missing: 'MissingParameter.VerificationCode', invalid: 'Invalid.VerificationCode' },
+    DryRun: { missing: 'InvalidParameter.DryRun', invalid: 'InvalidParameter.DryRun' },
   },
   errors: [
     'EntityAlreadyExists.ResourceDirectory',
@@ -58,11 +62,13 @@ export default defineOperation({
     'MissingParameter.VerificationCode',
     'Invalid.VerificationCode',
     ...ENABLE_RD_PHONE_ERRORS,
+    'DryRunOperation',
   ],
   auditsItself: true,
   async handler(ctx, input) {
     const { directories } = ctx.services.lifecycle;
     const caller = ctx.principal.accountId;
+    if (input.DryRun === 'true') return dryRun(ctx, input);
     let dir: Awaited<ReturnType<typeof directories.enableForCurrentAccount>>;
     if (input.EnableMode === 'CurrentAccount') dir = await directories.enableForCurrentAccount(caller, ctx.audit);
     else {
@@ -84,3 +90,23 @@ export default defineOperation({
     return ok({ ResourceDirectory: enabledDirectoryView(dir.value, name) });
   },
 });
+
+/** The checks of a real enable, without the verification code; DryRunOperation when they pass. */
+async function dryRun(
+  ctx: OpContext,
+  input: { EnableMode: string; MAName?: string; MASecureMobilePhone?: string; VerificationCode?: string },
+): Promise<Result<Record<string, unknown>, ApiFailure>> {
+  const { directories } = ctx.services.lifecycle;
+  const allowed = await directories.mayEnable(ctx.principal.accountId);
+  if (!allowed.ok) return allowed;
+  if (input.EnableMode === 'NewManagementAccount') {
+    if (input.MAName === undefined)
+      return err(failure('InvalidParameter.ManagementAccountName', 'MAName is required for NewManagementAccount.'));
+    if (input.VerificationCode === undefined) return err(failure('MissingParameter.VerificationCode'));
+    const phone = await enableRdPhone(ctx, input.MASecureMobilePhone);
+    if (!phone.ok) return phone;
+    if (await directories.nameTaken(input.MAName))
+      return err(failure('InvalidParameter.ManagementAccountName.AlreadyUsed'));
+  }
+  return err(failure('DryRunOperation'));
+}

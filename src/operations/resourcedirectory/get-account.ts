@@ -6,7 +6,11 @@ import { AccountIdParam } from './params.js';
 import { memberDetail } from './member-views.js';
 import { IncludeTagsParam } from './tag-params.js';
 
-/** One member of the caller's directory (its tags with IncludeTags=true); 2022-04-19 adds HasSecureMobilePhone. */
+/**
+ * One member of the caller's directory (its tags with IncludeTags=true); 2022-04-19 adds
+ * HasSecureMobilePhone. EmailStatus is WAIT_MODIFY while an e-mail change waits for its
+ * confirmation, CANCELLED or EXPIRED after one ended so, and empty otherwise.
+ */
 export default defineOperation({
   product: 'ResourceManager',
   action: 'GetAccount',
@@ -32,10 +36,12 @@ export default defineOperation({
     const member = await ctx.services.directory.memberOf(dir.value, input.AccountId);
     if (!member.ok) return member;
     const path = await ctx.services.directory.pathOf(dir.value, member.value);
+    const { mail } = ctx.services.lifecycle;
+    const emailStatus = mail.emailStatus(await mail.lastChange(input.AccountId));
     const tags =
       input.IncludeTags === 'true'
         ? (await ctx.services.tags.tagsOf('Account', [input.AccountId])).get(input.AccountId)
         : [];
-    return ok({ Account: memberDetail(member.value, path, ctx.version, tags) });
+    return ok({ Account: memberDetail(member.value, path, ctx.version, emailStatus, tags) });
   },
 });

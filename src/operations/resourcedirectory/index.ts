@@ -32,6 +32,7 @@ import cancelHandshake from './cancel-handshake.js';
 import getHandshake from './get-handshake.js';
 import listHandshakesForAccount from './list-handshakes-for-account.js';
 import listHandshakesForResourceDirectory from './list-handshakes-for-resource-directory.js';
+import { mailOperations } from './mail-operations.js';
 import { tagAndDelegationOperations } from './tag-delegation-operations.js';
 
 /** Every Resource Directory operation resdir serves, listed explicitly. */
@@ -69,5 +70,6 @@ export const resourceDirectoryOperations: readonly Operation[] = [
   getHandshake,
   listHandshakesForAccount,
   listHandshakesForResourceDirectory,
+  ...mailOperations,
   ...tagAndDelegationOperations,
 ];

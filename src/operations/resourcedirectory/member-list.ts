@@ -84,7 +84,8 @@ export async function listMembersAnswer(
   const accounts = [];
   for (const m of page.value.members) {
     const path = await ctx.services.directory.pathOf(dir, m);
-    accounts.push(memberListItem(m, path, ctx.version, tagged?.get(m.account_id) ?? []));
+    const deletion = ctx.version === '2022-04-19' ? await ctx.services.lifecycle.deletion.progress(m.account_id) : '';
+    accounts.push(memberListItem(m, path, ctx.version, deletion, tagged?.get(m.account_id) ?? []));
   }
   const body: Record<string, unknown> = { TotalCount: page.value.total, Accounts: { Account: accounts } };
   if (tokenPaging) Object.assign(body, { MaxResults: maxResults, NextToken: page.value.nextToken ?? '' });

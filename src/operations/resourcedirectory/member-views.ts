@@ -9,28 +9,34 @@ export interface TagView {
 
 /**
  * A member in ListAccounts / ListAccountsForParent, with its tags when the caller asked for them
- * (IncludeTags) and empty Tags otherwise; no deletion is ever in progress here, so DeletionStatus
- * is empty.
+ * (IncludeTags) and empty Tags otherwise. DeletionStatus (2022-04-19) is the member's deletion
+ * flow: Checking, Deleting, or empty when none is under way.
  */
 export const memberListItem = (
   m: Member,
   path: string,
   version: string,
+  deletionStatus: string,
   tags: readonly TagView[] = [],
 ): Record<string, unknown> => ({
   ...accountView(m, path, version),
   Tags: { Tag: tags },
-  ...(version === '2022-04-19' ? { DeletionStatus: '' } : {}),
+  ...(version === '2022-04-19' ? { DeletionStatus: deletionStatus } : {}),
 });
 
-/** The `Account` of GetAccount: real-name identity and location are not modelled (empty). */
+/**
+ * The `Account` of GetAccount: real-name identity and location are not modelled (empty);
+ * EmailStatus is the state of the member's last e-mail change.
+ */
 export const memberDetail = (
   m: Member,
   path: string,
   version: string,
+  emailStatus: string,
   tags: readonly TagView[] = [],
 ): Record<string, unknown> => ({
   ...accountView(m, path, version),
+  EmailStatus: emailStatus,
   IdentityInformation: '',
   Location: '',
   Tags: tags,

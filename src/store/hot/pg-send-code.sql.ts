@@ -41,7 +41,8 @@ begin
     insert into send_backoff as b (subject, gap_ms, last_sent_at, next_allowed_at)
       values (lim->>'pair', base, now_ms, now_ms + base)
       on conflict (subject) do update set
-        gap_ms = case when b.last_sent_at <= reset_before then base when b.gap_ms * 2 >= cap then cap else b.gap_ms * 2 end,
+        gap_ms =
+          case when b.last_sent_at <= reset_before then base when b.gap_ms * 2 >= cap then cap else b.gap_ms * 2 end,
         next_allowed_at = now_ms +
           case when b.last_sent_at <= reset_before then base when b.gap_ms * 2 >= cap then cap else b.gap_ms * 2 end,
         last_sent_at = now_ms
@@ -110,14 +111,16 @@ begin
       end if;
     end if;
     update verification_codes set superseded_at = now_ms
-      where purpose = nc->>'purpose' and account_id = nc->>'accountId' and consumed_at is null and superseded_at is null;
+      where purpose = nc->>'purpose' and account_id = nc->>'accountId'
+        and consumed_at is null and superseded_at is null;
     insert into verification_codes (id, purpose, account_id, phone, code_mac, created_at, expires_at, attempts,
       max_attempts, consumed_at, superseded_at)
     values (nc->>'id', nc->>'purpose', nc->>'accountId', nc->>'phone', nc->>'codeMac', now_ms,
       (nc->>'expiresAt')::bigint, 0, (nc->>'maxAttempts')::int, null, null);
     if msg is not null then
       insert into sms_outbox (id, to_phone, purpose, account_id, payload_enc, status, attempts, next_attempt_at,
-        lease_until, expires_at, created_at, updated_at, sent_at, provider, provider_message_id, last_error, lease_token)
+        lease_until, expires_at, created_at, updated_at, sent_at, provider, provider_message_id, last_error,
+        lease_token)
       values (msg->>'id', nc->>'phone', nc->>'purpose', nc->>'accountId', msg->>'payloadEnc', 'queued', 0, now_ms,
         null, (nc->>'expiresAt')::bigint, now_ms, now_ms, null, null, null, null, null);
     end if;

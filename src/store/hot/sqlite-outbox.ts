@@ -21,7 +21,8 @@ const DUE_IDS = `select id from (
       where status = 'sending' and lease_until < @now order by next_attempt_at limit @max)
   ) order by next_attempt_at limit @max`;
 /** The same guard, re-checked on each row by id (unary + keeps the planner on the primary key). */
-const STILL_DUE = `((+status = 'queued' and +next_attempt_at <= @now) or (+status = 'sending' and +lease_until < @now))`;
+const STILL_DUE = `((+status = 'queued' and +next_attempt_at <= @now)
+  or (+status = 'sending' and +lease_until < @now))`;
 
 export function outboxStatements(db: SqliteDatabase.Database) {
   const p = (sql: string) => db.prepare(sql);
@@ -42,7 +43,8 @@ export function outboxStatements(db: SqliteDatabase.Database) {
       where id = @id and lease_token = @token`),
     attempt: p(`insert into sms_attempts
         (id, message_id, attempt, provider, started_at, finished_at, outcome, provider_message_id, error)
-      values (@id, @message_id, @attempt, @provider, @started_at, @finished_at, @outcome, @provider_message_id, @error)`),
+      values (@id, @message_id, @attempt, @provider, @started_at, @finished_at, @outcome, @provider_message_id,
+        @error)`),
   };
 }
 

@@ -1,5 +1,5 @@
 /**
- * The hot path on SQLite: a Send's write set, a request's nonce claim, an audit record and a
+ * The hot path on SQLite: a Send's write set, a Bind's step, a request's nonce claim, an audit record and a
  * development inbox message each run
  * synchronously on prepared statements, and those that arrive in the same event-loop turn share
  * one transaction (group commit), each inside its own SAVEPOINT: a refusal rolls back its own
@@ -8,7 +8,15 @@
 import type SqliteDatabase from 'better-sqlite3';
 import type { AuditEvent, ClaimedMessage, InboxMessage, Settlement } from '../ports.js';
 import { claimOutbox, outboxStatements, type OutboxStatements, settleOutbox } from './sqlite-outbox.js';
-import type { SendCodeCommand, SendCodeOutcome, SendLimitPlan, SendRefusal } from '../hot-ports.js';
+import type {
+  BindPhoneCommand,
+  BindPhoneOutcome,
+  SendCodeCommand,
+  SendCodeOutcome,
+  SendLimitPlan,
+  SendRefusal,
+} from '../hot-ports.js';
+import { bindStatements, type BindStatements, writeBind } from './sqlite-bind-phone.js';
 import { UNBOUNDED } from './send-code-repos.js';
 import { sendStatements, type SendStatements } from './sqlite-statements.js';
 import { GroupCommit, type Exclusive } from './group-commit.js';
@@ -19,9 +27,11 @@ type HotCommand =
   | { kind: 'audit'; event: AuditEvent }
   | { kind: 'inbox'; message: InboxMessage }
   | { kind: 'claim'; now: number; leaseUntil: number; max: number }
-  | { kind: 'settle'; settlements: readonly Settlement[] };
+  | { kind: 'settle'; settlements: readonly Settlement[] }
+  | { kind: 'bind'; cmd: BindPhoneCommand };
 type HotOutcome =
   | SendCodeOutcome
+  | BindPhoneOutcome
   | { kind: 'nonce'; claimed: boolean }
   | { kind: 'audited' }
   | { kind: 'claimed'; messages: ClaimedMessage[] }
@@ -30,9 +40,11 @@ type HotOutcome =
 export function sqliteHotPath(db: SqliteDatabase.Database, exclusive: Exclusive) {
   const st = sendStatements(db);
   const outbox = outboxStatements(db);
-  const group = new GroupCommit<HotCommand, HotOutcome>(st, exclusive, (c) => run(st, outbox, c), keeps);
+  const bind = bindStatements(db);
+  const group = new GroupCommit<HotCommand, HotOutcome>(st, exclusive, (c) => run(st, outbox, bind, c), keeps);
   return {
     sendCode: (cmd: SendCodeCommand) => group.submit({ kind: 'send', cmd }) as Promise<SendCodeOutcome>,
+    bindPhone: (cmd: BindPhoneCommand) => group.submit({ kind: 'bind', cmd }) as Promise<BindPhoneOutcome>,
     /** True when this call recorded the nonce; false when it was already used. */
     claimNonce: async (accessKeyId: string, nonce: string, expiresAt: number): Promise<boolean> => {
       const o = await group.submit({ kind: 'nonce', accessKeyId, nonce, expiresAt });
@@ -60,7 +72,7 @@ export function sqliteHotPath(db: SqliteDatabase.Database, exclusive: Exclusive)
   };
 }
 
-function run(st: SendStatements, outbox: OutboxStatements, c: HotCommand): HotOutcome {
+function run(st: SendStatements, outbox: OutboxStatements, bind: BindStatements, c: HotCommand): HotOutcome {
   switch (c.kind) {
     case 'send':
       return writeSend(st, c.cmd);
@@ -76,6 +88,8 @@ function run(st: SendStatements, outbox: OutboxStatements, c: HotCommand): HotOu
       return { kind: 'claimed', messages: claimOutbox(outbox, c.now, c.leaseUntil, c.max) };
     case 'settle':
       return { kind: 'settled', applied: settleOutbox(outbox, c.settlements) };
+    case 'bind':
+      return writeBind(bind, st, c.cmd);
   }
 }
 

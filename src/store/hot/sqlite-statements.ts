@@ -17,12 +17,14 @@ export function sendStatements(db: SqliteDatabase.Database) {
       'select locked_until as until from verification_failures where subject = @subject and locked_until > @now',
     ),
     blockedUntil: p(
-      'select max(blocked_until) as until from breaker_trips where scope = @scope and subject = @subject and blocked_until > @now',
+      'select max(blocked_until) as until from breaker_trips ' +
+        'where scope = @scope and subject = @subject and blocked_until > @now',
     ),
     claimBackoff: p(`insert into send_backoff (subject, gap_ms, last_sent_at, next_allowed_at)
       values (@subject, @base, @now, @now + @base)
       on conflict (subject) do update set
-        gap_ms = case when last_sent_at <= @resetBefore then @base when gap_ms * 2 >= @max then @max else gap_ms * 2 end,
+        gap_ms =
+          case when last_sent_at <= @resetBefore then @base when gap_ms * 2 >= @max then @max else gap_ms * 2 end,
         next_allowed_at = @now +
           case when last_sent_at <= @resetBefore then @base when gap_ms * 2 >= @max then @max else gap_ms * 2 end,
         last_sent_at = @now
@@ -37,7 +39,8 @@ export function sendStatements(db: SqliteDatabase.Database) {
       'select count from send_counters where scope = @scope and subject = @subject and window_start = @windowStart',
     ),
     findIdempotent: p(
-      'select fingerprint, response from idempotency_records where scope = @scope and token = @token and expires_at > @now',
+      'select fingerprint, response from idempotency_records ' +
+        'where scope = @scope and token = @token and expires_at > @now',
     ),
     saveIdempotent: p(`insert into idempotency_records (scope, token, fingerprint, response, created_at, expires_at)
       values (@scope, @token, @fingerprint, @response, @now, @expiresAt)
@@ -48,7 +51,8 @@ export function sendStatements(db: SqliteDatabase.Database) {
     supersede: p(`update verification_codes set superseded_at = @now
       where purpose = @purpose and account_id = @accountId and consumed_at is null and superseded_at is null`),
     insertCode: p(`insert into verification_codes
-      (id, purpose, account_id, phone, code_mac, created_at, expires_at, attempts, max_attempts, consumed_at, superseded_at)
+      (id, purpose, account_id, phone, code_mac, created_at, expires_at, attempts, max_attempts, consumed_at,
+       superseded_at)
       values (@id, @purpose, @accountId, @phone, @codeMac, @now, @expiresAt, 0, @maxAttempts, null, null)`),
     enqueue: p(`insert into sms_outbox
       (id, to_phone, purpose, account_id, payload_enc, status, attempts, next_attempt_at, lease_until, expires_at,

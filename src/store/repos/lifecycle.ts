@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 import type { AccountDeletion, Handshake, LifecycleRepo } from '../lifecycle-ports.js';
 
-/** Tables holding an account's own RAM data, removed with the account. */
+/** Tables holding an account's own data (RAM, confirmation-mail records), removed with the account. */
 const ACCOUNT_TABLES = [
   'access_keys',
   'ram_users',
@@ -13,6 +13,7 @@ const ACCOUNT_TABLES = [
   'ram_policy_versions',
   'policy_attachments',
   'sts_sessions',
+  'account_records',
   'rd_delegated_admins',
 ] as const;
 

@@ -40,7 +40,38 @@ const status = (accountId: string) =>
 const setDeletion = (s: string) =>
   admin().setMemberDeletionPermission(new rmModels.SetMemberDeletionPermissionRequest({ status: s }));
 
+/** DeletionStatus of one member in ListAccounts and ListAccountsForParent (2022-04-19). */
+async function listedDeletionStatus(accountId: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const [action, q] of [
+    ['ListAccounts', { PageSize: '100' }],
+    ['ListAccountsForParent', { ParentFolderId: h.boot.rootFolderId, PageSize: '100' }],
+  ] as const) {
+    const r = (await coreClient(h.host, h.boot.admin).call(action, { ...q })) as {
+      Accounts: { Account: Array<{ AccountId: string; DeletionStatus: string }> };
+    };
+    const m = r.Accounts.Account.find((a) => a.AccountId === accountId);
+    if (!m) throw new Error(`${action} does not list ${accountId}`);
+    out.push(m.DeletionStatus);
+  }
+  return out;
+}
+
 describe('member deletion', () => {
+  it('the member lists show the deletion state: Checking, nothing, Deleting', async () => {
+    await setDeletion('Enabled');
+    const id = await newMember('listed deletion');
+    expect(await listedDeletionStatus(id)).toEqual(['', '']);
+    await check(id);
+    expect(await listedDeletionStatus(id)).toEqual(['Checking', 'Checking']);
+    clock.advance(DELAY_MS);
+    expect(await listedDeletionStatus(id)).toEqual(['', '']);
+    await del(id);
+    expect(await listedDeletionStatus(id)).toEqual(['Deleting', 'Deleting']);
+    clock.advance(DELAY_MS);
+    await status(id);
+  });
+
   it('needs member deletion enabled, a RAM identity, and a created ResourceAccount', async () => {
     const id = await newMember('guarded member');
     await setDeletion('Disabled');

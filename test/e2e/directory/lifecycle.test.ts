@@ -244,3 +244,54 @@ describe('SetMemberDeletionPermission and DestroyResourceDirectory', () => {
     await refusedWith(coreClient(h.host, reader).call('DestroyResourceDirectory', {}), 'NoPermission', 403);
   });
 });
+
+describe('EnableResourceDirectory DryRun (2022-04-19)', () => {
+  it('checks like a real call and writes nothing; the verification code stays valid', async () => {
+    const a = await newStandaloneAccount(h);
+    const core = coreClient(h.host, a);
+    await refusedWith(
+      core.call('EnableResourceDirectory', { EnableMode: 'CurrentAccount', DryRun: 'true' }),
+      'DryRunOperation',
+      400,
+    );
+    await refusedWith(rm(a).getResourceDirectory(), 'ResourceDirectoryNotInUse', 404);
+    await refusedWith(
+      core.call('EnableResourceDirectory', { EnableMode: 'CurrentAccount', DryRun: 'yes' }),
+      'InvalidParameter.DryRun',
+      400,
+    );
+    await core.call('EnableResourceDirectory', { EnableMode: 'CurrentAccount', DryRun: 'false' });
+    await refusedWith(
+      core.call('EnableResourceDirectory', { EnableMode: 'CurrentAccount', DryRun: 'true' }),
+      'EntityAlreadyExists.ResourceDirectory',
+      409,
+    );
+
+    const c = await newStandaloneAccount(h);
+    const phone = '1-2025550179';
+    await rm(c).sendVerificationCodeForEnableRD(
+      new rmModels.SendVerificationCodeForEnableRDRequest({ secureMobilePhone: phone }),
+    );
+    const sms = await waitForSms(h, phone);
+    const req = {
+      EnableMode: 'NewManagementAccount',
+      MAName: 'dry-ma@rdadmin.aliyunid.com',
+      MASecureMobilePhone: phone,
+      VerificationCode: sms.code,
+    };
+    const cc = coreClient(h.host, c);
+    const { MAName: _n, ...noName } = req;
+    await refusedWith(
+      cc.call('EnableResourceDirectory', { ...noName, DryRun: 'true' }),
+      'InvalidParameter.ManagementAccountName',
+    );
+    await refusedWith(
+      cc.call('EnableResourceDirectory', { ...req, MAName: 'new-ma@rdadmin.aliyunid.com', DryRun: 'true' }),
+      'InvalidParameter.ManagementAccountName.AlreadyUsed',
+    );
+    await refusedWith(cc.call('EnableResourceDirectory', { ...req, DryRun: 'true' }), 'DryRunOperation', 400);
+    await refusedWith(rm(c).getResourceDirectory(), 'ResourceDirectoryNotInUse', 404);
+    const r = (await cc.call('EnableResourceDirectory', req)) as { ResourceDirectory: { MasterAccountName: string } };
+    expect(r.ResourceDirectory.MasterAccountName).toBe('dry-ma@rdadmin.aliyunid.com');
+  });
+});

@@ -1,4 +1,3 @@
-import type { Repos } from '../../../store/ports.js';
 import type { DefenceSettings } from '../../../config/defence-settings.js';
 import type { Phone } from '../../phone/phone.js';
 import type { SendLimitPlan, SendRefusal } from '../../../store/hot-ports.js';
@@ -35,9 +34,6 @@ export interface SendTarget {
   sourceIp: string;
   phone: Phone;
 }
-
-/** Counters without a limit of their own (breaker statistics) stop below this. */
-const UNBOUNDED = 2_000_000_000;
 
 /** Breaker keys of a number: its calling code and its prefix. */
 export const breakerKeys = (phone: Phone): Array<{ scope: 'country' | 'prefix'; subject: string }> => [
@@ -95,21 +91,24 @@ export class SendGuard {
       case 'failure-lock':
         return limitRefusal(
           'failure-lock',
-          `Too many wrong verification codes were entered for this member and mobile phone number; sending is locked until ${iso(r.until)}.`,
+          'Too many wrong verification codes were entered for this member and mobile phone number; ' +
+            `sending is locked until ${iso(r.until)}.`,
           r.until - now,
           now,
         );
       case 'breaker-blocked':
         return limitRefusal(
           'breaker',
-          `Verification codes to numbers like this one are suspended until ${iso(r.until)}: too few of the codes recently sent there were used.`,
+          `Verification codes to numbers like this one are suspended until ${iso(r.until)}: ` +
+            'too few of the codes recently sent there were used.',
           r.until - now,
           now,
         );
       case 'cooldown':
         return limitRefusal(
           'cooldown',
-          `A verification code was sent to this number for this member less than ${Math.round(r.gapMs / 1000)} seconds ago. Retry in ${Math.ceil(r.waitMs / 1000)} seconds.`,
+          `A verification code was sent to this number for this member less than ${Math.round(r.gapMs / 1000)} ` +
+            `seconds ago. Retry in ${Math.ceil(r.waitMs / 1000)} seconds.`,
           r.waitMs,
           now,
         );
@@ -123,7 +122,8 @@ export class SendGuard {
         const until = now + p.breakerBlockSeconds * 1000;
         return limitRefusal(
           'breaker',
-          `Verification codes to numbers like this one are suspended until ${iso(until)}: too few of the codes recently sent there were used.`,
+          `Verification codes to numbers like this one are suspended until ${iso(until)}: ` +
+            'too few of the codes recently sent there were used.',
           until - now,
           now,
           { scope: k.scope, subject: k.subject, until },
@@ -141,14 +141,18 @@ export class SendGuard {
         subject: t.phone.e164,
         size: HOUR_MS,
         limit: p.maxSendsPerPhonePerHour,
-        message: `At most ${p.maxSendsPerPhonePerHour} verification codes can be sent to one mobile phone number per hour.`,
+        message:
+          `At most ${p.maxSendsPerPhonePerHour} verification codes ` +
+          'can be sent to one mobile phone number per hour.',
       },
       {
         scope: 'phone-day',
         subject: t.phone.e164,
         size: DAY_MS,
         limit: p.maxSendsPerPhonePerDay,
-        message: `At most ${p.maxSendsPerPhonePerDay} verification codes can be sent to one mobile phone number per day (UTC).`,
+        message:
+          `At most ${p.maxSendsPerPhonePerDay} verification codes ` +
+          'can be sent to one mobile phone number per day (UTC).',
       },
       {
         scope: 'member-day',
@@ -162,21 +166,27 @@ export class SendGuard {
         subject: t.principalId,
         size: DAY_MS,
         limit: p.maxSendsPerPrincipalPerDay,
-        message: `At most ${p.maxSendsPerPrincipalPerDay} verification codes can be sent by one RAM identity per day (UTC).`,
+        message:
+          `At most ${p.maxSendsPerPrincipalPerDay} verification codes ` +
+          'can be sent by one RAM identity per day (UTC).',
       },
       {
         scope: 'management-day',
         subject: t.managementAccountId,
         size: DAY_MS,
         limit: p.maxSendsPerManagementAccountPerDay,
-        message: `At most ${p.maxSendsPerManagementAccountPerDay} verification codes can be sent per management account per day (UTC).`,
+        message:
+          `At most ${p.maxSendsPerManagementAccountPerDay} verification codes ` +
+          'can be sent per management account per day (UTC).',
       },
       {
         scope: 'prefix-hour',
         subject: prefixOf(t.phone.e164),
         size: HOUR_MS,
         limit: p.maxSendsPerPrefixPerHour,
-        message: `At most ${p.maxSendsPerPrefixPerHour} verification codes can be sent per hour to numbers that share all but their last 4 digits.`,
+        message:
+          `At most ${p.maxSendsPerPrefixPerHour} verification codes can be sent per hour ` +
+          'to numbers that share all but their last 4 digits.',
       },
       {
         scope: 'ip-hour',
@@ -190,15 +200,5 @@ export class SendGuard {
 }
 
 /** Credits a successful bind to the breaker window in which its code was sent. */
-export async function creditBind(
-  tx: Repos,
-  p: Pick<SendLimitPolicy, 'breakerWindowSeconds'>,
-  phone: Phone,
-  codeCreatedAt: number,
-): Promise<void> {
-  const start = windowStart(codeCreatedAt, p.breakerWindowSeconds * 1000);
-  for (const k of breakerKeys(phone))
-    await tx.limits.increment(`breaker-bound:${k.scope}`, k.subject, start, UNBOUNDED);
-}
 
 const iso = (ms: number): string => new Date(ms).toISOString();

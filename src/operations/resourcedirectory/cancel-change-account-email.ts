@@ -1,0 +1,29 @@
+import { Type } from '@sinclair/typebox';
+import { ok } from '../../lib/result.js';
+import { defineOperation, RD_VERSIONS } from '../define.js';
+import { memberAccountArn } from './resources.js';
+import { AccountIdParam } from './params.js';
+import { ACCOUNT_ID_ERRORS, MEMBER_LOOKUP_ERRORS } from './deletion-common.js';
+
+/** Cancels a member's pending e-mail change: GetAccount then shows EmailStatus CANCELLED. */
+export default defineOperation({
+  product: 'ResourceManager',
+  action: 'CancelChangeAccountEmail',
+  versions: RD_VERSIONS,
+  officialParams: { '2020-03-31': ['AccountId'], '2022-04-19': ['AccountId'] },
+  ramAction: 'resourcemanager:CancelChangeAccountEmail',
+  resource: () => '*',
+  resolveResource: memberAccountArn,
+  input: Type.Object({ AccountId: AccountIdParam }),
+  paramErrors: ACCOUNT_ID_ERRORS,
+  errors: [...MEMBER_LOOKUP_ERRORS, 'EntityNotExists.EmailModifyRecord'],
+  async handler(ctx, input) {
+    const dir = await ctx.services.directory.managedBy(ctx.principal);
+    if (!dir.ok) return dir;
+    const member = await ctx.services.directory.memberOf(dir.value, input.AccountId);
+    if (!member.ok) return member;
+    const r = await ctx.services.lifecycle.mail.cancelChangeEmail(member.value.account_id);
+    if (!r.ok) return r;
+    return ok({});
+  },
+});
