@@ -18,6 +18,7 @@ import { buildProviders } from './delivery/providers/index.js';
 import { createDelivery, type Delivery } from './delivery/wiring.js';
 import { OperationRegistry } from './operations/registry.js';
 import { identityServices } from './domain/ram/services.js';
+import type { KeyUsageTracker } from './domain/ram/key-usage.js';
 import { buildServer } from './http/server.js';
 import { applyHttpLimits } from './http/limits.js';
 import { BodyBudget } from './http/body-reader.js';
@@ -52,6 +53,8 @@ export interface App {
   log: Logger;
   server: FastifyInstance;
   worker: OutboxWorker;
+  /** When each AccessKey was last used: kept in memory, written every 10 s and on close. */
+  keyUsage: KeyUsageTracker;
   /** HTTPS on the API port (absent with RESDIR_TLS=off): the certificate's source and the local CA. */
   tls?: TlsSetup;
   /** Starts listening and delivering; resolves with the base URL. */
@@ -94,6 +97,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const directory = new DirectoryService(store, clock);
   const observer = verificationMetrics(metrics);
   const verification = new SecurePhoneVerification(store, clock, keyring, settings, () => worker.poke(), observer);
+  const identity = identityServices(store, clock, keyring);
   const lifecycle = lifecycleServices(store, clock, keyring, settings, () => worker.poke(), observer);
   const server = buildServer(
     log,
@@ -110,7 +114,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
         members: new MemberService(store, clock, directory),
         verification,
         site: settings.site,
-        identity: identityServices(store, clock, keyring),
+        identity,
         callingCodes: { allowed: settings.allowedCallingCodes, denied: settings.deniedCallingCodes },
         auditTrail: store,
         lifecycle,
@@ -153,6 +157,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     log,
     server,
     worker,
+    keyUsage: identity.keyUsage,
     ...(tls ? { tls } : {}),
     async start() {
       const url = await server.listen({ host: settings.host, port: settings.port });
@@ -187,6 +192,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
         lifecycle.mail.settleDue().catch((e: unknown) => log.warn({ err: e }, 'confirmation mail sweep failed'));
       }, 1_000);
       deletionSweep.unref();
+      // AccessKey last use is kept in memory and written every 10 s (and on close).
+      identity.keyUsage.start(10_000, log);
       return url;
     },
     async close() {
@@ -201,6 +208,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
       await server.close();
       clearTimeout(force);
       await delivery.stop(); // finishes in-flight sends, then closes provider connections
+      identity.keyUsage.stop();
+      await identity.keyUsage.flush().catch((e: unknown) => log.warn({ err: e }, 'AccessKey last-use flush failed'));
       await store.close();
     },
   };

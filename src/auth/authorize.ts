@@ -15,6 +15,7 @@ import type { RequestContext } from './policy/conditions.js';
 import { SYSTEM_POLICY_TEXTS, type PolicyDocument } from './policy/document.js';
 import { evaluateWithSession, mayAllowAction } from './policy/evaluate.js';
 import { trustedDocument } from './policy/parse.js';
+import { accessDeniedDetail, type DecodedDiagnostic, diagnosticOf } from './diagnostic.js';
 
 export interface AuthzEnv {
   sourceIp: string;
@@ -98,11 +99,21 @@ export async function policiesOf(store: Pick<Store, 'ram'>, p: Principal): Promi
   return { identity, session: [] };
 }
 
-const refusal = (p: Principal, action: string, resource: string): ApiFailure =>
-  failure(
+/** A NoPermission refusal with its diagnostic (auth/diagnostic.ts). */
+const refusal = (
+  p: Principal,
+  action: string,
+  resource: string,
+  context: RequestContext,
+  explicitDeny = false,
+  policyType: DecodedDiagnostic['NoPermissionPolicyType'] = 'AccountLevelIdentityBasedPolicy',
+): ApiFailure => ({
+  ...failure(
     'NoPermission',
     `You are not authorized to perform this operation: ${p.arn} is not allowed ${action} on ${resource}.`,
-  );
+  ),
+  accessDeniedDetail: accessDeniedDetail(diagnosticOf(p, action, resource, context, explicitDeny, policyType)),
+});
 
 /**
  * Decides one call, given the principal's policies (undefined: the root identity). `resource` is
@@ -123,9 +134,12 @@ export async function authorize(
     const could =
       mayAllowAction(policies.identity, action, context) &&
       policies.session.every((d) => mayAllowAction([d], action, context));
-    if (!could) return refusal(principal, action, `acs:*:*:${principal.accountId}:*`);
+    if (!could) return refusal(principal, action, `acs:*:*:${principal.accountId}:*`, context);
     resource = await resource();
   }
   const decision = evaluateWithSession(policies.identity, policies.session, { action, resource, context });
-  return decision === 'allow' ? undefined : refusal(principal, action, resource);
+  if (decision === 'allow') return undefined;
+  const byIdentity = evaluateWithSession(policies.identity, [], { action, resource, context }) !== 'allow';
+  const type = byIdentity ? 'AccountLevelIdentityBasedPolicy' : 'SessionPolicy';
+  return refusal(principal, action, resource, context, decision === 'explicit-deny', type);
 }

@@ -88,6 +88,66 @@ export const ERROR_CATALOG = {
     message:
       'The LookupAttribute parameter is invalid. Use at most 2 items with a supported Key and a non-empty Value.',
   },
+  // --- RAM virtual MFA devices, security preference, tags, diagnostics: docs/ram-sts.md ---------
+  'InvalidParameter.VirtualMFADeviceName': {
+    status: 400,
+    message: 'The VirtualMFADeviceName parameter is invalid: use 1 to 64 letters, digits and . _ -',
+  },
+  'InvalidParameter.SerialNumber': {
+    status: 400,
+    message: 'The SerialNumber parameter is invalid: use the serial number acs:ram::<uid>:mfa/<name>.',
+  },
+  'InvalidParameter.AuthenticationCode': {
+    status: 400,
+    message: 'The authentication codes must be two consecutive 6-digit codes of the MFA device.',
+  },
+  'EntityAlreadyExists.VirtualMFADevice': { status: 409, message: 'The virtual MFA device already exists.' },
+  'EntityNotExist.VirtualMFADevice': { status: 404, message: 'The virtual MFA device does not exist.' },
+  'EntityNotExist.User.MFADevice': { status: 404, message: 'The user has no MFA device.' },
+  'EntityAlreadyExists.User.MFADevice': {
+    status: 409,
+    message: 'The user already has an MFA device, or the MFA device is bound to a user.',
+  },
+  'DeleteConflict.VirtualMFADevice.User': {
+    status: 409,
+    message: 'The virtual MFA device is bound to a user; unbind it before deleting it.',
+  },
+  'InvalidParameter.LoginSessionDuration': {
+    status: 400,
+    message: 'The LoginSessionDuration parameter is invalid: specify 1 to 24 (hours).',
+  },
+  'InvalidParameter.LoginNetworkMasks': {
+    status: 400,
+    message:
+      'The LoginNetworkMasks parameter is invalid: up to 40 CIDR blocks separated by semicolons, 512 characters.',
+  },
+  'InvalidParameter.SecurityPreference': {
+    status: 400,
+    message: 'The security preference parameter is invalid: specify true or false.',
+  },
+  'InvalidParameter.EncodedDiagnosticMessage': {
+    status: 400,
+    message: 'The EncodedDiagnosticMessage parameter is not a diagnostic message of this account.',
+  },
+  'InvalidParameter.ResourceType': {
+    status: 400,
+    message: 'The ResourceType parameter is invalid: role or policy (RAM), Account or Folder (Resource Directory).',
+  },
+  'InvalidParameter.ResourceNames': {
+    status: 400,
+    message: 'The ResourceNames parameter must be a JSON array of 1 to 50 resource names.',
+  },
+  'InvalidParameter.Tag': {
+    status: 400,
+    message:
+      'The Tag parameter is invalid: at most 20 tags, each key once (RAM: a JSON array of {"Key","Value"}; ' +
+      'Resource Directory: Tag.N.Key and Tag.N.Value).',
+  },
+  'InvalidParameter.TagKeys': {
+    status: 400,
+    message: 'The TagKeys parameter must be a JSON array of 1 to 20 tag keys of 1 to 128 characters.',
+  },
+  'LimitExceeded.Tags': { status: 409, message: 'A resource can carry at most 20 tags.' },
   // --- Resource Directory: tags --------------------------------------------------------------
   'MissingParameter.ResourceId': { status: 400, message: 'The ResourceId.N parameter is required.' },
   'InvalidParameter.ResourceId': {
@@ -95,15 +155,7 @@ export const ERROR_CATALOG = {
     message: 'The ResourceId.N parameter is invalid. Give 1 to 50 member account IDs or folder IDs.',
   },
   'MissingParameter.ResourceType': { status: 400, message: 'The ResourceType parameter is required.' },
-  'InvalidParameter.ResourceType': {
-    status: 400,
-    message: 'The ResourceType parameter is invalid. Valid values: Account, Folder.',
-  },
   'MissingParameter.Tag': { status: 400, message: 'The Tag.N parameter is required.' },
-  'InvalidParameter.Tag': {
-    status: 400,
-    message: 'The Tag.N parameter is invalid. Give at most 20 tags as Tag.N.Key and Tag.N.Value, each key once.',
-  },
   'InvalidParameter.TagKey': {
     status: 400,
     message:
@@ -160,6 +212,8 @@ export interface ApiFailure {
   readonly recommend?: string;
   /** The precise reason, for the audit record only (never a code or a secret). */
   readonly auditDetail?: string;
+  /** NoPermission only: the body's `AccessDeniedDetail` (see auth/diagnostic.ts). */
+  readonly accessDeniedDetail?: Readonly<Record<string, string>>;
 }
 
 export function failure(code: ErrorCode, message?: string, retryAfterMs?: number): ApiFailure {

@@ -161,6 +161,7 @@ async function authenticatedCall(
   const tokenError = checkSecurityToken(identity.credential.sts, authed.value.securityToken, deps.clock.now());
   if (tokenError) return fail(tokenError);
   const principal: Principal = identity.credential.principal;
+  deps.services.identity.keyUsage.record(principal.accessKeyId, deps.clock.now());
 
   const draft = auditDraft(meta, op, rpc.version, principal, rpc.params, deps.clock.now());
   let outcome: Result<Record<string, unknown>, ApiFailure>;

@@ -18,6 +18,7 @@ import type { CallingCodePolicy } from '../domain/phone/policy.js';
 import type { LifecycleServices } from '../domain/directory/services.js';
 import type { TagService } from '../domain/directory/tags.js';
 import type { DelegationService } from '../domain/directory/delegation.js';
+import type { SelfServiceGrant } from '../domain/ram/security-preference.js';
 
 export const RD_VERSIONS = ['2020-03-31', '2022-04-19'] as const;
 export type ApiVersion = (typeof RD_VERSIONS)[number];
@@ -113,6 +114,11 @@ export interface OperationMeta {
    * declared by its `LookupAttribute.N.…` entries.
    */
   officialParams?: Readonly<Partial<Record<OfficialVersion, readonly string[]>>>;
+  /**
+   * A RAM user acting on its own credentials is allowed without a policy when the account's
+   * security preference grants it (e.g. AllowUserToManageAccessKeys); an explicit Deny still wins.
+   */
+  selfService?: SelfServiceGrant;
 }
 
 /**
@@ -135,6 +141,8 @@ export interface OperationSpec<S extends TObject> extends OperationMeta {
   input: S;
   paramErrors?: Partial<Record<keyof Static<S> & string, ParamErrors>>;
   handler: Handler<Static<S>>;
+  /** With `selfService`: whether this call acts on the caller's own credentials. */
+  targetsSelf?: (r: Pick<ResourceRequest<Static<S>>, 'principal' | 'input'>) => boolean;
 }
 
 /** A call whose input passed validation: its resource and its handler close over the same input. */
@@ -148,6 +156,8 @@ export interface BoundCall {
   /** The ARNs after the first of a several-entity operation, once `resource` was resolved. */
   moreResources(): readonly string[];
   handle(ctx: OpContext): Promise<Result<Record<string, unknown>, ApiFailure>>;
+  /** Whether the call acts on the caller's own credentials (see OperationMeta.selfService). */
+  targetsSelf(principal: Principal): boolean;
 }
 
 /** An operation as the registry holds it: its declaration, its input schema, and a way to bind input. */
@@ -159,7 +169,7 @@ export interface Operation extends OperationMeta {
 }
 
 export function defineOperation<S extends TObject>(spec: OperationSpec<S>): Operation {
-  const { resource, resolveResource, resolveResources, handler, paramErrors = {}, ...meta } = spec;
+  const { resource, resolveResource, resolveResources, handler, targetsSelf, paramErrors = {}, ...meta } = spec;
   const errors: Partial<Record<string, ParamErrors>> = paramErrors;
   const official = [...new Set(Object.values(meta.officialParams ?? {}).flat())];
   const declared = Object.keys(spec.input.properties);
@@ -189,6 +199,7 @@ export function defineOperation<S extends TObject>(spec: OperationSpec<S>): Oper
         },
         moreResources: () => more,
         handle: (ctx) => handler({ ...ctx, memo }, input),
+        targetsSelf: (principal) => principal.kind === 'user' && (targetsSelf?.({ principal, input }) ?? false),
       });
     },
   };

@@ -48,6 +48,7 @@ export function errorResponse(requestId: string, hostId: string, f: ApiFailure):
     Code: f.code,
     Message: messageOf(f),
     Recommend: f.recommend ? `${f.recommend} ${recommendUrl(f.code, requestId)}` : recommendUrl(f.code, requestId),
+    ...(f.accessDeniedDetail ? { AccessDeniedDetail: f.accessDeniedDetail } : {}),
   };
   return { status: statusOf(f.code), headers, body: JSON.stringify(body) };
 }

@@ -25,6 +25,7 @@ import { consoleReadRepo } from './repos/console.js';
 import { folderRepo } from './repos/folders.js';
 import { lifecycleRepo } from './repos/lifecycle.js';
 import { accountRecordRepo } from './repos/account-records.js';
+import { ramExtrasRepo } from './repos/ram-extras.js';
 import { delegationRepo, tagRepo } from './repos/tags.js';
 
 function reposOn(db: Kysely<Database>, dialect: Store['dialect']): Repos {
@@ -46,6 +47,7 @@ function reposOn(db: Kysely<Database>, dialect: Store['dialect']): Repos {
     folders: folderRepo(db),
     lifecycle: lifecycleRepo(db),
     accountRecords: accountRecordRepo(db),
+    ramExtras: ramExtrasRepo(db),
     tags: tagRepo(db),
     delegation: delegationRepo(db),
   };
@@ -149,6 +151,9 @@ export function kyselyStore(db: Kysely<Database>, dialect: Store['dialect'], sql
     },
     get accountRecords() {
       return repo('accountRecords');
+    },
+    get ramExtras() {
+      return repo('ramExtras');
     },
     get tags() {
       return repo('tags');

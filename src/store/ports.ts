@@ -218,6 +218,7 @@ export type { DefenceRepo, AuditLogRepo, AuditLookup, IdempotencyRecord } from '
 import type { DefenceRepo, AuditLogRepo } from './defence-ports.js';
 import type { ConsoleReadRepo } from './console-ports.js';
 import type { FolderRepo } from './folder-ports.js';
+import type { RamExtrasRepo } from './ram-extras-ports.js';
 export type { FolderRepo, FolderRow, MemberFilter } from './folder-ports.js';
 import type { DelegationRepo, TagRepo } from './tag-ports.js';
 
@@ -245,6 +246,8 @@ export interface Repos {
   lifecycle: LifecycleRepo;
   /** E-mail confirmation records: e-mail changes, cloud account creation and promotion. */
   accountRecords: AccountRecordRepo;
+  /** RAM virtual MFA devices, security preferences, AccessKey last use, RAM tags. */
+  ramExtras: RamExtrasRepo;
   /** Tags on members and folders. */
   tags: TagRepo;
   /** Delegated administrators of trusted services. */

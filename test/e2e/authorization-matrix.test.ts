@@ -65,10 +65,16 @@ const trust = (uid: string) =>
  * Parameters that get each operation past validation as far as possible (names that do not exist where that is
  * harmless).
  */
-function paramsFor(action: string): Record<string, string> {
-  const p = paramTable(`m${++serial}`)[action];
-  if (!p) throw new Error(`the matrix has no parameters for ${action}: add them`);
+function paramsFor(op: Operation): Record<string, string> {
+  const p = paramTable(`m${++serial}`)[rowKey(op)];
+  if (!p) throw new Error(`the matrix has no parameters for ${op.action}: add them`);
   return p;
+}
+
+/** An operation's row: `Product.Action` where two products have an action of that name, else the action. */
+function rowKey(op: Operation): string {
+  const qualified = `${op.product}.${op.action}`;
+  return qualified in paramTable('key') ? qualified : op.action;
 }
 
 /** One hand-written row per operation the matrix expects resdir to serve. */
@@ -184,10 +190,34 @@ function paramTable(n: string): Record<string, Record<string, string>> {
     ResendPromoteResourceAccountEmail: { RecordId: NO_RECORD },
     CancelCreateCloudAccount: { RecordId: NO_RECORD },
     CancelPromoteResourceAccount: { RecordId: NO_RECORD },
-    // Tags: every identity sets the same key again (no limit is reached); removing an absent key is no error.
-    TagResources: { ResourceType: 'Account', 'ResourceId.1': member, 'Tag.1.Key': 'matrix', 'Tag.1.Value': n },
-    UntagResources: { ResourceType: 'Account', 'ResourceId.1': member, 'TagKey.1': 'absent' },
-    ListTagResources: { 'ResourceId.1': member },
+    // RAM MFA devices, security preference, key use, diagnostics, tags.
+    CreateVirtualMFADevice: { VirtualMFADeviceName: n },
+    DeleteVirtualMFADevice: { SerialNumber: `acs:ram::${h.boot.managementAccountId}:mfa/nobody` },
+    ListVirtualMFADevices: {},
+    BindMFADevice: {
+      SerialNumber: `acs:ram::${h.boot.managementAccountId}:mfa/nobody`,
+      UserName: 'nobody',
+      AuthenticationCode1: '123456',
+      AuthenticationCode2: '654321',
+    },
+    UnbindMFADevice: { UserName: 'nobody' },
+    GetUserMFAInfo: { UserName: 'nobody' },
+    GetSecurityPreference: {},
+    SetSecurityPreference: { LoginSessionDuration: '6' },
+    GetAccessKeyLastUsed: { UserName: 'nobody', UserAccessKeyId: 'LTAI5tNoSuchKey' },
+    DecodeDiagnosticMessage: { EncodedDiagnosticMessage: 'RDG1.e30=' },
+    TagResources: { ResourceType: 'role', ResourceNames: '["nobody"]', Tag: '[{"Key":"k","Value":"v"}]' },
+    UntagResources: { ResourceType: 'role', ResourceNames: '["nobody"]', All: 'true' },
+    ListTagResources: { ResourceType: 'role' },
+    // Resource Directory tags (keyed by product: RAM has operations of the same names). Every identity sets the same key again (no limit is reached); removing an absent key is no error.
+    'ResourceManager.TagResources': {
+      ResourceType: 'Account',
+      'ResourceId.1': member,
+      'Tag.1.Key': 'matrix',
+      'Tag.1.Value': n,
+    },
+    'ResourceManager.UntagResources': { ResourceType: 'Account', 'ResourceId.1': member, 'TagKey.1': 'absent' },
+    'ResourceManager.ListTagResources': { 'ResourceId.1': member },
     ListTagKeys: {},
     ListTagValues: { TagKey: 'matrix' },
     // Delegated administrators: the first registration succeeds, the others answer AccountAlreadyRegistered.
@@ -198,6 +228,9 @@ function paramTable(n: string): Record<string, Record<string, string>> {
     ListTrustedServiceStatus: {},
   };
 }
+
+/** A RAM user may create a virtual MFA device without a policy (security preference, on by default). */
+const ownMfa = (op: Operation): boolean => op.action === 'CreateVirtualMFADevice';
 
 /** The expected outcome of one cell. */
 function expected(id: Identity, op: Operation): string {
@@ -211,9 +244,9 @@ function expected(id: Identity, op: Operation): string {
     case 'assumed role':
       return ALLOWED;
     case 'user without policy':
-      return op.authorization === 'any-authenticated' ? ALLOWED : 'NoPermission';
+      return op.authorization === 'any-authenticated' || ownMfa(op) ? ALLOWED : 'NoPermission';
     case 'narrow custom policy':
-      return op.action === SEND || op.authorization === 'any-authenticated' ? ALLOWED : 'NoPermission';
+      return op.action === SEND || op.authorization === 'any-authenticated' || ownMfa(op) ? ALLOWED : 'NoPermission';
     case 'explicit deny':
       return op.action === BIND ? 'NoPermission' : ALLOWED;
     case 'member-account user':
@@ -314,7 +347,7 @@ describe.each(IDENTITIES)('authorization matrix: %s', (id) => {
   it.each(cells.map((c) => ({ ...c, name: `${c.op.action} (${c.version})` })))('$name', async ({ op, version }) => {
     const want = expected(id, op);
     const got = await coreClient(h.host, creds.get(id)!)
-      .call(op.action, paramsFor(op.action), version)
+      .call(op.action, paramsFor(op), version)
       .then(
         () => ALLOWED,
         (e: { code?: string; message?: string }) =>
@@ -326,6 +359,6 @@ describe.each(IDENTITIES)('authorization matrix: %s', (id) => {
 
 it('the hand-written rows of the matrix and the operations resdir serves are the same set', () => {
   const rows = Object.keys(paramTable('coverage')).sort();
-  const served = [...new Set(ALL_OPERATIONS.map((op) => op.action))].sort();
+  const served = [...new Set(ALL_OPERATIONS.map(rowKey))].sort();
   expect(served).toEqual(rows);
 });

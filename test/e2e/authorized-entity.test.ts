@@ -200,6 +200,57 @@ const EXPECTED: Record<string, Expectation | 'not-policy-checked'> = {
     sibling: false,
   },
   'Ram.ClearAccountAlias': { params: () => ({}), arn: () => `acs:ram::${uid}:*`, sibling: false },
+  'Ram.CreateVirtualMFADevice': {
+    params: (f) => ({ VirtualMFADeviceName: f.user }),
+    arn: (f) => ram('mfa', f.user),
+  },
+  'Ram.DeleteVirtualMFADevice': {
+    params: (f) => ({ SerialNumber: ram('mfa', f.user) }),
+    arn: (f) => ram('mfa', f.user),
+  },
+  'Ram.ListVirtualMFADevices': { params: () => ({}), arn: () => ram('mfa', '*'), sibling: false },
+  'Ram.BindMFADevice': {
+    params: (f) => ({
+      SerialNumber: ram('mfa', f.user),
+      UserName: f.user,
+      AuthenticationCode1: '123456',
+      AuthenticationCode2: '654321',
+    }),
+    arn: (f) => ram('user', f.user),
+  },
+  'Ram.UnbindMFADevice': { params: (f) => ({ UserName: f.user }), arn: (f) => ram('user', f.user) },
+  'Ram.GetUserMFAInfo': { params: (f) => ({ UserName: f.user }), arn: (f) => ram('user', f.user) },
+  'Ram.GetSecurityPreference': { params: () => ({}), arn: () => `acs:ram::${uid}:*`, sibling: false },
+  'Ram.SetSecurityPreference': {
+    params: () => ({ LoginSessionDuration: '6' }),
+    arn: () => `acs:ram::${uid}:*`,
+    sibling: false,
+  },
+  'Ram.GetAccessKeyLastUsed': {
+    params: (f) => ({ UserName: f.user, UserAccessKeyId: f.key }),
+    arn: (f) => ram('user', f.user),
+  },
+  'Ram.DecodeDiagnosticMessage': {
+    params: () => ({ EncodedDiagnosticMessage: 'RDG1.e30=' }),
+    arn: () => `acs:ram::${uid}:*`,
+    sibling: false,
+  },
+  'Ram.TagResources': {
+    params: (f) => ({
+      ResourceType: 'role',
+      ResourceNames: JSON.stringify([f.role]),
+      Tag: '[{"Key":"k","Value":"v"}]',
+    }),
+    arn: (f) => ram('role', f.role),
+  },
+  'Ram.UntagResources': {
+    params: (f) => ({ ResourceType: 'policy', ResourceNames: JSON.stringify([f.policy]), All: 'true' }),
+    arn: (f) => ram('policy', f.policy),
+  },
+  'Ram.ListTagResources': {
+    params: (f) => ({ ResourceType: 'role', ResourceNames: JSON.stringify([f.role]) }),
+    arn: (f) => ram('role', f.role),
+  },
   'ResourceManager.CheckAccountDelete': { params: (f) => ({ AccountId: f.member }), arn: (f) => memberArn(f.member) },
   'ResourceManager.GetAccountDeletionCheckResult': {
     params: (f) => ({ AccountId: f.member }),

@@ -15,7 +15,9 @@ import { defenceContract } from './contract-defence.js';
 import { smsRecordsContract } from './contract-sms-records.js';
 import { hotPathContract } from './contract-hot-path.js';
 import { consoleContract } from './contract-console.js';
+import { bindPhoneContract } from './contract-bind-phone.js';
 import { accountRecordsContract } from './contract-account-records.js';
+import { ramExtrasContract } from './contract-ram-extras.js';
 
 describe.each(dialects)('store conformance: $name', (dialect) => {
   if (dialect.unavailable) {
@@ -33,6 +35,8 @@ describe.each(dialects)('store conformance: $name', (dialect) => {
   defenceContract(db);
   smsRecordsContract(db);
   hotPathContract(db);
+  bindPhoneContract(db);
   consoleContract(db);
   accountRecordsContract(db);
+  ramExtrasContract(db);
 });

@@ -54,7 +54,7 @@ export function hotPathContract(db: () => TestDatabase): void {
 function hotPathCases(db: () => TestDatabase, impl: (typeof IMPLEMENTATIONS)[number]): void {
   const store = (): Store => {
     const s = db().store;
-    return { ...s, verification: { sendCode: impl.on(s) } };
+    return { ...s, verification: { ...s.verification, sendCode: impl.on(s) } };
   };
   const sendsOf = async (account: string) =>
     (await store().audit.recent(1000)).filter((e) => e.target_account_id === account);

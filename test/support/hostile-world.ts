@@ -6,6 +6,8 @@
  */
 import type { Harness } from './harness.js';
 import { coreClient } from './clients.js';
+import { encodeDiagnostic } from '../../src/auth/diagnostic.js';
+import { stepOf, totpAt } from '../../src/domain/ram/totp.js';
 
 export const HOSTILE_USER = 'hx-user';
 export const HOSTILE_ROLE = 'hx-role';
@@ -37,6 +39,24 @@ export async function prepareHostileWorld(h: Harness): Promise<HostileWorld> {
   await ram('CreateRole', { RoleName: HOSTILE_ROLE, AssumeRolePolicyDocument: trust(h.boot.managementAccountId) });
   await ram('CreatePolicy', { PolicyName: HOSTILE_POLICY, PolicyDocument: POLICY });
   await ram('CreateGroup', { GroupName: HOSTILE_GROUP });
+
+  const made = (await ram('CreateVirtualMFADevice', { VirtualMFADeviceName: 'hx-mfa' })) as {
+    VirtualMFADevice: { Base32StringSeed: string };
+  };
+  let mfa = { name: 'hx-mfa', seed: made.VirtualMFADevice.Base32StringSeed };
+  const diagnostic = encodeDiagnostic({
+    AuthAction: 'ram:GetUser',
+    AuthResource: `acs:ram::${h.boot.managementAccountId}:user/${HOSTILE_USER}`,
+    AuthPrincipal: {
+      AuthPrincipalDisplayName: HOSTILE_USER,
+      AuthPrincipalOwnerId: h.boot.managementAccountId,
+      AuthPrincipalType: 'SubUser',
+    },
+    AuthConditions: [],
+    ExplicitDeny: false,
+    MatchedPolicies: [],
+    NoPermissionPolicyType: 'AccountLevelIdentityBasedPolicy',
+  });
 
   /** Create* and Delete* act on a fresh name (nothing to collide with, nothing shared destroyed). */
   const freshFor = (action: string) => /^(Create(User|Role|Policy|Group)|Delete(User|Role|Policy))$/.test(action);
@@ -149,17 +169,45 @@ export async function prepareHostileWorld(h: Harness): Promise<HostileWorld> {
           return '5';
         case 'AccountAlias':
           return `hx-alias-${n}`;
-        // Tags and delegated administrators. The lists (ResourceId, Tag, UntagResources' TagKey)
-        // travel as Name.N entries: a bare value is refused, so they have no single valid value.
+        case 'VirtualMFADeviceName':
+          return `hx-mfa-${n}`;
+        case 'SerialNumber':
+          return `acs:ram::${h.boot.managementAccountId}:mfa/${mfa.name}`;
+        case 'AuthenticationCode1':
+          return totpAt(mfa.seed, stepOf(h.app.clock.now()) - 1);
+        case 'AuthenticationCode2':
+          return totpAt(mfa.seed, stepOf(h.app.clock.now()));
+        case 'AllowUserToChangePassword':
+        case 'AllowUserToManageMFADevices':
+          return 'true';
+        case 'AllowUserToManageAccessKeys':
+        case 'AllowUserToManagePublicKeys':
+        case 'EnableSaveMFATicket':
+          return 'false';
+        case 'LoginNetworkMasks':
+          return '10.0.0.0/8;192.168.0.0/16';
+        case 'LoginSessionDuration':
+          return '6';
+        case 'EncodedDiagnosticMessage':
+          return diagnostic;
         case 'ResourceType':
-          return 'Account';
+          return 'role';
+        case 'ResourceNames':
+          return JSON.stringify([HOSTILE_ROLE]);
+        case 'Tag':
+          return '[{"Key":"hx","Value":"v"}]';
+        case 'TagKeys':
+          return '["hx"]';
+        case 'All':
+          return 'false';
+        // Resource Directory tags and delegated administrators. Its lists (ResourceId, Tag, TagKey of
+        // UntagResources) travel as Name.N entries, so a bare value is refused: ResourceType, All and
+        // Tag above are RAM's (the same action names), which the RD operations simply refuse.
         case 'TagKey':
           return action === 'ListTagValues' ? 'hx-key' : undefined;
         case 'KeyFilter':
         case 'ValueFilter':
           return 'hx';
-        case 'All':
-          return 'false';
         case 'ServicePrincipal':
           return 'config.aliyuncs.com';
         case 'AdminAccountId':
@@ -170,6 +218,13 @@ export async function prepareHostileWorld(h: Harness): Promise<HostileWorld> {
     },
     async before(action, n) {
       if (action === 'UpdateUser') await ram('CreateUser', { UserName: `hx-u-${n}` });
+      if (action === 'BindMFADevice') {
+        // A fresh device and a fresh user for each bind, so that two valid codes bind it.
+        const made = (await ram('CreateVirtualMFADevice', { VirtualMFADeviceName: `hx-bind-${n}` })) as {
+          VirtualMFADevice: { Base32StringSeed: string };
+        };
+        mfa = { name: `hx-bind-${n}`, seed: made.VirtualMFADevice.Base32StringSeed };
+      }
     },
   };
 }

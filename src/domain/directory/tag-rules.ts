@@ -33,7 +33,9 @@ const badValue = (what: string): ApiFailure =>
 
 /** Tags to set: each key valid and given once. Failures: InvalidParameter.TagKey / .TagValue / .Tag (400). */
 export function tagsToSet(tags: readonly WireTag[]): Result<Array<{ key: string; value: string }>, ApiFailure> {
-  if (tags.length > MAX_TAGS_PER_RESOURCE) return err(failure('InvalidParameter.Tag'));
+  if (tags.length > MAX_TAGS_PER_RESOURCE) {
+    return err(failure('InvalidParameter.Tag', `At most ${MAX_TAGS_PER_RESOURCE} tags can be given at once.`));
+  }
   const out: Array<{ key: string; value: string }> = [];
   const seen = new Set<string>();
   for (const t of tags) {

@@ -8,6 +8,10 @@ import { PolicyVersionService } from './policy-versions.js';
 import { RoleService } from './roles.js';
 import { StsService } from './sts.js';
 import { UserService } from './users.js';
+import { KeyUsageTracker } from './key-usage.js';
+import { MfaService } from './mfa.js';
+import { SecurityPreferenceService } from './security-preference.js';
+import { RamTagService } from './tags.js';
 
 /** The RAM and STS domain services the operations use. */
 export interface IdentityServices {
@@ -18,6 +22,11 @@ export interface IdentityServices {
   policyVersions: PolicyVersionService;
   logins: LoginService;
   sts: StsService;
+  mfa: MfaService;
+  securityPreference: SecurityPreferenceService;
+  /** In-memory AccessKey last use, flushed to the store by a timer (see key-usage.ts). */
+  keyUsage: KeyUsageTracker;
+  tags: RamTagService;
 }
 
 export function identityServices(store: Store, clock: Clock, keyring: Keyring): IdentityServices {
@@ -30,5 +39,9 @@ export function identityServices(store: Store, clock: Clock, keyring: Keyring): 
     logins: new LoginService(store, clock),
     groups: new GroupService(store, clock),
     sts: new StsService(store, clock, keyring),
+    mfa: new MfaService(store, clock, keyring),
+    securityPreference: new SecurityPreferenceService(store, clock),
+    keyUsage: new KeyUsageTracker(store),
+    tags: new RamTagService(store, clock),
   };
 }

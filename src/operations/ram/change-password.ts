@@ -25,6 +25,10 @@ export default defineOperation({
     if (p.kind !== 'user' || !p.name) {
       return err(failure('EntityNotExist.User.LoginProfile', 'Only a RAM user has a console password to change.'));
     }
+    const preference = await ctx.services.identity.securityPreference.get(p.accountId);
+    if (!preference.AllowUserToChangePassword) {
+      return err(failure('NoPermission', "The account's security preference does not let RAM users change passwords."));
+    }
     const r = await ctx.services.identity.logins.changeOwn(p.accountId, p.name, input.OldPassword, input.NewPassword);
     return r.ok ? ok({}) : r;
   },

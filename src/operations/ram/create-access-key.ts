@@ -12,6 +12,8 @@ export default defineOperation({
   versions: RAM_VERSIONS,
   officialParams: { '2015-05-01': ['UserName'] },
   ramAction: 'ram:CreateAccessKey',
+  selfService: 'AllowUserToManageAccessKeys',
+  targetsSelf: (r) => r.input.UserName === undefined || r.input.UserName === r.principal.name,
   resource: (r) => keyOwnerArn(r.principal, r.input.UserName),
   input: Type.Object({ UserName: Type.Optional(UserNameParam) }),
   paramErrors: { UserName: PARAM_ERRORS.UserName },

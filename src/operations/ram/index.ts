@@ -49,6 +49,12 @@ import deletePolicyVersion from './delete-policy-version.js';
 import setDefaultPolicyVersion from './set-default-policy-version.js';
 import updatePolicyDescription from './update-policy-description.js';
 import listEntitiesForPolicy from './list-entities-for-policy.js';
+import { createVirtualMFADevice, deleteVirtualMFADevice, listVirtualMFADevices } from './mfa-devices.js';
+import { bindMFADevice, getUserMFAInfo, unbindMFADevice } from './user-mfa.js';
+import { getSecurityPreference, setSecurityPreference } from './security-preference.js';
+import getAccessKeyLastUsed from './access-key-last-used.js';
+import decodeDiagnosticMessage from './decode-diagnostic-message.js';
+import { listTagResources, tagResources, untagResources } from './tag-resources.js';
 
 /** Every RAM (2015-05-01) operation resdir serves, listed explicitly. */
 export const ramOperations: readonly Operation[] = [
@@ -105,4 +111,17 @@ export const ramOperations: readonly Operation[] = [
   setDefaultPolicyVersion,
   updatePolicyDescription,
   listEntitiesForPolicy,
+  createVirtualMFADevice,
+  deleteVirtualMFADevice,
+  listVirtualMFADevices,
+  bindMFADevice,
+  unbindMFADevice,
+  getUserMFAInfo,
+  getSecurityPreference,
+  setSecurityPreference,
+  getAccessKeyLastUsed,
+  decodeDiagnosticMessage,
+  tagResources,
+  untagResources,
+  listTagResources,
 ];

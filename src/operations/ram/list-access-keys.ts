@@ -13,6 +13,8 @@ export default defineOperation({
   officialParams: { '2015-05-01': ['UserName'] },
   readOnly: true,
   ramAction: 'ram:ListAccessKeys',
+  selfService: 'AllowUserToManageAccessKeys',
+  targetsSelf: (r) => r.input.UserName === undefined || r.input.UserName === r.principal.name,
   resource: (r) => keyOwnerArn(r.principal, r.input.UserName),
   input: Type.Object({ UserName: Type.Optional(UserNameParam) }),
   paramErrors: { UserName: PARAM_ERRORS.UserName },

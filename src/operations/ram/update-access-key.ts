@@ -11,6 +11,8 @@ export default defineOperation({
   versions: RAM_VERSIONS,
   officialParams: { '2015-05-01': ['Status', 'UserAccessKeyId', 'UserName'] },
   ramAction: 'ram:UpdateAccessKey',
+  selfService: 'AllowUserToManageAccessKeys',
+  targetsSelf: (r) => r.input.UserName === undefined || r.input.UserName === r.principal.name,
   resource: (r) => keyOwnerArn(r.principal, r.input.UserName),
   input: Type.Object({
     UserAccessKeyId: AccessKeyIdParam,
