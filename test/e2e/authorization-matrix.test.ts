@@ -209,7 +209,8 @@ function paramTable(n: string): Record<string, Record<string, string>> {
     TagResources: { ResourceType: 'role', ResourceNames: '["nobody"]', Tag: '[{"Key":"k","Value":"v"}]' },
     UntagResources: { ResourceType: 'role', ResourceNames: '["nobody"]', All: 'true' },
     ListTagResources: { ResourceType: 'role' },
-    // Resource Directory tags (keyed by product: RAM has operations of the same names). Every identity sets the same key again (no limit is reached); removing an absent key is no error.
+    // Resource Directory tags (keyed by product: RAM has operations of the same names). Every identity
+    // sets the same key again (no limit is reached); removing an absent key is no error.
     'ResourceManager.TagResources': {
       ResourceType: 'Account',
       'ResourceId.1': member,
