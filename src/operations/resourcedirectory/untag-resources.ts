@@ -40,7 +40,13 @@ export default defineOperation({
     ResourceType: RESOURCE_TYPE_ERRORS,
     TagKey: { missing: 'MissingParameter', invalid: 'InvalidParameter.TagKey' },
   },
-  errors: ['ResourceDirectoryNotInUse', 'InvalidParameter.TagKey', 'EntityNotExists.Account', 'EntityNotExists.Folder'],
+  errors: [
+    'ResourceDirectoryNotInUse',
+    'MissingParameter',
+    'InvalidParameter.TagKey',
+    'EntityNotExists.Account',
+    'EntityNotExists.Folder',
+  ],
   async handler(ctx, input) {
     const all = input.All === 'true';
     if (!all && input.TagKey === undefined) {

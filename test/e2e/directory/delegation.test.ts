@@ -244,3 +244,7 @@ describe('audit', () => {
     for (const n of ['RegisterDelegatedAdministrator', 'DeregisterDelegatedAdministrator']) expect(names).toContain(n);
   });
 });
+
+it('every refusal above was declared by its operation', () => {
+  expect(h.logs.join('')).not.toContain('undeclared error code');
+});

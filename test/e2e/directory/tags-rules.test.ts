@@ -234,3 +234,7 @@ describe('audit', () => {
     for (const n of ['TagResources', 'UntagResources']) expect(names).toContain(n);
   });
 });
+
+it('every refusal above was declared by its operation', () => {
+  expect(h.logs.join('')).not.toContain('undeclared error code');
+});

@@ -196,3 +196,7 @@ describe('tags through the 2022-04-19 generic client', () => {
     await refusedWith(core.call('ListTagKeys', { NextToken: 'bm90LWEtdG9rZW4' }), 'InvalidParameter.NextToken', 400);
   });
 });
+
+it('every refusal above was declared by its operation', () => {
+  expect(h.logs.join('')).not.toContain('undeclared error code');
+});
