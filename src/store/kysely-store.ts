@@ -26,6 +26,7 @@ import { folderRepo } from './repos/folders.js';
 import { lifecycleRepo } from './repos/lifecycle.js';
 import { accountRecordRepo } from './repos/account-records.js';
 import { ramExtrasRepo } from './repos/ram-extras.js';
+import { delegationRepo, tagRepo } from './repos/tags.js';
 
 function reposOn(db: Kysely<Database>, dialect: Store['dialect']): Repos {
   return {
@@ -47,6 +48,8 @@ function reposOn(db: Kysely<Database>, dialect: Store['dialect']): Repos {
     lifecycle: lifecycleRepo(db),
     accountRecords: accountRecordRepo(db),
     ramExtras: ramExtrasRepo(db),
+    tags: tagRepo(db),
+    delegation: delegationRepo(db),
   };
 }
 
@@ -152,6 +155,12 @@ export function kyselyStore(db: Kysely<Database>, dialect: Store['dialect'], sql
     },
     get ramExtras() {
       return repo('ramExtras');
+    },
+    get tags() {
+      return repo('tags');
+    },
+    get delegation() {
+      return repo('delegation');
     },
     async atomically<T, E>(fn: (tx: Repos) => Promise<Result<T, E>>): Promise<Result<T, E>> {
       const joined = ambient.getStore();

@@ -6,6 +6,7 @@ import type { RamDatabase } from './ram-schema.js';
 import type { LifecycleDatabase } from './lifecycle-schema.js';
 import type { AccountRecordDatabase } from './account-record-schema.js';
 import type { RamExtrasDatabase } from './ram-extras-schema.js';
+import type { TagsDatabase } from './tag-schema.js';
 
 export interface AccountsTable {
   id: string; // 16 digits
@@ -220,7 +221,12 @@ export interface IdentityEpochsTable {
   epoch: number;
 }
 
-export interface Database extends RamDatabase, LifecycleDatabase, AccountRecordDatabase, RamExtrasDatabase {
+export interface Database
+  extends RamDatabase,
+    LifecycleDatabase,
+    AccountRecordDatabase,
+    RamExtrasDatabase,
+    TagsDatabase {
   identity_epochs: IdentityEpochsTable;
   accounts: AccountsTable;
   resource_directories: ResourceDirectoriesTable;
