@@ -149,7 +149,8 @@ export class MemberDeletion {
       return err(
         failure(
           'AccountTypeOrStatusMismatch',
-          `The member ${member.account_id} is in status ${member.status}: cancel its creation with CancelCreateCloudAccount.`,
+          `The member ${member.account_id} is in status ${member.status}: ` +
+            'cancel its creation with CancelCreateCloudAccount.',
         ),
       );
     if (await this.delegates(dir, member)) return err(failure('Deny.TrustedService'));
