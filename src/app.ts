@@ -30,6 +30,8 @@ import { setupTls, type TlsSetup } from './tls/setup.js';
 import { dualProtocol } from './http/dual-port.js';
 import { registerAdminAccountRoute } from './http/admin-accounts.js';
 import { lifecycleServices } from './domain/directory/services.js';
+import { TagService } from './domain/directory/tags.js';
+import { DelegationService } from './domain/directory/delegation.js';
 import { repoPath } from './lib/repo-root.js';
 
 export const VERSION: string = (JSON.parse(fs.readFileSync(repoPath('package.json'), 'utf8')) as { version: string })
@@ -116,6 +118,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
         callingCodes: { allowed: settings.allowedCallingCodes, denied: settings.deniedCallingCodes },
         auditTrail: store,
         lifecycle,
+        tags: new TagService(store, clock),
+        delegation: new DelegationService(store, clock, directory),
       },
       log,
     },

@@ -132,7 +132,10 @@ export const ERROR_CATALOG = {
     status: 400,
     message: 'The EncodedDiagnosticMessage parameter is not a diagnostic message of this account.',
   },
-  'InvalidParameter.ResourceType': { status: 400, message: 'The ResourceType parameter must be role or policy.' },
+  'InvalidParameter.ResourceType': {
+    status: 400,
+    message: 'The ResourceType parameter is invalid: role or policy (RAM), Account or Folder (Resource Directory).',
+  },
   'InvalidParameter.ResourceNames': {
     status: 400,
     message: 'The ResourceNames parameter must be a JSON array of 1 to 50 resource names.',
@@ -140,14 +143,58 @@ export const ERROR_CATALOG = {
   'InvalidParameter.Tag': {
     status: 400,
     message:
-      'The Tag parameter must be a JSON array of 1 to 20 {"Key","Value"}: keys of 1 to 128 characters ' +
-      'not starting with acs: or aliyun, values of at most 256.',
+      'The Tag parameter is invalid: at most 20 tags, each key once (RAM: a JSON array of {"Key","Value"}; ' +
+      'Resource Directory: Tag.N.Key and Tag.N.Value).',
   },
   'InvalidParameter.TagKeys': {
     status: 400,
     message: 'The TagKeys parameter must be a JSON array of 1 to 20 tag keys of 1 to 128 characters.',
   },
   'LimitExceeded.Tags': { status: 409, message: 'A resource can carry at most 20 tags.' },
+  // --- Resource Directory: tags --------------------------------------------------------------
+  'MissingParameter.ResourceId': { status: 400, message: 'The ResourceId.N parameter is required.' },
+  'InvalidParameter.ResourceId': {
+    status: 400,
+    message: 'The ResourceId.N parameter is invalid. Give 1 to 50 member account IDs or folder IDs.',
+  },
+  'MissingParameter.ResourceType': { status: 400, message: 'The ResourceType parameter is required.' },
+  'MissingParameter.Tag': { status: 400, message: 'The Tag.N parameter is required.' },
+  'InvalidParameter.TagKey': {
+    status: 400,
+    message:
+      'The tag key is invalid. A key has 1 to 128 characters, does not start with aliyun or acs: and ' +
+      'contains neither http:// nor https:// nor control characters.',
+  },
+  'InvalidParameter.TagValue': {
+    status: 400,
+    message:
+      'The tag value is invalid. A value has at most 128 characters, does not start with acs: and ' +
+      'contains neither http:// nor https:// nor control characters.',
+  },
+  'LimitExceeded.TagsPerResource': { status: 409, message: 'A resource can have at most 20 tags.' },
+  // --- Resource Directory: delegated administrators -----------------------------------------
+  'MissingParameter.ServicePrincipal': { status: 400, message: 'The ServicePrincipal parameter is required.' },
+  'InvalidParameter.ServicePrincipal': {
+    status: 400,
+    message: 'The specified trusted service does not exist or does not support delegated administrators.',
+  },
+  AccountAlreadyRegistered: {
+    status: 409,
+    message: 'The specified account is already a delegated administrator for this service.',
+  },
+  AccountNotRegistered: {
+    status: 409,
+    message: 'The specified account is not a delegated administrator for this service.',
+  },
+  AccountNumberExceeded: { status: 409, message: 'The count of delegatedAdministrator account exceeds quota.' },
+  RemoveConfilctAccountAsDelegatedAdministator: {
+    status: 409,
+    message: 'The member is a delegated administrator of a trusted service. Deregister it before deleting it.',
+  },
+  'Deny.TrustedService': {
+    status: 409,
+    message: 'The member is used by a trusted service as a delegated administrator. Deregister it first.',
+  },
   // --- service -------------------------------------------------------------------------------
   InternalError: {
     status: 500,

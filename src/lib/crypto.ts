@@ -1,4 +1,5 @@
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
+import { randomBuffer } from './ids.js';
 
 /** Derives an independent 32-byte key for one purpose from the master key (HKDF-SHA256). */
 export function deriveKey(master: Buffer, label: string): Buffer {
@@ -11,7 +12,7 @@ export class Sealer {
     if (key.length !== 32) throw new Error('Sealer needs a 32-byte key');
   }
   seal(plaintext: string): string {
-    const iv = randomBytes(12);
+    const iv = randomBuffer(12); // never reused: pooled CSPRNG bytes are handed out once
     const c = createCipheriv('aes-256-gcm', this.key, iv);
     const ct = Buffer.concat([c.update(plaintext, 'utf8'), c.final()]);
     return `v1.${Buffer.concat([iv, c.getAuthTag(), ct]).toString('base64url')}`;

@@ -21,6 +21,14 @@ export function randomHex(n: number): string {
   return s;
 }
 
+/** `n` (≤ POOL_SIZE) fresh random bytes, as a buffer of their own (e.g. an AES-GCM nonce). */
+export function randomBuffer(n: number): Buffer {
+  if (offset + n > POOL_SIZE) refill();
+  const b = Buffer.from(pool.subarray(offset, offset + n));
+  offset += n;
+  return b;
+}
+
 /** One fresh random byte. */
 function randomByte(): number {
   if (offset >= POOL_SIZE) refill();

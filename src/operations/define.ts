@@ -16,6 +16,8 @@ import type { Site } from '../config/settings.js';
 import type { IdentityServices } from '../domain/ram/services.js';
 import type { CallingCodePolicy } from '../domain/phone/policy.js';
 import type { LifecycleServices } from '../domain/directory/services.js';
+import type { TagService } from '../domain/directory/tags.js';
+import type { DelegationService } from '../domain/directory/delegation.js';
 import type { SelfServiceGrant } from '../domain/ram/security-preference.js';
 
 export const RD_VERSIONS = ['2020-03-31', '2022-04-19'] as const;
@@ -52,6 +54,10 @@ export interface OpContext {
     auditTrail?: Pick<Store, 'auditLog'>;
     /** Directory lifecycle, member deletion and invitations. */
     lifecycle: LifecycleServices;
+    /** Tags on members and folders. */
+    tags: TagService;
+    /** Delegated administrators of trusted services. */
+    delegation: DelegationService;
   };
 }
 
@@ -127,6 +133,11 @@ export interface OperationSpec<S extends TObject> extends OperationMeta {
    * runs only once the caller is allowed the action on some resource (see auth/authorize.ts).
    */
   resolveResource?: (r: ResourceRequest<Static<S>>) => Promise<string>;
+  /**
+   * Instead of `resource`, for an operation on several entities (e.g. TagResources): the ARN of
+   * each. The caller must be allowed the action on every one; the lookup runs as `resolveResource`'s.
+   */
+  resolveResources?: (r: ResourceRequest<Static<S>>) => Promise<string[]>;
   input: S;
   paramErrors?: Partial<Record<keyof Static<S> & string, ParamErrors>>;
   handler: Handler<Static<S>>;
@@ -142,6 +153,8 @@ export interface BoundCall {
     services: OpContext['services'],
     managed?: Directory | null,
   ): string | (() => Promise<string>);
+  /** The ARNs after the first of a several-entity operation, once `resource` was resolved. */
+  moreResources(): readonly string[];
   handle(ctx: OpContext): Promise<Result<Record<string, unknown>, ApiFailure>>;
   /** Whether the call acts on the caller's own credentials (see OperationMeta.selfService). */
   targetsSelf(principal: Principal): boolean;
@@ -156,7 +169,7 @@ export interface Operation extends OperationMeta {
 }
 
 export function defineOperation<S extends TObject>(spec: OperationSpec<S>): Operation {
-  const { resource, resolveResource, handler, targetsSelf, paramErrors = {}, ...meta } = spec;
+  const { resource, resolveResource, resolveResources, handler, targetsSelf, paramErrors = {}, ...meta } = spec;
   const errors: Partial<Record<string, ParamErrors>> = paramErrors;
   const official = [...new Set(Object.values(meta.officialParams ?? {}).flat())];
   const declared = Object.keys(spec.input.properties);
@@ -171,11 +184,20 @@ export function defineOperation<S extends TObject>(spec: OperationSpec<S>): Oper
       if (!valid.ok) return valid;
       const input = valid.value;
       const memo: CallMemo = new Map();
+      let more: readonly string[] = [];
       return ok({
         resource: (principal, services, managed) => {
           const r = { principal, input, services, memo, ...(managed !== undefined ? { managed } : {}) };
+          if (resolveResources) {
+            return async () => {
+              const [first = resource(r), ...rest] = await resolveResources(r);
+              more = rest;
+              return first;
+            };
+          }
           return resolveResource ? () => resolveResource(r) : resource(r);
         },
+        moreResources: () => more,
         handle: (ctx) => handler({ ...ctx, memo }, input),
         targetsSelf: (principal) => principal.kind === 'user' && (targetsSelf?.({ principal, input }) ?? false),
       });

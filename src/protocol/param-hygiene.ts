@@ -4,8 +4,8 @@
  * - No parameter value or name, operation parameter or protocol one (AccessKeyId, SignatureNonce,
  *   SecurityToken, Timestamp), may hold a NUL character or an unpaired UTF-16 surrogate. Such
  *   text cannot be stored (PostgreSQL refuses NUL in text) nor echoed faithfully, so it is refused
- *   with the parameter's own invalid-value code (the operation's `paramErrors`, else
- *   InvalidParameter), naming the parameter.
+ *   with the parameter's own invalid-value code (the operation's `paramErrors`, for a list entry
+ *   such as Tag.1.Key its list's, else InvalidParameter), naming the parameter.
  * - An AccessKeyId that cannot name any key (not 1-128 letters, digits, `.`, `-` or `_`) is
  *   answered InvalidAccessKeyId.NotFound without a lookup, as an unknown key is.
  *
@@ -52,7 +52,9 @@ export function checkParamHygiene(rpc: RpcRequest, paramCodes: ParamCodes | unde
     if (value !== undefined && hasUnsafeText(value)) return refuse('InvalidParameter', name);
   for (const [name, value] of Object.entries(rpc.params)) {
     if (hasUnsafeText(name)) return refuse('InvalidParameter', name);
-    if (hasUnsafeText(value)) return refuse(paramCodes?.[name]?.invalid ?? 'InvalidParameter', name);
+    // A list entry (Tag.1.Key, ResourceId.2) takes its list's code.
+    const code = paramCodes?.[name]?.invalid ?? paramCodes?.[name.split('.')[0] ?? '']?.invalid;
+    if (hasUnsafeText(value)) return refuse(code ?? 'InvalidParameter', name);
   }
   if (!ACCESS_KEY_ID.test(c.accessKeyId)) return failure('InvalidAccessKeyId.NotFound');
   return undefined;

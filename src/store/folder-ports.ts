@@ -6,6 +6,7 @@
  */
 import type { FoldersTable } from './schema.js';
 import type { Member } from './ports.js';
+import type { TagFilter } from './tag-ports.js';
 
 export type FolderRow = FoldersTable;
 
@@ -20,6 +21,8 @@ export interface MemberFilter {
   folderId?: string;
   /** Case-insensitive substring of the account ID, account name or display name. */
   keyword?: string;
+  /** Only members carrying every one of these tags. */
+  tags?: readonly TagFilter[];
 }
 
 export interface FolderRepo {
@@ -34,10 +37,19 @@ export interface FolderRepo {
   childNamed(parentId: string, name: string): Promise<FolderRow | undefined>;
   /** Renames a folder; false when it does not exist. */
   renameFolder(id: string, name: string): Promise<boolean>;
-  /** Deletes a folder; false when it did not exist. */
+  /** Deletes a folder and its tags; false when it did not exist. */
   deleteFolder(id: string): Promise<boolean>;
-  /** Direct children of a folder, oldest first, optionally filtered by a substring of the name. */
-  childFolders(parentId: string, keyword: string | undefined, offset: number, limit: number): Promise<FolderPage>;
+  /**
+   * Direct children of a folder, oldest first, optionally filtered by a substring of the name and
+   * by tags (every one of them).
+   */
+  childFolders(
+    parentId: string,
+    keyword: string | undefined,
+    offset: number,
+    limit: number,
+    tags?: readonly TagFilter[],
+  ): Promise<FolderPage>;
   /** How many folders and members a folder directly holds. */
   contentsOf(folderId: string): Promise<{ folders: number; members: number }>;
   /** Members matching the filter, oldest first (join time, then account ID). */

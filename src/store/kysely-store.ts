@@ -27,6 +27,7 @@ import { lifecycleRepo } from './repos/lifecycle.js';
 import { controlPolicyRepo } from './repos/control-policies.js';
 import { accountRecordRepo } from './repos/account-records.js';
 import { ramExtrasRepo } from './repos/ram-extras.js';
+import { delegationRepo, tagRepo } from './repos/tags.js';
 
 function reposOn(db: Kysely<Database>, dialect: Store['dialect']): Repos {
   return {
@@ -49,6 +50,8 @@ function reposOn(db: Kysely<Database>, dialect: Store['dialect']): Repos {
     controlPolicies: controlPolicyRepo(db),
     accountRecords: accountRecordRepo(db),
     ramExtras: ramExtrasRepo(db),
+    tags: tagRepo(db),
+    delegation: delegationRepo(db),
   };
 }
 
@@ -80,6 +83,7 @@ export function kyselyStore(db: Kysely<Database>, dialect: Store['dialect'], sql
   const fastNonces = fast ? { ...root.nonces, claim: fast.claimNonce } : undefined;
   const fastAudit = fast ? { ...root.audit, append: fast.appendAudit } : undefined;
   const fastInbox = fast ? { ...root.inbox, add: fast.addToInbox } : undefined;
+  const fastDirectory = fast ? { ...root.directory, lookupMember: fast.lookupMember } : undefined;
   const fastOutbox = fast ? { ...root.outbox, claim: fast.claimOutbox, settle: fast.settleOutbox } : undefined;
   const ambient = new AsyncLocalStorage<Repos>();
   const repo = <K extends keyof Repos>(k: K): Repos[K] => (ambient.getStore() ?? root)[k];
@@ -99,7 +103,7 @@ export function kyselyStore(db: Kysely<Database>, dialect: Store['dialect'], sql
         ? Promise.resolve(fast.identityEpoch(accountId))
         : repo('identity').epochOf(accountId),
     get directory() {
-      return repo('directory');
+      return fastDirectory && !ambient.getStore() ? fastDirectory : repo('directory');
     },
     get identity() {
       return repo('identity');
@@ -156,6 +160,12 @@ export function kyselyStore(db: Kysely<Database>, dialect: Store['dialect'], sql
     },
     get ramExtras() {
       return repo('ramExtras');
+    },
+    get tags() {
+      return repo('tags');
+    },
+    get delegation() {
+      return repo('delegation');
     },
     async atomically<T, E>(fn: (tx: Repos) => Promise<Result<T, E>>): Promise<Result<T, E>> {
       const joined = ambient.getStore();

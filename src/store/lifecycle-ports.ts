@@ -38,6 +38,7 @@ export interface LifecycleRepo {
    */
   completeDeletion(accountId: string, now: number): Promise<boolean>;
   /** Removes the membership only (the account stays); false when it was not a member of that directory. */
+  /** Removes the membership with its tags and delegations; false when it was not a member there. */
   removeMember(accountId: string, directoryId: string): Promise<boolean>;
 
   /** Marks Pending handshakes of (directory, target) that expired by `now` as Expired. */

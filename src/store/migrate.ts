@@ -12,6 +12,7 @@ import * as ramGroups from './migrations/2026_12_02_0010_ram_groups.js';
 import * as ramLogin from './migrations/2026_12_02_0011_ram_login.js';
 import * as accountRecords from './migrations/2026_12_02_0012_account_records.js';
 import * as controlPolicies from './migrations/2026_12_02_0013_control_policies.js';
+import * as tagsDelegation from './migrations/2026_12_02_0014_tags_delegation.js';
 import * as ramExtras from './migrations/2026_12_02_0015_ram_extras.js';
 
 /** Every migration, in order. Listed explicitly: no directory scanning at run time. */
@@ -29,6 +30,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_02_0011_ram_login': ramLogin,
   '2026_12_02_0012_account_records': accountRecords,
   '2026_12_02_0013_control_policies': controlPolicies,
+  '2026_12_02_0014_tags_delegation': tagsDelegation,
   '2026_12_02_0015_ram_extras': ramExtras,
 };
 

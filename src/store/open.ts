@@ -79,6 +79,7 @@ const db = new Database(workerData.file, { fileMustExist: true });
 db.pragma('busy_timeout = 0');
 db.pragma('wal_autocheckpoint = 0');
 db.pragma('journal_size_limit = ' + workerData.journalSizeLimit);
+db.pragma('cache_size = -256'); // a checkpoint copies pages; it needs no page cache of its own
 const checkpoint = db.prepare('pragma wal_checkpoint(PASSIVE)');
 parentPort.on('message', (msg) => {
   if (msg === 'close') { db.close(); parentPort.close(); return; }

@@ -221,6 +221,7 @@ import type { FolderRepo } from './folder-ports.js';
 import type { ControlPolicyRepo } from './control-policy-ports.js';
 import type { RamExtrasRepo } from './ram-extras-ports.js';
 export type { FolderRepo, FolderRow, MemberFilter } from './folder-ports.js';
+import type { DelegationRepo, TagRepo } from './tag-ports.js';
 
 export interface Repos {
   directory: DirectoryRepo;
@@ -250,6 +251,10 @@ export interface Repos {
   accountRecords: AccountRecordRepo;
   /** RAM virtual MFA devices, security preferences, AccessKey last use, RAM tags. */
   ramExtras: RamExtrasRepo;
+  /** Tags on members and folders. */
+  tags: TagRepo;
+  /** Delegated administrators of trusted services. */
+  delegation: DelegationRepo;
 }
 
 export interface Store extends Repos {

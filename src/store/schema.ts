@@ -7,6 +7,7 @@ import type { LifecycleDatabase } from './lifecycle-schema.js';
 import type { ControlPolicyDatabase } from './control-policy-schema.js';
 import type { AccountRecordDatabase } from './account-record-schema.js';
 import type { RamExtrasDatabase } from './ram-extras-schema.js';
+import type { TagsDatabase } from './tag-schema.js';
 
 export interface AccountsTable {
   id: string; // 16 digits
@@ -226,6 +227,7 @@ export interface Database
     LifecycleDatabase,
     AccountRecordDatabase,
     RamExtrasDatabase,
+    TagsDatabase,
     ControlPolicyDatabase {
   identity_epochs: IdentityEpochsTable;
   accounts: AccountsTable;

@@ -407,6 +407,38 @@ const EXPECTED: Record<string, Expectation | 'not-policy-checked'> = {
     params: () => ({ PolicyId: 'FullAliyunAccess' }),
     arn: () => rm('controlpolicy/FullAliyunAccess'),
   },
+  'ResourceManager.TagResources': {
+    params: (f) => ({ ResourceType: 'Account', 'ResourceId.1': f.member, 'Tag.1.Key': 'k', 'Tag.1.Value': 'v' }),
+    arn: (f) => memberArn(f.member),
+  },
+  'ResourceManager.UntagResources': {
+    params: (f) => ({ ResourceType: 'Account', 'ResourceId.1': f.member, All: 'true' }),
+    arn: (f) => memberArn(f.member),
+  },
+  'ResourceManager.ListTagResources': {
+    params: (f) => ({ 'ResourceId.1': f.member }),
+    arn: (f) => memberArn(f.member),
+  },
+  'ResourceManager.ListTagKeys': { params: () => ({}), arn: () => rm('account/*'), sibling: false },
+  'ResourceManager.ListTagValues': { params: () => ({ TagKey: 'k' }), arn: () => rm('account/*'), sibling: false },
+  'ResourceManager.RegisterDelegatedAdministrator': {
+    params: (f) => ({ AccountId: f.member, ServicePrincipal: 'config.aliyuncs.com' }),
+    arn: (f) => memberArn(f.member),
+  },
+  'ResourceManager.DeregisterDelegatedAdministrator': {
+    params: (f) => ({ AccountId: f.member, ServicePrincipal: 'config.aliyuncs.com' }),
+    arn: (f) => memberArn(f.member),
+  },
+  'ResourceManager.ListDelegatedServicesForAccount': {
+    params: (f) => ({ AccountId: f.member }),
+    arn: (f) => memberArn(f.member),
+  },
+  'ResourceManager.ListDelegatedAdministrators': { params: () => ({}), arn: () => rm('account/*'), sibling: false },
+  'ResourceManager.ListTrustedServiceStatus': {
+    params: () => ({}),
+    arn: () => rm('resourcedirectory/*'),
+    sibling: false,
+  },
 };
 
 let seq = 0;

@@ -18,6 +18,7 @@ import { consoleContract } from './contract-console.js';
 import { bindPhoneContract } from './contract-bind-phone.js';
 import { accountRecordsContract } from './contract-account-records.js';
 import { ramExtrasContract } from './contract-ram-extras.js';
+import { tagsContract } from './contract-tags.js';
 
 describe.each(dialects)('store conformance: $name', (dialect) => {
   if (dialect.unavailable) {
@@ -39,4 +40,5 @@ describe.each(dialects)('store conformance: $name', (dialect) => {
   consoleContract(db);
   accountRecordsContract(db);
   ramExtrasContract(db);
+  tagsContract(db);
 });

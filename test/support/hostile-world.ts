@@ -222,6 +222,18 @@ export async function prepareHostileWorld(h: Harness): Promise<HostileWorld> {
           return '["hx"]';
         case 'All':
           return 'false';
+        // Resource Directory tags and delegated administrators. Its lists (ResourceId, Tag, TagKey of
+        // UntagResources) travel as Name.N entries, so a bare value is refused: ResourceType, All and
+        // Tag above are RAM's (the same action names), which the RD operations simply refuse.
+        case 'TagKey':
+          return action === 'ListTagValues' ? 'hx-key' : undefined;
+        case 'KeyFilter':
+        case 'ValueFilter':
+          return 'hx';
+        case 'ServicePrincipal':
+          return 'config.aliyuncs.com';
+        case 'AdminAccountId':
+          return h.boot.member.accountId;
         default:
           return undefined;
       }

@@ -34,7 +34,10 @@ export class MemberDeletion {
     private readonly delayMs: number,
   ) {}
 
-  /** Failures: CallerIdentityError.DeleteAccount, NoLicense.ResourceDirectory, MemberTypeError.DeleteAccount. */
+  /**
+   * Failures: CallerIdentityError.DeleteAccount, NoLicense.ResourceDirectory, MemberTypeError.DeleteAccount,
+   * RemoveConfilctAccountAsDelegatedAdministator (a delegated administrator of a trusted service).
+   */
   async deletable(principal: Principal, dir: Directory, member: Member): Promise<Result<void, ApiFailure>> {
     if (principal.kind === 'root') return err(failure('CallerIdentityError.DeleteAccount'));
     if ((await this.store.lifecycle.options(dir.id)).member_deletion_status !== 'Enabled')
@@ -47,6 +50,7 @@ export class MemberDeletion {
             `resource directory can be deleted; remove CloudAccount members with RemoveCloudAccount.`,
         ),
       );
+    if (await this.delegates(dir, member)) return err(failure('RemoveConfilctAccountAsDelegatedAdministator'));
     return ok(undefined);
   }
 
@@ -122,7 +126,15 @@ export class MemberDeletion {
     return n;
   }
 
-  /** Removes an invited member (the account stays). Failure: AccountTypeOrStatusMismatch (409). */
+  /** True when the member is a delegated administrator of some trusted service. */
+  private async delegates(dir: Directory, member: Member): Promise<boolean> {
+    return (await this.store.delegation.enabledServices(dir.id, member.account_id)).length > 0;
+  }
+
+  /**
+   * Removes an invited member (the account stays). Failures: AccountTypeOrStatusMismatch (409),
+   * Deny.TrustedService (409) while it is a delegated administrator of a trusted service.
+   */
   async removeCloudAccount(dir: Directory, member: Member): Promise<Result<void, ApiFailure>> {
     if (member.type !== 'CloudAccount' || member.account_id === dir.management_account_id)
       return err(
@@ -137,9 +149,11 @@ export class MemberDeletion {
       return err(
         failure(
           'AccountTypeOrStatusMismatch',
-          `The member ${member.account_id} is in status ${member.status}: cancel its creation with CancelCreateCloudAccount.`,
+          `The member ${member.account_id} is in status ${member.status}: ` +
+            'cancel its creation with CancelCreateCloudAccount.',
         ),
       );
+    if (await this.delegates(dir, member)) return err(failure('Deny.TrustedService'));
     if (!(await this.store.lifecycle.removeMember(member.account_id, dir.id)))
       return err(failure('EntityNotExists.Account', `The account ${member.account_id} is no longer a member.`));
     return ok(undefined);

@@ -3,6 +3,7 @@ import type { Clock } from '../../lib/clock.js';
 import { newFolderId } from '../../lib/ids.js';
 import { err, ok, type Result } from '../../lib/result.js';
 import type { Directory, FolderRow, Store } from '../../store/ports.js';
+import type { TagFilter } from '../../store/tag-ports.js';
 
 /** Folders below the root folder may nest this deep (the root folder is level 0). */
 export const MAX_FOLDER_DEPTH = 5;
@@ -132,10 +133,12 @@ export class FolderService {
     keyword: string | undefined,
     pageNumber: number,
     pageSize: number,
+    tags?: readonly TagFilter[],
   ): Promise<Result<{ total: number; folders: FolderRow[] }, ApiFailure>> {
     const parent = await this.get(dir, parentId ?? dir.root_folder_id);
     if (!parent.ok) return parent;
-    const page = await this.store.folders.childFolders(parent.value.id, keyword, (pageNumber - 1) * pageSize, pageSize);
+    const offset = (pageNumber - 1) * pageSize;
+    const page = await this.store.folders.childFolders(parent.value.id, keyword, offset, pageSize, tags);
     return ok({ total: page.total, folders: page.folders.map(normalize) });
   }
 }

@@ -160,7 +160,8 @@ export class MailConfirmations {
       return err(
         failure(
           'AccountTypeOrStatusMismatch',
-          'The e-mail address of the management account is changed in its own account settings, not through the resource directory.',
+          'The e-mail address of the management account is changed in its own account settings, ' +
+            'not through the resource directory.',
         ),
       );
     if (member.join_method === 'invited')
@@ -226,5 +227,6 @@ const modifying = (accountId: string): ApiFailure =>
 const noChange = (accountId: string): ApiFailure =>
   failure(
     'EntityNotExists.EmailModifyRecord',
-    `The member ${accountId} has no pending e-mail change (none was started, or it completed, was cancelled or expired).`,
+    `The member ${accountId} has no pending e-mail change ` +
+      '(none was started, or it completed, was cancelled or expired).',
   );

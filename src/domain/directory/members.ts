@@ -3,6 +3,7 @@ import type { Clock } from '../../lib/clock.js';
 import { err, ok, type Result } from '../../lib/result.js';
 import type { Directory, Member, Store } from '../../store/ports.js';
 import type { DirectoryService } from './directory.js';
+import type { TagFilter } from '../../store/tag-ports.js';
 
 /** How a list is paged: by page number, or (2022-04-19) by an opaque token. */
 export type Paging =
@@ -49,7 +50,7 @@ export class MemberService {
    */
   async list(
     dir: Directory,
-    filter: { folderId?: string; keyword?: string },
+    filter: { folderId?: string; keyword?: string; tags?: readonly TagFilter[] },
     paging: Paging,
   ): Promise<Result<MemberPage, ApiFailure>> {
     const where = { directoryId: dir.id, ...filter };

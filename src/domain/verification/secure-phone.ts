@@ -160,7 +160,10 @@ export class SecurePhoneVerification {
           reason: 'client-token-mismatch',
           failure: {
             code: 'IdempotentParameterMismatch',
-            message: `The ClientToken "${idem?.token}" was used within the last ${Math.round(this.policy.clientTokenTtlSeconds / 3600)} hours with other parameters (AccountId or SecureMobilePhone). Use a new ClientToken for a new request.`,
+            message:
+              `The ClientToken "${idem?.token}" was used within the last ` +
+              `${Math.round(this.policy.clientTokenTtlSeconds / 3600)} hours with other parameters ` +
+              '(AccountId or SecureMobilePhone). Use a new ClientToken for a new request.',
             auditDetail: 'client-token-mismatch',
           },
         });

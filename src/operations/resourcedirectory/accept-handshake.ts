@@ -3,7 +3,7 @@ import { ok } from '../../lib/result.js';
 import { defineOperation, RD_VERSIONS } from '../define.js';
 import { HANDSHAKE_ID_ERRORS, HandshakeIdParam, handshakeArn, handshakeView } from './handshake-common.js';
 
-/** The invited account accepts: it joins the directory as a CloudAccount member. */
+/** The invited account accepts: it joins the directory as a CloudAccount member, with the invitation's tags. */
 export default defineOperation({
   product: 'ResourceManager',
   action: 'AcceptHandshake',
@@ -21,6 +21,7 @@ export default defineOperation({
     const { invitations } = ctx.services.lifecycle;
     const h = await invitations.accept(ctx.principal.accountId, input.HandshakeId);
     if (!h.ok) return h;
+    await ctx.services.tags.adoptInvitationTags(h.value.id, ctx.principal.accountId);
     const name = await ctx.services.directory.accountName(h.value.management_account_id);
     return ok({ Handshake: handshakeView(h.value, name, invitations.now()) });
   },

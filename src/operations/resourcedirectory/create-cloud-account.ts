@@ -24,7 +24,8 @@ export default defineOperation({
       maxLength: 50,
       pattern: '^(?! )[A-Za-z0-9_.\\- \\u3400-\\u9fff\\uf900-\\ufaff]+(?<! )$',
       description:
-        'Use 2 to 50 characters: letters, digits, CJK characters, spaces and _ . -, not starting or ending with a space.',
+        'Use 2 to 50 characters: letters, digits, CJK characters, spaces and _ . -, ' +
+        'not starting or ending with a space.',
     }),
     Email: EmailParam,
     ParentFolderId: Type.Optional(

@@ -4,11 +4,14 @@ import { err, ok } from '../../lib/result.js';
 import { defineOperation, RD_VERSIONS } from '../define.js';
 import { parentFolderArn } from './resources.js';
 import { accountView } from './views.js';
+import { stringInputs, TAG_ERRORS, TagListParam } from './tag-params.js';
+import { tagsToSet } from '../../domain/directory/tag-rules.js';
 
 /**
  * Creates a member of the ResourceAccount type (in the root folder unless ParentFolderId is given),
  * with the RAM role ResourceDirectoryAccountAccessRole that the management account can assume.
  * DryRun=true checks the request as a creation would and answers DryRunOperation without writing.
+ * Tag.N tags the new member, in the same transaction.
  */
 export default defineOperation({
   product: 'ResourceManager',
@@ -28,7 +31,7 @@ export default defineOperation({
     ],
   },
   resource: () => '*',
-  resolveResource: parentFolderArn,
+  resolveResource: (r) => parentFolderArn(stringInputs(r)),
   input: Type.Object({
     DisplayName: Type.String({
       minLength: 2,
@@ -45,6 +48,7 @@ export default defineOperation({
       }),
     ),
     DryRun: Type.Optional(Type.String({ pattern: '^(true|false)$', description: 'Specify true or false.' })),
+    Tag: Type.Optional(TagListParam),
     AccountNamePrefix: Type.Optional(
       Type.String({
         minLength: 2,
@@ -60,6 +64,7 @@ export default defineOperation({
     DisplayName: { missing: 'MissingParameter.Account.DisplayName', invalid: 'InvalidParameter.Account.DisplayName' },
     ParentFolderId: { missing: 'InvalidParameter.ParentFolderId', invalid: 'InvalidParameter.ParentFolderId' },
     DryRun: { missing: 'InvalidParameter.DryRun', invalid: 'InvalidParameter.DryRun' },
+    Tag: TAG_ERRORS,
     AccountNamePrefix: {
       missing: 'InvalidParameter.Account.AccountNamePrefix',
       invalid: 'InvalidParameter.Account.AccountNamePrefix',
@@ -71,8 +76,13 @@ export default defineOperation({
     'InvalidParameter.Account.DisplayName.AlreadyUsed',
     'EntityAlreadyExists.ResourceDirectory.Account',
     'DryRunOperation',
+    'InvalidParameter.TagKey',
+    'InvalidParameter.TagValue',
+    'InvalidParameter.Tag',
   ],
   async handler(ctx, input) {
+    const tags = tagsToSet(input.Tag ?? []);
+    if (!tags.ok) return tags;
     const dir = await ctx.services.directory.managedBy(ctx.principal);
     if (!dir.ok) return dir;
     const created = await ctx.services.directory.createResourceAccount(dir.value, {
@@ -81,6 +91,10 @@ export default defineOperation({
       ...(input.AccountNamePrefix !== undefined ? { accountNamePrefix: input.AccountNamePrefix } : {}),
     });
     if (!created.ok) return created;
+    if (tags.value.length > 0) {
+      const tagged = await ctx.services.tags.tag(dir.value, 'Account', [created.value.account_id], tags.value);
+      if (!tagged.ok) return tagged;
+    }
     // A dry run makes every check of a real creation, then answers DryRunOperation: the failure
     // rolls back the operation's transaction, so nothing is written.
     if (input.DryRun === 'true') return err(failure('DryRunOperation'));

@@ -17,4 +17,5 @@ export const DELETABLE_ERRORS = [
   'CallerIdentityError.DeleteAccount',
   'NoLicense.ResourceDirectory',
   'MemberTypeError.DeleteAccount',
+  'RemoveConfilctAccountAsDelegatedAdministator',
 ] as const;

@@ -4,11 +4,12 @@ import { defineOperation, RD_VERSIONS } from '../define.js';
 import { memberAccountArn } from './resources.js';
 import { AccountIdParam } from './params.js';
 import { memberDetail } from './member-views.js';
+import { IncludeTagsParam } from './tag-params.js';
 
 /**
- * One member of the caller's directory; 2022-04-19 adds HasSecureMobilePhone. EmailStatus is
- * WAIT_MODIFY while an e-mail change waits for its confirmation, CANCELLED or EXPIRED after one
- * ended so, and empty otherwise.
+ * One member of the caller's directory (its tags with IncludeTags=true); 2022-04-19 adds
+ * HasSecureMobilePhone. EmailStatus is WAIT_MODIFY while an e-mail change waits for its
+ * confirmation, CANCELLED or EXPIRED after one ended so, and empty otherwise.
  */
 export default defineOperation({
   product: 'ResourceManager',
@@ -25,7 +26,7 @@ export default defineOperation({
   callerRule: 'management-or-self',
   input: Type.Object({
     AccountId: AccountIdParam,
-    IncludeTags: Type.Optional(Type.String({ pattern: '^(true|false)$', description: 'Specify true or false.' })),
+    IncludeTags: Type.Optional(IncludeTagsParam),
   }),
   paramErrors: { AccountId: { missing: 'MissingParameter.AccountId', invalid: 'InvalidParameter.AccountId' } },
   errors: ['ResourceDirectoryNotInUse', 'EntityNotExists.Account', 'NotSupport.AccountInAnotherResourceDirectory'],
@@ -37,6 +38,10 @@ export default defineOperation({
     const path = await ctx.services.directory.pathOf(dir.value, member.value);
     const { mail } = ctx.services.lifecycle;
     const emailStatus = mail.emailStatus(await mail.lastChange(input.AccountId));
-    return ok({ Account: memberDetail(member.value, path, ctx.version, emailStatus) });
+    const tags =
+      input.IncludeTags === 'true'
+        ? (await ctx.services.tags.tagsOf('Account', [input.AccountId])).get(input.AccountId)
+        : [];
+    return ok({ Account: memberDetail(member.value, path, ctx.version, emailStatus, tags) });
   },
 });

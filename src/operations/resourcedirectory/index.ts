@@ -33,6 +33,7 @@ import getHandshake from './get-handshake.js';
 import listHandshakesForAccount from './list-handshakes-for-account.js';
 import listHandshakesForResourceDirectory from './list-handshakes-for-resource-directory.js';
 import { mailOperations } from './mail-operations.js';
+import { tagAndDelegationOperations } from './tag-delegation-operations.js';
 
 /** Every Resource Directory operation resdir serves, listed explicitly. */
 export const resourceDirectoryOperations: readonly Operation[] = [
@@ -70,4 +71,5 @@ export const resourceDirectoryOperations: readonly Operation[] = [
   listHandshakesForAccount,
   listHandshakesForResourceDirectory,
   ...mailOperations,
+  ...tagAndDelegationOperations,
 ];

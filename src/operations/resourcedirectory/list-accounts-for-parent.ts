@@ -2,7 +2,8 @@ import { Type } from '@sinclair/typebox';
 import { defineOperation, RD_VERSIONS } from '../define.js';
 import { folderArnOf } from './folder-resources.js';
 import { FolderIdParam, PARENT_FOLDER_ERRORS } from './folder-params.js';
-import { listMembersAnswer, MEMBER_LIST_ERRORS, memberListParams } from './member-list.js';
+import { listMembersAnswer, MEMBER_LIST_CODES, MEMBER_LIST_ERRORS, memberListParams } from './member-list.js';
+import { stringInputs } from './tag-params.js';
 
 /** The members directly in one folder, with the same filter and pagings as ListAccounts. */
 export default defineOperation({
@@ -16,11 +17,11 @@ export default defineOperation({
     '2022-04-19': ['IncludeTags', 'PageNumber', 'PageSize', 'ParentFolderId', 'QueryKeyword', 'Tag'],
   },
   resource: () => '*',
-  resolveResource: folderArnOf('ParentFolderId'),
+  resolveResource: (r) => folderArnOf('ParentFolderId')(stringInputs(r)),
   callerRule: 'management-account',
   input: Type.Object({ ParentFolderId: FolderIdParam, ...memberListParams }),
   paramErrors: { ParentFolderId: PARENT_FOLDER_ERRORS, ...MEMBER_LIST_ERRORS },
-  errors: ['ResourceDirectoryNotInUse', 'EntityNotExists.Folder', 'InvalidParameter.NextToken'],
+  errors: ['ResourceDirectoryNotInUse', 'EntityNotExists.Folder', 'InvalidParameter.NextToken', ...MEMBER_LIST_CODES],
   async handler(ctx, input) {
     const dir = await ctx.services.directory.managedBy(ctx.principal);
     if (!dir.ok) return dir;

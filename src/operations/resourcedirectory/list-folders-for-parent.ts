@@ -11,8 +11,13 @@ import {
 } from './folder-params.js';
 import { folderListItem } from './folder-views.js';
 import { PageNumberParam, PageSizeParam } from './params.js';
+import { stringInputs, TAG_ERRORS, TagListParam } from './tag-params.js';
+import { tagFilter } from '../../domain/directory/tag-rules.js';
 
-/** The folders directly under ParentFolderId (the root folder by default), oldest first, by pages. */
+/**
+ * The folders directly under ParentFolderId (the root folder by default), oldest first, by pages;
+ * Tag.N (2022-04-19) keeps the folders carrying every given tag.
+ */
 export default defineOperation({
   product: 'ResourceManager',
   action: 'ListFoldersForParent',
@@ -24,17 +29,30 @@ export default defineOperation({
     '2022-04-19': ['PageNumber', 'PageSize', 'ParentFolderId', 'QueryKeyword', 'Tag'],
   },
   resource: () => '*',
-  resolveResource: folderArnOf('ParentFolderId'),
+  resolveResource: (r) => folderArnOf('ParentFolderId')(stringInputs(r)),
   callerRule: 'management-account',
   input: Type.Object({
     ParentFolderId: Type.Optional(FolderIdParam),
     QueryKeyword: Type.Optional(QueryKeywordParam),
     PageNumber: Type.Optional(PageNumberParam),
     PageSize: Type.Optional(PageSizeParam),
+    Tag: Type.Optional(TagListParam),
   }),
-  paramErrors: { ParentFolderId: PARENT_FOLDER_ERRORS, QueryKeyword: QUERY_KEYWORD_ERRORS, ...PAGING_ERRORS },
-  errors: ['ResourceDirectoryNotInUse', 'EntityNotExists.Folder'],
+  paramErrors: {
+    ParentFolderId: PARENT_FOLDER_ERRORS,
+    QueryKeyword: QUERY_KEYWORD_ERRORS,
+    Tag: TAG_ERRORS,
+    ...PAGING_ERRORS,
+  },
+  errors: [
+    'ResourceDirectoryNotInUse',
+    'EntityNotExists.Folder',
+    'InvalidParameter.TagKey',
+    'InvalidParameter.TagValue',
+  ],
   async handler(ctx, input) {
+    const tags = tagFilter(input.Tag);
+    if (!tags.ok) return tags;
     const dir = await ctx.services.directory.managedBy(ctx.principal);
     if (!dir.ok) return dir;
     const pageNumber = Number(input.PageNumber ?? '1');
@@ -45,6 +63,7 @@ export default defineOperation({
       input.QueryKeyword,
       pageNumber,
       pageSize,
+      tags.value,
     );
     if (!page.ok) return page;
     return ok({

@@ -7,8 +7,10 @@ import type { OpContext, ParamErrors } from '../define.js';
 import { PAGING_ERRORS, QUERY_KEYWORD_ERRORS, QueryKeywordParam } from './folder-params.js';
 import { memberListItem } from './member-views.js';
 import { PageNumberParam, PageSizeParam } from './params.js';
+import { IncludeTagsParam, TAG_ERRORS, TagListParam } from './tag-params.js';
+import { tagFilter, type WireTag } from '../../domain/directory/tag-rules.js';
 
-/** The parameters both member lists share: keyword, both pagings, IncludeTags. */
+/** The parameters both member lists share: keyword, both pagings, the Tag filter, IncludeTags. */
 export const memberListParams = {
   QueryKeyword: Type.Optional(QueryKeywordParam),
   PageNumber: Type.Optional(PageNumberParam),
@@ -19,7 +21,8 @@ export const memberListParams = {
   NextToken: Type.Optional(
     Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$', description: 'Pass the NextToken of the previous page.' }),
   ),
-  IncludeTags: Type.Optional(Type.String({ pattern: '^(true|false)$', description: 'Specify true or false.' })),
+  IncludeTags: Type.Optional(IncludeTagsParam),
+  Tag: Type.Optional(TagListParam),
 };
 
 export const MEMBER_LIST_ERRORS: Record<string, ParamErrors> = {
@@ -28,7 +31,11 @@ export const MEMBER_LIST_ERRORS: Record<string, ParamErrors> = {
   MaxResults: { missing: 'InvalidParameter.MaxResults', invalid: 'InvalidParameter.MaxResults' },
   NextToken: { missing: 'InvalidParameter.NextToken', invalid: 'InvalidParameter.NextToken' },
   IncludeTags: { missing: 'InvalidParameter', invalid: 'InvalidParameter' },
+  Tag: TAG_ERRORS,
 };
+
+/** The errors both member lists may answer beyond their own. */
+export const MEMBER_LIST_CODES = ['InvalidParameter.TagKey', 'InvalidParameter.TagValue'] as const;
 
 interface ListInput {
   QueryKeyword?: string;
@@ -36,11 +43,14 @@ interface ListInput {
   PageSize?: string;
   MaxResults?: string;
   NextToken?: string;
+  IncludeTags?: string;
+  Tag?: WireTag[];
 }
 
 /**
  * Lists members and renders the answer. Token paging applies when MaxResults or NextToken is given
- * (2022-04-19: "once it is set, token paging takes precedence"); page paging otherwise.
+ * (2022-04-19: "once it is set, token paging takes precedence"); page paging otherwise. Tag.N keeps
+ * the members carrying every given tag; IncludeTags=true fills each member's Tags.
  */
 export async function listMembersAnswer(
   ctx: OpContext,
@@ -55,17 +65,27 @@ export async function listMembersAnswer(
   const paging: Paging = tokenPaging
     ? { kind: 'token', maxResults, ...(input.NextToken !== undefined ? { nextToken: input.NextToken } : {}) }
     : { kind: 'page', pageNumber, pageSize };
+  const tags = tagFilter(input.Tag);
+  if (!tags.ok) return tags;
   const filter = {
     ...(folderId !== undefined ? { folderId } : {}),
     ...(input.QueryKeyword !== undefined ? { keyword: input.QueryKeyword } : {}),
+    ...(tags.value !== undefined ? { tags: tags.value } : {}),
   };
   const page = await ctx.services.members.list(dir, filter, paging);
   if (!page.ok) return page;
+  const tagged =
+    input.IncludeTags === 'true'
+      ? await ctx.services.tags.tagsOf(
+          'Account',
+          page.value.members.map((m) => m.account_id),
+        )
+      : undefined;
   const accounts = [];
   for (const m of page.value.members) {
     const path = await ctx.services.directory.pathOf(dir, m);
     const deletion = ctx.version === '2022-04-19' ? await ctx.services.lifecycle.deletion.progress(m.account_id) : '';
-    accounts.push(memberListItem(m, path, ctx.version, deletion));
+    accounts.push(memberListItem(m, path, ctx.version, deletion, tagged?.get(m.account_id) ?? []));
   }
   const body: Record<string, unknown> = { TotalCount: page.value.total, Accounts: { Account: accounts } };
   if (tokenPaging) Object.assign(body, { MaxResults: maxResults, NextToken: page.value.nextToken ?? '' });

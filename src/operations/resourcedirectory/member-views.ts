@@ -1,19 +1,26 @@
 import type { Member } from '../../store/ports.js';
 import { accountView } from './views.js';
 
+/** A tag as the member views show it. */
+export interface TagView {
+  Key: string;
+  Value: string;
+}
+
 /**
- * A member in ListAccounts / ListAccountsForParent. resdir stores no tags, so `Tags` is always
- * empty (a `Tag` filter is refused as UnsupportedParameter). DeletionStatus (2022-04-19) is the
- * member's deletion flow: Checking, Deleting, or empty when none is under way.
+ * A member in ListAccounts / ListAccountsForParent, with its tags when the caller asked for them
+ * (IncludeTags) and empty Tags otherwise. DeletionStatus (2022-04-19) is the member's deletion
+ * flow: Checking, Deleting, or empty when none is under way.
  */
 export const memberListItem = (
   m: Member,
   path: string,
   version: string,
   deletionStatus: string,
+  tags: readonly TagView[] = [],
 ): Record<string, unknown> => ({
   ...accountView(m, path, version),
-  Tags: { Tag: [] },
+  Tags: { Tag: tags },
   ...(version === '2022-04-19' ? { DeletionStatus: deletionStatus } : {}),
 });
 
@@ -26,12 +33,13 @@ export const memberDetail = (
   path: string,
   version: string,
   emailStatus: string,
+  tags: readonly TagView[] = [],
 ): Record<string, unknown> => ({
   ...accountView(m, path, version),
   EmailStatus: emailStatus,
   IdentityInformation: '',
   Location: '',
-  Tags: [],
+  Tags: tags,
 });
 
 /** The `Account` of UpdateAccount (no path). */

@@ -19,7 +19,7 @@ export default defineOperation({
   resolveResource: memberAccountArn,
   input: Type.Object({ AccountId: AccountIdParam }),
   paramErrors: ACCOUNT_ID_ERRORS,
-  errors: [...MEMBER_LOOKUP_ERRORS, 'AccountTypeOrStatusMismatch'],
+  errors: [...MEMBER_LOOKUP_ERRORS, 'AccountTypeOrStatusMismatch', 'Deny.TrustedService'],
   async handler(ctx, input) {
     const dir = await ctx.services.directory.managedBy(ctx.principal);
     if (!dir.ok) return dir;

@@ -3,7 +3,10 @@ import { ok } from '../../lib/result.js';
 import { defineOperation } from '../define.js';
 import { RECORD_ID_ERRORS, RecordIdParam, recordAccountArn, recordAccountView } from './mail-params.js';
 
-/** Sends the confirmation mail of a promotion again (a PromoteExpired one becomes PromoteVerifying); the confirmation time starts over. (2020-03-31 only) */
+/**
+ * Sends the confirmation mail of a promotion again (a PromoteExpired one becomes PromoteVerifying);
+ * the confirmation time starts over. (2020-03-31 only)
+ */
 export default defineOperation({
   product: 'ResourceManager',
   action: 'ResendPromoteResourceAccountEmail',

@@ -5,7 +5,10 @@ import { memberAccountArn } from './resources.js';
 import { AccountIdParam } from './params.js';
 import { ACCOUNT_ID_ERRORS, MEMBER_LOOKUP_ERRORS } from './deletion-common.js';
 
-/** Sends the confirmation mail of a member's pending (or expired) e-mail change again; the confirmation time starts over. */
+/**
+ * Sends the confirmation mail of a member's pending (or expired) e-mail change again; the
+ * confirmation time starts over.
+ */
 export default defineOperation({
   product: 'ResourceManager',
   action: 'RetryChangeAccountEmail',

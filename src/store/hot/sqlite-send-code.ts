@@ -6,7 +6,8 @@
  * writes only. Nothing resolves before the COMMIT.
  */
 import type SqliteDatabase from 'better-sqlite3';
-import type { AuditEvent, ClaimedMessage, InboxMessage, Settlement } from '../ports.js';
+import type { AuditEvent, ClaimedMessage, InboxMessage, MemberLookup, Settlement } from '../ports.js';
+import { type LookupRow, lookupMemberText, memberLookupOf } from '../repos/directory.js';
 import { claimOutbox, outboxStatements, type OutboxStatements, settleOutbox } from './sqlite-outbox.js';
 import type {
   BindPhoneCommand,
@@ -41,6 +42,7 @@ export function sqliteHotPath(db: SqliteDatabase.Database, exclusive: Exclusive)
   const st = sendStatements(db);
   const outbox = outboxStatements(db);
   const bind = bindStatements(db);
+  const lookupMember = db.prepare(lookupMemberText('sqlite'));
   const group = new GroupCommit<HotCommand, HotOutcome>(st, exclusive, (c) => run(st, outbox, bind, c), keeps);
   return {
     sendCode: (cmd: SendCodeCommand) => group.submit({ kind: 'send', cmd }) as Promise<SendCodeOutcome>,
@@ -64,6 +66,14 @@ export function sqliteHotPath(db: SqliteDatabase.Database, exclusive: Exclusive)
       if (settlements.length === 0) return [];
       const o = await group.submit({ kind: 'settle', settlements });
       return o.kind === 'settled' ? o.applied : [];
+    },
+    /** directory.lookupMember as a prepared statement, run while no transaction holds the connection. */
+    lookupMember: async (accountId: string): Promise<MemberLookup> => {
+      let row: LookupRow | undefined;
+      await exclusive(() => {
+        row = lookupMember.get(accountId, accountId) as LookupRow | undefined;
+      });
+      return memberLookupOf(row);
     },
     /** Read outside any group: the committed epoch (or one a transaction on this connection wrote). */
     identityEpoch: (accountId: string): number =>

@@ -1,9 +1,10 @@
-import { SqliteAdapter, sql, type Kysely } from 'kysely';
+import { CompiledQuery, SqliteAdapter, sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.js';
-import type { DirectoryRepo, Member } from '../ports.js';
+import type { DirectoryRepo, Member, MemberLookup } from '../ports.js';
 
 export function directoryRepo(db: Kysely<Database>): DirectoryRepo {
   const dialect = db.getExecutor().adapter instanceof SqliteAdapter ? 'sqlite' : 'postgres';
+  const lookupText = lookupMemberText(dialect);
   const memberQuery = () =>
     db
       .selectFrom('members as m')
@@ -25,26 +26,6 @@ export function directoryRepo(db: Kysely<Database>): DirectoryRepo {
         'a.secure_mobile_bound_at as a_secure_mobile_bound_at',
         'a.created_at as a_created_at',
       ]);
-  type Row = Awaited<ReturnType<ReturnType<typeof memberQuery>['executeTakeFirstOrThrow']>>;
-  const toMember = (r: Row): Member => ({
-    account_id: r.account_id,
-    directory_id: r.directory_id,
-    folder_id: r.folder_id,
-    type: r.type,
-    join_method: r.join_method,
-    status: r.status,
-    display_name: r.display_name,
-    join_time: Number(r.join_time),
-    modify_time: Number(r.modify_time),
-    account: {
-      id: r.a_id,
-      account_name: r.a_account_name,
-      display_name: r.a_display_name,
-      secure_mobile_phone: r.a_secure_mobile_phone,
-      secure_mobile_bound_at: r.a_secure_mobile_bound_at === null ? null : Number(r.a_secure_mobile_bound_at),
-      created_at: Number(r.a_created_at),
-    },
-  });
 
   return {
     async createAccount(a) {
@@ -92,15 +73,9 @@ export function directoryRepo(db: Kysely<Database>): DirectoryRepo {
       return row ? toMember(row) : undefined;
     },
     async lookupMember(accountId) {
-      const { rows } = await lookupMemberSql(accountId, dialect).execute(db);
-      const r = rows[0];
-      if (!r) return { accountExists: false, member: undefined, folderChain: [] };
-      const member = r.account_id !== null && r.a_id !== null ? toMember(r as Row) : undefined;
-      return {
-        accountExists: r.a_id !== null || r.account_id !== null,
-        member,
-        folderChain: member && r.chain ? r.chain.split('/') : [],
-      };
+      const params = dialect === 'postgres' ? [accountId] : [accountId, accountId];
+      const { rows } = await db.executeQuery<LookupRow>(CompiledQuery.raw(lookupText, params));
+      return memberLookupOf(rows[0]);
     },
     async listMembers(directoryId, offset, limit) {
       const total = await db
@@ -129,8 +104,8 @@ export function directoryRepo(db: Kysely<Database>): DirectoryRepo {
   };
 }
 
-type Nullable<T> = { [K in keyof T]: T[K] | null };
-type LookupRow = Nullable<{
+/** A member ⋈ account row, account columns prefixed `a_`. */
+interface MemberRow {
   account_id: string;
   directory_id: string;
   folder_id: string;
@@ -138,26 +113,53 @@ type LookupRow = Nullable<{
   join_method: string;
   status: string;
   display_name: string;
-  join_time: number;
-  modify_time: number;
+  join_time: number | string;
+  modify_time: number | string;
   a_id: string;
   a_account_name: string;
   a_display_name: string;
-  a_secure_mobile_phone: string;
-  a_secure_mobile_bound_at: number;
-  a_created_at: number;
-  chain: string;
-}>;
+  a_secure_mobile_phone: string | null;
+  a_secure_mobile_bound_at: number | string | null;
+  a_created_at: number | string;
+}
+
+const toMember = (r: MemberRow): Member => ({
+  account_id: r.account_id,
+  directory_id: r.directory_id,
+  folder_id: r.folder_id,
+  type: r.type as Member['type'],
+  join_method: r.join_method as Member['join_method'],
+  status: r.status as Member['status'],
+  display_name: r.display_name,
+  join_time: Number(r.join_time),
+  modify_time: Number(r.modify_time),
+  account: {
+    id: r.a_id,
+    account_name: r.a_account_name,
+    display_name: r.a_display_name,
+    secure_mobile_phone: r.a_secure_mobile_phone,
+    secure_mobile_bound_at: r.a_secure_mobile_bound_at === null ? null : Number(r.a_secure_mobile_bound_at),
+    created_at: Number(r.a_created_at),
+  },
+});
+
+type Nullable<T> = { [K in keyof T]: T[K] | null };
+export type LookupRow = Nullable<MemberRow> & { chain: string | null };
 
 /** The member ⋈ account row of one account ID, and its folder chain, in one statement. */
-function lookupMemberSql(accountId: string, dialect: 'sqlite' | 'postgres') {
+/**
+ * The member ⋈ account row of one account ID and its folder chain, in one statement: SQL text
+ * whose two placeholders both take the account ID (`?`, `?` on SQLite; `$1`, `$1` on PostgreSQL).
+ */
+export function lookupMemberText(dialect: 'sqlite' | 'postgres'): string {
+  const [p1, p2] = dialect === 'postgres' ? ['$1', '$1'] : ['?', '?'];
   const chain =
     dialect === 'postgres'
-      ? sql`(select string_agg(c.id, '/' order by c.depth desc) from chain c)`
-      : sql`(select group_concat(id, '/') from (select id from chain order by depth desc))`;
-  return sql<LookupRow>`with recursive chain(id, parent_id, depth) as (
+      ? `(select string_agg(c.id, '/' order by c.depth desc) from chain c)`
+      : `(select group_concat(id, '/') from (select id from chain order by depth desc))`;
+  return `with recursive chain(id, parent_id, depth) as (
       select f.id, f.parent_id, 0 from members m0 join folders f on f.id = m0.folder_id
-        where m0.account_id = ${accountId}
+        where m0.account_id = ${p1}
       union all
       select f.id, f.parent_id, c.depth + 1 from chain c join folders f on f.id = c.parent_id where c.depth < 10
     )
@@ -165,7 +167,18 @@ function lookupMemberSql(accountId: string, dialect: 'sqlite' | 'postgres') {
       m.join_time, m.modify_time, a.id as a_id, a.account_name as a_account_name,
       a.display_name as a_display_name, a.secure_mobile_phone as a_secure_mobile_phone,
       a.secure_mobile_bound_at as a_secure_mobile_bound_at, a.created_at as a_created_at, ${chain} as chain
-    from (select cast(${accountId} as text) as id) q
+    from (select cast(${p2} as text) as id) q
       left join accounts a on a.id = q.id
       left join members m on m.account_id = q.id`;
+}
+
+/** The answer of lookupMemberText's row (undefined: no row). */
+export function memberLookupOf(r: LookupRow | undefined): MemberLookup {
+  if (!r) return { accountExists: false, member: undefined, folderChain: [] };
+  const member = r.account_id !== null && r.a_id !== null ? toMember(r as MemberRow) : undefined;
+  return {
+    accountExists: r.a_id !== null || r.account_id !== null,
+    member,
+    folderChain: member && r.chain ? r.chain.split('/') : [],
+  };
 }

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 import type { FolderRepo, MemberFilter } from '../folder-ports.js';
+import { withTags } from './tag-filter.js';
 import { directoryRepo } from './directory.js';
 
 /** A unique-index violation on either dialect (PostgreSQL 23505, SQLite SQLITE_CONSTRAINT_UNIQUE). */
@@ -30,7 +31,7 @@ export function folderRepo(db: Kysely<Database>): FolderRepo {
         ]),
       );
     }
-    return q;
+    return f.tags ? withTags(q, 'Account', 'm.account_id', f.tags) : q;
   };
 
   return {
@@ -66,11 +67,13 @@ export function folderRepo(db: Kysely<Database>): FolderRepo {
     },
     async deleteFolder(id) {
       const r = await db.deleteFrom('folders').where('id', '=', id).executeTakeFirst();
+      await db.deleteFrom('rd_tags').where('resource_type', '=', 'Folder').where('resource_id', '=', id).execute();
       return Number(r.numDeletedRows) === 1;
     },
-    async childFolders(parentId, keyword, offset, limit) {
+    async childFolders(parentId, keyword, offset, limit, tags) {
       let q = db.selectFrom('folders').where('parent_id', '=', parentId);
       if (keyword !== undefined) q = q.where(sql`lower(name)`, 'like', sql`${likeContains(keyword)} escape '\\'`);
+      if (tags) q = withTags(q, 'Folder', 'folders.id', tags);
       const total = await q.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
       const folders = await q.selectAll().orderBy('created_at').orderBy('id').offset(offset).limit(limit).execute();
       return { total: Number(total.n), folders: folders.map((f) => ({ ...f, created_at: Number(f.created_at) })) };

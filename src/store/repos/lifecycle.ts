@@ -14,6 +14,7 @@ const ACCOUNT_TABLES = [
   'policy_attachments',
   'sts_sessions',
   'account_records',
+  'rd_delegated_admins',
 ] as const;
 
 const toDeletion = (r: AccountDeletion): AccountDeletion => ({
@@ -148,6 +149,11 @@ export function lifecycleRepo(db: Kysely<Database>): LifecycleRepo {
       if (Number(r.numUpdatedRows) !== 1) return false;
       for (const t of ACCOUNT_TABLES) await db.deleteFrom(t).where('account_id', '=', accountId).execute();
       await db.deleteFrom('handshakes').where('target_account_id', '=', accountId).execute();
+      await db
+        .deleteFrom('rd_tags')
+        .where('resource_type', '=', 'Account')
+        .where('resource_id', '=', accountId)
+        .execute();
       await db.deleteFrom('members').where('account_id', '=', accountId).execute();
       await db.deleteFrom('accounts').where('id', '=', accountId).execute();
       return true;
@@ -158,7 +164,19 @@ export function lifecycleRepo(db: Kysely<Database>): LifecycleRepo {
         .where('account_id', '=', accountId)
         .where('directory_id', '=', directoryId)
         .executeTakeFirst();
-      return Number(r.numDeletedRows) === 1;
+      if (Number(r.numDeletedRows) !== 1) return false;
+      // What the membership carried goes with it: its tags and delegations.
+      await db
+        .deleteFrom('rd_tags')
+        .where('resource_type', '=', 'Account')
+        .where('resource_id', '=', accountId)
+        .execute();
+      await db
+        .deleteFrom('rd_delegated_admins')
+        .where('account_id', '=', accountId)
+        .where('directory_id', '=', directoryId)
+        .execute();
+      return true;
     },
     async expirePending(directoryId, targetAccountId, now) {
       await db

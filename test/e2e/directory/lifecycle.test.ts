@@ -268,7 +268,7 @@ describe('EnableResourceDirectory DryRun (2022-04-19)', () => {
     );
 
     const c = await newStandaloneAccount(h);
-    const phone = '1-2025550179';
+    const phone = '1-2025550166';
     await rm(c).sendVerificationCodeForEnableRD(
       new rmModels.SendVerificationCodeForEnableRDRequest({ secureMobilePhone: phone }),
     );
