@@ -73,6 +73,9 @@ describe.skipIf(!bin)(
           maxSendsPerPrincipalPerDay: 0,
           maxSendsPerPrefixPerHour: 0,
           breakerMinSends: 0,
+          // The SDK clients open a connection per call and leave it idle (keep-alive): thousands of
+          // calls in a few seconds must not meet the connection cap, which is not under test here.
+          httpMaxConnections: 100_000,
         },
         worker: { leaseMs: 2_000, idlePollMs: 200 }, // messages caught by the outage mid-delivery are retried soon
       });
