@@ -35,6 +35,58 @@ export function deliveryContract(db: () => TestDatabase): void {
       expect((await store().outbox.get(future.id))?.status).toBe('queued');
     });
 
+    it('settle records a batch: each outcome only under its lease, every attempt whatever the lease', async () => {
+      const [a, b, c] = [T0 - 3, T0 - 2, T0 - 1].map((t) => outboxMessage({ next_attempt_at: t }));
+      for (const m of [a!, b!, c!]) await store().outbox.enqueue(m);
+      const got = await store().outbox.claim(T0, T0 + 30_000, 10);
+      const lease = (id: string) => ({ id, token: got.find((m) => m.id === id)!.leaseToken });
+      const attempt = (id: string, outcome: 'sent' | 'retry' | 'failed') => ({
+        id: `${id}:a`,
+        message_id: id,
+        attempt: 1,
+        provider: 'inbox',
+        started_at: T0,
+        finished_at: T0 + 1,
+        outcome,
+        provider_message_id: outcome === 'sent' ? `p-${id}` : null,
+        error: outcome === 'sent' ? null : 'boom',
+      });
+      const applied = await store().outbox.settle([
+        {
+          lease: lease(a!.id),
+          outcome: { kind: 'sent', at: T0 + 1, provider: 'inbox', providerMessageId: `p-${a!.id}` },
+          attempts: [attempt(a!.id, 'sent')],
+        },
+        {
+          lease: lease(b!.id),
+          outcome: { kind: 'retry', at: T0 + 1, nextAttemptAt: T0 + 5_000, error: 'boom' },
+          attempts: [attempt(b!.id, 'retry')],
+        },
+        {
+          lease: { id: c!.id, token: 'a-lost-lease' },
+          outcome: { kind: 'failed', at: T0 + 1, error: 'boom' },
+          attempts: [attempt(c!.id, 'failed')],
+        },
+      ]);
+      expect(applied).toEqual([true, true, false]);
+      expect(await store().outbox.get(a!.id)).toMatchObject({
+        status: 'sent',
+        sent_at: T0 + 1,
+        provider: 'inbox',
+        provider_message_id: `p-${a!.id}`,
+        payload_enc: null,
+        lease_until: null,
+      });
+      expect(await store().outbox.get(b!.id)).toMatchObject({
+        status: 'queued',
+        next_attempt_at: T0 + 5_000,
+        last_error: 'boom',
+        payload_enc: b!.payload_enc,
+      });
+      expect((await store().outbox.get(c!.id))?.status).toBe('sending');
+      for (const m of [a!, b!, c!]) expect(await store().delivery.attemptsOf(m.id)).toHaveLength(1);
+    });
+
     it('claim takes the longest-due messages first when more than `max` are due', async () => {
       const [a, b, c] = [T0 - 30, T0 - 20, T0 - 10].map((t) => outboxMessage({ next_attempt_at: t }));
       for (const m of [c!, a!, b!]) await store().outbox.enqueue(m);

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { Database, SmsOutboxTable } from '../schema.js';
 import type { OutboxLease, OutboxRepo, Settlement, Store } from '../ports.js';
+import { settleBatchPg } from './outbox-settle-pg.js';
 
 const num = (v: number | null): number | null => (v === null ? null : Number(v));
 /** A row as the repository hands it out: numbers as numbers, the lease token left out. */
@@ -83,6 +84,7 @@ export function outboxRepo(db: Kysely<Database>, dialect: Store['dialect']): Out
     markFinal: (lease, now, status, error) => settleOne(db, lease, { kind: status, at: now, error }),
     async settle(settlements) {
       if (settlements.length === 0) return [];
+      if (dialect === 'postgres') return settleBatchPg(db, settlements);
       return db.transaction().execute(async (trx) => {
         const applied: boolean[] = [];
         for (const s of settlements) {
