@@ -52,9 +52,13 @@ export class MemberBilling {
 
   /**
    * Makes `payerAccountId` pay for `accountId` (both already known members of `dir`); the account
-   * itself as payer restores self-payment. Failure: InvalidPayerAccount (409).
+   * itself as payer restores self-payment. Runs inside the operation's transaction.
+   * Failure: InvalidPayerAccount (409).
    */
   async setPayer(dir: Directory, accountId: string, payerAccountId: string): Promise<Result<void, ApiFailure>> {
+    // Serializes payer changes per directory (the caller's transaction holds the lock), so that two
+    // concurrent changes cannot make each account the other's payer.
+    await this.store.delegation.lockDirectory(dir.id);
     if (payerAccountId !== accountId) {
       const reasons = await this.reasonsAgainstPayer(dir, payerAccountId);
       if (reasons.length > 0) return err(failure('InvalidPayerAccount', reasons[0]?.Message));
