@@ -46,6 +46,8 @@ const rdm2022OnlyModels: Models = {
   SetMemberDisplayNameSyncStatusRequest: names('Status'),
   PrecheckForConsolidatedBillingAccountRequest: names('BillingAccountId'),
   UpdatePayerForAccountRequest: names('AccountId', 'PayerAccountId'),
+  ListAuthorizedAccountsRequest: names('PageNumber', 'PageSize'),
+  ListAuthorizedFoldersRequest: names('PageNumber', 'PageSize'),
 };
 const only2022 = resourceDirectoryOperations.filter((op) => !op.versions.includes('2020-03-31'));
 

@@ -36,6 +36,8 @@ import { mailOperations } from './mail-operations.js';
 import setMemberDisplayNameSyncStatus from './set-member-display-name-sync-status.js';
 import precheckForConsolidatedBillingAccount from './precheck-for-consolidated-billing-account.js';
 import updatePayerForAccount from './update-payer-for-account.js';
+import listAuthorizedAccounts from './list-authorized-accounts.js';
+import listAuthorizedFolders from './list-authorized-folders.js';
 import { tagAndDelegationOperations } from './tag-delegation-operations.js';
 
 /** Every Resource Directory operation resdir serves, listed explicitly. */
@@ -76,6 +78,8 @@ export const resourceDirectoryOperations: readonly Operation[] = [
   setMemberDisplayNameSyncStatus,
   precheckForConsolidatedBillingAccount,
   updatePayerForAccount,
+  listAuthorizedAccounts,
+  listAuthorizedFolders,
   ...mailOperations,
   ...tagAndDelegationOperations,
 ];
