@@ -374,6 +374,8 @@ const EXPECTED: Record<string, Expectation | 'not-policy-checked'> = {
     arn: () => '*',
     sibling: false,
   },
+  'ResourceManager.ListAuthorizedAccounts': { params: () => ({}), arn: () => rm('account/*'), sibling: false },
+  'ResourceManager.ListAuthorizedFolders': { params: () => ({}), arn: () => rm('folder/*'), sibling: false },
   'ResourceManager.UpdatePayerForAccount': {
     params: (f) => ({ AccountId: f.member, PayerAccountId: f.member }),
     arn: (f) => memberArn(f.member),
