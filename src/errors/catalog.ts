@@ -10,6 +10,7 @@ import { DIRECTORY_CODES } from './codes-directory.js';
 import { LIFECYCLE_CODES } from './codes-lifecycle.js';
 import { RAM_STS_CODES } from './codes-ram.js';
 import { CONTROL_POLICY_CODES } from './codes-control-policy.js';
+import { MISC_CODES } from './codes-misc.js';
 
 export type { CatalogEntry } from './catalog-entry.js';
 
@@ -52,6 +53,8 @@ export const ERROR_CATALOG = {
   ...DIRECTORY_CODES,
   // --- directory lifecycle, member deletion, invitations
   ...LIFECYCLE_CODES,
+  // --- member administration: payers, billing precheck
+  ...MISC_CODES,
   // --- idempotency and audit -------------------------------------------------------------------
   'InvalidParameter.ClientToken': {
     status: 400,

@@ -222,6 +222,7 @@ import type { ControlPolicyRepo } from './control-policy-ports.js';
 import type { RamExtrasRepo } from './ram-extras-ports.js';
 export type { FolderRepo, FolderRow, MemberFilter } from './folder-ports.js';
 import type { DelegationRepo, TagRepo } from './tag-ports.js';
+import type { MemberBillingRepo } from './member-billing-ports.js';
 
 export interface Repos {
   directory: DirectoryRepo;
@@ -255,6 +256,8 @@ export interface Repos {
   tags: TagRepo;
   /** Delegated administrators of trusted services. */
   delegation: DelegationRepo;
+  /** Payers of members and the display-name synchronization switch. */
+  memberBilling: MemberBillingRepo;
 }
 
 export interface Store extends Repos {

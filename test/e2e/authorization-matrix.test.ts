@@ -165,6 +165,12 @@ function paramTable(n: string): Record<string, Record<string, string>> {
     InitResourceDirectory: {},
     DestroyResourceDirectory: {},
     SetMemberDeletionPermission: { Status: 'Disabled' },
+    SetMemberDisplayNameSyncStatus: { Status: 'Disabled' },
+    // The member pays for itself: a precheck, and a payer update that changes nothing.
+    PrecheckForConsolidatedBillingAccount: { BillingAccountId: member },
+    UpdatePayerForAccount: { AccountId: member, PayerAccountId: member },
+    ListAuthorizedAccounts: {},
+    ListAuthorizedFolders: {},
     // Member deletion stays disabled and the member is a ResourceAccount: nothing is deleted or removed.
     CheckAccountDelete: { AccountId: member },
     GetAccountDeletionCheckResult: { AccountId: member },

@@ -364,6 +364,22 @@ const EXPECTED: Record<string, Expectation | 'not-policy-checked'> = {
     arn: () => '*',
     sibling: false,
   },
+  'ResourceManager.SetMemberDisplayNameSyncStatus': {
+    params: () => ({ Status: 'Disabled' }),
+    arn: () => '*',
+    sibling: false,
+  },
+  'ResourceManager.PrecheckForConsolidatedBillingAccount': {
+    params: (f) => ({ BillingAccountId: f.member }),
+    arn: () => '*',
+    sibling: false,
+  },
+  'ResourceManager.ListAuthorizedAccounts': { params: () => ({}), arn: () => rm('account/*'), sibling: false },
+  'ResourceManager.ListAuthorizedFolders': { params: () => ({}), arn: () => rm('folder/*'), sibling: false },
+  'ResourceManager.UpdatePayerForAccount': {
+    params: (f) => ({ AccountId: f.member, PayerAccountId: f.member }),
+    arn: (f) => memberArn(f.member),
+  },
   // Control policies: acs:resourcemanager::<uid>:controlpolicy/<PolicyId>, or controlpolicy/* without one.
   'ResourceManager.EnableControlPolicy': { params: () => ({}), arn: () => rm('controlpolicy/*'), sibling: false },
   'ResourceManager.DisableControlPolicy': { params: () => ({}), arn: () => rm('controlpolicy/*'), sibling: false },

@@ -1096,6 +1096,7 @@ describe('gateway and the other operations', () => {
       ControlPolicyStatus: 'Disabled',
       MemberDeletionStatus: 'Disabled',
       IdentityInformation: '',
+      MemberAccountDisplayNameSyncStatus: 'Disabled',
     });
 
     const standalone = await addStandaloneAccount(h);

@@ -36,8 +36,29 @@ const actiontrailModels: Models = {
   },
 };
 
+/**
+ * Operations of ResourceDirectoryMaster 2022-04-19 that 2020-03-31 lacks have no official Node.js SDK
+ * among the dependencies: these are the request models of the official Python SDK
+ * (resourcedirectorymaster-20220419).
+ */
+const names = (...wire: string[]) => ({ names: () => Object.fromEntries(wire.map((w) => [w, w])) });
+const rdm2022OnlyModels: Models = {
+  SetMemberDisplayNameSyncStatusRequest: names('Status'),
+  PrecheckForConsolidatedBillingAccountRequest: names('BillingAccountId'),
+  UpdatePayerForAccountRequest: names('AccountId', 'PayerAccountId'),
+  ListAuthorizedAccountsRequest: names('PageNumber', 'PageSize'),
+  ListAuthorizedFoldersRequest: names('PageNumber', 'PageSize'),
+};
+const only2022 = resourceDirectoryOperations.filter((op) => !op.versions.includes('2020-03-31'));
+
 const products: Array<{ product: string; version: OfficialVersion; ops: readonly Operation[]; models: Models }> = [
-  { product: 'Resource Directory', version: '2020-03-31', ops: resourceDirectoryOperations, models: rmModels },
+  {
+    product: 'Resource Directory',
+    version: '2020-03-31',
+    ops: resourceDirectoryOperations.filter((op) => op.versions.includes('2020-03-31')),
+    models: rmModels,
+  },
+  { product: 'Resource Directory', version: '2022-04-19', ops: only2022, models: rdm2022OnlyModels },
   { product: 'RAM', version: '2015-05-01', ops: ramOperations, models: ramModels },
   { product: 'STS', version: '2015-04-01', ops: stsOperations, models: stsModels },
   { product: 'ActionTrail', version: '2020-07-06', ops: actionTrailOperations, models: actiontrailModels },

@@ -75,6 +75,8 @@ export async function prepareHostileWorld(h: Harness): Promise<HostileWorld> {
       const fresh = freshFor(action) || (action === 'UpdateUser' && name === 'UserName');
       switch (name) {
         case 'AccountId':
+        case 'BillingAccountId':
+        case 'PayerAccountId':
           return h.boot.member.accountId;
         case 'SecureMobilePhone':
           return '1-2025550123';
@@ -120,7 +122,7 @@ export async function prepareHostileWorld(h: Harness): Promise<HostileWorld> {
         case 'UserAccessKeyId':
           return action === 'DeleteAccessKey' ? `LTAI5tNoSuchKey${n}` : key.AccessKey.AccessKeyId;
         case 'Status':
-          return action === 'SetMemberDeletionPermission' ? 'Disabled' : 'Active';
+          return action.startsWith('SetMember') ? 'Disabled' : 'Active';
         case 'RoleName':
           return fresh ? `hx-r-${n}` : HOSTILE_ROLE;
         case 'AssumeRolePolicyDocument':

@@ -12,6 +12,8 @@ import { ControlPolicyAttachments } from './control-policy-attachments.js';
 import { ControlPolicyBoundary } from './control-policy-boundary.js';
 import { MailConfirmations } from './mail-records.js';
 import { CloudAccountFlows } from './cloud-accounts.js';
+import { MemberBilling } from './member-billing.js';
+import { AuthorizedEntities } from './authorized.js';
 
 /** The directory lifecycle services the operations use: enabling/destroying, deletion, invitations. */
 export interface LifecycleServices {
@@ -27,6 +29,10 @@ export interface LifecycleServices {
   /** E-mail changes and the confirmation mails of cloud account creation and promotion. */
   mail: MailConfirmations;
   cloudAccounts: CloudAccountFlows;
+  /** Who pays for members; whether display names are synchronized. */
+  billing: MemberBilling;
+  /** The folders and members a caller's RAM policies let it read. */
+  authorized: AuthorizedEntities;
 }
 
 export function lifecycleServices(
@@ -49,6 +55,8 @@ export function lifecycleServices(
   return {
     mail,
     cloudAccounts: new CloudAccountFlows(mail),
+    billing: new MemberBilling(store, clock),
+    authorized: new AuthorizedEntities(store, clock),
     directories: new DirectoryLifecycle(store, clock, codes),
     deletion: new MemberDeletion(store, clock, settings.memberDeletionDelaySeconds * 1000),
     invitations: new Invitations(store, clock, settings.handshakeExpiryDays * 86_400_000),

@@ -5,8 +5,8 @@ import { memberAccountArn } from './resources.js';
 import { AccountIdParam } from './params.js';
 
 /**
- * The account that pays for a member. resdir models no consolidated billing: every member pays
- * for itself, so the payer is the member (docs/decisions.md).
+ * The account that pays for a member: the member itself unless UpdatePayerForAccount named another
+ * member of the directory that is still a member (docs/decisions.md).
  */
 export default defineOperation({
   product: 'ResourceManager',
@@ -29,6 +29,10 @@ export default defineOperation({
     if (!dir.ok) return dir;
     const member = await ctx.services.directory.memberOf(dir.value, input.AccountId);
     if (!member.ok) return member;
-    return ok({ PayerAccountId: member.value.account_id, PayerAccountName: member.value.account.account_name });
+    const payer = await ctx.services.lifecycle.billing.payerOf(dir.value, member.value.account_id);
+    if (payer === member.value.account_id) {
+      return ok({ PayerAccountId: payer, PayerAccountName: member.value.account.account_name });
+    }
+    return ok({ PayerAccountId: payer, PayerAccountName: await ctx.services.directory.accountName(payer) });
   },
 });

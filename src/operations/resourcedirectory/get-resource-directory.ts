@@ -29,6 +29,11 @@ export default defineOperation({
       ...(await ctx.services.lifecycle.directories.switches(dir.value)),
       control_policy_status: await ctx.services.lifecycle.controlPolicies.status(dir.value),
     };
-    return ok({ ResourceDirectory: fullDirectoryView(dir.value, name, switches) });
+    const view: Record<string, unknown> = fullDirectoryView(dir.value, name, switches);
+    // 2022-04-19 only: the display-name synchronization switch.
+    if (ctx.version === '2022-04-19') {
+      view.MemberAccountDisplayNameSyncStatus = await ctx.services.lifecycle.billing.displayNameSync(dir.value);
+    }
+    return ok({ ResourceDirectory: view });
   },
 });

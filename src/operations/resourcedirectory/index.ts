@@ -33,6 +33,11 @@ import getHandshake from './get-handshake.js';
 import listHandshakesForAccount from './list-handshakes-for-account.js';
 import listHandshakesForResourceDirectory from './list-handshakes-for-resource-directory.js';
 import { mailOperations } from './mail-operations.js';
+import setMemberDisplayNameSyncStatus from './set-member-display-name-sync-status.js';
+import precheckForConsolidatedBillingAccount from './precheck-for-consolidated-billing-account.js';
+import updatePayerForAccount from './update-payer-for-account.js';
+import listAuthorizedAccounts from './list-authorized-accounts.js';
+import listAuthorizedFolders from './list-authorized-folders.js';
 import { tagAndDelegationOperations } from './tag-delegation-operations.js';
 
 /** Every Resource Directory operation resdir serves, listed explicitly. */
@@ -70,6 +75,11 @@ export const resourceDirectoryOperations: readonly Operation[] = [
   getHandshake,
   listHandshakesForAccount,
   listHandshakesForResourceDirectory,
+  setMemberDisplayNameSyncStatus,
+  precheckForConsolidatedBillingAccount,
+  updatePayerForAccount,
+  listAuthorizedAccounts,
+  listAuthorizedFolders,
   ...mailOperations,
   ...tagAndDelegationOperations,
 ];
