@@ -31,7 +31,10 @@ export class MemberBilling {
     await this.store.memberBilling.setDisplayNameSync(dir.id, status, this.clock.now());
   }
 
-  /** The account that pays for `accountId` (a member of `dir`): its recorded payer while still a member, else itself. */
+  /**
+   * The account that pays for `accountId` (a member of `dir`): its recorded payer while still a
+   * member, else itself.
+   */
   async payerOf(dir: Directory, accountId: string): Promise<string> {
     const payer = await this.store.memberBilling.payerOf(dir.id, accountId);
     if (payer === undefined || payer === accountId) return accountId;
