@@ -85,7 +85,7 @@ describe.skipIf(!bin)(
       await server?.destroy();
     });
 
-    it('a Send in flight when PostgreSQL stops: 503, nothing half-written; health recovers by itself', async () => {
+    it('a Send in flight when PostgreSQL stops: all or nothing, then 503; health recovers by itself', async () => {
       const member = await newMember('outage member');
       const [phoneA, phoneB] = [nextPhone(), nextPhone()];
       expect(await call(0, SEND, { AccountId: member, SecureMobilePhone: phoneA })).toEqual({ status: 200 });
@@ -114,7 +114,11 @@ describe.skipIf(!bin)(
       }
 
       await server.stop('fast');
-      expect(await inFlight).toMatchObject({ status: 503, code: 'ServiceUnavailable' });
+      // The stop ends the blocking session and the waiting Send at nearly the same moment: as a Send
+      // is one round trip, it may still commit whole in between. Either way, never half-written.
+      const first = await inFlight;
+      const committed = first.status === 200;
+      if (!committed) expect(first).toMatchObject({ status: 503, code: 'ServiceUnavailable' });
       expect(await health(0)).toEqual({
         status: 503,
         body: expect.objectContaining({ status: 'unavailable', store: 'postgres' }),
@@ -127,13 +131,15 @@ describe.skipIf(!bin)(
 
       await server.start();
       await waitHealthy();
-      // Nothing of the interrupted Send survived: no cooldown, no code, no message, no audit record.
-      expect(await q('select subject from send_backoff where subject like $1', [`%${e164(phoneB)}`])).toEqual([]);
-      expect(await q('select id from verification_codes where phone = $1', [e164(phoneB)])).toEqual([]);
-      expect(await q('select id from sms_outbox where to_phone = $1', [e164(phoneB)])).toEqual([]);
+      // The interrupted Send left all of its writes or none: cooldown, code, message (and audit record).
+      const one = committed ? 1 : 0;
+      expect(await q('select subject from send_backoff where subject like $1', [`%${e164(phoneB)}`])).toHaveLength(one);
+      expect(await q('select id from verification_codes where phone = $1', [e164(phoneB)])).toHaveLength(one);
+      expect(await q('select id from sms_outbox where to_phone = $1', [e164(phoneB)])).toHaveLength(one);
       expect(await q(`select count(*)::int as n from send_counters where subject = $1`, [member])).toEqual([{ n: 1 }]);
-      // And the same Send now goes through at once, on either replica, without restarting anything.
-      expect(await call(1, SEND, { AccountId: member, SecureMobilePhone: phoneB })).toEqual({ status: 200 });
+      // And a Send goes through at once, on either replica, without restarting anything.
+      if (!committed)
+        expect(await call(1, SEND, { AccountId: member, SecureMobilePhone: phoneB })).toEqual({ status: 200 });
       expect((await waitForSms(cluster.replicas[0]!, phoneB)).to).toBe(phoneB);
     }, 60_000);
 
