@@ -21,6 +21,8 @@ export interface DirectorySettings {
   emailExpirySeconds: number;
   /** Seconds EnableControlPolicy / DisableControlPolicy stay PendingEnable / PendingDisable. */
   controlPolicyDelaySeconds: number;
+  /** Seconds a DeleteMessageContact stays Deleting before the contact is gone. */
+  messageContactDeletionSeconds: number;
 }
 
 const int =
@@ -38,6 +40,14 @@ function def<K extends keyof Settings>(d: SettingDef<K>): SettingDef {
 }
 
 export const DIRECTORY_SETTING_DEFS: readonly SettingDef[] = [
+  def({
+    key: 'messageContactDeletionSeconds',
+    env: 'RESDIR_MESSAGE_CONTACT_DELETION_SECONDS',
+    flag: 'message-contact-deletion-seconds',
+    default: '5',
+    describe: 'seconds a message contact stays Deleting before it is gone',
+    parse: int(0, 86400),
+  }),
   def({
     key: 'memberDeletionDelaySeconds',
     env: 'RESDIR_MEMBER_DELETION_DELAY_SECONDS',

@@ -10,6 +10,7 @@ import { DIRECTORY_CODES } from './codes-directory.js';
 import { LIFECYCLE_CODES } from './codes-lifecycle.js';
 import { RAM_STS_CODES } from './codes-ram.js';
 import { CONTROL_POLICY_CODES } from './codes-control-policy.js';
+import { MESSAGE_CONTACT_CODES } from './codes-message-contacts.js';
 
 export type { CatalogEntry } from './catalog-entry.js';
 
@@ -91,6 +92,8 @@ export const ERROR_CATALOG = {
   },
   // --- control policies: errors/codes-control-policy.ts ----------------------------------------
   ...CONTROL_POLICY_CODES,
+  // --- message contacts (2022-04-19): errors/codes-message-contacts.ts -------------------------
+  ...MESSAGE_CONTACT_CODES,
   // --- RAM virtual MFA devices, security preference, tags, diagnostics: docs/ram-sts.md ---------
   'InvalidParameter.VirtualMFADeviceName': {
     status: 400,

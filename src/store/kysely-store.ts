@@ -28,6 +28,7 @@ import { controlPolicyRepo } from './repos/control-policies.js';
 import { accountRecordRepo } from './repos/account-records.js';
 import { ramExtrasRepo } from './repos/ram-extras.js';
 import { delegationRepo, tagRepo } from './repos/tags.js';
+import { messageContactRepo } from './repos/message-contacts.js';
 
 function reposOn(db: Kysely<Database>, dialect: Store['dialect']): Repos {
   return {
@@ -52,6 +53,7 @@ function reposOn(db: Kysely<Database>, dialect: Store['dialect']): Repos {
     ramExtras: ramExtrasRepo(db),
     tags: tagRepo(db),
     delegation: delegationRepo(db),
+    messageContacts: messageContactRepo(db),
   };
 }
 
@@ -166,6 +168,9 @@ export function kyselyStore(db: Kysely<Database>, dialect: Store['dialect'], sql
     },
     get delegation() {
       return repo('delegation');
+    },
+    get messageContacts() {
+      return repo('messageContacts');
     },
     async atomically<T, E>(fn: (tx: Repos) => Promise<Result<T, E>>): Promise<Result<T, E>> {
       const joined = ambient.getStore();

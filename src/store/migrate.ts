@@ -14,6 +14,7 @@ import * as accountRecords from './migrations/2026_12_02_0012_account_records.js
 import * as controlPolicies from './migrations/2026_12_02_0013_control_policies.js';
 import * as tagsDelegation from './migrations/2026_12_02_0014_tags_delegation.js';
 import * as ramExtras from './migrations/2026_12_02_0015_ram_extras.js';
+import * as messageContacts from './migrations/2026_12_02_0016_message_contacts.js';
 
 /** Every migration, in order. Listed explicitly: no directory scanning at run time. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -32,6 +33,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_02_0013_control_policies': controlPolicies,
   '2026_12_02_0014_tags_delegation': tagsDelegation,
   '2026_12_02_0015_ram_extras': ramExtras,
+  '2026_12_02_0016_message_contacts': messageContacts,
 };
 
 /** Names of every migration, in order (for checks that a database is fully migrated). */

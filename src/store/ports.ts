@@ -222,6 +222,7 @@ import type { ControlPolicyRepo } from './control-policy-ports.js';
 import type { RamExtrasRepo } from './ram-extras-ports.js';
 export type { FolderRepo, FolderRow, MemberFilter } from './folder-ports.js';
 import type { DelegationRepo, TagRepo } from './tag-ports.js';
+import type { MessageContactRepo } from './message-contact-ports.js';
 
 export interface Repos {
   directory: DirectoryRepo;
@@ -255,6 +256,8 @@ export interface Repos {
   tags: TagRepo;
   /** Delegated administrators of trusted services. */
   delegation: DelegationRepo;
+  /** Message contacts of a directory (2022-04-19). */
+  messageContacts: MessageContactRepo;
 }
 
 export interface Store extends Repos {

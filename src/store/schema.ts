@@ -8,6 +8,7 @@ import type { ControlPolicyDatabase } from './control-policy-schema.js';
 import type { AccountRecordDatabase } from './account-record-schema.js';
 import type { RamExtrasDatabase } from './ram-extras-schema.js';
 import type { TagsDatabase } from './tag-schema.js';
+import type { MessageContactDatabase } from './message-contact-schema.js';
 
 export interface AccountsTable {
   id: string; // 16 digits
@@ -228,6 +229,7 @@ export interface Database
     AccountRecordDatabase,
     RamExtrasDatabase,
     TagsDatabase,
+    MessageContactDatabase,
     ControlPolicyDatabase {
   identity_epochs: IdentityEpochsTable;
   accounts: AccountsTable;

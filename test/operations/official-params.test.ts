@@ -44,7 +44,9 @@ const products: Array<{ product: string; version: OfficialVersion; ops: readonly
 ];
 
 const cases = products.flatMap(({ product, version, ops, models }) =>
-  ops.map((op) => ({ op, version, models, name: `${product} ${op.action}` })),
+  ops
+    .filter((op) => op.versions.includes(version))
+    .map((op) => ({ op, version, models, name: `${product} ${op.action}` })),
 );
 
 describe('official parameters of every operation', () => {

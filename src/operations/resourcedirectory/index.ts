@@ -36,6 +36,7 @@ import { mailOperations } from './mail-operations.js';
 import { tagAndDelegationOperations } from './tag-delegation-operations.js';
 
 /** Every Resource Directory operation resdir serves, listed explicitly. */
+import { messageContactOperations } from './message-contact-operations.js';
 export const resourceDirectoryOperations: readonly Operation[] = [
   sendVerificationCode,
   bindSecureMobilePhone,
@@ -72,4 +73,5 @@ export const resourceDirectoryOperations: readonly Operation[] = [
   listHandshakesForResourceDirectory,
   ...mailOperations,
   ...tagAndDelegationOperations,
+  ...messageContactOperations,
 ];
