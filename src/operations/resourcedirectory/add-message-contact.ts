@@ -29,7 +29,7 @@ export default defineOperation({
     MessageTypes: MessageTypesParam,
   }),
   paramErrors: CONTACT_PARAM_ERRORS,
-  errors: ['ResourceDirectoryNotInUse', 'InvalidParameter.MobileCountryCode'],
+  errors: ['ResourceDirectoryNotInUse', 'InvalidParameter.MobileCountryCode', 'InvalidParameter.PhoneNumber'],
   async handler(ctx, input) {
     const phone = contactPhone(input.PhoneNumber);
     if (!phone.ok) return phone;

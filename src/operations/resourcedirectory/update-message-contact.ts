@@ -38,6 +38,7 @@ export default defineOperation({
     'ResourceDirectoryNotInUse',
     'EntityNotExists.MessageContact',
     'InvalidParameter.MobileCountryCode',
+    'InvalidParameter.PhoneNumber',
     'InvalidStatus.MessageContact',
   ],
   async handler(ctx, input) {
