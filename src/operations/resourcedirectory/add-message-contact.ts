@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { ok } from '../../lib/result.js';
 import { defineOperation } from '../define.js';
 import {
+  allContactsArn,
   CONTACT_PARAM_ERRORS,
   ContactNameParam,
   contactPhone,
@@ -19,7 +20,7 @@ export default defineOperation({
   versions: ['2022-04-19'],
   ramAction: 'resourcemanager:AddMessageContact',
   officialParams: { '2022-04-19': ['EmailAddress', 'MessageTypes', 'Name', 'PhoneNumber', 'Title'] },
-  resource: () => '*',
+  resource: allContactsArn,
   callerRule: 'management-account',
   input: Type.Object({
     Name: ContactNameParam,

@@ -2,7 +2,13 @@ import { Type } from '@sinclair/typebox';
 import { failure } from '../../errors/catalog.js';
 import { err, ok } from '../../lib/result.js';
 import { defineOperation } from '../define.js';
-import { CONTACT_PARAM_ERRORS, ContactIdParam, contactView, MemberParam } from './message-contact-params.js';
+import {
+  allContactsArn,
+  CONTACT_PARAM_ERRORS,
+  ContactIdParam,
+  contactView,
+  MemberParam,
+} from './message-contact-params.js';
 
 const token = (offset: number): string => Buffer.from(`mc:${offset}`).toString('base64url');
 const offsetOf = (t: string): number | undefined => {
@@ -21,7 +27,7 @@ export default defineOperation({
   readOnly: true,
   ramAction: 'resourcemanager:ListMessageContacts',
   officialParams: { '2022-04-19': ['ContactId', 'MaxResults', 'Member', 'NextToken'] },
-  resource: () => '*',
+  resource: allContactsArn,
   callerRule: 'management-account',
   input: Type.Object({
     ContactId: Type.Optional(ContactIdParam),

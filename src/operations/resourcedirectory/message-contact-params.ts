@@ -74,6 +74,10 @@ export function contactPhone(phone: string | undefined): Result<void, ApiFailure
 export const contactArn = (r: ResourceRequest<{ ContactId: string }>): string =>
   `acs:resourcemanager::${r.principal.accountId}:messagecontact/${r.input.ContactId}`;
 
+/** Every contact of the caller's directory: acs:resourcemanager::<caller uid>:messagecontact/*. */
+export const allContactsArn = (r: ResourceRequest<unknown>): string =>
+  `acs:resourcemanager::${r.principal.accountId}:messagecontact/*`;
+
 const createDate = (ms: number): string => new Date(ms).toISOString().replace('T', ' ').slice(0, 19);
 
 /** A contact as GetMessageContact and ListMessageContacts render it. */
