@@ -41,14 +41,6 @@ function def<K extends keyof Settings>(d: SettingDef<K>): SettingDef {
 
 export const DIRECTORY_SETTING_DEFS: readonly SettingDef[] = [
   def({
-    key: 'messageContactDeletionSeconds',
-    env: 'RESDIR_MESSAGE_CONTACT_DELETION_SECONDS',
-    flag: 'message-contact-deletion-seconds',
-    default: '5',
-    describe: 'seconds a message contact stays Deleting before it is gone',
-    parse: int(0, 86400),
-  }),
-  def({
     key: 'memberDeletionDelaySeconds',
     env: 'RESDIR_MEMBER_DELETION_DELAY_SECONDS',
     flag: 'member-deletion-delay-seconds',
@@ -89,5 +81,13 @@ export const DIRECTORY_SETTING_DEFS: readonly SettingDef[] = [
     default: '5',
     describe: 'seconds enabling or disabling control policies takes to complete (PendingEnable, PendingDisable)',
     parse: int(0, 3600),
+  }),
+  def({
+    key: 'messageContactDeletionSeconds',
+    env: 'RESDIR_MESSAGE_CONTACT_DELETION_SECONDS',
+    flag: 'message-contact-deletion-seconds',
+    default: '5',
+    describe: 'seconds a message contact stays Deleting before it is gone',
+    parse: int(0, 86400),
   }),
 ];
