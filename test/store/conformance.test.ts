@@ -19,6 +19,7 @@ import { bindPhoneContract } from './contract-bind-phone.js';
 import { accountRecordsContract } from './contract-account-records.js';
 import { ramExtrasContract } from './contract-ram-extras.js';
 import { tagsContract } from './contract-tags.js';
+import { messageContactsContract } from './contract-message-contacts.js';
 
 describe.each(dialects)('store conformance: $name', (dialect) => {
   if (dialect.unavailable) {
@@ -41,4 +42,5 @@ describe.each(dialects)('store conformance: $name', (dialect) => {
   accountRecordsContract(db);
   ramExtrasContract(db);
   tagsContract(db);
+  messageContactsContract(db);
 });
