@@ -100,6 +100,21 @@ describe('deletion', () => {
     expect(await listAll()).not.toContain(id);
   });
 
+  it('a contact bound to members or folders cannot be deleted (the binding is seeded in the store)', async () => {
+    const id = await add();
+    const members = JSON.stringify([h.boot.member.accountId, h.boot.rootFolderId]);
+    expect(await h.app.store.messageContacts.update(id, clock.now(), { members })).toBe(true);
+    expect((await get(id)).Members).toEqual([h.boot.member.accountId, h.boot.rootFolderId]);
+    expect(await listAll({ Member: h.boot.rootFolderId })).toEqual([id]);
+    const e = await refusedWith(
+      core.call('DeleteMessageContact', { ContactId: id }),
+      'DeleteConflict.MessageContact.Member',
+      409,
+    );
+    expect(e.data.Message).toContain('2 member(s) or folder(s)');
+    expect(await get(id)).toMatchObject({ Status: 'Verifying' });
+  });
+
   it('a contact that is not being deleted has no deletion status', async () => {
     const id = await add();
     await refusedWith(
@@ -204,6 +219,12 @@ describe('permission', () => {
 
   it('the operations exist in 2022-04-19 only', async () => {
     await refusedWith(core.call('ListMessageContacts', {}, '2020-03-31'), 'InvalidAction.NotFound', 404);
+    const e = await refusedWith(
+      core.call('SendPhoneVerificationForMessageContact', { ContactId: 'c-x' }),
+      'InvalidAction.NotFound',
+      404,
+    );
+    expect(e.data.Message).toMatch(/not implement/i);
   });
 });
 
