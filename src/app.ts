@@ -32,6 +32,7 @@ import { registerAdminAccountRoute } from './http/admin-accounts.js';
 import { lifecycleServices } from './domain/directory/services.js';
 import { TagService } from './domain/directory/tags.js';
 import { DelegationService } from './domain/directory/delegation.js';
+import { MessageContactService } from './domain/directory/message-contacts.js';
 import { repoPath } from './lib/repo-root.js';
 
 export const VERSION: string = (JSON.parse(fs.readFileSync(repoPath('package.json'), 'utf8')) as { version: string })
@@ -120,6 +121,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
         lifecycle,
         tags: new TagService(store, clock),
         delegation: new DelegationService(store, clock, directory),
+        messageContacts: new MessageContactService(store, clock, settings.messageContactDeletionSeconds * 1000),
       },
       log,
     },

@@ -21,6 +21,8 @@ export interface DirectorySettings {
   emailExpirySeconds: number;
   /** Seconds EnableControlPolicy / DisableControlPolicy stay PendingEnable / PendingDisable. */
   controlPolicyDelaySeconds: number;
+  /** Seconds a DeleteMessageContact stays Deleting before the contact is gone. */
+  messageContactDeletionSeconds: number;
 }
 
 const int =
@@ -79,5 +81,13 @@ export const DIRECTORY_SETTING_DEFS: readonly SettingDef[] = [
     default: '5',
     describe: 'seconds enabling or disabling control policies takes to complete (PendingEnable, PendingDisable)',
     parse: int(0, 3600),
+  }),
+  def({
+    key: 'messageContactDeletionSeconds',
+    env: 'RESDIR_MESSAGE_CONTACT_DELETION_SECONDS',
+    flag: 'message-contact-deletion-seconds',
+    default: '5',
+    describe: 'seconds a message contact stays Deleting before it is gone',
+    parse: int(0, 86400),
   }),
 ];

@@ -11,6 +11,7 @@ import { LIFECYCLE_CODES } from './codes-lifecycle.js';
 import { RAM_STS_CODES } from './codes-ram.js';
 import { CONTROL_POLICY_CODES } from './codes-control-policy.js';
 import { MISC_CODES } from './codes-misc.js';
+import { MESSAGE_CONTACT_CODES } from './codes-message-contacts.js';
 
 export type { CatalogEntry } from './catalog-entry.js';
 
@@ -94,6 +95,8 @@ export const ERROR_CATALOG = {
   },
   // --- control policies: errors/codes-control-policy.ts ----------------------------------------
   ...CONTROL_POLICY_CODES,
+  // --- message contacts (2022-04-19): errors/codes-message-contacts.ts -------------------------
+  ...MESSAGE_CONTACT_CODES,
   // --- RAM virtual MFA devices, security preference, tags, diagnostics: docs/ram-sts.md ---------
   'InvalidParameter.VirtualMFADeviceName': {
     status: 400,

@@ -60,6 +60,8 @@ export const newRootFolderId = (): string => `r-${pick(ALNUM, 6)}`;
 export const newFolderId = (): string => `fd-${pick(ALNUM_MIXED, 10)}`;
 /** A custom control policy: cp- and 16 mixed-case letters and digits. */
 export const newControlPolicyId = (): string => `cp-${pick(ALNUM_MIXED, 16)}`;
+/** A message contact: `c-` and 16 mixed-case letters and digits (as `c-qL4HqKONzOM7****`). */
+export const newMessageContactId = (): string => `c-${pick(ALNUM_MIXED, 16)}`;
 export const newAccessKeyId = (): string => `LTAI5t${pick(ALNUM_MIXED, 18)}`;
 export const newAccessKeySecret = (): string => pick(ALNUM_MIXED, 30);
 export const newRamUserId = (): string => pick('123456789', 1) + pick(DIGITS, 15);

@@ -19,6 +19,7 @@ import type { LifecycleServices } from '../domain/directory/services.js';
 import type { TagService } from '../domain/directory/tags.js';
 import type { DelegationService } from '../domain/directory/delegation.js';
 import type { SelfServiceGrant } from '../domain/ram/security-preference.js';
+import type { MessageContactService } from '../domain/directory/message-contacts.js';
 
 export const RD_VERSIONS = ['2020-03-31', '2022-04-19'] as const;
 export type ApiVersion = (typeof RD_VERSIONS)[number];
@@ -58,6 +59,8 @@ export interface OpContext {
     tags: TagService;
     /** Delegated administrators of trusted services. */
     delegation: DelegationService;
+    /** Message contacts of a directory (2022-04-19). */
+    messageContacts: MessageContactService;
   };
 }
 

@@ -29,6 +29,7 @@ import { accountRecordRepo } from './repos/account-records.js';
 import { ramExtrasRepo } from './repos/ram-extras.js';
 import { delegationRepo, tagRepo } from './repos/tags.js';
 import { memberBillingRepo } from './repos/member-billing.js';
+import { messageContactRepo } from './repos/message-contacts.js';
 
 function reposOn(db: Kysely<Database>, dialect: Store['dialect']): Repos {
   return {
@@ -54,6 +55,7 @@ function reposOn(db: Kysely<Database>, dialect: Store['dialect']): Repos {
     tags: tagRepo(db),
     delegation: delegationRepo(db),
     memberBilling: memberBillingRepo(db),
+    messageContacts: messageContactRepo(db),
   };
 }
 
@@ -171,6 +173,9 @@ export function kyselyStore(db: Kysely<Database>, dialect: Store['dialect'], sql
     },
     get memberBilling() {
       return repo('memberBilling');
+    },
+    get messageContacts() {
+      return repo('messageContacts');
     },
     async atomically<T, E>(fn: (tx: Repos) => Promise<Result<T, E>>): Promise<Result<T, E>> {
       const joined = ambient.getStore();

@@ -15,6 +15,7 @@ import * as controlPolicies from './migrations/2026_12_02_0013_control_policies.
 import * as tagsDelegation from './migrations/2026_12_02_0014_tags_delegation.js';
 import * as ramExtras from './migrations/2026_12_02_0015_ram_extras.js';
 import * as memberBilling from './migrations/2026_12_02_0017_member_billing.js';
+import * as messageContacts from './migrations/2026_12_02_0016_message_contacts.js';
 
 /** Every migration, in order. Listed explicitly: no directory scanning at run time. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -33,6 +34,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_02_0013_control_policies': controlPolicies,
   '2026_12_02_0014_tags_delegation': tagsDelegation,
   '2026_12_02_0015_ram_extras': ramExtras,
+  '2026_12_02_0016_message_contacts': messageContacts,
   '2026_12_02_0017_member_billing': memberBilling,
 };
 

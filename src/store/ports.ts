@@ -223,6 +223,7 @@ import type { RamExtrasRepo } from './ram-extras-ports.js';
 export type { FolderRepo, FolderRow, MemberFilter } from './folder-ports.js';
 import type { DelegationRepo, TagRepo } from './tag-ports.js';
 import type { MemberBillingRepo } from './member-billing-ports.js';
+import type { MessageContactRepo } from './message-contact-ports.js';
 
 export interface Repos {
   directory: DirectoryRepo;
@@ -258,6 +259,8 @@ export interface Repos {
   delegation: DelegationRepo;
   /** Payers of members and the display-name synchronization switch. */
   memberBilling: MemberBillingRepo;
+  /** Message contacts of a directory (2022-04-19). */
+  messageContacts: MessageContactRepo;
 }
 
 export interface Store extends Repos {

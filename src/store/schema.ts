@@ -9,6 +9,7 @@ import type { AccountRecordDatabase } from './account-record-schema.js';
 import type { RamExtrasDatabase } from './ram-extras-schema.js';
 import type { TagsDatabase } from './tag-schema.js';
 import type { MemberBillingDatabase } from './member-billing-schema.js';
+import type { MessageContactDatabase } from './message-contact-schema.js';
 
 export interface AccountsTable {
   id: string; // 16 digits
@@ -230,6 +231,7 @@ export interface Database
     RamExtrasDatabase,
     TagsDatabase,
     MemberBillingDatabase,
+    MessageContactDatabase,
     ControlPolicyDatabase {
   identity_epochs: IdentityEpochsTable;
   accounts: AccountsTable;

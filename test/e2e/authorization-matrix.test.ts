@@ -251,6 +251,19 @@ function paramTable(n: string): Record<string, Record<string, string>> {
     ListDelegatedAdministrators: {},
     ListDelegatedServicesForAccount: { AccountId: member },
     ListTrustedServiceStatus: {},
+    // Message contacts (2022-04-19): every identity adds one; the others name a contact that does not exist.
+    AddMessageContact: {
+      Name: `matrix ${n}`,
+      EmailAddress: `matrix-${n}@example.com`,
+      PhoneNumber: '86-13900001234',
+      Title: 'Other',
+      'MessageTypes.1': 'AccountExpenses',
+    },
+    GetMessageContact: { ContactId: 'c-nosuchcontact000' },
+    UpdateMessageContact: { ContactId: 'c-nosuchcontact000', Name: 'x' },
+    DeleteMessageContact: { ContactId: 'c-nosuchcontact000' },
+    GetMessageContactDeletionStatus: { ContactId: 'c-nosuchcontact000' },
+    ListMessageContacts: {},
   };
 }
 

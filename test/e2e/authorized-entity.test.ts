@@ -450,6 +450,34 @@ const EXPECTED: Record<string, Expectation | 'not-policy-checked'> = {
     arn: (f) => memberArn(f.member),
   },
   'ResourceManager.ListDelegatedAdministrators': { params: () => ({}), arn: () => rm('account/*'), sibling: false },
+  'ResourceManager.AddMessageContact': {
+    params: () => ({
+      Name: 'ent',
+      EmailAddress: 'ent@example.com',
+      PhoneNumber: '86-13900001234',
+      Title: 'Other',
+      'MessageTypes.1': 'AccountExpenses',
+    }),
+    arn: () => rm('messagecontact/*'),
+    sibling: false,
+  },
+  'ResourceManager.ListMessageContacts': { params: () => ({}), arn: () => rm('messagecontact/*'), sibling: false },
+  'ResourceManager.GetMessageContact': {
+    params: () => ({ ContactId: 'c-nosuchcontact000' }),
+    arn: () => rm('messagecontact/c-nosuchcontact000'),
+  },
+  'ResourceManager.UpdateMessageContact': {
+    params: () => ({ ContactId: 'c-nosuchcontact000', Name: 'x' }),
+    arn: () => rm('messagecontact/c-nosuchcontact000'),
+  },
+  'ResourceManager.DeleteMessageContact': {
+    params: () => ({ ContactId: 'c-nosuchcontact000' }),
+    arn: () => rm('messagecontact/c-nosuchcontact000'),
+  },
+  'ResourceManager.GetMessageContactDeletionStatus': {
+    params: () => ({ ContactId: 'c-nosuchcontact000' }),
+    arn: () => rm('messagecontact/c-nosuchcontact000'),
+  },
   'ResourceManager.ListTrustedServiceStatus': {
     params: () => ({}),
     arn: () => rm('resourcedirectory/*'),

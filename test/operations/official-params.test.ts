@@ -38,7 +38,7 @@ const actiontrailModels: Models = {
 
 /**
  * Operations of ResourceDirectoryMaster 2022-04-19 that 2020-03-31 lacks have no official Node.js SDK
- * among the dependencies: these are the request models of the official Python SDK
+ * among the dependencies: these are the request models of the official Python and Go SDKs
  * (resourcedirectorymaster-20220419).
  */
 const names = (...wire: string[]) => ({ names: () => Object.fromEntries(wire.map((w) => [w, w])) });
@@ -48,6 +48,12 @@ const rdm2022OnlyModels: Models = {
   UpdatePayerForAccountRequest: names('AccountId', 'PayerAccountId'),
   ListAuthorizedAccountsRequest: names('PageNumber', 'PageSize'),
   ListAuthorizedFoldersRequest: names('PageNumber', 'PageSize'),
+  AddMessageContactRequest: names('EmailAddress', 'MessageTypes', 'Name', 'PhoneNumber', 'Title'),
+  GetMessageContactRequest: names('ContactId'),
+  UpdateMessageContactRequest: names('ContactId', 'EmailAddress', 'MessageTypes', 'Name', 'PhoneNumber', 'Title'),
+  DeleteMessageContactRequest: names('ContactId'),
+  GetMessageContactDeletionStatusRequest: names('ContactId'),
+  ListMessageContactsRequest: names('ContactId', 'Member', 'PageNumber', 'PageSize'),
 };
 const only2022 = resourceDirectoryOperations.filter((op) => !op.versions.includes('2020-03-31'));
 
@@ -65,7 +71,9 @@ const products: Array<{ product: string; version: OfficialVersion; ops: readonly
 ];
 
 const cases = products.flatMap(({ product, version, ops, models }) =>
-  ops.map((op) => ({ op, version, models, name: `${product} ${op.action}` })),
+  ops
+    .filter((op) => op.versions.includes(version))
+    .map((op) => ({ op, version, models, name: `${product} ${op.action}` })),
 );
 
 describe('official parameters of every operation', () => {

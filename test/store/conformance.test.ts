@@ -20,6 +20,7 @@ import { accountRecordsContract } from './contract-account-records.js';
 import { ramExtrasContract } from './contract-ram-extras.js';
 import { tagsContract } from './contract-tags.js';
 import { memberBillingContract } from './contract-member-billing.js';
+import { messageContactsContract } from './contract-message-contacts.js';
 
 describe.each(dialects)('store conformance: $name', (dialect) => {
   if (dialect.unavailable) {
@@ -43,4 +44,5 @@ describe.each(dialects)('store conformance: $name', (dialect) => {
   ramExtrasContract(db);
   tagsContract(db);
   memberBillingContract(db);
+  messageContactsContract(db);
 });

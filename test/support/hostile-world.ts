@@ -236,6 +236,19 @@ export async function prepareHostileWorld(h: Harness): Promise<HostileWorld> {
           return 'config.aliyuncs.com';
         case 'AdminAccountId':
           return h.boot.member.accountId;
+        // Message contacts (2022-04-19); MessageTypes travels as MessageTypes.N entries (no bare value).
+        case 'ContactId':
+          return 'c-hxcontact0000000';
+        case 'Name':
+          return action.endsWith('MessageContact') ? `hx contact ${n}` : undefined;
+        case 'EmailAddress':
+          return `hx-${n}@example.com`;
+        case 'PhoneNumber':
+          return '86-13900001234';
+        case 'Title':
+          return 'Other';
+        case 'Member':
+          return h.boot.member.accountId;
         default:
           return undefined;
       }

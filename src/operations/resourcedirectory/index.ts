@@ -41,6 +41,7 @@ import listAuthorizedFolders from './list-authorized-folders.js';
 import { tagAndDelegationOperations } from './tag-delegation-operations.js';
 
 /** Every Resource Directory operation resdir serves, listed explicitly. */
+import { messageContactOperations } from './message-contact-operations.js';
 export const resourceDirectoryOperations: readonly Operation[] = [
   sendVerificationCode,
   bindSecureMobilePhone,
@@ -82,4 +83,5 @@ export const resourceDirectoryOperations: readonly Operation[] = [
   listAuthorizedFolders,
   ...mailOperations,
   ...tagAndDelegationOperations,
+  ...messageContactOperations,
 ];
