@@ -157,7 +157,13 @@ describe.skipIf(!available)('the web console in Chromium', { timeout: 120_000 },
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await page.waitForURL(/action=BindSecureMobilePhone/);
     const rows = page.locator('main table tbody tr');
-    await rows.first().waitFor();
+    // The filtered page replaces the unfiltered rows once its fetch answers: wait for that.
+    await expect
+      .poll(async () => {
+        const texts = await rows.allTextContents();
+        return texts.length > 0 && texts.every((t) => t.includes('BindSecureMobilePhone'));
+      })
+      .toBe(true);
     for (const text of await rows.allTextContents()) expect(text).toContain('BindSecureMobilePhone');
     await rows.first().locator('td').first().getByRole('link').click();
     await page.locator('pre.json').waitFor();
