@@ -7,8 +7,7 @@ import getControlPolicy from './get-control-policy.js';
 import updateControlPolicy from './update-control-policy.js';
 import deleteControlPolicy from './delete-control-policy.js';
 import listControlPolicies from './list-control-policies.js';
-import attachControlPolicy from './attach-control-policy.js';
-import detachControlPolicy from './detach-control-policy.js';
+import { attachControlPolicy, detachControlPolicy } from './attachment-operations.js';
 import listControlPolicyAttachmentsForTarget from './list-control-policy-attachments-for-target.js';
 import listTargetAttachmentsForControlPolicy from './list-target-attachments-for-control-policy.js';
 
