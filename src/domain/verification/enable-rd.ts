@@ -8,17 +8,16 @@
  */
 import { failure, type ApiFailure } from '../../errors/catalog.js';
 import type { Clock } from '../../lib/clock.js';
-import { timeOrderedId } from '../../lib/ids.js';
 import type { Keyring } from '../../lib/keyring.js';
 import { err, ok, type Result } from '../../lib/result.js';
 import type { Repos, Store } from '../../store/ports.js';
-import { auditEvent, type AuditDraft } from '../audit/audit.js';
+import type { AuditDraft } from '../audit/audit.js';
 import type { Phone } from '../phone/phone.js';
-import { codeMac, codeMatches, generateCode, looksLikeCode } from './code.js';
-import { SendGuard, type SendTarget } from './limits/send-guard.js';
+import { codeMatches, looksLikeCode } from './code.js';
+import { SendGuard } from './limits/send-guard.js';
 import { pairSubject } from './limits/refusal.js';
 import { noObserver, type VerificationObserver } from './observer.js';
-import type { SmsPayload } from './template.js';
+import { planSend } from './send-plan.js';
 import type { VerificationPolicy } from './secure-phone.js';
 
 export const ENABLE_RD_PURPOSE = 'enable-resource-directory';
@@ -49,48 +48,18 @@ export class EnableRdCodes {
    */
   async send(accountId: string, phone: Phone, audit: AuditDraft): Promise<Result<{ expiresAt: number }, ApiFailure>> {
     const now = this.clock.now();
-    const fixed = this.policy.testNumbers[phone.e164];
-    const code = fixed ?? generateCode();
-    const expiresAt = now + this.policy.codeTtlSeconds * 1000;
-    const messageId = fixed === undefined ? timeOrderedId(now) : null;
-    const target: SendTarget = {
-      accountId,
-      managementAccountId: accountId,
-      principalArn: audit.principalArn,
-      principalId: audit.principalId,
-      sourceIp: audit.sourceIp,
-      phone,
-    };
-    const limits = fixed === undefined ? this.guard.plan(target, now) : undefined;
-    const payload: SmsPayload = {
-      code,
-      minutes: Math.round(this.policy.codeTtlSeconds / 60),
-      purpose: ENABLE_RD_PURPOSE,
-    };
-    const outcome = await this.store.verification.sendCode({
+    const { command, target, expiresAt, messageId } = planSend(
+      { policy: this.policy, guard: this.guard, keyring: this.keyring },
+      { purpose: ENABLE_RD_PURPOSE, accountId, managementAccountId: accountId, phone, audit },
       now,
-      ...(limits ? { limits } : {}),
-      code: {
-        id: timeOrderedId(now),
-        purpose: ENABLE_RD_PURPOSE,
-        accountId,
-        phone: phone.e164,
-        codeMac: codeMac(this.keyring.codeMac, ENABLE_RD_PURPOSE, accountId, phone.e164, code),
-        expiresAt,
-        maxAttempts: this.policy.codeMaxAttempts,
-      },
-      ...(messageId !== null
-        ? { message: { id: messageId, payloadEnc: this.keyring.outboxPayloads.seal(JSON.stringify(payload)) } }
-        : {}),
-      audit: auditEvent(audit, 'OK', messageId, fixed === undefined ? null : 'test-number'),
-      replayAudit: auditEvent(audit, 'OK', null, 'client-token-replay'),
-    });
+    );
+    const outcome = await this.store.verification.sendCode(command);
     if (outcome.kind === 'refused') {
       const refused = this.guard.refusal(outcome.refusal, target, now);
       this.observer.refused('send', refused.failure.code, refused.reason);
       return err(refused.failure);
     }
-    this.observer.sent(fixed === undefined ? 'sms' : 'test-number');
+    this.observer.sent(messageId !== null ? 'sms' : 'test-number');
     if (messageId !== null) this.onQueued();
     return ok({ expiresAt });
   }

@@ -1,6 +1,5 @@
 import { failure, type ApiFailure } from '../../errors/catalog.js';
 import type { Clock } from '../../lib/clock.js';
-import { timeOrderedId } from '../../lib/ids.js';
 import type { Keyring } from '../../lib/keyring.js';
 import { err, ok, type Result } from '../../lib/result.js';
 import type { Member, Store } from '../../store/ports.js';
@@ -8,12 +7,12 @@ import type { IdentityStamp } from '../../store/hot-ports.js';
 import { StaleIdentityError } from '../identity/identity-cache.js';
 import { auditEvent, type AuditDraft } from '../audit/audit.js';
 import type { Phone } from '../phone/phone.js';
-import { BIND_PHONE_PURPOSE, codeMac, codeMatches, generateCode, looksLikeCode } from './code.js';
-import type { SmsPayload } from './template.js';
-import { breakerKeys, SendGuard, type SendLimitPolicy, type SendTarget } from './limits/send-guard.js';
+import { BIND_PHONE_PURPOSE, codeMatches, looksLikeCode } from './code.js';
+import { breakerKeys, SendGuard, type SendLimitPolicy } from './limits/send-guard.js';
 import { pairSubject, type Refusal, type Trip, windowStart } from './limits/refusal.js';
 import { idempotencyKey } from './idempotency.js';
 import { noObserver, type VerificationObserver } from './observer.js';
+import { planSend } from './send-plan.js';
 
 export interface VerificationPolicy extends SendLimitPolicy {
   codeTtlSeconds: number;
@@ -102,26 +101,13 @@ export class SecurePhoneVerification {
     identity: IdentityStamp | undefined,
   ): Promise<Result<{ expiresAt: number; messageId: string | null }, SendError>> {
     const now = this.clock.now();
-    const fixed = this.policy.testNumbers[phone.e164];
-    const code = fixed ?? generateCode();
-    const expiresAt = now + this.policy.codeTtlSeconds * 1000;
-    const messageId = fixed === undefined ? timeOrderedId(now) : null;
-    const target: SendTarget = {
-      accountId: member.account_id,
-      managementAccountId,
-      principalArn: audit.principalArn,
-      principalId: audit.principalId,
-      sourceIp: audit.sourceIp,
-      phone,
-    };
-    const limits = fixed === undefined ? this.guard.plan(target, now) : undefined;
-    const payload: SmsPayload = {
-      code,
-      minutes: Math.round(this.policy.codeTtlSeconds / 60),
-      purpose: BIND_PHONE_PURPOSE,
-    };
-    const outcome = await this.store.verification.sendCode({
+    const { command, target, expiresAt, messageId } = planSend(
+      { policy: this.policy, guard: this.guard, keyring: this.keyring },
+      { purpose: BIND_PHONE_PURPOSE, accountId: member.account_id, managementAccountId, phone, audit },
       now,
+    );
+    const outcome = await this.store.verification.sendCode({
+      ...command,
       ...(identity ? { identity } : {}),
       ...(idem
         ? {
@@ -132,21 +118,6 @@ export class SecurePhoneVerification {
             },
           }
         : {}),
-      ...(limits ? { limits } : {}),
-      code: {
-        id: timeOrderedId(now),
-        purpose: BIND_PHONE_PURPOSE,
-        accountId: member.account_id,
-        phone: phone.e164,
-        codeMac: codeMac(this.keyring.codeMac, BIND_PHONE_PURPOSE, member.account_id, phone.e164, code),
-        expiresAt,
-        maxAttempts: this.policy.codeMaxAttempts,
-      },
-      ...(messageId !== null
-        ? { message: { id: messageId, payloadEnc: this.keyring.outboxPayloads.seal(JSON.stringify(payload)) } }
-        : {}),
-      audit: auditEvent(audit, 'OK', messageId, fixed === undefined ? null : 'test-number'),
-      replayAudit: auditEvent(audit, 'OK', null, 'client-token-replay'),
     });
     switch (outcome.kind) {
       case 'stale-identity':
@@ -173,7 +144,7 @@ export class SecurePhoneVerification {
         return ok({ expiresAt: first.expiresAt, messageId: null });
       }
       case 'sent':
-        this.observer.sent(fixed === undefined ? 'sms' : 'test-number');
+        this.observer.sent(messageId !== null ? 'sms' : 'test-number');
         if (messageId !== null) this.onQueued();
         return ok({ expiresAt, messageId });
     }

@@ -1,0 +1,65 @@
+/**
+ * The write set of one verification-code send, shared by every purpose (bind phone, enable a
+ * directory): a fresh code (or a test number's fixed one) stored as an HMAC bound to (purpose,
+ * account, phone), its sealed SMS unless it is a test number, the send limits unless it is a test
+ * number, and the audit records. The caller adds what only it has (ClientToken, identity stamp).
+ */
+import { timeOrderedId } from '../../lib/ids.js';
+import type { Keyring } from '../../lib/keyring.js';
+import type { SendCodeCommand } from '../../store/hot-ports.js';
+import { auditEvent, type AuditDraft } from '../audit/audit.js';
+import type { Phone } from '../phone/phone.js';
+import { codeMac, generateCode } from './code.js';
+import type { SendGuard, SendTarget } from './limits/send-guard.js';
+import type { SmsPayload } from './template.js';
+import type { VerificationPolicy } from './secure-phone.js';
+
+export interface SendPlan {
+  command: SendCodeCommand;
+  target: SendTarget;
+  expiresAt: number;
+  /** The outbox message's ID; null for a test number (no SMS). */
+  messageId: string | null;
+}
+
+export function planSend(
+  deps: { policy: VerificationPolicy; guard: SendGuard; keyring: Keyring },
+  input: { purpose: string; accountId: string; managementAccountId: string; phone: Phone; audit: AuditDraft },
+  now: number,
+): SendPlan {
+  const { policy, keyring } = deps;
+  const { purpose, accountId, phone, audit } = input;
+  const fixed = policy.testNumbers[phone.e164];
+  const code = fixed ?? generateCode();
+  const expiresAt = now + policy.codeTtlSeconds * 1000;
+  const messageId = fixed === undefined ? timeOrderedId(now) : null;
+  const target: SendTarget = {
+    accountId,
+    managementAccountId: input.managementAccountId,
+    principalArn: audit.principalArn,
+    principalId: audit.principalId,
+    sourceIp: audit.sourceIp,
+    phone,
+  };
+  const limits = fixed === undefined ? deps.guard.plan(target, now) : undefined;
+  const payload: SmsPayload = { code, minutes: Math.round(policy.codeTtlSeconds / 60), purpose };
+  const command: SendCodeCommand = {
+    now,
+    ...(limits ? { limits } : {}),
+    code: {
+      id: timeOrderedId(now),
+      purpose,
+      accountId,
+      phone: phone.e164,
+      codeMac: codeMac(keyring.codeMac, purpose, accountId, phone.e164, code),
+      expiresAt,
+      maxAttempts: policy.codeMaxAttempts,
+    },
+    ...(messageId !== null
+      ? { message: { id: messageId, payloadEnc: keyring.outboxPayloads.seal(JSON.stringify(payload)) } }
+      : {}),
+    audit: auditEvent(audit, 'OK', messageId, fixed === undefined ? null : 'test-number'),
+    replayAudit: auditEvent(audit, 'OK', null, 'client-token-replay'),
+  };
+  return { command, target, expiresAt, messageId };
+}
