@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startResdir, type Harness } from '../../support/harness.js';
+import { auditedNames } from '../../support/audited.js';
 import { coreClient, productClient, rmModels, stsClient, stsModels, type Creds } from '../../support/clients.js';
 import { refusedWith } from '../../support/sdk-error.js';
 import { expectModelFields } from '../../support/model-fields.js';
@@ -263,19 +264,14 @@ describe('PromoteResourceAccount', () => {
     const p = (await promote(await addResourceAccountMember(h), freshEmail())).body.account!;
     await resendPromote(p.recordId!);
     await cancelPromote(p.recordId!);
-    const ev = (await coreClient(h.host, h.boot.root).call('LookupEvents', { MaxResults: '50' }, '2020-07-06')) as {
-      Events: Array<{ eventName: string; errorCode?: string }>;
-    };
-    const names = ev.Events.filter((e) => e.errorCode === undefined).map((e) => e.eventName);
-    expect(names).toEqual(
-      expect.arrayContaining([
-        'CreateCloudAccount',
-        'ResendCreateCloudAccountEmail',
-        'CancelCreateCloudAccount',
-        'PromoteResourceAccount',
-        'ResendPromoteResourceAccountEmail',
-        'CancelPromoteResourceAccount',
-      ]),
-    );
+    const names = [
+      'CreateCloudAccount',
+      'ResendCreateCloudAccountEmail',
+      'CancelCreateCloudAccount',
+      'PromoteResourceAccount',
+      'ResendPromoteResourceAccountEmail',
+      'CancelPromoteResourceAccount',
+    ];
+    expect(await auditedNames(h.host, h.boot.root, names)).toEqual(names);
   });
 });
