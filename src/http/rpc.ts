@@ -18,7 +18,9 @@ import {
 } from '../domain/identity/identity-cache.js';
 import { auditEvent, type AuditDraft } from '../domain/audit/audit.js';
 import { maskPhone } from '../domain/phone/phone.js';
-import type { BoundCall, OpContext, Operation } from '../operations/define.js';
+import type { BoundCall, CallMemo, OpContext, Operation } from '../operations/define.js';
+import { NonceUsedError, type NonceState } from '../domain/identity/pending-nonce.js';
+import { MEMBER_FROM_MEMORY, SERVED_FROM_MEMORY } from '../domain/directory/member-memory.js';
 import type { OperationRegistry } from '../operations/registry.js';
 import type { Store } from '../store/ports.js';
 import { isStoreUnavailable } from '../store/unavailable.js';
@@ -101,9 +103,11 @@ export async function handleRpc(wire: WireRequest, meta: RpcMeta, deps: RpcDeps)
 
     // An identity trusted from memory unread is re-checked by the write (Send) or before a refusal
     // is answered; a stale one re-runs the call on the current identity, without a second nonce.
+    // The first try of a write-checked call may also take its member from memory (PostgreSQL).
     let validate = !op.identityCheckedByWrite;
+    const nonce: NonceState = { claimed: false };
     for (let attempt = 0; attempt < 3; attempt++) {
-      const outcome = await authenticatedCall(wire, rpc, op, meta, deps, { validate, nonceClaimed: attempt > 0 });
+      const outcome = await authenticatedCall(wire, rpc, op, meta, deps, { validate, nonce });
       if (outcome !== STALE) return outcome;
       validate = true;
     }
@@ -131,14 +135,23 @@ async function authenticatedCall(
   op: Operation,
   meta: RpcMeta,
   deps: RpcDeps,
-  opts: { validate: boolean; nonceClaimed: boolean },
+  opts: { validate: boolean; nonce: NonceState },
 ): Promise<RpcOutcome | typeof STALE> {
+  const { nonce } = opts;
   const fail = (f: ApiFailure, principal?: string): RpcOutcome => ({
     response: errorResponse(meta.requestId, meta.hostId, f),
     code: f.code,
     action: op.action,
     ...(principal ? { principal } : {}),
   });
+  // Claims a nonce the write did not take, before any answer: false when it was used before.
+  const settleNonce = async (): Promise<boolean> => {
+    const d = nonce.deferred;
+    if (!d || nonce.claimed) return true;
+    nonce.claimed = true;
+    return deps.store.nonces.claim(d.accessKeyId, d.nonce, d.expiresAt);
+  };
+  const defer = op.identityCheckedByWrite === true && deps.store.verification.claimsNonceInWrite;
   let found: Resolved | undefined;
   const authed = await authenticate(wire, rpc, {
     clock: deps.clock,
@@ -147,9 +160,15 @@ async function authenticatedCall(
       found = await deps.identities.resolve(id, opts.validate);
       return found?.identity.credential;
     },
-    claimNonce: opts.nonceClaimed
-      ? async () => true
-      : (id, nonce, expiresAt) => deps.store.nonces.claim(id, nonce, expiresAt),
+    claimNonce: async (accessKeyId, value, expiresAt) => {
+      if (nonce.claimed) return true;
+      if (defer) {
+        nonce.deferred = { accessKeyId, nonce: value, expiresAt };
+        return true;
+      }
+      nonce.claimed = await deps.store.nonces.claim(accessKeyId, value, expiresAt);
+      return nonce.claimed;
+    },
   });
   const stale = async (): Promise<boolean> =>
     found !== undefined && !found.fresh && !(await deps.identities.isCurrent(found.identity));
@@ -157,25 +176,33 @@ async function authenticatedCall(
     if (await stale()) return STALE;
     return fail(authed.ok ? failure('InternalError') : authed.error);
   }
+  const replayed = fail(failure('SignatureNonceUsed'));
   const identity = found.identity;
   const tokenError = checkSecurityToken(identity.credential.sts, authed.value.securityToken, deps.clock.now());
-  if (tokenError) return fail(tokenError);
+  if (tokenError) return (await settleNonce()) ? fail(tokenError) : replayed;
   const principal: Principal = identity.credential.principal;
   deps.services.identity.keyUsage.record(principal.accessKeyId, deps.clock.now());
 
   const draft = auditDraft(meta, op, rpc.version, principal, rpc.params, deps.clock.now());
+  const memo: CallMemo = new Map();
+  if (!opts.validate) memo.set(MEMBER_FROM_MEMORY, true);
   let outcome: Result<Record<string, unknown>, ApiFailure>;
   try {
-    outcome = await runAuthenticated(op, rpc.version, rpc.params, identity, draft, meta, deps);
+    outcome = await runAuthenticated(op, rpc.version, rpc.params, identity, draft, meta, deps, { memo, nonce });
   } catch (e) {
     if (e instanceof StaleIdentityError) return STALE;
+    if (e instanceof NonceUsedError) return replayed;
     throw e;
   }
   if (!outcome.ok) {
     if (await stale()) return STALE;
+    // A refusal judged on a member from memory, before any write checked it, is judged again.
+    if (memo.has(SERVED_FROM_MEMORY) && !nonce.claimed) return STALE;
+    if (!(await settleNonce())) return replayed;
     await appendAudit(deps, draft, outcome.error.code, outcome.error.auditDetail);
     return fail(outcome.error, principal.arn);
   }
+  if (!(await settleNonce())) return replayed;
   if (op.readOnly) await appendAudit(deps, draft, 'OK');
   return { response: successResponse(meta.requestId, outcome.value), action: op.action, principal: principal.arn };
 }
@@ -188,6 +215,7 @@ async function runAuthenticated(
   draft: AuditDraft,
   meta: RpcMeta,
   deps: RpcDeps,
+  call$: { memo: CallMemo; nonce: NonceState },
 ): Promise<Result<Record<string, unknown>, ApiFailure>> {
   const principal = identity.credential.principal;
   const ctx: OpContext = {
@@ -198,10 +226,11 @@ async function runAuthenticated(
     secureTransport: meta.secureTransport,
     services: deps.services,
     identityStamp: identity.stamp,
+    nonce: call$.nonce,
   };
   // Input first: the resource ARN is built from validated values only (never from a raw, unbounded
   // parameter), and the handler acts on exactly the input that was authorized.
-  const call = op.bind(params);
+  const call = op.bind(params, call$.memo);
   if (!call.ok) return call;
   // The caller rule needs no member, so a refused identity never causes a member lookup
   // (resolving a resource ARN may look the member up).

@@ -11,6 +11,7 @@ import type { FolderService } from '../domain/directory/folders.js';
 import type { MemberService } from '../domain/directory/members.js';
 import type { SecurePhoneVerification } from '../domain/verification/secure-phone.js';
 import type { Directory, Store } from '../store/ports.js';
+import type { NonceState } from '../domain/identity/pending-nonce.js';
 import type { IdentityStamp } from '../store/hot-ports.js';
 import type { Site } from '../config/settings.js';
 import type { IdentityServices } from '../domain/ram/services.js';
@@ -38,6 +39,8 @@ export interface OpContext {
   managedDirectory?: Directory;
   /** The identity epoch the caller was authorized at, for a write that re-checks it (Send). */
   identityStamp?: IdentityStamp;
+  /** The request's nonce, when the pipeline left its claim to the call's write (see pending-nonce.ts). */
+  nonce?: NonceState;
   /** Reads made while resolving this call's resource ARN, for its handler to reuse (one call only). */
   memo?: CallMemo;
   services: {
@@ -167,8 +170,11 @@ export interface BoundCall {
 export interface Operation extends OperationMeta {
   input: TObject;
   paramErrors: Readonly<Partial<Record<string, ParamErrors>>>;
-  /** Validates wire parameters against the input schema; see operations/validate.ts. */
-  bind(params: Readonly<Record<string, string>>): Result<BoundCall, ApiFailure>;
+  /**
+   * Validates wire parameters against the input schema; see operations/validate.ts. `memo` is the
+   * call's memo (fresh by default), shared by its resource lookups and its handler.
+   */
+  bind(params: Readonly<Record<string, string>>, memo?: CallMemo): Result<BoundCall, ApiFailure>;
 }
 
 export function defineOperation<S extends TObject>(spec: OperationSpec<S>): Operation {
@@ -180,13 +186,12 @@ export function defineOperation<S extends TObject>(spec: OperationSpec<S>): Oper
   return {
     ...meta,
     paramErrors: errors,
-    bind(params) {
+    bind(params, memo: CallMemo = new Map()) {
       const unsupported = unsupportedParameter(official, implemented, params);
       if (unsupported) return err(unsupported);
       const valid = validateInput<S>(spec.input, errors, params);
       if (!valid.ok) return valid;
       const input = valid.value;
-      const memo: CallMemo = new Map();
       let more: readonly string[] = [];
       return ok({
         resource: (principal, services, managed) => {

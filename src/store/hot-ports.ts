@@ -54,6 +54,16 @@ export interface SendCodeCommand {
    * `stale-identity` when the account's epoch has moved since (see migration 0009).
    */
   identity?: IdentityStamp;
+  /**
+   * The member as the caller read it (possibly from memory): the Send writes nothing and answers
+   * `stale-member` unless the member still has exactly this directory, folder, type and secure phone.
+   */
+  member?: MemberAsRead;
+  /**
+   * The request's signature nonce, claimed by this write once the identity and member checks pass
+   * (and kept whatever the Send's outcome): `nonce-used` when it was claimed before.
+   */
+  nonce?: NonceClaim;
   /** A ClientToken: replays a live record with this fingerprint, refuses one with another. */
   idempotency?: { scope: string; token: string; fingerprint: string; response: string; expiresAt: number };
   limits?: SendLimitPlan;
@@ -67,6 +77,20 @@ export interface SendCodeCommand {
   replayAudit: AuditEvent;
 }
 
+export interface MemberAsRead {
+  accountId: string;
+  directoryId: string;
+  folderId: string;
+  type: string;
+  securePhone: string | null;
+}
+
+export interface NonceClaim {
+  accessKeyId: string;
+  nonce: string;
+  expiresAt: number;
+}
+
 /** An account and the identity epoch an in-process identity was loaded at. */
 export interface IdentityStamp {
   accountId: string;
@@ -77,6 +101,10 @@ export type SendCodeOutcome =
   | { kind: 'sent' }
   /** The caller's identities changed since it was authorized; nothing was written. */
   | { kind: 'stale-identity' }
+  /** The member changed since it was read; nothing was written. */
+  | { kind: 'stale-member' }
+  /** The request's nonce was claimed before; nothing was written. */
+  | { kind: 'nonce-used' }
   | { kind: 'replayed'; response: string }
   | { kind: 'token-mismatch' }
   | { kind: 'refused'; refusal: SendRefusal }
@@ -90,6 +118,12 @@ export interface VerificationStore {
    * write nothing (a replay writes its audit record only). Resolves after the commit.
    */
   sendCode(cmd: SendCodeCommand): Promise<SendCodeOutcome>;
+  /**
+   * True when `SendCodeCommand.nonce` rides in the Send's own round trip (PostgreSQL), so the
+   * pipeline may leave the claim to the write; elsewhere the nonce is claimed up front (and a
+   * `nonce` given to sendCode costs a claim of its own).
+   */
+  readonly claimsNonceInWrite: boolean;
   /** One Bind step (BindPhoneCommand); resolves after its writes commit. */
   bindPhone(cmd: BindPhoneCommand): Promise<BindPhoneOutcome>;
 }

@@ -9,6 +9,7 @@ import { codeRepo } from './repos/codes.js';
 import { limitRepo } from './repos/limits.js';
 import { outboxRepo } from './repos/outbox.js';
 import { inboxRepo } from './repos/inbox.js';
+import { coalesced } from './coalesce.js';
 import { deliveryRepo } from './repos/delivery.js';
 import { auditRepo } from './repos/audit.js';
 import { nonceRepo } from './repos/nonces.js';
@@ -86,7 +87,12 @@ export function kyselyStore(db: Kysely<Database>, dialect: Store['dialect'], sql
   const root = reposOn(db, dialect);
   const fastNonces = fast ? { ...root.nonces, claim: fast.claimNonce } : undefined;
   const fastAudit = fast ? { ...root.audit, append: fast.appendAudit } : undefined;
-  const fastInbox = fast ? { ...root.inbox, add: fast.addToInbox } : undefined;
+  // PostgreSQL: the worker's inbox deliveries of one batch share one INSERT (one round trip).
+  const fastInbox = fast
+    ? { ...root.inbox, add: fast.addToInbox }
+    : dialect === 'postgres'
+      ? { ...root.inbox, add: coalesced(root.inbox.addMany) }
+      : undefined;
   const fastDirectory = fast ? { ...root.directory, lookupMember: fast.lookupMember } : undefined;
   const fastOutbox = fast ? { ...root.outbox, claim: fast.claimOutbox, settle: fast.settleOutbox } : undefined;
   const ambient = new AsyncLocalStorage<Repos>();
@@ -97,9 +103,13 @@ export function kyselyStore(db: Kysely<Database>, dialect: Store['dialect'], sql
       // Inside an ambient transaction the write set joins it (the group commit would wait for the
       // connection that transaction holds).
       sendCode: (cmd) => {
-        if (ambient.getStore() || (!fast && dialect !== 'postgres')) return sendCodeViaRepos(store, cmd);
-        return fast ? fast.sendCode(cmd) : pgSendCode(db, cmd);
+        const pg = !ambient.getStore() && !fast && dialect === 'postgres';
+        if (pg) return pgSendCode(db, cmd);
+        if (cmd.nonce) throw new Error('sendCode claims a nonce only where claimsNonceInWrite is true');
+        if (ambient.getStore() || !fast) return sendCodeViaRepos(store, cmd);
+        return fast.sendCode(cmd);
       },
+      claimsNonceInWrite: dialect === 'postgres' && !fast,
       bindPhone: (cmd) => (fast && !ambient.getStore() ? fast.bindPhone(cmd) : bindPhoneViaRepos(store, cmd)),
     },
     identityEpoch: (accountId) =>
@@ -210,12 +220,13 @@ export function kyselyStore(db: Kysely<Database>, dialect: Store['dialect'], sql
 }
 
 /**
- * One round trip: resdir_send_code_checked (migration 0009) re-checks the identity epoch, then
- * resdir_send_code (0005) runs the write set in one statement's transaction.
+ * One round trip: resdir_send_code_guarded (migration 0020) re-checks the identity epoch and the
+ * member, claims the nonce, then resdir_send_code (0005) runs the write set in one statement's
+ * transaction.
  */
 async function pgSendCode(db: Kysely<Database>, cmd: SendCodeCommand): Promise<SendCodeOutcome> {
   const { rows } = await sql<{
     r: SendCodeOutcome;
-  }>`select resdir_send_code_checked(${JSON.stringify(cmd)}::jsonb) as r`.execute(db);
+  }>`select resdir_send_code_guarded(${JSON.stringify(cmd)}::jsonb) as r`.execute(db);
   return rows[0]!.r;
 }

@@ -153,6 +153,8 @@ export interface OutboxRepo {
 
 export interface InboxRepo {
   add(m: InboxMessage): Promise<void>;
+  /** Several messages in one statement: all of them or none. */
+  addMany(ms: readonly InboxMessage[]): Promise<void>;
   /** Newest first; `to` is E.164 or omitted for all. */
   list(to: string | undefined, limit: number): Promise<Array<InboxMessage & { status: string }>>;
   clear(): Promise<void>;

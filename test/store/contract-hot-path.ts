@@ -8,7 +8,7 @@ import type { SendCodeCommand, SendCodeOutcome } from '../../src/store/hot-ports
 import { sendCodeViaRepos } from '../../src/store/hot/send-code-repos.js';
 import type { Store } from '../../src/store/ports.js';
 import type { TestDatabase } from './dialects.js';
-import { PURPOSE, T0, accountId, auditEvent } from './fixtures.js';
+import { PURPOSE, T0, account, accountId, auditEvent, member, seedDirectory } from './fixtures.js';
 
 let seq = 0;
 const id = (prefix: string) => `${prefix}-${String(++seq).padStart(8, '0')}`;
@@ -82,6 +82,53 @@ function hotPathCases(db: () => TestDatabase, impl: (typeof IMPLEMENTATIONS)[num
       const current = command(a, { identity: { accountId: manager, epoch: await store().identityEpoch(manager) } });
       expect(await store().verification.sendCode(current)).toEqual({ kind: 'sent' });
       expect((await sendsOf(a)).map((e) => e.id)).toEqual([current.audit.id]);
+    });
+
+    it('writes nothing for a member that is no longer as read; sends while it is', async () => {
+      const { rd, root } = await seedDirectory(store());
+      const a = account();
+      await store().directory.createAccount(a);
+      await store().directory.addMember(member({ account_id: a.id, directory_id: rd, folder_id: root }));
+      const read = { accountId: a.id, directoryId: rd, folderId: root, type: 'ResourceAccount', securePhone: null };
+      const changed = [
+        { ...read, folderId: 'fd-elsewhere' },
+        { ...read, directoryId: 'rd-other' },
+        { ...read, type: 'CloudAccount' },
+        { ...read, securePhone: '+6591230000' },
+        { ...read, accountId: accountId() },
+      ];
+      for (const m of changed) {
+        const cmd = command(a.id, { member: m });
+        expect(await store().verification.sendCode(cmd)).toEqual({ kind: 'stale-member' });
+        expect(await store().outbox.get(cmd.message!.id)).toBeUndefined();
+      }
+      expect(await sendsOf(a.id)).toEqual([]);
+      expect(await store().verification.sendCode(command(a.id, { member: read }))).toEqual({ kind: 'sent' });
+      await store().directory.bindSecurePhone(a.id, '+6591230000', T0 + 1);
+      expect(await store().verification.sendCode(command(a.id, { member: read }))).toEqual({ kind: 'stale-member' });
+    });
+
+    it('claims a nonce given to the write once, keeps it whatever the outcome, never when stale', async () => {
+      if (impl.name !== 'verification.sendCode' || !db().store.verification.claimsNonceInWrite) return;
+      const a = accountId();
+      const manager = accountId();
+      const nonce = { accessKeyId: 'LTAI5tNonceInWrite0000001', nonce: `n-${a}`, expiresAt: T0 + 900_000 };
+      const epoch = await store().identityEpoch(manager);
+      const stale = command(a, { nonce, identity: { accountId: manager, epoch: epoch + 1 } });
+      expect(await store().verification.sendCode(stale)).toEqual({ kind: 'stale-identity' });
+      expect(await store().verification.sendCode(command(accountId(), { limits: counter(1, `n-${a}`) }))).toEqual({
+        kind: 'sent',
+      });
+      const refused = command(a, { nonce, limits: counter(1, `n-${a}`) });
+      expect(await store().verification.sendCode(refused)).toMatchObject({ kind: 'refused' });
+      const again = command(a, { nonce });
+      expect(await store().verification.sendCode(again)).toEqual({ kind: 'nonce-used' });
+      expect(await store().outbox.get(again.message!.id)).toBeUndefined();
+      expect(await sendsOf(a)).toEqual([]);
+      expect(await store().nonces.claim(nonce.accessKeyId, nonce.nonce, nonce.expiresAt)).toBe(false);
+      const fresh = { ...nonce, nonce: `m-${a}` };
+      expect(await store().verification.sendCode(command(a, { nonce: fresh }))).toEqual({ kind: 'sent' });
+      expect(await store().nonces.claim(fresh.accessKeyId, fresh.nonce, fresh.expiresAt)).toBe(false);
     });
 
     it('commits the code, its outbox message and the audit record together, superseding the live code', async () => {

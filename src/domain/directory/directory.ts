@@ -4,6 +4,8 @@ import { newAccountId } from '../../lib/ids.js';
 import { err, ok, type Result } from '../../lib/result.js';
 import type { Directory, Member, Store } from '../../store/ports.js';
 import type { Principal } from '../../auth/principal.js';
+import type { CallMemo } from '../../operations/define.js';
+import { MEMBER_FROM_MEMORY, MemberMemory, SERVED_FROM_MEMORY } from './member-memory.js';
 
 export interface NewResourceAccount {
   displayName: string;
@@ -18,11 +20,15 @@ export const memberMemoKey = (dir: Directory, accountId: string): string => `mem
 export class DirectoryService {
   /** The folder chain read with a member by memberOf, so that pathOf needs no further read. */
   private readonly chains = new WeakMap<Member, string[]>();
+  /** Members as last read, on PostgreSQL only (see member-memory.ts). */
+  private readonly memory: MemberMemory | undefined;
 
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.memory = store.dialect === 'postgres' ? new MemberMemory() : undefined;
+  }
 
   /** The directory the caller's account manages. Failure: ResourceDirectoryNotInUse (404). */
   async managedBy(principal: Principal): Promise<Result<Directory, ApiFailure>> {
@@ -76,10 +82,15 @@ export class DirectoryService {
    * A member of `dir` by account ID. Failures: EntityNotExists.Account (404) when no such account
    * exists; NotSupport.AccountInAnotherResourceDirectory (409) when it exists outside `dir`.
    */
-  async memberOf(dir: Directory, accountId: string): Promise<Result<Member, ApiFailure>> {
+  async memberOf(dir: Directory, accountId: string, memo?: CallMemo): Promise<Result<Member, ApiFailure>> {
     // No enumeration: the same one read whether the account is unknown, in another directory or a
     // member here, so only the documented code tells them apart.
-    const found = await this.store.directory.lookupMember(accountId);
+    let found = memo?.has(MEMBER_FROM_MEMORY) ? this.memory?.get(accountId) : undefined;
+    if (found) memo?.set(SERVED_FROM_MEMORY, true);
+    else {
+      found = await this.store.directory.lookupMember(accountId);
+      this.memory?.set(accountId, found);
+    }
     const member = found.member;
     if (member && member.directory_id === dir.id) {
       this.chains.set(member, found.folderChain);
@@ -105,7 +116,7 @@ export class DirectoryService {
     memo?: Map<string, unknown>,
   ): Promise<Result<Member, ApiFailure>> {
     const known = memo?.get(memberMemoKey(dir, accountId)) as Result<Member, ApiFailure> | undefined;
-    const r = known ?? (await this.memberOf(dir, accountId));
+    const r = known ?? (await this.memberOf(dir, accountId, memo));
     if (!r.ok) return r;
     const m = r.value;
     if (m.type !== 'ResourceAccount') {

@@ -5,6 +5,7 @@ import { err, ok, type Result } from '../../lib/result.js';
 import type { Member, Store } from '../../store/ports.js';
 import type { IdentityStamp } from '../../store/hot-ports.js';
 import { StaleIdentityError } from '../identity/identity-cache.js';
+import { NonceUsedError, type NonceState } from '../identity/pending-nonce.js';
 import { auditEvent, type AuditDraft } from '../audit/audit.js';
 import type { Phone } from '../phone/phone.js';
 import { BIND_PHONE_PURPOSE, codeMatches, looksLikeCode } from './code.js';
@@ -23,6 +24,12 @@ export interface VerificationPolicy extends SendLimitPolicy {
   clientTokenTtlSeconds: number;
   /** E.164 → fixed code: no SMS, no send limits, no breaker (development only). */
   testNumbers: Record<string, string>;
+}
+
+/** What the Send's write re-checks (identity epoch) or claims (a deferred nonce) for the pipeline. */
+export interface WriteGuard {
+  identity?: IdentityStamp;
+  nonce?: NonceState;
 }
 
 type SendResult = Result<{ expiresAt: number; messageId: string | null }, ApiFailure>;
@@ -64,14 +71,14 @@ export class SecurePhoneVerification {
     phone: Phone,
     audit: AuditDraft,
     clientToken?: string,
-    identity?: IdentityStamp,
+    guard: WriteGuard = {},
   ): Promise<SendResult> {
     const idem =
       clientToken === undefined
         ? undefined
         : idempotencyKey(audit, clientToken, { AccountId: member.account_id, SecureMobilePhone: phone.e164 });
-    let r = await this.trySend(member, managementAccountId, phone, audit, idem, identity);
-    if (!r.ok && 'raced' in r.error) r = await this.trySend(member, managementAccountId, phone, audit, idem, identity);
+    let r = await this.trySend(member, managementAccountId, phone, audit, idem, guard);
+    if (!r.ok && 'raced' in r.error) r = await this.trySend(member, managementAccountId, phone, audit, idem, guard);
     // A concurrent Send with the same token (another connection or replica) may have held a limit
     // row and committed while this one waited on it: this one then sees the limit claimed and is
     // refused, although the token's record now exists. Look once more, and replay it if so.
@@ -82,7 +89,7 @@ export class SecurePhoneVerification {
       r.error.reason !== 'client-token-mismatch' &&
       (await this.store.defence.findIdempotent(idem.scope, idem.token, this.clock.now()))
     ) {
-      r = await this.trySend(member, managementAccountId, phone, audit, idem, identity);
+      r = await this.trySend(member, managementAccountId, phone, audit, idem, guard);
     }
     if (r.ok) return r;
     if ('raced' in r.error) throw new Error('ClientToken record vanished between two reads');
@@ -98,7 +105,7 @@ export class SecurePhoneVerification {
     phone: Phone,
     audit: AuditDraft,
     idem: ReturnType<typeof idempotencyKey> | undefined,
-    identity: IdentityStamp | undefined,
+    guard: WriteGuard,
   ): Promise<Result<{ expiresAt: number; messageId: string | null }, SendError>> {
     const now = this.clock.now();
     const { command, target, expiresAt, messageId } = planSend(
@@ -106,9 +113,18 @@ export class SecurePhoneVerification {
       { purpose: BIND_PHONE_PURPOSE, accountId: member.account_id, managementAccountId, phone, audit },
       now,
     );
+    const { identity, nonce } = guard;
     const outcome = await this.store.verification.sendCode({
       ...command,
       ...(identity ? { identity } : {}),
+      member: {
+        accountId: member.account_id,
+        directoryId: member.directory_id,
+        folderId: member.folder_id,
+        type: member.type,
+        securePhone: member.account.secure_mobile_phone,
+      },
+      ...(nonce?.deferred && !nonce.claimed ? { nonce: nonce.deferred } : {}),
       ...(idem
         ? {
             idempotency: {
@@ -119,9 +135,10 @@ export class SecurePhoneVerification {
           }
         : {}),
     });
+    if (outcome.kind === 'nonce-used') throw new NonceUsedError();
+    if (outcome.kind === 'stale-identity' || outcome.kind === 'stale-member') throw new StaleIdentityError();
+    if (nonce) nonce.claimed = true; // every other outcome came from a write that took the nonce
     switch (outcome.kind) {
-      case 'stale-identity':
-        throw new StaleIdentityError();
       case 'token-raced':
         return err({ raced: true });
       case 'refused':

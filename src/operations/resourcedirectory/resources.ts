@@ -18,7 +18,7 @@ export async function memberAccountArn(r: ResourceRequest): Promise<string> {
   if (/^\d{16}$/.test(accountId)) {
     const dir = r.managed ? ok(r.managed) : await r.services.directory.visibleTo(r.principal);
     if (dir.ok) {
-      const member = await r.services.directory.memberOf(dir.value, accountId);
+      const member = await r.services.directory.memberOf(dir.value, accountId, r.memo);
       r.memo.set(memberMemoKey(dir.value, accountId), member);
       if (member.ok) return `${base(r)}:account/${await r.services.directory.pathOf(dir.value, member.value)}`;
     }

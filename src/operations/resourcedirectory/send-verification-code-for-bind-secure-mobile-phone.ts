@@ -55,7 +55,7 @@ export default defineOperation({
       phone,
       ctx.audit,
       input.ClientToken,
-      ctx.identityStamp,
+      { ...(ctx.identityStamp ? { identity: ctx.identityStamp } : {}), ...(ctx.nonce ? { nonce: ctx.nonce } : {}) },
     );
     if (!sent.ok) return sent;
     return ok({ ExpirationDate: iso(sent.value.expiresAt) });

@@ -4,8 +4,8 @@
  * fast path must match (the conformance suite runs both).
  */
 import { err, ok, type Result } from '../../lib/result.js';
-import type { Repos, Store } from '../ports.js';
-import type { SendCodeCommand, SendCodeOutcome, SendLimitPlan, SendRefusal } from '../hot-ports.js';
+import type { MemberLookup, Repos, Store } from '../ports.js';
+import type { MemberAsRead, SendCodeCommand, SendCodeOutcome, SendLimitPlan, SendRefusal } from '../hot-ports.js';
 
 /** Counters without a limit of their own (breaker statistics) stop below this. */
 export const UNBOUNDED = 2_000_000_000;
@@ -19,6 +19,9 @@ async function writeSend(tx: Repos, cmd: SendCodeCommand): Promise<Result<SendCo
   const { now, idempotency: idem, code, message } = cmd;
   if (cmd.identity && (await tx.identity.epochOf(cmd.identity.accountId)) !== cmd.identity.epoch) {
     return err({ kind: 'stale-identity' });
+  }
+  if (cmd.member && !memberAsRead(await tx.directory.lookupMember(cmd.member.accountId), cmd.member)) {
+    return err({ kind: 'stale-member' });
   }
   if (idem) {
     const prior = await tx.defence.findIdempotent(idem.scope, idem.token, now);
@@ -107,4 +110,16 @@ async function claimLimits(tx: Repos, p: SendLimitPlan, now: number): Promise<Se
     if (bound * 100 < p.breaker.minBindPercent * sent) return { kind: 'breaker', keyIndex };
   }
   return undefined;
+}
+
+/** Whether a lookup still shows the member as the Send's caller read it. */
+function memberAsRead(found: MemberLookup, read: MemberAsRead): boolean {
+  const m = found.member;
+  return (
+    m !== undefined &&
+    m.directory_id === read.directoryId &&
+    m.folder_id === read.folderId &&
+    m.type === read.type &&
+    m.account.secure_mobile_phone === read.securePhone
+  );
 }

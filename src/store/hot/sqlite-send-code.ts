@@ -105,7 +105,11 @@ function run(st: SendStatements, outbox: OutboxStatements, bind: BindStatements,
 
 /** Outcomes whose writes commit; the others roll back to their savepoint. */
 const keeps = (o: HotOutcome): boolean =>
-  o.kind !== 'stale-identity' && o.kind !== 'token-mismatch' && o.kind !== 'refused' && o.kind !== 'token-raced';
+  o.kind !== 'stale-identity' &&
+  o.kind !== 'stale-member' &&
+  o.kind !== 'token-mismatch' &&
+  o.kind !== 'refused' &&
+  o.kind !== 'token-raced';
 
 function writeSend(st: SendStatements, cmd: SendCodeCommand): SendCodeOutcome {
   const { now, idempotency: idem, code, message } = cmd;
@@ -113,6 +117,7 @@ function writeSend(st: SendStatements, cmd: SendCodeCommand): SendCodeOutcome {
     const row = st.identityEpoch.get(cmd.identity.accountId) as { epoch: number } | undefined;
     if (Number(row?.epoch ?? 0) !== cmd.identity.epoch) return { kind: 'stale-identity' };
   }
+  if (cmd.member && st.memberAsRead.get({ ...cmd.member }) === undefined) return { kind: 'stale-member' };
   if (idem) {
     const prior = st.findIdempotent.get({ scope: idem.scope, token: idem.token, now }) as
       | { fingerprint: string; response: string }

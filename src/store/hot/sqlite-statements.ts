@@ -10,6 +10,10 @@ export function sendStatements(db: SqliteDatabase.Database) {
   const p = (sql: string) => db.prepare(sql);
   return {
     identityEpoch: p('select epoch from identity_epochs where account_id = ?'),
+    /** A row when the member is still as read (SendCodeCommand.member). */
+    memberAsRead: p(`select 1 as ok from members mb join accounts a on a.id = mb.account_id
+      where mb.account_id = @accountId and mb.directory_id = @directoryId and mb.folder_id = @folderId
+        and mb.type = @type and a.secure_mobile_phone is @securePhone`),
     claimNonce:
       p(`insert into request_nonces (access_key_id, nonce, expires_at) values (@accessKeyId, @nonce, @expiresAt)
       on conflict do nothing returning nonce`),

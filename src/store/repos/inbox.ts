@@ -7,6 +7,9 @@ export function inboxRepo(db: Kysely<Database>): InboxRepo {
     async add(m) {
       await db.insertInto('sms_inbox').values(m).execute();
     },
+    async addMany(ms) {
+      if (ms.length > 0) await db.insertInto('sms_inbox').values(ms).execute();
+    },
     async list(to, limit) {
       let q = db
         .selectFrom('sms_inbox as i')

@@ -1,0 +1,30 @@
+import type { MemberLookup } from '../../store/ports.js';
+
+/** CallMemo flag: this call may take its member from memory, because its write re-checks it. */
+export const MEMBER_FROM_MEMORY = 'member-from-memory';
+/** CallMemo flag: a member of this call came from memory (no read confirmed it yet). */
+export const SERVED_FROM_MEMORY = 'member-served-from-memory';
+
+/**
+ * Members as last read, by account ID, for calls whose one write re-checks the member (the Send on
+ * PostgreSQL, where each read is a round trip). Bounded: the oldest entry leaves first. An entry
+ * is only a hint: a write that finds the member changed writes nothing, and the call runs again
+ * on a fresh read, which replaces the entry.
+ */
+export class MemberMemory {
+  private readonly entries = new Map<string, MemberLookup>();
+
+  constructor(private readonly max = 4096) {}
+
+  get(accountId: string): MemberLookup | undefined {
+    return this.entries.get(accountId);
+  }
+
+  /** Keeps a lookup that found a member; forgets the account otherwise. */
+  set(accountId: string, found: MemberLookup): void {
+    this.entries.delete(accountId);
+    if (!found.member) return;
+    this.entries.set(accountId, found);
+    if (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value!);
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * PostgreSQL: `resdir_send_code_guarded(cmd)`, the Send's one round trip with everything it used
+ * to spend separate round trips on. In order, each answering having written nothing:
+ *   1. the caller's identity epoch (`cmd.identity`, as resdir_send_code_checked) → stale-identity;
+ *   2. the member as the caller read it (`cmd.member`: directory, folder, type, secure phone) →
+ *      stale-member, so a member served from memory, or changed since it was read, never gets a code;
+ *   3. the request's signature nonce (`cmd.nonce`), claimed → nonce-used when claimed before.
+ * Then resdir_send_code (migration 0005); the nonce stays claimed whatever that answers.
+ * SQLite needs nothing here: its hot path runs these checks as prepared statements.
+ */
+import { SqliteAdapter, sql, type Kysely } from 'kysely';
+
+export async function up(db: Kysely<unknown>): Promise<void> {
+  if (db.getExecutor().adapter instanceof SqliteAdapter) return;
+  await sql
+    .raw(
+      `create or replace function resdir_send_code_guarded(cmd jsonb) returns jsonb language plpgsql as $fn$
+declare
+  e bigint;
+  m jsonb := cmd->'member';
+  n jsonb := cmd->'nonce';
+begin
+  if cmd ? 'identity' then
+    select epoch into e from identity_epochs where account_id = cmd->'identity'->>'accountId';
+    if coalesce(e, 0) <> (cmd->'identity'->>'epoch')::bigint then
+      return jsonb_build_object('kind', 'stale-identity');
+    end if;
+  end if;
+  if m is not null and not exists (
+    select 1 from members mb join accounts a on a.id = mb.account_id
+      where mb.account_id = m->>'accountId' and mb.directory_id = m->>'directoryId'
+        and mb.folder_id = m->>'folderId' and mb.type = m->>'type'
+        and a.secure_mobile_phone is not distinct from m->>'securePhone'
+  ) then
+    return jsonb_build_object('kind', 'stale-member');
+  end if;
+  if n is not null then
+    insert into request_nonces (access_key_id, nonce, expires_at)
+      values (n->>'accessKeyId', n->>'nonce', (n->>'expiresAt')::bigint)
+      on conflict do nothing;
+    if not found then
+      return jsonb_build_object('kind', 'nonce-used');
+    end if;
+  end if;
+  return resdir_send_code(cmd);
+end $fn$`,
+    )
+    .execute(db);
+}
+
+export async function down(): Promise<void> {
+  throw new Error('frozen migrations are not reversed');
+}
