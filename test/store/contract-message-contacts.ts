@@ -23,6 +23,8 @@ export function messageContactsContract(db: () => TestDatabase): void {
     phone_verified: 0,
     created_at: T0,
     deletion_due_at: null,
+    verified_email_address: null,
+    verified_phone_number: null,
     ...over,
   });
 
