@@ -17,7 +17,7 @@ import type { AuditDraft } from '../audit/audit.js';
 import type { Phone } from '../phone/phone.js';
 import { codeMac, generateCode } from './code.js';
 import { SendGuard } from './limits/send-guard.js';
-import { DAY_MS, HOUR_MS, limitRefusal, windowStart } from './limits/refusal.js';
+import { DAY_MS, HOUR_MS, limitRefusal, pairSubject, windowStart } from './limits/refusal.js';
 import { noObserver, type VerificationObserver } from './observer.js';
 import { planSend } from './send-plan.js';
 import type { VerificationPolicy } from './secure-phone.js';
@@ -31,9 +31,14 @@ export type ContactTargetKind = 'email' | 'phone';
 export const storedTarget = (kind: ContactTargetKind, value: string): string =>
   kind === 'email' ? value.toLowerCase() : `+${value.replace('-', '')}`;
 
-/** Subject of the failure budget and cooldown of one (contact, target). */
+/**
+ * Subject of the failure budget and cooldown of one (contact, target): for a phone the one the SMS
+ * send path claims (SendGuard, with the contact in the member's place), so its lock stops sends.
+ */
 export const contactPair = (contactId: string, kind: ContactTargetKind, value: string): string =>
-  `message-contact-${kind}:${contactId}:${storedTarget(kind, value)}`;
+  kind === 'phone'
+    ? pairSubject(contactId, storedTarget(kind, value))
+    : `message-contact-email:${contactId}:${storedTarget(kind, value)}`;
 
 const notFound = (id: string): ApiFailure =>
   failure('EntityNotExists.MessageContact', `The message contact ${id} does not exist in your resource directory.`);
