@@ -166,7 +166,8 @@ export class MessageContactService {
   }
 
   /**
-   * Reverts the pending change of each given value to the last verified one (verified again).
+   * Reverts the pending change of each given value to the last verified one (verified again);
+   * with neither value given, every pending change that has a verified value before it.
    * Failures: EntityNotExists.MessageContact (404); InvalidStatus.MessageContact (409) while
    * deleting; EntityNotMatch.MessageContact.EmailAddress / .PhoneNumber (400) for a value that is
    * not the contact's current one; InvalidStatus.MessageContact.NoPendingUpdate (409) when that
@@ -182,7 +183,23 @@ export class MessageContactService {
       { given: p.emailAddress, current: c.email_address, flag: c.email_verified, last: c.verified_email_address },
       { given: p.phoneNumber, current: c.phone_number, flag: c.phone_verified, last: c.verified_phone_number },
     ] as const;
+    const all = p.emailAddress === undefined && p.phoneNumber === undefined;
+    if (all && !revert.some((v) => v.flag === 0 && v.last !== null)) {
+      return err(
+        failure(
+          'InvalidStatus.MessageContact.NoPendingUpdate',
+          `No change of the e-mail address or phone number of the message contact ${contactId} can be cancelled.`,
+        ),
+      );
+    }
     for (const [i, v] of revert.entries()) {
+      if (all && v.flag === 0 && v.last !== null) {
+        Object.assign(
+          fields,
+          i === 0 ? { email_address: v.last, email_verified: 1 } : { phone_number: v.last, phone_verified: 1 },
+        );
+        continue;
+      }
       if (v.given === undefined) continue;
       const what = i === 0 ? 'e-mail address' : 'phone number';
       if (v.given !== v.current) {

@@ -1,6 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { failure } from '../../errors/catalog.js';
-import { err, ok } from '../../lib/result.js';
+import { ok } from '../../lib/result.js';
 import { defineOperation } from '../define.js';
 import {
   CONTACT_PARAM_ERRORS,
@@ -14,7 +13,7 @@ import {
 /**
  * Cancels the pending change of the e-mail address and/or phone number UpdateMessageContact made:
  * each given value must be the contact's current, unverified one, and the last verified value
- * comes back (verified). At least one of EmailAddress and PhoneNumber is required.
+ * comes back (verified). With neither given, every pending change that can be cancelled is.
  */
 export default defineOperation({
   product: 'ResourceManager',
@@ -32,7 +31,6 @@ export default defineOperation({
   paramErrors: CONTACT_PARAM_ERRORS,
   errors: [
     'ResourceDirectoryNotInUse',
-    'MissingParameter.EmailAddress',
     'InvalidParameter.MobileCountryCode',
     'InvalidParameter.PhoneNumber',
     'EntityNotExists.MessageContact',
@@ -42,11 +40,6 @@ export default defineOperation({
     'InvalidStatus.MessageContact.NoPendingUpdate',
   ],
   async handler(ctx, input) {
-    if (input.EmailAddress === undefined && input.PhoneNumber === undefined) {
-      return err(
-        failure('MissingParameter.EmailAddress', 'Give EmailAddress, PhoneNumber or both: the changes to cancel.'),
-      );
-    }
     const phone = contactPhone(input.PhoneNumber);
     if (!phone.ok) return phone;
     const dir = await ctx.services.directory.managedBy(ctx.principal);
