@@ -8,6 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inbox, startResdir, waitForSms, type Harness } from '../../support/harness.js';
+import { auditedNames } from '../../support/audited.js';
 import { coreClient } from '../../support/clients.js';
 import { addRamUser } from '../../support/principals.js';
 import { refusedWith } from '../../support/sdk-error.js';
@@ -407,6 +408,13 @@ describe('permission and audit', () => {
     expect(text).toContain('VerifyMessageContact');
     expect(text).toContain('SendEmailVerificationForMessageContact');
     for (const code of seen) expect(text).not.toMatch(new RegExp(`(?<![0-9])${code}(?![0-9])`));
+    const names = [
+      'SendPhoneVerificationForMessageContact',
+      'SendEmailVerificationForMessageContact',
+      'CancelMessageContactUpdate',
+      'VerifyMessageContact',
+    ];
+    expect(await auditedNames(h.host, h.boot.root, names)).toEqual(names);
   });
 });
 
