@@ -192,17 +192,20 @@ export class MessageContactService {
         ),
       );
     }
+    const restore = (i: number, last: string) =>
+      Object.assign(
+        fields,
+        i === 0 ? { email_address: last, email_verified: 1 } : { phone_number: last, phone_verified: 1 },
+      );
     for (const [i, v] of revert.entries()) {
-      if (all && v.flag === 0 && v.last !== null) {
-        Object.assign(
-          fields,
-          i === 0 ? { email_address: v.last, email_verified: 1 } : { phone_number: v.last, phone_verified: 1 },
-        );
+      if (all) {
+        if (v.flag === 0 && v.last !== null) restore(i, v.last);
         continue;
       }
       if (v.given === undefined) continue;
       const what = i === 0 ? 'e-mail address' : 'phone number';
-      if (v.given !== v.current) {
+      // E-mail addresses compare without case, as everywhere else for contacts.
+      if (i === 0 ? v.given.toLowerCase() !== v.current.toLowerCase() : v.given !== v.current) {
         const code =
           i === 0 ? 'EntityNotMatch.MessageContact.EmailAddress' : 'EntityNotMatch.MessageContact.PhoneNumber';
         return err(failure(code, `${v.given} is not the ${what} of the message contact ${contactId}.`));
@@ -217,8 +220,7 @@ export class MessageContactService {
           ),
         );
       }
-      if (i === 0) Object.assign(fields, { email_address: v.last, email_verified: 1 });
-      else Object.assign(fields, { phone_number: v.last, phone_verified: 1 });
+      restore(i, v.last);
     }
     const email = fields.email_verified ?? c.email_verified;
     const phone = fields.phone_verified ?? c.phone_verified;
