@@ -33,6 +33,10 @@ import { lifecycleServices } from './domain/directory/services.js';
 import { TagService } from './domain/directory/tags.js';
 import { DelegationService } from './domain/directory/delegation.js';
 import { MessageContactService } from './domain/directory/message-contacts.js';
+import { MessageContactMembers } from './domain/directory/message-contact-members.js';
+import { MessageContactCodes } from './domain/verification/message-contact-codes.js';
+import { MessageContactConfirmation } from './domain/verification/message-contact-confirm.js';
+import { registerMessageContactVerifyRoute } from './http/message-contact-verify.js';
 import { repoPath } from './lib/repo-root.js';
 
 export const VERSION: string = (JSON.parse(fs.readFileSync(repoPath('package.json'), 'utf8')) as { version: string })
@@ -122,6 +126,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
         tags: new TagService(store, clock),
         delegation: new DelegationService(store, clock, directory),
         messageContacts: new MessageContactService(store, clock, settings.messageContactDeletionSeconds * 1000),
+        messageContactCodes: new MessageContactCodes(store, clock, keyring, settings, () => worker.poke(), observer),
+        messageContactMembers: new MessageContactMembers(store, clock),
       },
       log,
     },
@@ -139,6 +145,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
 
   applyHttpLimits(server.server, settings);
   if (delivery.receiptIntake) registerSmsReceiptRoute(server, delivery.receiptIntake);
+  registerMessageContactVerifyRoute(server, new MessageContactConfirmation(store, clock, keyring, settings));
   if (settings.mode === 'development')
     registerAdminAccountRoute(server, {
       store,

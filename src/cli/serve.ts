@@ -49,6 +49,7 @@ export function printWelcome(
       ? `  SMS inbox: ${url}/_resdir/sms`
       : `  SMS via ${smsProvider}; delivery status: ${url}/_resdir/sms`,
   );
+  console.log(`  mail inbox (message-contact codes): ${url}/_resdir/mail`);
 }
 
 /** Production: no demo world, no credentials; say whether `resdir init` has run. */

@@ -40,7 +40,8 @@ export const MESSAGE_CONTACT_CODES = {
   },
   'InvalidParameter.Member': {
     status: 400,
-    message: 'The Member parameter is invalid: use a 16-digit account ID or a folder ID (r-…, fd-…).',
+    message:
+      'The Member parameter is invalid: use a 16-digit account ID, a folder ID (r-…, fd-…) or the directory ID (rd-…).',
   },
   'DeleteConflict.MessageContact.Member': {
     status: 409,
@@ -49,5 +50,36 @@ export const MESSAGE_CONTACT_CODES = {
   'InvalidStatus.MessageContact': {
     status: 409,
     message: 'The message contact is being deleted.',
+  },
+  'InvalidStatus.MessageContact.NotActive': {
+    status: 409,
+    message: 'The message contact is not Active: verify its e-mail address and phone number first.',
+  },
+  'InvalidStatus.MessageContact.Verified': {
+    status: 409,
+    message: 'The e-mail address or phone number of the message contact is already verified.',
+  },
+  'InvalidStatus.MessageContact.NoPendingUpdate': {
+    status: 409,
+    message: 'No change of this e-mail address or phone number of the message contact is pending.',
+  },
+  'EntityNotMatch.MessageContact.EmailAddress': {
+    status: 400,
+    message: 'The EmailAddress is not the e-mail address of the message contact.',
+  },
+  'EntityNotMatch.MessageContact.PhoneNumber': {
+    status: 400,
+    message: 'The PhoneNumber is not the phone number of the message contact.',
+  },
+  'MissingParameter.Members': { status: 400, message: 'The Members.N parameter is required.' },
+  'InvalidParameter.Members': {
+    status: 400,
+    message:
+      'The Members.N parameter is invalid: give 1 to 20 IDs of the resource directory (rd-…), folders ' +
+      '(r-…, fd-…) or member accounts (16 digits).',
+  },
+  'LimitExceeded.MessageContact.Member': {
+    status: 409,
+    message: 'A message contact can be associated with at most 100 members, folders and directories.',
   },
 } as const satisfies Record<string, CatalogEntry>;

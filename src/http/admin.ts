@@ -6,6 +6,7 @@ import { toE164Loose } from '../domain/phone/phone.js';
 import { deliveryView } from '../delivery/view.js';
 import { registerConsoleRoutes } from './console-routes.js';
 import { adminGuard } from './admin-guard.js';
+import { registerMailInboxRoutes } from './mail-inbox.js';
 
 export interface AdminDeps {
   store: Store;
@@ -79,6 +80,8 @@ export function registerAdminRoutes(app: FastifyInstance, deps: AdminDeps): void
     await deps.store.inbox.clear();
     return reply.code(204).send();
   });
+
+  registerMailInboxRoutes(app, deps.store, guard);
 
   app.get('/_resdir/metrics', { onRequest: guard }, async (_req, reply) => {
     return reply.type(deps.metrics.contentType).send(await deps.metrics.metrics());

@@ -21,6 +21,8 @@ import type { TagService } from '../domain/directory/tags.js';
 import type { DelegationService } from '../domain/directory/delegation.js';
 import type { SelfServiceGrant } from '../domain/ram/security-preference.js';
 import type { MessageContactService } from '../domain/directory/message-contacts.js';
+import type { MessageContactMembers } from '../domain/directory/message-contact-members.js';
+import type { MessageContactCodes } from '../domain/verification/message-contact-codes.js';
 
 export const RD_VERSIONS = ['2020-03-31', '2022-04-19'] as const;
 export type ApiVersion = (typeof RD_VERSIONS)[number];
@@ -64,6 +66,10 @@ export interface OpContext {
     delegation: DelegationService;
     /** Message contacts of a directory (2022-04-19). */
     messageContacts: MessageContactService;
+    /** Verification codes of message contacts (SMS and the development mail inbox). */
+    messageContactCodes: MessageContactCodes;
+    /** What message contacts are bound to. */
+    messageContactMembers: MessageContactMembers;
   };
 }
 

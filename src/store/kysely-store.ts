@@ -30,7 +30,7 @@ import { accountRecordRepo } from './repos/account-records.js';
 import { ramExtrasRepo } from './repos/ram-extras.js';
 import { delegationRepo, tagRepo } from './repos/tags.js';
 import { memberBillingRepo } from './repos/member-billing.js';
-import { messageContactRepo } from './repos/message-contacts.js';
+import { mailInboxRepo, messageContactRepo } from './repos/message-contacts.js';
 
 function reposOn(db: Kysely<Database>, dialect: Store['dialect']): Repos {
   return {
@@ -57,6 +57,7 @@ function reposOn(db: Kysely<Database>, dialect: Store['dialect']): Repos {
     delegation: delegationRepo(db),
     memberBilling: memberBillingRepo(db),
     messageContacts: messageContactRepo(db),
+    mailInbox: mailInboxRepo(db),
   };
 }
 
@@ -186,6 +187,9 @@ export function kyselyStore(db: Kysely<Database>, dialect: Store['dialect'], sql
     },
     get messageContacts() {
       return repo('messageContacts');
+    },
+    get mailInbox() {
+      return repo('mailInbox');
     },
     async atomically<T, E>(fn: (tx: Repos) => Promise<Result<T, E>>): Promise<Result<T, E>> {
       const joined = ambient.getStore();

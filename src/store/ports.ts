@@ -225,7 +225,7 @@ import type { RamExtrasRepo } from './ram-extras-ports.js';
 export type { FolderRepo, FolderRow, MemberFilter } from './folder-ports.js';
 import type { DelegationRepo, TagRepo } from './tag-ports.js';
 import type { MemberBillingRepo } from './member-billing-ports.js';
-import type { MessageContactRepo } from './message-contact-ports.js';
+import type { MailInboxRepo, MessageContactRepo } from './message-contact-ports.js';
 
 export interface Repos {
   directory: DirectoryRepo;
@@ -263,6 +263,8 @@ export interface Repos {
   memberBilling: MemberBillingRepo;
   /** Message contacts of a directory (2022-04-19). */
   messageContacts: MessageContactRepo;
+  /** The development mail inbox (GET /_resdir/mail). */
+  mailInbox: MailInboxRepo;
 }
 
 export interface Store extends Repos {

@@ -19,6 +19,8 @@ const PRODUCTION = {
 const GUARDED: Array<[string, string]> = [
   ['GET', '/_resdir/sms'],
   ['DELETE', '/_resdir/sms'],
+  ['GET', '/_resdir/mail'],
+  ['DELETE', '/_resdir/mail'],
   ['GET', '/_resdir/metrics'],
 ];
 
@@ -53,6 +55,8 @@ describe('production mode', () => {
     expect(await status(h, 'GET', '/_resdir/sms', TOKEN)).toBe(200);
     expect(await status(h, 'GET', '/_resdir/metrics', TOKEN)).toBe(200);
     expect(await status(h, 'DELETE', '/_resdir/sms', TOKEN)).toBe(204);
+    expect(await status(h, 'GET', '/_resdir/mail', TOKEN)).toBe(200);
+    expect(await status(h, 'DELETE', '/_resdir/mail', TOKEN)).toBe(204);
   });
 });
 

@@ -264,6 +264,12 @@ function paramTable(n: string): Record<string, Record<string, string>> {
     DeleteMessageContact: { ContactId: 'c-nosuchcontact000' },
     GetMessageContactDeletionStatus: { ContactId: 'c-nosuchcontact000' },
     ListMessageContacts: {},
+    SendPhoneVerificationForMessageContact: { ContactId: 'c-nosuchcontact000', PhoneNumber: '86-13900001234' },
+    SendEmailVerificationForMessageContact: { ContactId: 'c-nosuchcontact000', EmailAddress: 'm@example.com' },
+    ListMessageContactVerifications: {},
+    CancelMessageContactUpdate: { ContactId: 'c-nosuchcontact000', EmailAddress: 'm@example.com' },
+    AssociateMembers: { ContactId: 'c-nosuchcontact000', 'Members.1': member },
+    DisassociateMembers: { ContactId: 'c-nosuchcontact000', 'Members.1': member },
   };
 }
 

@@ -478,6 +478,31 @@ const EXPECTED: Record<string, Expectation | 'not-policy-checked'> = {
     params: () => ({ ContactId: 'c-nosuchcontact000' }),
     arn: () => rm('messagecontact/c-nosuchcontact000'),
   },
+  'ResourceManager.SendPhoneVerificationForMessageContact': {
+    params: () => ({ ContactId: 'c-nosuchcontact000', PhoneNumber: '86-13900001234' }),
+    arn: () => rm('messagecontact/c-nosuchcontact000'),
+  },
+  'ResourceManager.SendEmailVerificationForMessageContact': {
+    params: () => ({ ContactId: 'c-nosuchcontact000', EmailAddress: 'ent@example.com' }),
+    arn: () => rm('messagecontact/c-nosuchcontact000'),
+  },
+  'ResourceManager.ListMessageContactVerifications': {
+    params: () => ({}),
+    arn: () => rm('messagecontact/*'),
+    sibling: false,
+  },
+  'ResourceManager.CancelMessageContactUpdate': {
+    params: () => ({ ContactId: 'c-nosuchcontact000', EmailAddress: 'ent@example.com' }),
+    arn: () => rm('messagecontact/c-nosuchcontact000'),
+  },
+  'ResourceManager.AssociateMembers': {
+    params: (f) => ({ ContactId: 'c-nosuchcontact000', 'Members.1': f.member }),
+    arn: () => rm('messagecontact/c-nosuchcontact000'),
+  },
+  'ResourceManager.DisassociateMembers': {
+    params: (f) => ({ ContactId: 'c-nosuchcontact000', 'Members.1': f.member }),
+    arn: () => rm('messagecontact/c-nosuchcontact000'),
+  },
   'ResourceManager.ListTrustedServiceStatus': {
     params: () => ({}),
     arn: () => rm('resourcedirectory/*'),

@@ -54,6 +54,12 @@ const rdm2022OnlyModels: Models = {
   DeleteMessageContactRequest: names('ContactId'),
   GetMessageContactDeletionStatusRequest: names('ContactId'),
   ListMessageContactsRequest: names('ContactId', 'Member', 'PageNumber', 'PageSize'),
+  SendPhoneVerificationForMessageContactRequest: names('ContactId', 'PhoneNumber'),
+  SendEmailVerificationForMessageContactRequest: names('ContactId', 'EmailAddress'),
+  ListMessageContactVerificationsRequest: names('ContactId', 'PageNumber', 'PageSize'),
+  CancelMessageContactUpdateRequest: names('ContactId', 'EmailAddress', 'PhoneNumber'),
+  AssociateMembersRequest: names('ContactId', 'Members'),
+  DisassociateMembersRequest: names('ContactId', 'Members'),
 };
 const only2022 = resourceDirectoryOperations.filter((op) => !op.versions.includes('2020-03-31'));
 

@@ -23,6 +23,8 @@ export function messageContactsContract(db: () => TestDatabase): void {
     phone_verified: 0,
     created_at: T0,
     deletion_due_at: null,
+    verified_email_address: null,
+    verified_phone_number: null,
     ...over,
   });
 
@@ -53,6 +55,50 @@ export function messageContactsContract(db: () => TestDatabase): void {
         name: 'new',
         deletion_due_at: T0 + 1000,
       });
+    });
+
+    it('bindings: added once (an existing one keeps its time), read in order, removed by ID', async () => {
+      const s = db().store;
+      const b = (contact_id: string, member_id: string, modified_at: number) => ({
+        contact_id,
+        member_id,
+        directory_id: 'rd-mc0001',
+        modified_at,
+      });
+      await s.messageContacts.bind([b('c-1', 'fd-b', T0), b('c-1', 'fd-a', T0), b('c-2', 'r-1', T0 + 5)]);
+      await s.messageContacts.bind([b('c-1', 'fd-a', T0 + 9), b('c-1', '1000000000000009', T0 + 1)]);
+      expect(await s.messageContacts.bindingsOf(['c-1', 'c-2'])).toEqual([
+        b('c-1', 'fd-a', T0),
+        b('c-1', 'fd-b', T0),
+        b('c-1', '1000000000000009', T0 + 1),
+        b('c-2', 'r-1', T0 + 5),
+      ]);
+      expect(await s.messageContacts.bindingsOf([])).toEqual([]);
+      expect((await s.messageContacts.unbind('c-1', ['fd-a', 'fd-x'])).sort()).toEqual(['fd-a']);
+      expect((await s.messageContacts.bindingsOf(['c-1'])).map((r) => r.member_id)).toEqual([
+        'fd-b',
+        '1000000000000009',
+      ]);
+    });
+
+    it('mail inbox: newest first, filtered by address without case, cleared', async () => {
+      const s = db().store;
+      const m = (id: string, to: string, at: number) => ({
+        id,
+        to_address: to,
+        subject: 's',
+        text: 't',
+        code: '123456',
+        purpose: 'message-contact-email',
+        created_at: at,
+      });
+      await s.mailInbox.add(m('m1', 'a@example.com', T0));
+      await s.mailInbox.add(m('m2', 'b@example.com', T0 + 1));
+      await s.mailInbox.add(m('m3', 'a@example.com', T0 + 2));
+      expect((await s.mailInbox.list(undefined, 10)).map((r) => r.id)).toEqual(['m3', 'm2', 'm1']);
+      expect(await s.mailInbox.list('A@Example.com', 1)).toEqual([m('m3', 'a@example.com', T0 + 2)]);
+      await s.mailInbox.clear();
+      expect(await s.mailInbox.list(undefined, 10)).toEqual([]);
     });
   });
 }

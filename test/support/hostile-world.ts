@@ -236,7 +236,7 @@ export async function prepareHostileWorld(h: Harness): Promise<HostileWorld> {
           return 'config.aliyuncs.com';
         case 'AdminAccountId':
           return h.boot.member.accountId;
-        // Message contacts (2022-04-19); MessageTypes travels as MessageTypes.N entries (no bare value).
+        // Message contacts (2022-04-19); MessageTypes and Members travel as Name.N entries (no bare value).
         case 'ContactId':
           return 'c-hxcontact0000000';
         case 'Name':

@@ -11,8 +11,13 @@ const PURPOSE_TEXT: Record<Language, Record<string, string>> = {
   en: {
     'bind-secure-mobile-phone': 'binding this number as the secure mobile phone of your Alibaba Cloud account',
     'enable-resource-directory': 'enabling a resource directory with a new management account',
+    'message-contact-phone': 'verifying this number as a message contact of a resource directory',
   },
-  zh: { 'bind-secure-mobile-phone': '绑定阿里云账号安全手机', 'enable-resource-directory': '开通资源目录' },
+  zh: {
+    'bind-secure-mobile-phone': '绑定阿里云账号安全手机',
+    'enable-resource-directory': '开通资源目录',
+    'message-contact-phone': '验证资源目录消息联系人',
+  },
 };
 const FALLBACK_PURPOSE: Record<Language, string> = { en: 'verifying this number', zh: '验证手机号码' };
 

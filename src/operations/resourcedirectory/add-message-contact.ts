@@ -43,7 +43,7 @@ export default defineOperation({
       title: input.Title,
       messageTypes: input.MessageTypes,
     });
-    const view = contactView(c);
+    const view = contactView({ row: c, members: [] });
     return ok({ Contact: { ContactId: view.ContactId, CreateDate: view.CreateDate } });
   },
 });

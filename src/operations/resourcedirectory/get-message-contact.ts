@@ -19,7 +19,7 @@ export default defineOperation({
   async handler(ctx, input) {
     const dir = await ctx.services.directory.managedBy(ctx.principal);
     if (!dir.ok) return dir;
-    const c = await ctx.services.messageContacts.get(dir.value, input.ContactId);
+    const c = await ctx.services.messageContacts.getWithMembers(dir.value, input.ContactId);
     if (!c.ok) return c;
     return ok({ Contact: contactView(c.value) });
   },

@@ -5,6 +5,12 @@ import updateMessageContact from './update-message-contact.js';
 import deleteMessageContact from './delete-message-contact.js';
 import getMessageContactDeletionStatus from './get-message-contact-deletion-status.js';
 import listMessageContacts from './list-message-contacts.js';
+import sendPhoneVerificationForMessageContact from './send-phone-verification-for-message-contact.js';
+import sendEmailVerificationForMessageContact from './send-email-verification-for-message-contact.js';
+import listMessageContactVerifications from './list-message-contact-verifications.js';
+import cancelMessageContactUpdate from './cancel-message-contact-update.js';
+import associateMembers from './associate-members.js';
+import disassociateMembers from './disassociate-members.js';
 
 /** The message-contact operations of Resource Directory (2022-04-19 only). */
 export const messageContactOperations: readonly Operation[] = [
@@ -14,4 +20,10 @@ export const messageContactOperations: readonly Operation[] = [
   deleteMessageContact,
   getMessageContactDeletionStatus,
   listMessageContacts,
+  sendPhoneVerificationForMessageContact,
+  sendEmailVerificationForMessageContact,
+  listMessageContactVerifications,
+  cancelMessageContactUpdate,
+  associateMembers,
+  disassociateMembers,
 ];

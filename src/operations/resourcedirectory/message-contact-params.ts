@@ -1,8 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import { failure, type ApiFailure } from '../../errors/catalog.js';
 import { err, ok, type Result } from '../../lib/result.js';
-import type { MessageContactRow } from '../../store/message-contact-ports.js';
-import { membersOf, messageTypesOf } from '../../domain/directory/message-contacts.js';
+import type { ContactBinding } from '../../store/message-contact-ports.js';
+import { type ContactWithMembers, messageTypesOf } from '../../domain/directory/message-contacts.js';
 import type { ParamErrors, ResourceRequest } from '../define.js';
 
 /** Parameter schemas and views shared by the message-contact operations (2022-04-19). */
@@ -42,8 +42,13 @@ export const MessageTypesParam = Type.Array(Type.String({ pattern: '^[A-Za-z][A-
   description: 'Give MessageTypes.N, N from 1 to 20: message type names of letters and digits.',
 });
 export const MemberParam = Type.String({
-  pattern: '^([0-9]{16}|(r|fd)-[A-Za-z0-9]{1,32})$',
-  description: 'Use a 16-digit account ID or a folder ID.',
+  pattern: '^([0-9]{16}|(rd|r|fd)-[A-Za-z0-9]{1,32})$',
+  description: 'Use a 16-digit account ID, a folder ID or the resource directory ID.',
+});
+export const MembersParam = Type.Array(MemberParam, {
+  minItems: 1,
+  maxItems: 20,
+  description: 'Give Members.N, N from 1 to 20: the resource directory ID, folder IDs or member account IDs.',
 });
 
 export const CONTACT_PARAM_ERRORS: Record<string, ParamErrors> = {
@@ -54,6 +59,7 @@ export const CONTACT_PARAM_ERRORS: Record<string, ParamErrors> = {
   Title: { missing: 'MissingParameter.Title', invalid: 'InvalidParameter.Title' },
   MessageTypes: { missing: 'MissingParameter.MessageTypes', invalid: 'InvalidParameter.MessageTypes' },
   Member: { missing: 'InvalidParameter.Member', invalid: 'InvalidParameter.Member' },
+  Members: { missing: 'MissingParameter.Members', invalid: 'InvalidParameter.Members' },
 };
 
 /**
@@ -78,10 +84,18 @@ export const contactArn = (r: ResourceRequest<{ ContactId: string }>): string =>
 export const allContactsArn = (r: ResourceRequest<unknown>): string =>
   `acs:resourcemanager::${r.principal.accountId}:messagecontact/*`;
 
-const createDate = (ms: number): string => new Date(ms).toISOString().replace('T', ' ').slice(0, 19);
+/** `YYYY-MM-DD hh:mm:ss` (UTC), the date form of the message-contact answers. */
+export const wireDate = (ms: number): string => new Date(ms).toISOString().replace('T', ' ').slice(0, 19);
+
+/** A binding as AssociateMembers and DisassociateMembers answer it. */
+export const bindingView = (b: ContactBinding): Record<string, unknown> => ({
+  ContactId: b.contact_id,
+  MemberId: b.member_id,
+  ModifyDate: wireDate(b.modified_at),
+});
 
 /** A contact as GetMessageContact and ListMessageContacts render it. */
-export function contactView(c: MessageContactRow): Record<string, unknown> {
+export function contactView({ row: c, members }: ContactWithMembers): Record<string, unknown> {
   return {
     ContactId: c.contact_id,
     Name: c.name,
@@ -89,8 +103,8 @@ export function contactView(c: MessageContactRow): Record<string, unknown> {
     PhoneNumber: c.phone_number,
     Title: c.title,
     MessageTypes: messageTypesOf(c),
-    Members: membersOf(c),
+    Members: members,
     Status: c.status,
-    CreateDate: createDate(c.created_at),
+    CreateDate: wireDate(c.created_at),
   };
 }

@@ -1,6 +1,7 @@
 /**
  * Message contacts (2022-04-19) through the generic official client: add, get, list with token
- * paging and filters, update (a new e-mail or phone is verified again), deletion with its status;
+ * paging and filters, update (a new e-mail or phone is verified again), deletion with its status
+ * (refused while bound to members);
  * every documented error; permissions; hostile input; concurrency; the audit trail.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -102,10 +103,15 @@ describe('deletion', () => {
     expect(await listAll()).not.toContain(id);
   });
 
-  it('a contact bound to members or folders cannot be deleted (the binding is seeded in the store)', async () => {
+  it('a contact bound to members or folders cannot be deleted (AssociateMembers; verification seeded)', async () => {
     const id = await add();
-    const members = JSON.stringify([h.boot.member.accountId, h.boot.rootFolderId]);
-    expect(await h.app.store.messageContacts.update(id, clock.now(), { members })).toBe(true);
+    const verified = { status: 'Active' as const, email_verified: 1, phone_verified: 1 };
+    expect(await h.app.store.messageContacts.update(id, clock.now(), verified)).toBe(true);
+    await core.call('AssociateMembers', {
+      ContactId: id,
+      'Members.1': h.boot.member.accountId,
+      'Members.2': h.boot.rootFolderId,
+    });
     expect((await get(id)).Members).toEqual([h.boot.member.accountId, h.boot.rootFolderId]);
     expect(await listAll({ Member: h.boot.rootFolderId })).toEqual([id]);
     const e = await refusedWith(
@@ -114,7 +120,14 @@ describe('deletion', () => {
       409,
     );
     expect(e.data.Message).toContain('2 member(s) or folder(s)');
-    expect(await get(id)).toMatchObject({ Status: 'Verifying' });
+    expect(await get(id)).toMatchObject({ Status: 'Active' });
+    await core.call('DisassociateMembers', {
+      ContactId: id,
+      'Members.1': h.boot.member.accountId,
+      'Members.2': h.boot.rootFolderId,
+    });
+    await core.call('DeleteMessageContact', { ContactId: id });
+    expect(await get(id)).toMatchObject({ Status: 'Deleting' });
   });
 
   it('a contact that is not being deleted has no deletion status', async () => {
@@ -221,12 +234,15 @@ describe('permission', () => {
 
   it('the operations exist in 2022-04-19 only', async () => {
     await refusedWith(core.call('ListMessageContacts', {}, '2020-03-31'), 'InvalidAction.NotFound', 404);
-    const e = await refusedWith(
-      core.call('SendPhoneVerificationForMessageContact', { ContactId: 'c-x' }),
+    await refusedWith(
+      core.call(
+        'SendPhoneVerificationForMessageContact',
+        { ContactId: 'c-x', PhoneNumber: '86-13900001234' },
+        '2020-03-31',
+      ),
       'InvalidAction.NotFound',
       404,
     );
-    expect(e.data.Message).toMatch(/not implement/i);
   });
 });
 
