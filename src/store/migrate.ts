@@ -15,9 +15,9 @@ import * as controlPolicies from './migrations/2026_12_02_0013_control_policies.
 import * as tagsDelegation from './migrations/2026_12_02_0014_tags_delegation.js';
 import * as ramExtras from './migrations/2026_12_02_0015_ram_extras.js';
 import * as memberBilling from './migrations/2026_12_02_0017_member_billing.js';
-import * as sendGuard from './migrations/2026_12_02_0020_send_guard.js';
 import * as messageContacts from './migrations/2026_12_02_0016_message_contacts.js';
 import * as messageContactVerification from './migrations/2026_12_02_0018_message_contact_verification.js';
+import * as sendGuard from './migrations/2026_12_02_0020_send_guard.js';
 
 /** Every migration, in order. Listed explicitly: no directory scanning at run time. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -38,8 +38,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_02_0015_ram_extras': ramExtras,
   '2026_12_02_0016_message_contacts': messageContacts,
   '2026_12_02_0017_member_billing': memberBilling,
-  '2026_12_02_0020_send_guard': sendGuard,
   '2026_12_02_0018_message_contact_verification': messageContactVerification,
+  '2026_12_02_0020_send_guard': sendGuard,
 };
 
 /** Names of every migration, in order (for checks that a database is fully migrated). */

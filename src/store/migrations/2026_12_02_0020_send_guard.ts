@@ -6,12 +6,26 @@
  *      stale-member, so a member served from memory, or changed since it was read, never gets a code;
  *   3. the request's signature nonce (`cmd.nonce`), claimed → nonce-used when claimed before.
  * Then resdir_send_code (migration 0005); the nonce stays claimed whatever that answers.
+ * `resdir_audit` becomes PL/pgSQL, whose insert plan is cached per connection (an SQL-language
+ * function that writes is planned again on every call).
  * SQLite needs nothing here: its hot path runs these checks as prepared statements.
  */
 import { SqliteAdapter, sql, type Kysely } from 'kysely';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   if (db.getExecutor().adapter instanceof SqliteAdapter) return;
+  await sql
+    .raw(
+      `create or replace function resdir_audit(a jsonb) returns void language plpgsql as $fn$
+begin
+  insert into audit_events (id, time, request_id, action, version, principal_arn, caller_account_id,
+    access_key_id, source_ip, target_account_id, phone_masked, result_code, outbox_message_id, detail)
+  values (a->>'id', (a->>'time')::bigint, a->>'request_id', a->>'action', a->>'version', a->>'principal_arn',
+    a->>'caller_account_id', a->>'access_key_id', a->>'source_ip', a->>'target_account_id', a->>'phone_masked',
+    a->>'result_code', a->>'outbox_message_id', a->>'detail');
+end $fn$`,
+    )
+    .execute(db);
   await sql
     .raw(
       `create or replace function resdir_send_code_guarded(cmd jsonb) returns jsonb language plpgsql as $fn$
