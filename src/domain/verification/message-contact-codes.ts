@@ -195,7 +195,7 @@ export class MessageContactCodes {
     if (!p.limits) return ok(undefined);
     const locked = await this.store.defence.pairLockedUntil(pair, now);
     if (locked !== undefined) {
-      const msg = `Too many wrong verification codes were entered for this address; sending is locked until ${iso(locked)}.`;
+      const msg = `Too many wrong codes were entered for this address; sending is locked until ${iso(locked)}.`;
       return err(limitRefusal('failure-lock', msg, locked - now, now).failure);
     }
     if (p.resendCooldownSeconds > 0) {
