@@ -196,8 +196,8 @@ async function authenticatedCall(
   }
   if (!outcome.ok) {
     if (await stale()) return STALE;
-    // A refusal judged on a member from memory, before any write checked it, is judged again.
-    if (memo.has(SERVED_FROM_MEMORY) && !nonce.claimed) return STALE;
+    // A refusal judged on a member from memory that no write confirmed is judged again on a fresh read.
+    if (memo.has(SERVED_FROM_MEMORY)) return STALE;
     if (!(await settleNonce())) return replayed;
     await appendAudit(deps, draft, outcome.error.code, outcome.error.auditDetail);
     return fail(outcome.error, principal.arn);

@@ -110,8 +110,10 @@ export interface OperationMeta {
   /** The handler writes its success audit record itself, inside its own transaction (the hot path). */
   auditsItself?: boolean;
   /**
-   * The handler's one write re-checks the caller's identity epoch (ctx.identityStamp), so the
-   * pipeline may judge the caller on its in-memory identity without reading the epoch first.
+   * The handler's one write re-checks the caller's identity epoch (ctx.identityStamp) and the member
+   * it acts on, so the pipeline may judge the caller on its in-memory identity without reading the
+   * epoch first, and take the member from memory (member-memory.ts). Once its write answered, the
+   * handler clears SERVED_FROM_MEMORY from ctx.memo; a refusal with it still set is judged again.
    */
   identityCheckedByWrite?: boolean;
   /**

@@ -20,15 +20,13 @@ export const memberMemoKey = (dir: Directory, accountId: string): string => `mem
 export class DirectoryService {
   /** The folder chain read with a member by memberOf, so that pathOf needs no further read. */
   private readonly chains = new WeakMap<Member, string[]>();
-  /** Members as last read, on PostgreSQL only (see member-memory.ts). */
-  private readonly memory: MemberMemory | undefined;
+  /** Members as last read, for calls whose write re-checks the member (see member-memory.ts). */
+  private readonly memory = new MemberMemory();
 
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
-  ) {
-    this.memory = store.dialect === 'postgres' ? new MemberMemory() : undefined;
-  }
+  ) {}
 
   /** The directory the caller's account manages. Failure: ResourceDirectoryNotInUse (404). */
   async managedBy(principal: Principal): Promise<Result<Directory, ApiFailure>> {
@@ -85,11 +83,11 @@ export class DirectoryService {
   async memberOf(dir: Directory, accountId: string, memo?: CallMemo): Promise<Result<Member, ApiFailure>> {
     // No enumeration: the same one read whether the account is unknown, in another directory or a
     // member here, so only the documented code tells them apart.
-    let found = memo?.has(MEMBER_FROM_MEMORY) ? this.memory?.get(accountId) : undefined;
+    let found = memo?.has(MEMBER_FROM_MEMORY) ? this.memory.get(accountId) : undefined;
     if (found) memo?.set(SERVED_FROM_MEMORY, true);
     else {
       found = await this.store.directory.lookupMember(accountId);
-      this.memory?.set(accountId, found);
+      this.memory.set(accountId, found);
     }
     const member = found.member;
     if (member && member.directory_id === dir.id) {

@@ -6,8 +6,8 @@ export const MEMBER_FROM_MEMORY = 'member-from-memory';
 export const SERVED_FROM_MEMORY = 'member-served-from-memory';
 
 /**
- * Members as last read, by account ID, for calls whose one write re-checks the member (the Send on
- * PostgreSQL, where each read is a round trip). Bounded: the oldest entry leaves first. An entry
+ * Members as last read, by account ID, for calls whose one write re-checks the member (the Send:
+ * a read saved, a round trip on PostgreSQL). Bounded: the oldest entry leaves first. An entry
  * is only a hint: a write that finds the member changed writes nothing, and the call runs again
  * on a fresh read, which replaces the entry.
  */

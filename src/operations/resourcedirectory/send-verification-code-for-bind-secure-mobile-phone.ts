@@ -10,6 +10,7 @@ import {
   SECURE_PHONE_TARGET_ERRORS,
 } from './secure-phone-target.js';
 import { iso } from './views.js';
+import { SERVED_FROM_MEMORY } from '../../domain/directory/member-memory.js';
 
 /**
  * Sends an SMS code to the phone that is to be bound to a ResourceAccount member. The optional
@@ -57,6 +58,8 @@ export default defineOperation({
       input.ClientToken,
       { ...(ctx.identityStamp ? { identity: ctx.identityStamp } : {}), ...(ctx.nonce ? { nonce: ctx.nonce } : {}) },
     );
+    // The write answered, so it found the member as judged (a changed one throws for a fresh run).
+    ctx.memo?.delete(SERVED_FROM_MEMORY);
     if (!sent.ok) return sent;
     return ok({ ExpirationDate: iso(sent.value.expiresAt) });
   },
