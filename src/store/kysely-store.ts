@@ -97,6 +97,17 @@ export function kyselyStore(db: Kysely<Database>, dialect: Store['dialect'], sql
   const fastDirectory = fast ? { ...root.directory, lookupMember: fast.lookupMember } : undefined;
   const fastOutbox = fast ? { ...root.outbox, claim: fast.claimOutbox, settle: fast.settleOutbox } : undefined;
   const ambient = new AsyncLocalStorage<Repos>();
+  // An enabled AsyncLocalStorage makes Node run a hook for every promise of the process: it is
+  // enabled only while some transaction runs, so the hot path (which opens none) pays nothing for it.
+  let open = 0;
+  const inTransaction = async <T>(tx: Repos, fn: () => Promise<T>): Promise<T> => {
+    open++;
+    try {
+      return await ambient.run(tx, fn);
+    } finally {
+      if (--open === 0) ambient.disable();
+    }
+  };
   const repo = <K extends keyof Repos>(k: K): Repos[K] => (ambient.getStore() ?? root)[k];
   const store: Store = {
     dialect,
@@ -197,7 +208,7 @@ export function kyselyStore(db: Kysely<Database>, dialect: Store['dialect'], sql
       try {
         return await db.transaction().execute(async (trx) => {
           const tx = reposOn(trx, dialect);
-          const r = await ambient.run(tx, () => fn(tx));
+          const r = await inTransaction(tx, () => fn(tx));
           if (!r.ok) throw new RollbackWith(r.error);
           return r;
         });
