@@ -151,7 +151,7 @@ async function authenticatedCall(
     nonce.claimed = true;
     return deps.store.nonces.claim(d.accessKeyId, d.nonce, d.expiresAt);
   };
-  const defer = op.identityCheckedByWrite === true && deps.store.verification.claimsNonceInWrite;
+  const defer = op.nonceClaimedByWrite === true && deps.store.verification.claimsNonceInWrite;
   let found: Resolved | undefined;
   const authed = await authenticate(wire, rpc, {
     clock: deps.clock,

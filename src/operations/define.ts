@@ -117,6 +117,11 @@ export interface OperationMeta {
    */
   identityCheckedByWrite?: boolean;
   /**
+   * The handler's write claims the request's signature nonce where the store can do so in the same
+   * round trip (VerificationStore.claimsNonceInWrite): see domain/identity/pending-nonce.ts.
+   */
+  nonceClaimedByWrite?: boolean;
+  /**
    * True for operations that change nothing: their audit record is written after the handler. Every
    * other operation runs in one transaction with its success audit record.
    */

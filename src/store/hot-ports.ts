@@ -135,6 +135,9 @@ export interface VerificationStore {
  * counted whatever the outcome (a wrong guess costs); the binding writes commit only together.
  */
 export interface BindPhoneCommand {
+  /** As SendCodeCommand.identity and .member: checked first; a change writes nothing, not even the attempt. */
+  identity?: IdentityStamp;
+  member?: MemberAsRead;
   now: number;
   purpose: string;
   accountId: string;
@@ -151,6 +154,9 @@ export interface BindPhoneCommand {
 }
 
 export type BindPhoneOutcome =
+  /** The caller's identities or the member changed since they were read; nothing was written. */
+  | { kind: 'stale-identity' }
+  | { kind: 'stale-member' }
   | { kind: 'no-live-code' }
   | { kind: 'pair-locked'; until: number | undefined }
   | { kind: 'wrong-code'; attempts: number; maxAttempts: number }

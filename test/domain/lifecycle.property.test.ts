@@ -119,7 +119,8 @@ describe('code lifecycle (property)', () => {
             const should =
               compared && bound[c.m] === null && presented === newest.code && w.phone(phone).e164 === newest.phone;
 
-            const r = await w.v.bind(member, w.phone(phone), presented, w.draft({ action: 'BindSecureMobilePhone' }));
+            const current = await w.reload(member);
+            const r = await w.v.bind(current, w.phone(phone), presented, w.draft({ action: 'BindSecureMobilePhone' }));
             expect({ cmd: c, ok: r.ok }).toEqual({ cmd: c, ok: should });
             if (r.ok) {
               binds++;

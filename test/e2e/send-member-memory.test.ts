@@ -1,11 +1,11 @@
 /**
  * A Send may judge its member from memory (on PostgreSQL, where each read is a round trip), yet
  * every answer is the one a fresh read gives: a member moved, bound or re-typed since an earlier
- * Send is judged as it is now, and gets no code when it may not. Runs on both dialects (SQLite
- * reads every time); the answers must be the same.
+ * Send is judged as it is now, and gets no code when it may not; a Bind likewise binds nothing.
+ * Runs on both dialects; the answers must be the same.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startResdir, type Harness } from '../support/harness.js';
+import { startResdir, waitForSms, type Harness } from '../support/harness.js';
 import { coreClient } from '../support/clients.js';
 import { addRamUser, addResourceAccountMember } from '../support/principals.js';
 import { refusedWith } from '../support/sdk-error.js';
@@ -49,7 +49,7 @@ describe('a Send judges the member as it is now', () => {
     const name = 'folder-sender';
     const statement = {
       Effect: 'Allow',
-      Action: `resourcemanager:${SEND}`,
+      Action: [`resourcemanager:${SEND}`, 'resourcemanager:BindSecureMobilePhone'],
       Resource: `acs:resourcemanager::${uid}:account/${rd}/${r}/${allowed}/*`,
     };
     await root.call(
@@ -71,6 +71,16 @@ describe('a Send judges the member as it is now', () => {
     const results = (await codesOf(m)).map((e) => e.result_code);
     expect(results.filter((c) => c === 'OK')).toHaveLength(2);
     expect(results.filter((c) => c === 'NoPermission')).toHaveLength(2);
+    // Bind, with the right code, after the member moved away and back.
+    const SecureMobilePhone = `1-${phone}`;
+    const { code } = await waitForSms(h, SecureMobilePhone);
+    const bind = () => user.call('BindSecureMobilePhone', { AccountId: m, SecureMobilePhone, VerificationCode: code });
+    await move(m, other);
+    await refusedWith(bind(), 'NoPermission', 403);
+    expect((await h.app.store.directory.getAccount(m))?.secure_mobile_phone).toBeNull();
+    await move(m, allowed);
+    await bind();
+    expect((await h.app.store.directory.getAccount(m))?.secure_mobile_phone).toBe(`+1${phone}`);
   });
 
   it('a member that left the directory: EntityNotExists.Account', async () => {

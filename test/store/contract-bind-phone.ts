@@ -9,7 +9,7 @@ import type { BindPhoneCommand, BindPhoneOutcome } from '../../src/store/hot-por
 import { bindPhoneViaRepos } from '../../src/store/hot/bind-phone-repos.js';
 import type { Store } from '../../src/store/ports.js';
 import type { TestDatabase } from './dialects.js';
-import { PURPOSE, T0, account, accountId, auditEvent } from './fixtures.js';
+import { PURPOSE, T0, account, accountId, auditEvent, member, seedDirectory } from './fixtures.js';
 
 const PHONE = '+6591239999';
 const IMPLEMENTATIONS: ReadonlyArray<{
@@ -70,6 +70,24 @@ export function bindPhoneContract(db: () => TestDatabase): void {
         expect(await audited(a)).toBe(1);
         // The code was consumed: nothing is live any more.
         expect(await bind(command(a, `mac-${a}`))).toEqual({ kind: 'no-live-code' });
+      });
+
+      it('a stale identity or a member no longer as read writes nothing, not even the attempt', async () => {
+        const a = await withCode();
+        const { rd, root, manager } = await seedDirectory(store());
+        await store().directory.addMember(member({ account_id: a, directory_id: rd, folder_id: root }));
+        const read = { accountId: a, directoryId: rd, folderId: root, type: 'ResourceAccount', securePhone: null };
+        const epoch = await store().identityEpoch(manager.id);
+        const right = `mac-${a}`;
+        const stale = command(a, right, { identity: { accountId: manager.id, epoch: epoch + 1 }, member: read });
+        expect(await bind(stale)).toEqual({ kind: 'stale-identity' });
+        expect(await bind(command(a, right, { member: { ...read, folderId: 'fd-moved' } }))).toEqual({
+          kind: 'stale-member',
+        });
+        expect(await audited(a)).toBe(0);
+        const current = { identity: { accountId: manager.id, epoch }, member: read };
+        // Nothing was counted: the one right guess binds on the code's first attempt.
+        expect(await bind(command(a, right, current))).toEqual({ kind: 'bound', attempts: 1 });
       });
 
       it('a member bound by another Bind first: the binding writes are undone, the attempt stays', async () => {

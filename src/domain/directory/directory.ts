@@ -83,7 +83,9 @@ export class DirectoryService {
   async memberOf(dir: Directory, accountId: string, memo?: CallMemo): Promise<Result<Member, ApiFailure>> {
     // No enumeration: the same one read whether the account is unknown, in another directory or a
     // member here, so only the documented code tells them apart.
+    // Memory serves members of `dir` only: an unknown or foreign account always costs the same read.
     let found = memo?.has(MEMBER_FROM_MEMORY) ? this.memory.get(accountId) : undefined;
+    if (found?.member?.directory_id !== dir.id) found = undefined;
     if (found) memo?.set(SERVED_FROM_MEMORY, true);
     else {
       found = await this.store.directory.lookupMember(accountId);

@@ -3,7 +3,7 @@ import type { Clock } from '../../lib/clock.js';
 import type { Keyring } from '../../lib/keyring.js';
 import { err, ok, type Result } from '../../lib/result.js';
 import type { Member, Store } from '../../store/ports.js';
-import type { IdentityStamp } from '../../store/hot-ports.js';
+import type { IdentityStamp, MemberAsRead } from '../../store/hot-ports.js';
 import { StaleIdentityError } from '../identity/identity-cache.js';
 import { NonceUsedError, type NonceState } from '../identity/pending-nonce.js';
 import { auditEvent, type AuditDraft } from '../audit/audit.js';
@@ -117,13 +117,7 @@ export class SecurePhoneVerification {
     const outcome = await this.store.verification.sendCode({
       ...command,
       ...(identity ? { identity } : {}),
-      member: {
-        accountId: member.account_id,
-        directoryId: member.directory_id,
-        folderId: member.folder_id,
-        type: member.type,
-        securePhone: member.account.secure_mobile_phone,
-      },
+      member: asRead(member),
       ...(nonce?.deferred && !nonce.claimed ? { nonce: nonce.deferred } : {}),
       ...(idem
         ? {
@@ -189,7 +183,13 @@ export class SecurePhoneVerification {
    * code, a phone other than the one the code was sent to, or a (member, phone) pair whose failure
    * budget is spent; AccountSecureMobileAlreadyExists (409) when another Bind won the race.
    */
-  async bind(member: Member, phone: Phone, presented: string, audit: AuditDraft): Promise<Result<void, ApiFailure>> {
+  async bind(
+    member: Member,
+    phone: Phone,
+    presented: string,
+    audit: AuditDraft,
+    identity?: IdentityStamp,
+  ): Promise<Result<void, ApiFailure>> {
     const now = this.clock.now();
     const refuse = (reason: string, f: ApiFailure) => {
       this.observer.refused('bind', f.code, reason);
@@ -209,6 +209,8 @@ export class SecurePhoneVerification {
     // One store step: the attempt and the pair's failure budget stay counted whatever the outcome
     // (a wrong guess costs); consuming, binding, clearing and crediting commit together.
     const o = await this.store.verification.bindPhone({
+      ...(identity ? { identity } : {}),
+      member: asRead(member),
       now,
       purpose: BIND_PHONE_PURPOSE,
       accountId: member.account_id,
@@ -228,6 +230,7 @@ export class SecurePhoneVerification {
       },
       audit: auditEvent(audit, 'OK'),
     });
+    if (o.kind === 'stale-identity' || o.kind === 'stale-member') throw new StaleIdentityError();
     switch (o.kind) {
       case 'bound':
         this.observer.bound(o.attempts);
@@ -280,3 +283,12 @@ export class SecurePhoneVerification {
     }
   }
 }
+
+/** The member facts a Send or Bind was judged on, for its write to re-check. */
+const asRead = (m: Member): MemberAsRead => ({
+  accountId: m.account_id,
+  directoryId: m.directory_id,
+  folderId: m.folder_id,
+  type: m.type,
+  securePhone: m.account.secure_mobile_phone,
+});

@@ -3,6 +3,7 @@ import { ok } from '../../lib/result.js';
 import { defineOperation, RD_VERSIONS } from '../define.js';
 import { memberAccountArn } from './resources.js';
 import { AccountIdParam, SecureMobilePhoneParam, VerificationCodeParam } from './params.js';
+import { SERVED_FROM_MEMORY } from '../../domain/directory/member-memory.js';
 import {
   resolveSecurePhoneTarget,
   SECURE_PHONE_PARAM_ERRORS,
@@ -33,6 +34,7 @@ export default defineOperation({
   },
   errors: [...SECURE_PHONE_TARGET_ERRORS, 'Invalid.VerificationCode'],
   auditsItself: true,
+  identityCheckedByWrite: true,
   async handler(ctx, input) {
     const target = await resolveSecurePhoneTarget(ctx, input.AccountId, input.SecureMobilePhone);
     if (!target.ok) return target;
@@ -41,7 +43,10 @@ export default defineOperation({
       target.value.phone,
       input.VerificationCode,
       ctx.audit,
+      ctx.identityStamp,
     );
+    // The write answered (or the code was refused unread): the member was as judged, or needs no check.
+    ctx.memo?.delete(SERVED_FROM_MEMORY);
     if (!bound.ok) return bound;
     return ok({});
   },

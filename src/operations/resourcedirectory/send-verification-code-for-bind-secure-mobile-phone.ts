@@ -46,6 +46,7 @@ export default defineOperation({
   errors: [...SECURE_PHONE_TARGET_ERRORS, 'SendValidateCodeExceedsLimitForAccount', 'IdempotentParameterMismatch'],
   auditsItself: true,
   identityCheckedByWrite: true,
+  nonceClaimedByWrite: true,
   async handler(ctx, input) {
     const target = await resolveSecurePhoneTarget(ctx, input.AccountId, input.SecureMobilePhone);
     if (!target.ok) return target;

@@ -6,10 +6,16 @@
 import { err, ok } from '../../lib/result.js';
 import type { Store } from '../ports.js';
 import type { BindPhoneCommand, BindPhoneOutcome } from '../hot-ports.js';
-import { UNBOUNDED } from './send-code-repos.js';
+import { memberAsRead, UNBOUNDED } from './send-code-repos.js';
 
 export async function bindPhoneViaRepos(store: Store, cmd: BindPhoneCommand): Promise<BindPhoneOutcome> {
   const { now, budget } = cmd;
+  if (cmd.identity && (await store.identityEpoch(cmd.identity.accountId)) !== cmd.identity.epoch) {
+    return { kind: 'stale-identity' };
+  }
+  if (cmd.member && !memberAsRead(await store.directory.lookupMember(cmd.member.accountId), cmd.member)) {
+    return { kind: 'stale-member' };
+  }
   const attempt = await store.codes.takeAttempt(cmd.purpose, cmd.accountId, now);
   if (!attempt) return { kind: 'no-live-code' };
   if (!(await store.defence.takePairAttempt(cmd.pair, now, budget.max, budget.windowMs, budget.lockMs))) {

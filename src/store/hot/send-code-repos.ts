@@ -112,8 +112,8 @@ async function claimLimits(tx: Repos, p: SendLimitPlan, now: number): Promise<Se
   return undefined;
 }
 
-/** Whether a lookup still shows the member as the Send's caller read it. */
-function memberAsRead(found: MemberLookup, read: MemberAsRead): boolean {
+/** Whether a lookup still shows the member as the caller of a Send or a Bind read it. */
+export function memberAsRead(found: MemberLookup, read: MemberAsRead): boolean {
   const m = found.member;
   return (
     m !== undefined &&

@@ -48,6 +48,8 @@ export type BindStatements = ReturnType<typeof bindStatements>;
 interface Shared {
   increment: SqliteDatabase.Statement;
   audit: SqliteDatabase.Statement;
+  identityEpoch: SqliteDatabase.Statement;
+  memberAsRead: SqliteDatabase.Statement;
 }
 
 interface Attempt {
@@ -60,6 +62,11 @@ interface Attempt {
 
 export function writeBind(st: BindStatements, shared: Shared, cmd: BindPhoneCommand): BindPhoneOutcome {
   const { now, budget } = cmd;
+  if (cmd.identity) {
+    const row = shared.identityEpoch.get(cmd.identity.accountId) as { epoch: number } | undefined;
+    if (Number(row?.epoch ?? 0) !== cmd.identity.epoch) return { kind: 'stale-identity' };
+  }
+  if (cmd.member && shared.memberAsRead.get({ ...cmd.member }) === undefined) return { kind: 'stale-member' };
   const attempt = st.takeAttempt.get({ purpose: cmd.purpose, accountId: cmd.accountId, now }) as Attempt | undefined;
   if (!attempt) return { kind: 'no-live-code' };
   const taken = st.takePairAttempt.get({
