@@ -61,7 +61,7 @@ function definedOnly(o: OpenOptions): Partial<PostgresOptions> {
 }
 
 /** How often the WAL is checkpointed, off the request path (automatic checkpoints are off). */
-const CHECKPOINT_EVERY_MS = 1_000;
+const CHECKPOINT_EVERY_MS = 250;
 const JOURNAL_SIZE_LIMIT = 64 * 1024 * 1024;
 /** Below this WAL size no checkpoint is asked for (an idle server starts no checkpoint thread). */
 const CHECKPOINT_MIN_WAL_BYTES = 1024 * 1024;
@@ -92,13 +92,22 @@ parentPort.on('message', (msg) => {
  * WAL checkpoints off the request path: a timer looks at the WAL file's size and, once it holds
  * more than a megabyte, asks a worker thread (started on first need) to checkpoint it on its own
  * connection. One request at a time; the thread is ended on close.
+ *
+ * Under steady writes a checkpoint never catches up with the frames written while it ran, and a WAL
+ * that is never wholly copied back is never restarted: it grew by hundreds of megabytes a minute,
+ * and every read searched its whole index. So the frames written meanwhile (a quarter second's
+ * worth) are copied back on the main connection, between transactions; the next commit then
+ * starts the WAL afresh.
  */
 class Checkpointer {
   private worker: Worker | undefined;
   private busy = false;
   private readonly timer: NodeJS.Timeout;
 
-  constructor(private readonly file: string) {
+  constructor(
+    private readonly file: string,
+    private readonly main: SqliteDatabase.Database,
+  ) {
     this.timer = setInterval(() => this.tick(), CHECKPOINT_EVERY_MS).unref();
   }
 
@@ -123,6 +132,8 @@ class Checkpointer {
     });
     w.on('message', () => {
       this.busy = false;
+      // The thread copied back the frames that were there when it started; these are the rest.
+      setImmediate(() => this.finishTail());
     });
     w.on('error', () => {
       // A failed thread is replaced at the next need.
@@ -131,6 +142,16 @@ class Checkpointer {
     });
     w.unref();
     return w;
+  }
+
+  /** Copies back the frames the thread's checkpoint left, unless a transaction holds the connection. */
+  private finishTail(): void {
+    if (!this.main.open || this.main.inTransaction) return;
+    try {
+      this.main.pragma('wal_checkpoint(PASSIVE)');
+    } catch {
+      // busy: the next round tries again
+    }
   }
 
   async close(): Promise<void> {
@@ -162,7 +183,7 @@ function sqliteKysely(url: string): { db: Kysely<Database>; handle: SqliteHandle
     sqlite.pragma('wal_autocheckpoint = 0');
     sqlite.pragma(`journal_size_limit = ${JOURNAL_SIZE_LIMIT}`);
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) });
-    const checkpoints = file === ':memory:' ? undefined : new Checkpointer(file);
+    const checkpoints = file === ':memory:' ? undefined : new Checkpointer(file, sqlite);
     return { db, handle: { raw: sqlite, onClose: () => checkpoints?.close() } };
   }
   throw new Error(`database URL "${url}" is not supported; use sqlite:PATH, sqlite::memory: or postgres://…`);

@@ -34,4 +34,20 @@ describe('WAL checkpoints', () => {
     }
     expect(fs.statSync(file).size).toBeGreaterThan(before + 2_000_000);
   });
+
+  it('under writes that never pause, the WAL is still restarted: its file stays bounded', async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'resdir-checkpoint-'));
+    const file = path.join(dir, 'resdir.db');
+    store = (await openStore(`sqlite:${file}`)).store;
+    const detail = 'x'.repeat(2_000);
+    // 160 MB of appends, 16 always in flight: without the restart the WAL grows by every write; with
+    // it, the file is cut back to journal_size_limit (64 MiB) whenever it grew beyond.
+    const goal = 80_000;
+    let written = 0;
+    const lane = async () => {
+      while (written < goal) await store!.audit.append(auditEvent({ time: T0 + written++, detail }));
+    };
+    await Promise.all(Array.from({ length: 16 }, lane));
+    expect(fs.statSync(`${file}-wal`).size).toBeLessThan(100 * 1024 * 1024);
+  });
 });
