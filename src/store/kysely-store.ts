@@ -9,7 +9,7 @@ import { codeRepo } from './repos/codes.js';
 import { limitRepo } from './repos/limits.js';
 import { outboxRepo } from './repos/outbox.js';
 import { inboxRepo } from './repos/inbox.js';
-import { coalesced } from './coalesce.js';
+import { batched, coalesced } from './coalesce.js';
 import { deliveryRepo } from './repos/delivery.js';
 import { auditRepo } from './repos/audit.js';
 import { nonceRepo } from './repos/nonces.js';
@@ -96,6 +96,7 @@ export function kyselyStore(db: Kysely<Database>, dialect: Store['dialect'], sql
       : undefined;
   const fastDirectory = fast ? { ...root.directory, lookupMember: fast.lookupMember } : undefined;
   const fastOutbox = fast ? { ...root.outbox, claim: fast.claimOutbox, settle: fast.settleOutbox } : undefined;
+  const pgSend = pgSendCodes(db);
   const ambient = new AsyncLocalStorage<Repos>();
   // An enabled AsyncLocalStorage makes Node run a hook for every promise of the process: it is
   // enabled only while some transaction runs, so the hot path (which opens none) pays nothing for it.
@@ -116,7 +117,7 @@ export function kyselyStore(db: Kysely<Database>, dialect: Store['dialect'], sql
       // connection that transaction holds).
       sendCode: (cmd) => {
         const pg = !ambient.getStore() && !fast && dialect === 'postgres';
-        if (pg) return pgSendCode(db, cmd);
+        if (pg) return pgSend(cmd);
         if (cmd.nonce) throw new Error('sendCode claims a nonce only where claimsNonceInWrite is true');
         if (ambient.getStore() || !fast) return sendCodeViaRepos(store, cmd);
         return fast.sendCode(cmd);
@@ -235,13 +236,34 @@ export function kyselyStore(db: Kysely<Database>, dialect: Store['dialect'], sql
 }
 
 /**
- * One round trip: resdir_send_code_guarded (migration 0020) re-checks the identity epoch and the
- * member, claims the nonce, then resdir_send_code (0005) runs the write set in one statement's
- * transaction.
+ * One round trip for every Send of an event-loop turn (group commit): resdir_send_code_guarded
+ * (migration 0020) re-checks each one's identity epoch and member, claims its nonce, then
+ * resdir_send_code (0005) runs its write set, each refusal rolling back its own writes only; the
+ * statement's transaction commits them together. A batch that fails runs again Send by Send.
  */
-async function pgSendCode(db: Kysely<Database>, cmd: SendCodeCommand): Promise<SendCodeOutcome> {
-  const { rows } = await sql<{
-    r: SendCodeOutcome;
-  }>`select resdir_send_code_guarded(${JSON.stringify(cmd)}::jsonb) as r`.execute(db);
-  return rows[0]!.r;
+function pgSendCodes(db: Kysely<Database>) {
+  const run = async (cmds: SendCodeCommand[]): Promise<SendCodeOutcome[]> => {
+    const { rows } = await sql<{ r: SendCodeOutcome }>`select resdir_send_code_guarded(c) as r
+      from jsonb_array_elements(${JSON.stringify(cmds)}::jsonb) with ordinality as t(c, n) order by n`.execute(db);
+    return rows.map((row) => row.r);
+  };
+  // A Send alone takes its row locks in one fixed order, but a batch does not: a Send alone that
+  // deadlocks with a batch (which PostgreSQL breaks by rolling one back) simply runs again.
+  const alone = async (cmd: SendCodeCommand): Promise<SendCodeOutcome> => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return (await run([cmd]))[0]!;
+      } catch (e) {
+        if (attempt >= 3 || !isPgConflict(e)) throw e;
+      }
+    }
+  };
+  return batched(run, alone);
 }
+
+/** A deadlock or serialization failure: the transaction was rolled back and may simply run again. */
+const isPgConflict = (e: unknown): boolean => {
+  const code = (e as { code?: unknown; cause?: { code?: unknown } } | undefined)?.code;
+  const cause = (e as { cause?: { code?: unknown } } | undefined)?.cause?.code;
+  return code === '40P01' || code === '40001' || cause === '40P01' || cause === '40001';
+};
