@@ -25,10 +25,11 @@ import type { OpContext, OperationMeta } from './define.js';
 
 export type CallerRule = 'management-ram-identity' | 'management-account' | 'management-or-self';
 
-const memberRefused = (action: string): ApiFailure =>
+const memberRefused = (action: string, readOnly: boolean): ApiFailure =>
   failure(
     'NoPermission',
-    `${action} can only be called by the management account of the resource directory; a member account may ` +
+    `${action} can only be called by the management account of the resource directory` +
+      `${readOnly ? ' or a delegated administrator of a trusted service' : ''}; a member account may ` +
       'read only its own account and its resource directory.',
   );
 
@@ -56,7 +57,7 @@ export async function applyCallerRule(
     if (delegated) return ok(delegated);
   }
   const seen = await services.directory.visibleTo(principal);
-  return seen.ok ? err(memberRefused(op.action)) : seen;
+  return seen.ok ? err(memberRefused(op.action, op.readOnly === true)) : seen;
 }
 
 /**
