@@ -71,9 +71,7 @@ function callerText(rule: OperationMeta['callerRule'], readOnly: boolean): strin
         `(${readOnly ? 'another' : 'a'} member → \`NoPermission\`)`
       );
     case 'management-or-self':
-      return (
-        `an identity of the management account${delegated}, or a member about its own account, allowed by policy`
-      );
+      return `an identity of the management account${delegated}, or a member about its own account, allowed by policy`;
     default:
       return 'any identity allowed by policy';
   }

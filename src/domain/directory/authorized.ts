@@ -68,8 +68,7 @@ export class AuthorizedEntities {
       dir.management_account_id === principal.accountId ? undefined : await this.boundary.levelsFor(principal);
     const bound = levels ? async () => levels : undefined;
     return async (action: string, tail: string): Promise<boolean> =>
-      (await authorize(policies, principal, action, arn(tail), { ...env, now: this.clock.now() }, bound)) ===
-      undefined;
+      (await authorize(policies, principal, action, arn(tail), { ...env, now: this.clock.now() }, bound)) === undefined;
   }
 
   /** Every folder with its path: the root folder first, then breadth first, siblings oldest first. */

@@ -1,0 +1,269 @@
+/**
+ * A delegated administrator reads its directory's structure and members through the official
+ * clients, with the management account's answers: its root identity, its RAM users as their own
+ * policies (and the control policies that bind them) allow. Every write stays the management
+ * account's; a plain member, a deregistered or departed administrator, and an administrator of
+ * another directory are refused (or answered) as before.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startResdir, type Harness } from '../../support/harness.js';
+import {
+  coreClient,
+  productClient,
+  ramClient,
+  ramModels as RAM,
+  rmModels as RM,
+  type Creds,
+} from '../../support/clients.js';
+import {
+  addAccessKey,
+  addAccountWithDirectory,
+  addRamUser,
+  addResourceAccountMember,
+} from '../../support/principals.js';
+import { refusedWith } from '../../support/sdk-error.js';
+import { ManualClock } from '../../../src/lib/clock.js';
+
+type Json = Record<string, unknown>;
+let h: Harness;
+let clock: ManualClock;
+let folder: string;
+let sibling: string;
+let delegate: string;
+let plain: string;
+let delegateRoot: Creds;
+let reader: Creds;
+let bare: Creds;
+let plainRoot: Creds;
+const SP = 'config.aliyuncs.com';
+const DELAY_MS = 5_000;
+
+const as =
+  (c: Creds) =>
+  (action: string, params: Record<string, string> = {}) =>
+    coreClient(h.host, c).call(action, params);
+const admin = (action: string, params: Record<string, string> = {}) => as(h.boot.admin)(action, params);
+const strip = ({ RequestId: _r, ...rest }: Json): Json => rest;
+
+/** The read-only operations a delegated administrator may call, with parameters naming this directory. */
+const reads = (): [string, Record<string, string>][] => [
+  ['ListAccounts', {}],
+  ['ListAccounts', { IncludeTags: 'true', QueryKeyword: 'sibling' }],
+  ['GetAccount', { AccountId: sibling }],
+  ['GetAccount', { AccountId: h.boot.managementAccountId }],
+  ['GetPayerForAccount', { AccountId: sibling }],
+  ['ListFoldersForParent', {}],
+  ['GetFolder', { FolderId: folder }],
+  ['ListAccountsForParent', { ParentFolderId: folder }],
+  ['ListAncestors', { ChildId: folder }],
+  ['ListDelegatedAdministrators', {}],
+  ['ListDelegatedServicesForAccount', { AccountId: delegate }],
+  ['ListTrustedServiceStatus', {}],
+  ['ListTagResources', { ResourceType: 'Account' }],
+  ['ListTagKeys', { ResourceType: 'Account' }],
+  ['ListTagValues', { ResourceType: 'Account', TagKey: 'team' }],
+  ['ListAuthorizedAccounts', {}],
+  ['ListAuthorizedFolders', {}],
+];
+
+beforeAll(async () => {
+  clock = new ManualClock(Date.now());
+  h = await startResdir({ clock, settings: { signatureWindowSeconds: 3600 } });
+  folder = ((await admin('CreateFolder', { FolderName: 'reads' })).Folder as Json).FolderId as string;
+  sibling = ((await admin('CreateResourceAccount', { DisplayName: 'sibling', ParentFolderId: folder })).Account as Json)
+    .AccountId as string;
+  await admin('TagResources', {
+    ResourceType: 'Account',
+    'ResourceId.1': sibling,
+    'Tag.1.Key': 'team',
+    'Tag.1.Value': 'blue',
+  });
+  delegate = await addResourceAccountMember(h, h.boot, 'delegate');
+  plain = await addResourceAccountMember(h, h.boot, 'plain');
+  await admin('RegisterDelegatedAdministrator', { AccountId: delegate, ServicePrincipal: SP });
+  delegateRoot = await addAccessKey(h, delegate, null);
+  reader = await addRamUser(h, { accountId: delegate, policies: ['AliyunResourceDirectoryReadOnlyAccess'] });
+  bare = await addRamUser(h, { accountId: delegate });
+  plainRoot = await addAccessKey(h, plain, null);
+});
+afterAll(() => h.close());
+
+describe('a delegated administrator reads its directory', () => {
+  it('its root identity and a read-only RAM user get the management account answers', async () => {
+    for (const [action, params] of reads()) {
+      const expected = strip(await admin(action, params));
+      expect(strip(await as(delegateRoot)(action, params)), action).toEqual(expected);
+      if (action.startsWith('ListAuthorized')) continue; // judged on the caller's own policies
+      expect(strip(await as(reader)(action, params)), action).toEqual(expected);
+    }
+  });
+
+  it('through the 2020-03-31 product SDK', async () => {
+    const sdk = productClient(h.host, reader);
+    const mine = (await sdk.listAccounts(new RM.ListAccountsRequest({ pageSize: 100 }))).body;
+    const theirs = (
+      await productClient(h.host, h.boot.admin).listAccounts(new RM.ListAccountsRequest({ pageSize: 100 }))
+    ).body;
+    expect(mine.accounts).toEqual(theirs.accounts);
+    expect(mine.totalCount).toBeGreaterThanOrEqual(4);
+    const f = (await sdk.getFolder(new RM.GetFolderRequest({ folderId: folder }))).body.folder;
+    expect(f).toMatchObject({ folderId: folder, folderName: 'reads', parentFolderId: h.boot.rootFolderId });
+    const a = (await sdk.getAccount(new RM.GetAccountRequest({ accountId: sibling }))).body.account;
+    expect(a).toMatchObject({ accountId: sibling, displayName: 'sibling', folderId: folder });
+  });
+
+  it('a RAM user without a policy gets NoPermission', async () => {
+    for (const [action, params] of reads()) {
+      await refusedWith(as(bare)(action, params), 'NoPermission', 403);
+    }
+  });
+
+  it('its RAM policies name its own account in the ARNs, with the directory paths', async () => {
+    const other = ((await admin('CreateFolder', { FolderName: 'elsewhere' })).Folder as Json).FolderId as string;
+    const ram = ramClient(h.host, delegateRoot);
+    const path = `${h.boot.resourceDirectoryId}/${h.boot.rootFolderId}/${folder}`;
+    await ram.createPolicy(
+      new RAM.CreatePolicyRequest({
+        policyName: 'OneFolder',
+        policyDocument: JSON.stringify({
+          Version: '1',
+          Statement: [
+            {
+              Effect: 'Allow',
+              Action: 'resourcemanager:GetFolder',
+              Resource: `acs:resourcemanager::${delegate}:folder/${path}`,
+            },
+            {
+              Effect: 'Allow',
+              Action: 'resourcemanager:GetAccount',
+              Resource: `acs:resourcemanager::${delegate}:account/${path}/*`,
+            },
+          ],
+        }),
+      }),
+    );
+    const scoped = await addRamUser(h, { accountId: delegate });
+    await ram.attachPolicyToUser(
+      new RAM.AttachPolicyToUserRequest({ policyType: 'Custom', policyName: 'OneFolder', userName: scoped.userName }),
+    );
+    await as(scoped)('GetFolder', { FolderId: folder });
+    await as(scoped)('GetAccount', { AccountId: sibling });
+    await refusedWith(as(scoped)('GetFolder', { FolderId: other }), 'NoPermission', 403);
+    await refusedWith(as(scoped)('GetAccount', { AccountId: plain }), 'NoPermission', 403);
+  });
+});
+
+describe('what stays refused', () => {
+  it('every write is the management account’s, exactly as before', async () => {
+    const writes: [string, Record<string, string>][] = [
+      ['CreateFolder', { FolderName: 'nope' }],
+      ['UpdateFolder', { FolderId: folder, NewFolderName: 'nope' }],
+      ['DeleteFolder', { FolderId: folder }],
+      ['MoveAccount', { AccountId: sibling, DestinationFolderId: h.boot.rootFolderId }],
+      ['TagResources', { ResourceType: 'Account', 'ResourceId.1': sibling, 'Tag.1.Key': 'k', 'Tag.1.Value': 'v' }],
+      ['RegisterDelegatedAdministrator', { AccountId: plain, ServicePrincipal: 'cms.aliyuncs.com' }],
+      ['DeregisterDelegatedAdministrator', { AccountId: delegate, ServicePrincipal: SP }],
+    ];
+    for (const [action, params] of writes) {
+      for (const c of [delegateRoot, reader]) {
+        const e = await refusedWith(as(c)(action, params), 'NoPermission', 403);
+        expect(e.message).toContain('can only be called by the management account of the resource directory;');
+      }
+    }
+    expect(((await admin('GetFolder', { FolderId: folder })).Folder as Json).FolderName).toBe('reads');
+    expect(((await admin('GetAccount', { AccountId: sibling })).Account as Json).FolderId).toBe(folder);
+  });
+
+  it('a plain member is refused the reads, and still reads its own account', async () => {
+    for (const [action, params] of reads()) {
+      if (action === 'GetAccount' && params.AccountId === plain) continue;
+      const e = await refusedWith(as(plainRoot)(action, params), 'NoPermission', 403);
+      expect(e.message).toContain('or a delegated administrator');
+    }
+    expect(((await as(plainRoot)('GetAccount', { AccountId: plain })).Account as Json).AccountId).toBe(plain);
+  });
+
+  it('deregistering removes the right on the very next request', async () => {
+    const m = await addResourceAccountMember(h);
+    const root = await addAccessKey(h, m, null);
+    await admin('RegisterDelegatedAdministrator', { AccountId: m, ServicePrincipal: 'cloudfw.aliyuncs.com' });
+    await admin('RegisterDelegatedAdministrator', { AccountId: m, ServicePrincipal: 'cms.aliyuncs.com' });
+    await as(root)('ListAccounts');
+    await admin('DeregisterDelegatedAdministrator', { AccountId: m, ServicePrincipal: 'cloudfw.aliyuncs.com' });
+    await as(root)('ListAccounts'); // still an administrator of another service
+    await admin('DeregisterDelegatedAdministrator', { AccountId: m, ServicePrincipal: 'cms.aliyuncs.com' });
+    await refusedWith(as(root)('ListAccounts'), 'NoPermission', 403);
+    await refusedWith(as(root)('GetFolder', { FolderId: folder }), 'NoPermission', 403);
+  });
+
+  it('leaving the directory removes the right on the very next request', async () => {
+    const m = await addResourceAccountMember(h);
+    const root = await addAccessKey(h, m, null);
+    await admin('RegisterDelegatedAdministrator', { AccountId: m, ServicePrincipal: 'hbr.aliyuncs.com' });
+    await as(root)('ListFoldersForParent');
+    expect(await h.app.store.lifecycle.removeMember(m, h.boot.resourceDirectoryId)).toBe(true);
+    await refusedWith(as(root)('ListFoldersForParent'), 'ResourceDirectoryNotInUse', 404);
+  });
+
+  it('an administrator of another directory reads only its own', async () => {
+    const other = await addAccountWithDirectory(h);
+    await as(other.admin)('RegisterDelegatedAdministrator', { AccountId: other.memberAccountId, ServicePrincipal: SP });
+    const theirs = as(await addAccessKey(h, other.memberAccountId, null));
+    const listed = ((await theirs('ListAccounts')).Accounts as Json).Account as Json[];
+    expect(listed.map((a) => a.AccountId).sort()).toEqual([other.managementAccountId, other.memberAccountId].sort());
+    const admins = ((await theirs('ListDelegatedAdministrators')).Accounts as Json).Account as Json[];
+    expect(admins.map((a) => a.AccountId)).toEqual([other.memberAccountId]);
+    await refusedWith(
+      theirs('GetAccount', { AccountId: sibling }),
+      'NotSupport.AccountInAnotherResourceDirectory',
+      409,
+    );
+    const theirAdmin = as(other.admin);
+    const code = (await refusedWith(theirAdmin('GetFolder', { FolderId: folder }), 'EntityNotExists.Folder')).code;
+    await refusedWith(theirs('GetFolder', { FolderId: folder }), code, 404);
+    await refusedWith(theirs('ListAccountsForParent', { ParentFolderId: folder }), 'EntityNotExists.Folder', 404);
+    // And our administrator does not read theirs.
+    await refusedWith(
+      as(delegateRoot)('GetAccount', { AccountId: other.memberAccountId }),
+      'NotSupport.AccountInAnotherResourceDirectory',
+      409,
+    );
+  });
+});
+
+describe('control policies still bind its RAM identities', () => {
+  it('a Deny on the member beats its RAM Allow; its root identity is not bound; detaching lifts it', async () => {
+    await admin('EnableControlPolicy');
+    clock.advance(DELAY_MS);
+    const policy = (
+      (
+        await admin('CreateControlPolicy', {
+          PolicyName: 'no-directory-reads',
+          EffectScope: 'RAM',
+          PolicyDocument: JSON.stringify({
+            Version: '1',
+            Statement: [
+              { Effect: 'Deny', Action: ['resourcemanager:ListAccounts', 'resourcemanager:GetAccount'], Resource: '*' },
+            ],
+          }),
+        })
+      ).ControlPolicy as Json
+    ).PolicyId as string;
+    await admin('AttachControlPolicy', { PolicyId: policy, TargetId: delegate });
+    const e = await refusedWith(as(reader)('ListAccounts'), 'NoPermission', 403);
+    expect((e.data as { AccessDeniedDetail?: Json }).AccessDeniedDetail).toMatchObject({
+      PolicyType: 'ControlPolicy',
+      NoPermissionType: 'ExplicitDeny',
+    });
+    await refusedWith(as(reader)('GetAccount', { AccountId: sibling }), 'NoPermission', 403);
+    await as(reader)('ListFoldersForParent');
+    await as(delegateRoot)('ListAccounts');
+    // ListAuthorizedAccounts judges each member within the same control policies.
+    const admin$ = await addRamUser(h, { accountId: delegate, policies: ['AliyunResourceDirectoryFullAccess'] });
+    expect((await as(admin$)('ListAuthorizedAccounts')).TotalCount).toBe(0);
+    await admin('DetachControlPolicy', { PolicyId: policy, TargetId: delegate });
+    await as(reader)('ListAccounts');
+    expect((await as(admin$)('ListAuthorizedAccounts')).TotalCount).toBeGreaterThanOrEqual(4);
+    await admin('DisableControlPolicy');
+  });
+});
