@@ -255,6 +255,36 @@ describe('what stays refused', () => {
   });
 });
 
+describe('hostile input and races', () => {
+  it('bad input is refused as for the management account, before any delegation read', async () => {
+    const cases: [string, Record<string, string>][] = [
+      ['GetFolder', { FolderId: "fd-x'; drop table members;--" }],
+      ['GetAccount', { AccountId: '12345' }],
+      ['ListAccounts', { PageSize: '1000' }],
+      ['ListFoldersForParent', { ParentFolderId: '../../etc' }],
+      ['ListTagResources', { ResourceType: 'Bucket' }],
+    ];
+    for (const [action, params] of cases) {
+      const want = (await outcome(admin(action, params))).code as string;
+      expect(want, action).toMatch(/^(InvalidParameter|MissingParameter)/);
+      await refusedWith(as(delegateRoot)(action, params), want, 400);
+      await refusedWith(as(plainRoot)(action, params), want, 400);
+    }
+  });
+
+  it('reads racing a deregistration each answer OK or NoPermission; the next one is refused', async () => {
+    const m = await addResourceAccountMember(h);
+    const root = as(await addAccessKey(h, m, null));
+    await admin('RegisterDelegatedAdministrator', { AccountId: m, ServicePrincipal: 'cloudsso.aliyuncs.com' });
+    const racing = Array.from({ length: 12 }, (_, i) =>
+      outcome(root(i % 2 ? 'ListAccounts' : 'GetFolder', i % 2 ? {} : { FolderId: folder })),
+    );
+    await admin('DeregisterDelegatedAdministrator', { AccountId: m, ServicePrincipal: 'cloudsso.aliyuncs.com' });
+    for (const r of await Promise.all(racing)) if (r.code !== undefined) expect(r.code).toBe('NoPermission');
+    await refusedWith(root('ListAccounts'), 'NoPermission', 403);
+  });
+});
+
 describe('control policies still bind its RAM identities', () => {
   it('a Deny on the member beats its RAM Allow; its root identity is not bound; detaching lifts it', async () => {
     await admin('EnableControlPolicy');
