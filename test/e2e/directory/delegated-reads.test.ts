@@ -1,20 +1,12 @@
 /**
  * A delegated administrator reads its directory's structure and members through the official
  * clients, with the management account's answers: its root identity, its RAM users as their own
- * policies (and the control policies that bind them) allow. Every write stays the management
- * account's; a plain member, a deregistered or departed administrator, and an administrator of
- * another directory are refused (or answered) as before.
+ * policies allow. Every write stays the management account's; a plain member, a deregistered or
+ * departed administrator, and an administrator of another directory are refused (or answered) as
+ * before. (Hostile input, races and control policies: delegated-reads-bounds.test.ts.)
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startResdir, type Harness } from '../../support/harness.js';
-import {
-  coreClient,
-  productClient,
-  ramClient,
-  ramModels as RAM,
-  rmModels as RM,
-  type Creds,
-} from '../../support/clients.js';
+import { productClient, ramClient, ramModels as RAM, rmModels as RM, type Creds } from '../../support/clients.js';
 import {
   addAccessKey,
   addAccountWithDirectory,
@@ -22,12 +14,17 @@ import {
   addResourceAccountMember,
 } from '../../support/principals.js';
 import { refusedWith } from '../../support/sdk-error.js';
-import { ManualClock } from '../../../src/lib/clock.js';
 import { ALL_OPERATIONS } from '../../../src/operations/registry.js';
+import {
+  DELEGATED_SERVICE as SP,
+  type DelegatedWorld,
+  type Json,
+  outcome,
+  startDelegatedWorld,
+} from '../../support/delegated-world.js';
 
-type Json = Record<string, unknown>;
-let h: Harness;
-let clock: ManualClock;
+let w: DelegatedWorld;
+let h: DelegatedWorld['h'];
 let folder: string;
 let sibling: string;
 let delegate: string;
@@ -36,70 +33,13 @@ let delegateRoot: Creds;
 let reader: Creds;
 let bare: Creds;
 let plainRoot: Creds;
-const SP = 'config.aliyuncs.com';
-const DELAY_MS = 5_000;
-
-const as =
-  (c: Creds) =>
-  (action: string, params: Record<string, string> = {}) =>
-    coreClient(h.host, c).call(action, params);
-const admin = (action: string, params: Record<string, string> = {}) => as(h.boot.admin)(action, params);
-const strip = ({ RequestId: _r, ...rest }: Json): Json => rest;
-
-/** The read-only operations a delegated administrator may call, with parameters naming this directory. */
-const reads = (): [string, Record<string, string>][] => [
-  ['ListAccounts', {}],
-  ['ListAccounts', { IncludeTags: 'true', QueryKeyword: 'sibling' }],
-  ['GetAccount', { AccountId: sibling }],
-  ['GetAccount', { AccountId: h.boot.managementAccountId }],
-  ['GetPayerForAccount', { AccountId: sibling }],
-  ['ListFoldersForParent', {}],
-  ['GetFolder', { FolderId: folder }],
-  ['ListAccountsForParent', { ParentFolderId: folder }],
-  ['ListAncestors', { ChildId: folder }],
-  ['ListDelegatedAdministrators', {}],
-  ['ListDelegatedServicesForAccount', { AccountId: delegate }],
-  ['ListTrustedServiceStatus', {}],
-  ['ListTagResources', { ResourceType: 'Account' }],
-  ['ListTagKeys', { ResourceType: 'Account' }],
-  ['ListTagValues', { ResourceType: 'Account', TagKey: 'team' }],
-  ['ListAuthorizedAccounts', {}],
-  ['ListAuthorizedFolders', {}],
-  ['ListMessageContacts', {}],
-  ['GetMessageContact', { ContactId: 'c-unknown' }],
-  ['GetMessageContactDeletionStatus', { ContactId: 'c-unknown' }],
-  ['ListMessageContactVerifications', {}],
-  ['PrecheckForConsolidatedBillingAccount', { BillingAccountId: sibling }],
-  ['GetControlPolicyEnablementStatus', {}],
-  ['ListControlPolicies', {}],
-  ['GetControlPolicy', { PolicyId: 'FullAliyunAccess' }],
-  ['ListControlPolicyAttachmentsForTarget', { TargetId: folder }],
-  ['ListTargetAttachmentsForControlPolicy', { PolicyId: 'FullAliyunAccess' }],
-];
-
-/** The success body without its RequestId, or the error code of a business refusal. */
-const outcome = (p: Promise<Json>): Promise<Json> =>
-  p.then(strip, (e: { code?: string }) => ({ code: e.code ?? 'none' }));
+const as = (c: Creds) => w.as(c);
+const admin = (action: string, params: Record<string, string> = {}) => w.admin(action, params);
+const reads = () => w.reads();
 
 beforeAll(async () => {
-  clock = new ManualClock(Date.now());
-  h = await startResdir({ clock, settings: { signatureWindowSeconds: 3600 } });
-  folder = ((await admin('CreateFolder', { FolderName: 'reads' })).Folder as Json).FolderId as string;
-  sibling = ((await admin('CreateResourceAccount', { DisplayName: 'sibling', ParentFolderId: folder })).Account as Json)
-    .AccountId as string;
-  await admin('TagResources', {
-    ResourceType: 'Account',
-    'ResourceId.1': sibling,
-    'Tag.1.Key': 'team',
-    'Tag.1.Value': 'blue',
-  });
-  delegate = await addResourceAccountMember(h, h.boot, 'delegate');
-  plain = await addResourceAccountMember(h, h.boot, 'plain');
-  await admin('RegisterDelegatedAdministrator', { AccountId: delegate, ServicePrincipal: SP });
-  delegateRoot = await addAccessKey(h, delegate, null);
-  reader = await addRamUser(h, { accountId: delegate, policies: ['AliyunResourceDirectoryReadOnlyAccess'] });
-  bare = await addRamUser(h, { accountId: delegate });
-  plainRoot = await addAccessKey(h, plain, null);
+  w = await startDelegatedWorld();
+  ({ h, folder, sibling, delegate, plain, delegateRoot, reader, bare, plainRoot } = w);
 });
 afterAll(() => h.close());
 
@@ -252,72 +192,5 @@ describe('what stays refused', () => {
       'NotSupport.AccountInAnotherResourceDirectory',
       409,
     );
-  });
-});
-
-describe('hostile input and races', () => {
-  it('bad input is refused as for the management account, before any delegation read', async () => {
-    const cases: [string, Record<string, string>][] = [
-      ['GetFolder', { FolderId: "fd-x'; drop table members;--" }],
-      ['GetAccount', { AccountId: '12345' }],
-      ['ListAccounts', { PageSize: '1000' }],
-      ['ListFoldersForParent', { ParentFolderId: '../../etc' }],
-      ['ListTagResources', { ResourceType: 'Bucket' }],
-    ];
-    for (const [action, params] of cases) {
-      const want = (await outcome(admin(action, params))).code as string;
-      expect(want, action).toMatch(/^(InvalidParameter|MissingParameter)/);
-      await refusedWith(as(delegateRoot)(action, params), want, 400);
-      await refusedWith(as(plainRoot)(action, params), want, 400);
-    }
-  });
-
-  it('reads racing a deregistration each answer OK or NoPermission; the next one is refused', async () => {
-    const m = await addResourceAccountMember(h);
-    const root = as(await addAccessKey(h, m, null));
-    await admin('RegisterDelegatedAdministrator', { AccountId: m, ServicePrincipal: 'cloudsso.aliyuncs.com' });
-    const racing = Array.from({ length: 12 }, (_, i) =>
-      outcome(root(i % 2 ? 'ListAccounts' : 'GetFolder', i % 2 ? {} : { FolderId: folder })),
-    );
-    await admin('DeregisterDelegatedAdministrator', { AccountId: m, ServicePrincipal: 'cloudsso.aliyuncs.com' });
-    for (const r of await Promise.all(racing)) if (r.code !== undefined) expect(r.code).toBe('NoPermission');
-    await refusedWith(root('ListAccounts'), 'NoPermission', 403);
-  });
-});
-
-describe('control policies still bind its RAM identities', () => {
-  it('a Deny on the member beats its RAM Allow; its root identity is not bound; detaching lifts it', async () => {
-    await admin('EnableControlPolicy');
-    clock.advance(DELAY_MS);
-    const policy = (
-      (
-        await admin('CreateControlPolicy', {
-          PolicyName: 'no-directory-reads',
-          EffectScope: 'RAM',
-          PolicyDocument: JSON.stringify({
-            Version: '1',
-            Statement: [
-              { Effect: 'Deny', Action: ['resourcemanager:ListAccounts', 'resourcemanager:GetAccount'], Resource: '*' },
-            ],
-          }),
-        })
-      ).ControlPolicy as Json
-    ).PolicyId as string;
-    await admin('AttachControlPolicy', { PolicyId: policy, TargetId: delegate });
-    const e = await refusedWith(as(reader)('ListAccounts'), 'NoPermission', 403);
-    expect((e.data as { AccessDeniedDetail?: Json }).AccessDeniedDetail).toMatchObject({
-      PolicyType: 'ControlPolicy',
-      NoPermissionType: 'ExplicitDeny',
-    });
-    await refusedWith(as(reader)('GetAccount', { AccountId: sibling }), 'NoPermission', 403);
-    await as(reader)('ListFoldersForParent');
-    await as(delegateRoot)('ListAccounts');
-    // ListAuthorizedAccounts judges each member within the same control policies.
-    const admin$ = await addRamUser(h, { accountId: delegate, policies: ['AliyunResourceDirectoryFullAccess'] });
-    expect((await as(admin$)('ListAuthorizedAccounts')).TotalCount).toBe(0);
-    await admin('DetachControlPolicy', { PolicyId: policy, TargetId: delegate });
-    await as(reader)('ListAccounts');
-    expect((await as(admin$)('ListAuthorizedAccounts')).TotalCount).toBeGreaterThanOrEqual(4);
-    await admin('DisableControlPolicy');
   });
 });
