@@ -51,7 +51,7 @@ export function operationsMarkdown(): string {
       '',
       `- Product: ${op.product}; versions: ${op.versions.join(', ')}`,
       `- RAM action: \`${op.ramAction}\``,
-      `- Caller: ${op.authorization === 'any-authenticated' ? ANY_AUTHENTICATED : callerText(op.callerRule, op.readOnly === true)}`,
+      `- Caller: ${op.authorization === 'any-authenticated' ? ANY_AUTHENTICATED : callerText(op)}`,
       `- Parameters: ${params.length ? params.join('; ') : 'none'}`,
       `- Errors: ${op.errors.map((c) => `\`${c}\``).join(', ')}`,
       '',
@@ -60,9 +60,10 @@ export function operationsMarkdown(): string {
   return out.join('\n');
 }
 
-function callerText(rule: OperationMeta['callerRule'], readOnly: boolean): string {
+function callerText(op: Pick<OperationMeta, 'callerRule' | 'readOnly'>): string {
+  const readOnly = op.readOnly === true;
   const delegated = readOnly ? ' or of a delegated administrator' : '';
-  switch (rule) {
+  switch (op.callerRule) {
     case 'management-ram-identity':
       return 'a RAM identity of the management account (root → `CallerIdentityError`)';
     case 'management-account':
