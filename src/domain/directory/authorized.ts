@@ -22,7 +22,8 @@ export interface PlacedMember {
 }
 
 /**
- * The folders and members of a directory that a caller of its management account may access:
+ * The folders and members of a directory that a caller of its management account (or of a delegated
+ * administrator's account) may access:
  * a member when its policies allow resourcemanager:GetAccount on the member's ARN
  * (account/<ResourceDirectoryPath>), a folder when they allow resourcemanager:GetFolder on
  * folder/<ResourceDirectoryPath>. The root identity may access everything. A delegated
