@@ -37,7 +37,10 @@ export interface OpContext {
   audit: AuditDraft;
   /** True exactly when the request arrived over TLS (acs:SecureTransport in trust policies). */
   secureTransport: boolean;
-  /** Set when the spec's callerRule is 'management-ram-identity': the directory the caller manages. */
+  /**
+   * Set when the spec's callerRule admitted the caller to a directory: the one it manages, or (a
+   * read-only operation) the one it reads as a delegated administrator (operations/caller-rules.ts).
+   */
   managedDirectory?: Directory;
   /** The identity epoch the caller was authorized at, for a write that re-checks it (Send). */
   identityStamp?: IdentityStamp;

@@ -4,6 +4,7 @@
  * database's on SQLite), so the count read after it stays true until the transaction ends. Call them
  * inside `store.atomically`.
  */
+import type { Directory } from './ports.js';
 import type { RdDelegatedAdminsTable, RdTagsTable, TaggedType, TagOwner } from './tag-schema.js';
 
 export type { TaggedType, TagOwner } from './tag-schema.js';
@@ -72,4 +73,9 @@ export interface DelegationRepo {
   delegations(directoryId: string, servicePrincipal?: string): Promise<DelegationRow[]>;
   /** The services of the directory with at least one delegated administrator (optionally: this one). */
   enabledServices(directoryId: string, accountId?: string): Promise<EnabledService[]>;
+  /**
+   * The directory in which the account is a delegated administrator of at least one service and
+   * still a member (undefined: none). One indexed read (rd_delegated_admins_account).
+   */
+  administeredDirectory(accountId: string): Promise<Directory | undefined>;
 }

@@ -51,7 +51,7 @@ export function operationsMarkdown(): string {
       '',
       `- Product: ${op.product}; versions: ${op.versions.join(', ')}`,
       `- RAM action: \`${op.ramAction}\``,
-      `- Caller: ${op.authorization === 'any-authenticated' ? ANY_AUTHENTICATED : callerText(op.callerRule)}`,
+      `- Caller: ${op.authorization === 'any-authenticated' ? ANY_AUTHENTICATED : callerText(op)}`,
       `- Parameters: ${params.length ? params.join('; ') : 'none'}`,
       `- Errors: ${op.errors.map((c) => `\`${c}\``).join(', ')}`,
       '',
@@ -60,14 +60,19 @@ export function operationsMarkdown(): string {
   return out.join('\n');
 }
 
-function callerText(rule: OperationMeta['callerRule']): string {
-  switch (rule) {
+function callerText(op: Pick<OperationMeta, 'callerRule' | 'readOnly'>): string {
+  const readOnly = op.readOnly === true;
+  const delegated = readOnly ? ' or of a delegated administrator' : '';
+  switch (op.callerRule) {
     case 'management-ram-identity':
       return 'a RAM identity of the management account (root → `CallerIdentityError`)';
     case 'management-account':
-      return 'an identity of the management account allowed by policy (a member → `NoPermission`)';
+      return (
+        `an identity of the management account${delegated} allowed by policy ` +
+        `(${readOnly ? 'another' : 'a'} member → \`NoPermission\`)`
+      );
     case 'management-or-self':
-      return 'an identity of the management account, or a member about its own account, allowed by policy';
+      return `an identity of the management account${delegated}, or a member about its own account, allowed by policy`;
     default:
       return 'any identity allowed by policy';
   }

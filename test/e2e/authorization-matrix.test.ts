@@ -1,6 +1,6 @@
 /**
  * The authorization matrix: every operation resdir serves, in every version, called through the
- * official generic client (@alicloud/openapi-core callApi, ACS3) by nine identities. Each cell
+ * official generic client (@alicloud/openapi-core callApi, ACS3) by ten identities. Each cell
  * asserts either "allowed" (success, or a business error that is not an authentication or
  * authorization refusal) or the exact refusal code.
  */
@@ -21,6 +21,7 @@ type Identity =
   | 'assumed role'
   | 'expired STS token'
   | 'member-account user'
+  | 'delegated-administrator user'
   | 'other-account user';
 const IDENTITIES: Identity[] = [
   'root',
@@ -31,6 +32,7 @@ const IDENTITIES: Identity[] = [
   'assumed role',
   'expired STS token',
   'member-account user',
+  'delegated-administrator user',
   'other-account user',
 ];
 const REFUSALS = new Set([
@@ -298,6 +300,12 @@ function expected(id: Identity, op: Operation): string {
       // the matrix's target member is another member of the same directory.
       if (op.callerRule === 'management-account' || op.callerRule === 'management-or-self') return 'NoPermission';
       return phoneOp ? 'CallerIdentityError' : op.action === 'AssumeRole' ? 'NoPermission' : ALLOWED;
+    case 'delegated-administrator user':
+      // A delegated administrator also reads the directory as the management account does; writes stay refused.
+      if (op.callerRule === 'management-account' || op.callerRule === 'management-or-self') {
+        return op.readOnly ? ALLOWED : 'NoPermission';
+      }
+      return phoneOp ? 'CallerIdentityError' : op.action === 'AssumeRole' ? 'NoPermission' : ALLOWED;
     case 'other-account user':
       return phoneOp ? 'CallerIdentityError' : op.action === 'AssumeRole' ? 'NoPermission' : ALLOWED;
   }
@@ -375,6 +383,15 @@ beforeAll(async () => {
       name: 'member-admin',
       policies: ['AdministratorAccess'],
     }),
+  );
+  const delegate = await addResourceAccountMember(h);
+  await coreClient(h.host, h.boot.admin).call('RegisterDelegatedAdministrator', {
+    AccountId: delegate,
+    ServicePrincipal: 'hbr.aliyuncs.com',
+  });
+  creds.set(
+    'delegated-administrator user',
+    await addRamUser(h, { accountId: delegate, name: 'delegate-admin', policies: ['AdministratorAccess'] }),
   );
   const other = await addStandaloneAccount(h);
   creds.set(

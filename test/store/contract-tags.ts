@@ -126,5 +126,30 @@ export function tagsContract(db: () => TestDatabase): void {
       expect(await store().delegation.enabledServices(rd)).toEqual([]);
       await store().delegation.lockDirectory(rd);
     });
+
+    it('administeredDirectory: the directory of a current delegation of a current member only', async () => {
+      const { rd, ids } = await world();
+      const [a, b] = ids;
+      const outsider = account();
+      await store().directory.createAccount(outsider);
+      const d = (account_id: string, service_principal: string) => ({
+        directory_id: rd,
+        service_principal,
+        account_id,
+        enabled_at: T0,
+      });
+      expect(await store().delegation.administeredDirectory(a)).toBeUndefined();
+      await store().delegation.addDelegation(d(a, 'config.aliyuncs.com'));
+      await store().delegation.addDelegation(d(a, 'cms.aliyuncs.com'));
+      expect(await store().delegation.administeredDirectory(a)).toEqual(await store().directory.getDirectory(rd));
+      expect(await store().delegation.administeredDirectory(b)).toBeUndefined();
+      // A row of an account that is not a member of the directory grants nothing.
+      await store().delegation.addDelegation(d(outsider.id, 'config.aliyuncs.com'));
+      expect(await store().delegation.administeredDirectory(outsider.id)).toBeUndefined();
+      await store().delegation.removeDelegation(rd, 'config.aliyuncs.com', a);
+      expect((await store().delegation.administeredDirectory(a))?.id).toBe(rd);
+      await store().delegation.removeDelegation(rd, 'cms.aliyuncs.com', a);
+      expect(await store().delegation.administeredDirectory(a)).toBeUndefined();
+    });
   });
 }

@@ -3,6 +3,7 @@ import type { Principal } from '../../auth/principal.js';
 import type { Directory, Member, Store } from '../../store/ports.js';
 import type { FolderRow } from '../../store/folder-ports.js';
 import type { Clock } from '../../lib/clock.js';
+import type { ControlPolicyBoundary } from './control-policy-boundary.js';
 
 /** The request's environment for the policy conditions (the time is the service's clock). */
 export type CallEnv = Omit<AuthzEnv, 'now'>;
@@ -21,19 +22,23 @@ export interface PlacedMember {
 }
 
 /**
- * The folders and members of a directory that a caller of its management account may access:
+ * The folders and members of a directory that a caller of its management account (or of a delegated
+ * administrator's account) may access:
  * a member when its policies allow resourcemanager:GetAccount on the member's ARN
  * (account/<ResourceDirectoryPath>), a folder when they allow resourcemanager:GetFolder on
- * folder/<ResourceDirectoryPath>. The root identity may access everything.
+ * folder/<ResourceDirectoryPath>. The root identity may access everything. A delegated
+ * administrator's RAM identities are judged within the control policies that bind them, as every
+ * call of theirs is.
  */
 export class AuthorizedEntities {
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
+    private readonly boundary: Pick<ControlPolicyBoundary, 'levelsFor'>,
   ) {}
 
   async folders(dir: Directory, principal: Principal, env: CallEnv): Promise<PlacedFolder[]> {
-    const judge = await this.judge(principal, env);
+    const judge = await this.judge(dir, principal, env);
     const out: PlacedFolder[] = [];
     for (const f of await this.tree(dir)) {
       if (await judge('resourcemanager:GetFolder', `folder/${f.path}`)) out.push(f);
@@ -42,7 +47,7 @@ export class AuthorizedEntities {
   }
 
   async accounts(dir: Directory, principal: Principal, env: CallEnv): Promise<PlacedMember[]> {
-    const judge = await this.judge(principal, env);
+    const judge = await this.judge(dir, principal, env);
     const paths = new Map((await this.tree(dir)).map((f) => [f.folder.id, f.path]));
     const out: PlacedMember[] = [];
     for (let offset = 0; offset < AUTHORIZED_SCAN_LIMIT; offset += PAGE) {
@@ -57,11 +62,14 @@ export class AuthorizedEntities {
   }
 
   /** Whether the caller's policies allow `action` on the directory entity `resource` (an ARN tail). */
-  private async judge(principal: Principal, env: CallEnv) {
+  private async judge(dir: Directory, principal: Principal, env: CallEnv) {
     const policies = await policiesOf(this.store, principal);
     const arn = (tail: string) => `acs:resourcemanager::${principal.accountId}:${tail}`;
+    const levels =
+      dir.management_account_id === principal.accountId ? undefined : await this.boundary.levelsFor(principal);
+    const bound = levels ? async () => levels : undefined;
     return async (action: string, tail: string): Promise<boolean> =>
-      (await authorize(policies, principal, action, arn(tail), { ...env, now: this.clock.now() })) === undefined;
+      (await authorize(policies, principal, action, arn(tail), { ...env, now: this.clock.now() }, bound)) === undefined;
   }
 
   /** Every folder with its path: the root folder first, then breadth first, siblings oldest first. */

@@ -107,6 +107,15 @@ export class DelegationService {
     return ok(out);
   }
 
+  /**
+   * The directory whose structure and members the account may read as a delegated administrator
+   * (of any service, while still a member), or undefined. One indexed read, never cached, so a
+   * deregistration or the member's departure applies to the next request.
+   */
+  administeredBy(accountId: string): Promise<Directory | undefined> {
+    return this.store.delegation.administeredDirectory(accountId);
+  }
+
   /** The services a member is a delegated administrator of. Failures: those of memberOf. */
   async servicesOf(dir: Directory, accountId: string): Promise<Result<EnabledService[], ApiFailure>> {
     const member = await this.directory.memberOf(dir, accountId);

@@ -52,16 +52,17 @@ export function lifecycleServices(
     settings.emailConfirmSeconds * 1000,
     settings.emailExpirySeconds * 1000,
   );
+  const boundary = new ControlPolicyBoundary(store, clock, cpDelayMs);
   return {
     mail,
     cloudAccounts: new CloudAccountFlows(mail),
     billing: new MemberBilling(store, clock),
-    authorized: new AuthorizedEntities(store, clock),
+    authorized: new AuthorizedEntities(store, clock, boundary),
     directories: new DirectoryLifecycle(store, clock, codes),
     deletion: new MemberDeletion(store, clock, settings.memberDeletionDelaySeconds * 1000),
     invitations: new Invitations(store, clock, settings.handshakeExpiryDays * 86_400_000),
     controlPolicies,
     controlPolicyAttachments: new ControlPolicyAttachments(store, clock, cpDelayMs, controlPolicies),
-    controlPolicyBoundary: new ControlPolicyBoundary(store, clock, cpDelayMs),
+    controlPolicyBoundary: boundary,
   };
 }

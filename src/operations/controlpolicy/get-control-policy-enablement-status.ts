@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { ok } from '../../lib/result.js';
 import { defineOperation, RD_VERSIONS } from '../define.js';
+import { admittedDirectory } from '../caller-rules.js';
 import { controlPolicyArn } from './common.js';
 
 /** Enabled, PendingEnable, Disabled or PendingDisable. */
@@ -16,7 +17,7 @@ export default defineOperation({
   input: Type.Object({}),
   errors: ['ResourceDirectoryNotInUse'],
   async handler(ctx) {
-    const dir = await ctx.services.directory.managedBy(ctx.principal);
+    const dir = await admittedDirectory(ctx);
     if (!dir.ok) return dir;
     return ok({ EnablementStatus: await ctx.services.lifecycle.controlPolicies.status(dir.value) });
   },

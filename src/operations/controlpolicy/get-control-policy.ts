@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { ok } from '../../lib/result.js';
 import { defineOperation, RD_VERSIONS } from '../define.js';
+import { admittedDirectory } from '../caller-rules.js';
 import {
   controlPolicyArn,
   LANGUAGE_ERRORS,
@@ -24,7 +25,7 @@ export default defineOperation({
   paramErrors: { PolicyId: POLICY_ID_ERRORS, Language: LANGUAGE_ERRORS },
   errors: ['ResourceDirectoryNotInUse', 'EntityNotExists.ControlPolicy'],
   async handler(ctx, input) {
-    const dir = await ctx.services.directory.managedBy(ctx.principal);
+    const dir = await admittedDirectory(ctx);
     if (!dir.ok) return dir;
     const policy = await ctx.services.lifecycle.controlPolicies.get(dir.value, input.PolicyId);
     if (!policy.ok) return policy;

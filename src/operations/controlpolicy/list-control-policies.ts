@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { ok } from '../../lib/result.js';
 import { defineOperation, RD_VERSIONS } from '../define.js';
+import { admittedDirectory } from '../caller-rules.js';
 import { PAGING_ERRORS } from '../resourcedirectory/folder-params.js';
 import { PageNumberParam, PageSizeParam } from '../resourcedirectory/params.js';
 import {
@@ -34,7 +35,7 @@ export default defineOperation({
   paramErrors: { PolicyType: POLICY_TYPE_ERRORS, Language: LANGUAGE_ERRORS, ...PAGING_ERRORS },
   errors: ['ResourceDirectoryNotInUse'],
   async handler(ctx, input) {
-    const dir = await ctx.services.directory.managedBy(ctx.principal);
+    const dir = await admittedDirectory(ctx);
     if (!dir.ok) return dir;
     const pageNumber = Number(input.PageNumber ?? '1');
     const pageSize = Number(input.PageSize ?? '10');

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { ok } from '../../lib/result.js';
 import { defineOperation, RD_VERSIONS } from '../define.js';
+import { admittedDirectory } from '../caller-rules.js';
 import {
   attachmentView,
   controlPolicyArn,
@@ -24,7 +25,7 @@ export default defineOperation({
   paramErrors: { TargetId: TARGET_ID_ERRORS, Language: LANGUAGE_ERRORS },
   errors: ['ResourceDirectoryNotInUse', 'EntityNotExists.Target'],
   async handler(ctx, input) {
-    const dir = await ctx.services.directory.managedBy(ctx.principal);
+    const dir = await admittedDirectory(ctx);
     if (!dir.ok) return dir;
     const list = await ctx.services.lifecycle.controlPolicyAttachments.forTarget(dir.value, input.TargetId);
     if (!list.ok) return list;

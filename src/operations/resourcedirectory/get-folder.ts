@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { ok } from '../../lib/result.js';
 import { defineOperation, RD_VERSIONS } from '../define.js';
+import { admittedDirectory } from '../caller-rules.js';
 import { folderArnOf } from './folder-resources.js';
 import { FOLDER_ID_ERRORS, FolderIdParam } from './folder-params.js';
 import { folderView } from './folder-views.js';
@@ -23,7 +24,7 @@ export default defineOperation({
   paramErrors: { FolderId: FOLDER_ID_ERRORS },
   errors: ['ResourceDirectoryNotInUse', 'EntityNotExists.Folder'],
   async handler(ctx, input) {
-    const dir = await ctx.services.directory.managedBy(ctx.principal);
+    const dir = await admittedDirectory(ctx);
     if (!dir.ok) return dir;
     const folder = await ctx.services.folders.get(dir.value, input.FolderId);
     if (!folder.ok) return folder;

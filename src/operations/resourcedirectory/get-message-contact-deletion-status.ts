@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { ok } from '../../lib/result.js';
 import { defineOperation } from '../define.js';
+import { admittedDirectory } from '../caller-rules.js';
 import { CONTACT_PARAM_ERRORS, contactArn, ContactIdParam } from './message-contact-params.js';
 
 /** How a started contact deletion goes: Deleting, then Success once the contact is gone. */
@@ -17,7 +18,7 @@ export default defineOperation({
   paramErrors: CONTACT_PARAM_ERRORS,
   errors: ['ResourceDirectoryNotInUse', 'EntityNotExists.MessageContact'],
   async handler(ctx, input) {
-    const dir = await ctx.services.directory.managedBy(ctx.principal);
+    const dir = await admittedDirectory(ctx);
     if (!dir.ok) return dir;
     const status = await ctx.services.messageContacts.deletionStatus(dir.value, input.ContactId);
     if (!status.ok) return status;

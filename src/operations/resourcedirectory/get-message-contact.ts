@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { ok } from '../../lib/result.js';
 import { defineOperation } from '../define.js';
+import { admittedDirectory } from '../caller-rules.js';
 import { CONTACT_PARAM_ERRORS, contactArn, ContactIdParam, contactView } from './message-contact-params.js';
 
 /** One message contact of the caller's directory, with its status, message types and members. */
@@ -17,7 +18,7 @@ export default defineOperation({
   paramErrors: CONTACT_PARAM_ERRORS,
   errors: ['ResourceDirectoryNotInUse', 'EntityNotExists.MessageContact'],
   async handler(ctx, input) {
-    const dir = await ctx.services.directory.managedBy(ctx.principal);
+    const dir = await admittedDirectory(ctx);
     if (!dir.ok) return dir;
     const c = await ctx.services.messageContacts.getWithMembers(dir.value, input.ContactId);
     if (!c.ok) return c;

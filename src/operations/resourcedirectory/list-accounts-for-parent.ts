@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { defineOperation, RD_VERSIONS } from '../define.js';
+import { admittedDirectory } from '../caller-rules.js';
 import { folderArnOf } from './folder-resources.js';
 import { FolderIdParam, PARENT_FOLDER_ERRORS } from './folder-params.js';
 import { listMembersAnswer, MEMBER_LIST_CODES, MEMBER_LIST_ERRORS, memberListParams } from './member-list.js';
@@ -23,7 +24,7 @@ export default defineOperation({
   paramErrors: { ParentFolderId: PARENT_FOLDER_ERRORS, ...MEMBER_LIST_ERRORS },
   errors: ['ResourceDirectoryNotInUse', 'EntityNotExists.Folder', 'InvalidParameter.NextToken', ...MEMBER_LIST_CODES],
   async handler(ctx, input) {
-    const dir = await ctx.services.directory.managedBy(ctx.principal);
+    const dir = await admittedDirectory(ctx);
     if (!dir.ok) return dir;
     const folder = await ctx.services.folders.get(dir.value, input.ParentFolderId);
     if (!folder.ok) return folder;

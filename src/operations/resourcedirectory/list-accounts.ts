@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { defineOperation, RD_VERSIONS } from '../define.js';
+import { admittedDirectory } from '../caller-rules.js';
 import { allAccountsArn } from './resources.js';
 import { listMembersAnswer, MEMBER_LIST_CODES, MEMBER_LIST_ERRORS, memberListParams } from './member-list.js';
 import { stringInputs } from './tag-params.js';
@@ -25,7 +26,7 @@ export default defineOperation({
   paramErrors: MEMBER_LIST_ERRORS,
   errors: ['ResourceDirectoryNotInUse', 'InvalidParameter.NextToken', ...MEMBER_LIST_CODES],
   async handler(ctx, input) {
-    const dir = await ctx.services.directory.managedBy(ctx.principal);
+    const dir = await admittedDirectory(ctx);
     if (!dir.ok) return dir;
     return listMembersAnswer(ctx, dir.value, undefined, input);
   },

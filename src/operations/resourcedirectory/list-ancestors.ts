@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { ok } from '../../lib/result.js';
 import { defineOperation, RD_VERSIONS } from '../define.js';
+import { admittedDirectory } from '../caller-rules.js';
 import { folderArnOf } from './folder-resources.js';
 import { FolderIdParam } from './folder-params.js';
 import { folderListItem } from './folder-views.js';
@@ -23,7 +24,7 @@ export default defineOperation({
   paramErrors: { ChildId: { missing: 'MissingParameter.ChildId', invalid: 'InvalidParameter.ChildId' } },
   errors: ['ResourceDirectoryNotInUse', 'EntityNotExists.Folder'],
   async handler(ctx, input) {
-    const dir = await ctx.services.directory.managedBy(ctx.principal);
+    const dir = await admittedDirectory(ctx);
     if (!dir.ok) return dir;
     const folder = await ctx.services.folders.get(dir.value, input.ChildId);
     if (!folder.ok) return folder;

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { ok } from '../../lib/result.js';
 import { defineOperation } from '../define.js';
+import { admittedDirectory } from '../caller-rules.js';
 import { PageNumberParam, PageSizeParam } from './params.js';
 import { PAGING_ERRORS } from './folder-params.js';
 import { accountView } from './views.js';
@@ -22,7 +23,7 @@ export default defineOperation({
   paramErrors: PAGING_ERRORS,
   errors: ['ResourceDirectoryNotInUse'],
   async handler(ctx, input) {
-    const dir = await ctx.services.directory.managedBy(ctx.principal);
+    const dir = await admittedDirectory(ctx);
     if (!dir.ok) return dir;
     const pageNumber = Number(input.PageNumber ?? '1');
     const pageSize = Number(input.PageSize ?? '10');

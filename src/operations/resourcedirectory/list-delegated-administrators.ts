@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { ok } from '../../lib/result.js';
 import { defineOperation, RD_VERSIONS } from '../define.js';
+import { admittedDirectory } from '../caller-rules.js';
 import { allAccountsArn } from './resources.js';
 import { PageNumberParam, PageSizeParam } from './params.js';
 import { PAGING_ERRORS } from './folder-params.js';
@@ -28,7 +29,7 @@ export default defineOperation({
   paramErrors: { ServicePrincipal: SERVICE_PRINCIPAL_ERRORS, ...PAGING_ERRORS },
   errors: ['ResourceDirectoryNotInUse', 'InvalidParameter.ServicePrincipal'],
   async handler(ctx, input) {
-    const dir = await ctx.services.directory.managedBy(ctx.principal);
+    const dir = await admittedDirectory(ctx);
     if (!dir.ok) return dir;
     const all = await ctx.services.delegation.administrators(dir.value, input.ServicePrincipal);
     if (!all.ok) return all;

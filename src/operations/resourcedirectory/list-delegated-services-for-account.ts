@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { ok } from '../../lib/result.js';
 import { defineOperation, RD_VERSIONS } from '../define.js';
+import { admittedDirectory } from '../caller-rules.js';
 import { memberAccountArn } from './resources.js';
 import { AccountIdParam } from './params.js';
 import { ACCOUNT_ID_ERRORS, MEMBER_ERRORS } from './delegation-params.js';
@@ -24,7 +25,7 @@ export default defineOperation({
   paramErrors: { AccountId: ACCOUNT_ID_ERRORS },
   errors: [...MEMBER_ERRORS],
   async handler(ctx, input) {
-    const dir = await ctx.services.directory.managedBy(ctx.principal);
+    const dir = await admittedDirectory(ctx);
     if (!dir.ok) return dir;
     const services = await ctx.services.delegation.servicesOf(dir.value, input.AccountId);
     if (!services.ok) return services;

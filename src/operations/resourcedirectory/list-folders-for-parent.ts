@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { ok } from '../../lib/result.js';
 import { defineOperation, RD_VERSIONS } from '../define.js';
+import { admittedDirectory } from '../caller-rules.js';
 import { folderArnOf } from './folder-resources.js';
 import {
   FolderIdParam,
@@ -53,7 +54,7 @@ export default defineOperation({
   async handler(ctx, input) {
     const tags = tagFilter(input.Tag);
     if (!tags.ok) return tags;
-    const dir = await ctx.services.directory.managedBy(ctx.principal);
+    const dir = await admittedDirectory(ctx);
     if (!dir.ok) return dir;
     const pageNumber = Number(input.PageNumber ?? '1');
     const pageSize = Number(input.PageSize ?? '10');

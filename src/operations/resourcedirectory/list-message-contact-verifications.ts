@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { ok } from '../../lib/result.js';
 import { defineOperation } from '../define.js';
+import { admittedDirectory } from '../caller-rules.js';
 import { PAGING_ERRORS } from './folder-params.js';
 import { PageNumberParam, PageSizeParam } from './params.js';
 import { allContactsArn, CONTACT_PARAM_ERRORS, ContactIdParam } from './message-contact-params.js';
@@ -28,7 +29,7 @@ export default defineOperation({
   paramErrors: { ...CONTACT_PARAM_ERRORS, ...PAGING_ERRORS },
   errors: ['ResourceDirectoryNotInUse'],
   async handler(ctx, input) {
-    const dir = await ctx.services.directory.managedBy(ctx.principal);
+    const dir = await admittedDirectory(ctx);
     if (!dir.ok) return dir;
     const contacts = await ctx.services.messageContacts.list(dir.value, {
       ...(input.ContactId !== undefined ? { contactId: input.ContactId } : {}),

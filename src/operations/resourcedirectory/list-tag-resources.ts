@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { ok } from '../../lib/result.js';
 import { defineOperation, RD_VERSIONS } from '../define.js';
+import { admittedDirectory } from '../caller-rules.js';
 import { tagFilter } from '../../domain/directory/tag-rules.js';
 import {
   MaxResultsParam,
@@ -56,7 +57,7 @@ export default defineOperation({
   async handler(ctx, input) {
     const tags = tagFilter(input.Tag);
     if (!tags.ok) return tags;
-    const dir = await ctx.services.directory.managedBy(ctx.principal);
+    const dir = await admittedDirectory(ctx);
     if (!dir.ok) return dir;
     const filter = {
       ...(input.ResourceId ? { resourceIds: input.ResourceId } : {}),

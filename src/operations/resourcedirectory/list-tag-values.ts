@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { ok } from '../../lib/result.js';
 import { defineOperation, RD_VERSIONS } from '../define.js';
+import { admittedDirectory } from '../caller-rules.js';
 import {
   MaxResultsParam,
   NextTokenParam,
@@ -39,7 +40,7 @@ export default defineOperation({
   },
   errors: ['ResourceDirectoryNotInUse', 'InvalidParameter.NextToken'],
   async handler(ctx, input) {
-    const dir = await ctx.services.directory.managedBy(ctx.principal);
+    const dir = await admittedDirectory(ctx);
     if (!dir.ok) return dir;
     const type = typeOf(input.ResourceType);
     const max = Number(input.MaxResults ?? '10');

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { ok } from '../../lib/result.js';
 import { defineOperation, RD_VERSIONS } from '../define.js';
+import { admittedDirectory } from '../caller-rules.js';
 import { directoryArn } from './resources.js';
 import { AccountIdParam, PageNumberParam, PageSizeParam } from './params.js';
 import { PAGING_ERRORS } from './folder-params.js';
@@ -31,7 +32,7 @@ export default defineOperation({
   paramErrors: { AdminAccountId: { missing: 'InvalidParameter', invalid: 'InvalidParameter' }, ...PAGING_ERRORS },
   errors: [...MEMBER_ERRORS],
   async handler(ctx, input) {
-    const dir = await ctx.services.directory.managedBy(ctx.principal);
+    const dir = await admittedDirectory(ctx);
     if (!dir.ok) return dir;
     const all = await ctx.services.delegation.enabled(dir.value, input.AdminAccountId);
     if (!all.ok) return all;

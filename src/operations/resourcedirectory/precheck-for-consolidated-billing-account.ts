@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { ok } from '../../lib/result.js';
 import { defineOperation } from '../define.js';
+import { admittedDirectory } from '../caller-rules.js';
 import { AccountIdParam } from './params.js';
 
 /**
@@ -22,7 +23,7 @@ export default defineOperation({
   },
   errors: ['ResourceDirectoryNotInUse', 'EntityNotExists.Account', 'NotSupport.AccountInAnotherResourceDirectory'],
   async handler(ctx, input) {
-    const dir = await ctx.services.directory.managedBy(ctx.principal);
+    const dir = await admittedDirectory(ctx);
     if (!dir.ok) return dir;
     const member = await ctx.services.directory.memberOf(dir.value, input.BillingAccountId);
     if (!member.ok) return member;

@@ -6,17 +6,31 @@
  * from the raw parameter, so the answer never depends on whether the target exists for a
  * caller that has no right to the action.
  */
-import { ok } from '../../lib/result.js';
+import type { ApiFailure } from '../../errors/catalog.js';
+import { ok, type Result } from '../../lib/result.js';
+import type { Directory } from '../../store/ports.js';
 import { memberMemoKey } from '../../domain/directory/directory.js';
 import type { ResourceRequest } from '../define.js';
 
+/**
+ * The caller's account ID, also for a delegated administrator reading its directory: a RAM policy
+ * of the member account names its own account's resources (the management account's ARNs as before).
+ */
 const base = (r: ResourceRequest): string => `acs:resourcemanager::${r.principal.accountId}`;
+
+/**
+ * The directory whose entities the caller's ARNs name: the one it manages (already loaded), else the
+ * one it is a member of. Resources are resolved only after the caller rule admitted the caller.
+ */
+export function callerDirectory(r: ResourceRequest<unknown>): Promise<Result<Directory, ApiFailure>> {
+  return r.managed ? Promise.resolve(ok(r.managed)) : r.services.directory.visibleTo(r.principal);
+}
 
 /** account/<rd>/<folders…>/<AccountId> for a member of the caller's directory. */
 export async function memberAccountArn(r: ResourceRequest): Promise<string> {
   const accountId = r.input.AccountId ?? '';
   if (/^\d{16}$/.test(accountId)) {
-    const dir = r.managed ? ok(r.managed) : await r.services.directory.visibleTo(r.principal);
+    const dir = await callerDirectory(r);
     if (dir.ok) {
       const member = await r.services.directory.memberOf(dir.value, accountId, r.memo);
       r.memo.set(memberMemoKey(dir.value, accountId), member);

@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { ParamErrors, ResourceRequest } from '../define.js';
 import { MAX_TAGS_PER_RESOURCE } from '../../domain/directory/tag-rules.js';
 import type { TaggedType } from '../../store/tag-ports.js';
+import { callerDirectory } from './resources.js';
 
 /** Parameter schemas of the tag operations and of the `Tag` / `IncludeTags` of other operations. */
 const TagText = Type.String({ maxLength: 512 });
@@ -75,7 +76,7 @@ export async function taggedArns(
   const base = `acs:resourcemanager::${r.principal.accountId}:${type === 'Account' ? 'account' : 'folder'}`;
   const ids = r.input.ResourceId ?? [];
   if (ids.length === 0) return [`${base}/*`];
-  const dir = await r.services.directory.managedBy(r.principal);
+  const dir = await callerDirectory(r);
   const out: string[] = [];
   for (const id of new Set(ids)) {
     if (!dir.ok) {

@@ -167,5 +167,13 @@ export function delegationRepo(db: Kysely<Database>): DelegationRepo {
         .execute();
       return rows.map((r) => ({ service_principal: r.service_principal, enabled_at: Number(r.enabled_at) }));
     },
+    async administeredDirectory(accountId) {
+      return current()
+        .innerJoin('resource_directories as r', 'r.id', 'd.directory_id')
+        .where('d.account_id', '=', accountId)
+        .selectAll('r')
+        .limit(1)
+        .executeTakeFirst();
+    },
   };
 }
