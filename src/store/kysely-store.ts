@@ -242,10 +242,17 @@ export function kyselyStore(db: Kysely<Database>, dialect: Store['dialect'], sql
  * statement's transaction commits them together. A batch that fails runs again Send by Send.
  */
 function pgSendCodes(db: Kysely<Database>) {
+  // In member order, so that two batches lock members' codes in the same order.
   const run = async (cmds: SendCodeCommand[]): Promise<SendCodeOutcome[]> => {
+    const order = cmds.map((_, i) => i).sort((a, b) => cmds[a]!.code.accountId.localeCompare(cmds[b]!.code.accountId));
     const { rows } = await sql<{ r: SendCodeOutcome }>`select resdir_send_code_guarded(c) as r
-      from jsonb_array_elements(${JSON.stringify(cmds)}::jsonb) with ordinality as t(c, n) order by n`.execute(db);
-    return rows.map((row) => row.r);
+      from jsonb_array_elements(${JSON.stringify(order.map((i) => cmds[i]))}::jsonb) with ordinality as t(c, n)
+      order by n`.execute(db);
+    const out: SendCodeOutcome[] = [];
+    order.forEach((i, k) => {
+      out[i] = rows[k]!.r;
+    });
+    return out;
   };
   // A Send alone takes its row locks in one fixed order, but a batch does not: a Send alone that
   // deadlocks with a batch (which PostgreSQL breaks by rolling one back) simply runs again.
@@ -258,7 +265,10 @@ function pgSendCodes(db: Kysely<Database>) {
       }
     }
   };
-  return batched(run, alone);
+  const together = batched(run, alone);
+  // A Send that claims limits runs alone: in a batch, its counter rows (one per management account,
+  // caller, prefix…) would stay locked until the whole batch commits, and batches would deadlock.
+  return (cmd: SendCodeCommand): Promise<SendCodeOutcome> => (cmd.limits ? alone(cmd) : together(cmd));
 }
 
 /** A deadlock or serialization failure: the transaction was rolled back and may simply run again. */

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { ExpressionBuilder, Kysely } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { Database, SmsOutboxTable } from '../schema.js';
 import type { OutboxLease, OutboxRepo, Settlement, Store } from '../ports.js';
 import { settleBatchPg } from './outbox-settle-pg.js';
@@ -41,27 +41,26 @@ export function outboxRepo(db: Kysely<Database>, dialect: Store['dialect']): Out
         // Several processes claim at once here. FOR UPDATE SKIP LOCKED makes each claimer take
         // due rows no other claimer holds, instead of queueing behind them and coming back with
         // fewer rows; the row lock (and the guard, re-checked on the locked row) keeps a message
-        // with one claimer at a time. The CTE is MATERIALIZED so the locking select runs once.
-        const rows = await db
-          .with(
-            (w) => w('due').materialized(),
-            (q) =>
-              q
-                .selectFrom('sms_outbox')
-                .select('id')
-                .where(due)
-                .orderBy('next_attempt_at')
-                .limit(max)
-                .forUpdate()
-                .skipLocked(),
-          )
-          .updateTable('sms_outbox')
-          .set(lease)
-          .from('due')
-          .whereRef('sms_outbox.id', '=', 'due.id')
-          .where(due)
-          .returningAll('sms_outbox')
-          .execute();
+        // with one claimer at a time. Queued-and-due and leased-and-expired are read as two index
+        // ranges of at most `max` rows (an OR over both walked every sent row too), each CTE
+        // MATERIALIZED so that its locking select runs once.
+        const { rows } = await sql<SmsOutboxTable>`
+          with queued as materialized (
+            select id, next_attempt_at from sms_outbox where status = 'queued' and next_attempt_at <= ${now}
+            order by next_attempt_at limit ${max} for update skip locked),
+          expired as materialized (
+            select id, next_attempt_at from sms_outbox where status = 'sending' and lease_until < ${now}
+            order by next_attempt_at limit ${max} for update skip locked),
+          due as (
+            select id from (select * from queued union all select * from expired) d
+            order by next_attempt_at limit ${max})
+          update sms_outbox set status = 'sending', lease_until = ${leaseUntil}, lease_token = ${token},
+            attempts = sms_outbox.attempts + 1, updated_at = ${now}
+          from due
+          where sms_outbox.id = due.id
+            and ((sms_outbox.status = 'queued' and sms_outbox.next_attempt_at <= ${now})
+              or (sms_outbox.status = 'sending' and sms_outbox.lease_until < ${now}))
+          returning sms_outbox.*`.execute(db);
         return rows.map(leased);
       }
       // SQLite runs one writer at a time, so the UPDATE below is atomic with its sub-select. The
