@@ -33,7 +33,7 @@ export function batched<T, R>(
   const flush = async (batch: NonNullable<typeof open>): Promise<void> => {
     try {
       const results = await run(batch.map((b) => b.item));
-      batch.forEach((b, i) => b.resolve(results[i]!));
+      for (const [i, b] of batch.entries()) b.resolve(results[i]!);
     } catch (e) {
       if (batch.length === 1) return batch[0]!.reject(e);
       for (const b of batch) alone(b.item).then(b.resolve, b.reject);
