@@ -9,8 +9,7 @@ import sendPhoneVerificationForMessageContact from './send-phone-verification-fo
 import sendEmailVerificationForMessageContact from './send-email-verification-for-message-contact.js';
 import listMessageContactVerifications from './list-message-contact-verifications.js';
 import cancelMessageContactUpdate from './cancel-message-contact-update.js';
-import associateMembers from './associate-members.js';
-import disassociateMembers from './disassociate-members.js';
+import { associateMembers, disassociateMembers } from './member-binding-operations.js';
 
 /** The message-contact operations of Resource Directory (2022-04-19 only). */
 export const messageContactOperations: readonly Operation[] = [
