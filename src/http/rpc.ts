@@ -17,7 +17,7 @@ import {
   StaleIdentityError,
 } from '../domain/identity/identity-cache.js';
 import { auditEvent, type AuditDraft } from '../domain/audit/audit.js';
-import { maskPhone } from '../domain/phone/phone.js';
+import { appendAudit, auditDraft } from './rpc-audit.js';
 import type { BoundCall, CallMemo, OpContext, Operation } from '../operations/define.js';
 import { NonceUsedError, type NonceState } from '../domain/identity/pending-nonce.js';
 import { MEMBER_FROM_MEMORY, SERVED_FROM_MEMORY } from '../domain/directory/member-memory.js';
@@ -276,41 +276,6 @@ function runHandler(
     if (result.ok) await tx.audit.append(auditEvent(ctx.audit, 'OK', null, null));
     return result;
   });
-}
-
-function auditDraft(
-  meta: RpcMeta,
-  op: Operation,
-  version: string,
-  p: Principal,
-  params: Record<string, string>,
-  now: number,
-): AuditDraft {
-  const account = params.AccountId;
-  const phone = /^(\d{1,3})-(\d{4,15})$/.exec(params.SecureMobilePhone ?? '');
-  return {
-    time: now,
-    requestId: meta.requestId,
-    action: op.action,
-    version,
-    principalArn: p.arn,
-    principalId: p.stableId,
-    callerAccountId: p.accountId,
-    accessKeyId: p.accessKeyId,
-    sourceIp: meta.sourceIp,
-    targetAccountId: account !== undefined && /^\d{16}$/.test(account) ? account : null,
-    phoneMasked: phone ? maskPhone({ callingCode: phone[1]!, national: phone[2]! }) : null,
-  };
-}
-
-/** A refused call is still recorded; failing to record it is logged, not hidden from the caller. */
-async function appendAudit(deps: RpcDeps, draft: AuditDraft, code: string, detail?: string): Promise<void> {
-  try {
-    await deps.store.audit.append(auditEvent(draft, code, null, detail ?? null));
-  } catch (e) {
-    deps.log.error({ err: e, reqId: draft.requestId }, 'audit append failed');
-    throw e;
-  }
 }
 
 const clip = (s: string): string => (s.length > 64 ? `${s.slice(0, 64)}…` : s);
