@@ -244,7 +244,8 @@ export function kyselyStore(db: Kysely<Database>, dialect: Store['dialect'], sql
 function pgSendCodes(db: Kysely<Database>) {
   // In member order, so that two batches lock members' codes in the same order.
   const run = async (cmds: SendCodeCommand[]): Promise<SendCodeOutcome[]> => {
-    const order = cmds.map((_, i) => i).sort((a, b) => cmds[a]!.code.accountId.localeCompare(cmds[b]!.code.accountId));
+    const key = (i: number) => cmds[i]!.code.accountId;
+    const order = cmds.map((_, i) => i).sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
     const { rows } = await sql<{ r: SendCodeOutcome }>`select resdir_send_code_guarded(c) as r
       from jsonb_array_elements(${JSON.stringify(order.map((i) => cmds[i]))}::jsonb) with ordinality as t(c, n)
       order by n`.execute(db);
