@@ -176,10 +176,10 @@ async function authenticatedCall(
     if (await stale()) return STALE;
     return fail(authed.ok ? failure('InternalError') : authed.error);
   }
-  const replayed = fail(failure('SignatureNonceUsed'));
+  const replayed = (): RpcOutcome => fail(failure('SignatureNonceUsed'));
   const identity = found.identity;
   const tokenError = checkSecurityToken(identity.credential.sts, authed.value.securityToken, deps.clock.now());
-  if (tokenError) return (await settleNonce()) ? fail(tokenError) : replayed;
+  if (tokenError) return (await settleNonce()) ? fail(tokenError) : replayed();
   const principal: Principal = identity.credential.principal;
   deps.services.identity.keyUsage.record(principal.accessKeyId, deps.clock.now());
 
@@ -191,18 +191,18 @@ async function authenticatedCall(
     outcome = await runAuthenticated(op, rpc.version, rpc.params, identity, draft, meta, deps, { memo, nonce });
   } catch (e) {
     if (e instanceof StaleIdentityError) return STALE;
-    if (e instanceof NonceUsedError) return replayed;
+    if (e instanceof NonceUsedError) return replayed();
     throw e;
   }
   if (!outcome.ok) {
     if (await stale()) return STALE;
     // A refusal judged on a member from memory that no write confirmed is judged again on a fresh read.
     if (memo.has(SERVED_FROM_MEMORY)) return STALE;
-    if (!(await settleNonce())) return replayed;
+    if (!(await settleNonce())) return replayed();
     await appendAudit(deps, draft, outcome.error.code, outcome.error.auditDetail);
     return fail(outcome.error, principal.arn);
   }
-  if (!(await settleNonce())) return replayed;
+  if (!(await settleNonce())) return replayed();
   if (op.readOnly) await appendAudit(deps, draft, 'OK');
   return { response: successResponse(meta.requestId, outcome.value), action: op.action, principal: principal.arn };
 }

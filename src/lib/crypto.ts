@@ -31,6 +31,13 @@ export function hmacHex(key: Buffer, data: string): string {
   return createHmac('sha256', key).update(data, 'utf8').digest('hex');
 }
 
+/** Constant-time text equality (the length of the texts may show; their content does not). */
+export function sameText(a: string, b: string): boolean {
+  const x = Buffer.from(a, 'utf8');
+  const y = Buffer.from(b, 'utf8');
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
 /** Constant-time comparison of two hex strings (false on any length difference). */
 export function equalHex(a: string, b: string): boolean {
   const x = Buffer.from(a, 'hex');

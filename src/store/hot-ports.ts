@@ -146,10 +146,17 @@ export interface BindPhoneCommand {
   /** Subject of the (member, phone) failure budget. */
   pair: string;
   budget: { max: number; windowMs: number; lockMs: number };
-  /** Constant-time comparison of the presented code with the stored MAC (synchronous). */
-  matches(codeMac: string): boolean;
-  /** Breaker statistics credited on a bind, in the window of the code's creation (empty: none). */
-  credit: { keys: ReadonlyArray<{ scope: string; subject: string }>; windowStart(codeCreatedAt: number): number };
+  /**
+   * The MAC of the presented code, under the key and with the inputs of the stored one: a match is
+   * equality of the two (compared in constant time, or in the database: MACs are keyed, so how much
+   * of a wrong guess's MAC matches tells nothing about the code).
+   */
+  presentedMac: string;
+  /**
+   * Breaker statistics credited on a bind (empty: none), in the window of `windowMs` that holds the
+   * code's creation.
+   */
+  credit: { keys: ReadonlyArray<{ scope: string; subject: string }>; windowMs: number };
   audit: AuditEvent;
 }
 

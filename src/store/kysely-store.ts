@@ -21,7 +21,7 @@ import type SqliteDatabase from 'better-sqlite3';
 import { sendCodeViaRepos } from './hot/send-code-repos.js';
 import { bindPhoneViaRepos } from './hot/bind-phone-repos.js';
 import { sqliteHotPath } from './hot/sqlite-send-code.js';
-import type { SendCodeCommand, SendCodeOutcome } from './hot-ports.js';
+import type { BindPhoneCommand, BindPhoneOutcome, SendCodeCommand, SendCodeOutcome } from './hot-ports.js';
 import { consoleReadRepo } from './repos/console.js';
 import { folderRepo } from './repos/folders.js';
 import { lifecycleRepo } from './repos/lifecycle.js';
@@ -97,6 +97,7 @@ export function kyselyStore(db: Kysely<Database>, dialect: Store['dialect'], sql
   const fastDirectory = fast ? { ...root.directory, lookupMember: fast.lookupMember } : undefined;
   const fastOutbox = fast ? { ...root.outbox, claim: fast.claimOutbox, settle: fast.settleOutbox } : undefined;
   const pgSend = pgSendCodes(db);
+  const pgBind = dialect === 'postgres' ? pgBindPhones(db) : undefined;
   const ambient = new AsyncLocalStorage<Repos>();
   // An enabled AsyncLocalStorage makes Node run a hook for every promise of the process: it is
   // enabled only while some transaction runs, so the hot path (which opens none) pays nothing for it.
@@ -123,7 +124,11 @@ export function kyselyStore(db: Kysely<Database>, dialect: Store['dialect'], sql
         return fast.sendCode(cmd);
       },
       claimsNonceInWrite: dialect === 'postgres' && !fast,
-      bindPhone: (cmd) => (fast && !ambient.getStore() ? fast.bindPhone(cmd) : bindPhoneViaRepos(store, cmd)),
+      bindPhone: (cmd) => {
+        if (ambient.getStore()) return bindPhoneViaRepos(store, cmd);
+        if (fast) return fast.bindPhone(cmd);
+        return pgBind ? pgBind(cmd) : bindPhoneViaRepos(store, cmd);
+      },
     },
     identityEpoch: (accountId) =>
       fast && !ambient.getStore()
@@ -244,8 +249,7 @@ export function kyselyStore(db: Kysely<Database>, dialect: Store['dialect'], sql
 function pgSendCodes(db: Kysely<Database>) {
   // In member order, so that two batches lock members' codes in the same order.
   const run = async (cmds: SendCodeCommand[]): Promise<SendCodeOutcome[]> => {
-    const key = (i: number) => cmds[i]!.code.accountId;
-    const order = cmds.map((_, i) => i).sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+    const order = inKeyOrder(cmds.map((c) => c.code.accountId));
     const { rows } = await sql<{ r: SendCodeOutcome }>`select resdir_send_code_guarded(c) as r
       from jsonb_array_elements(${JSON.stringify(order.map((i) => cmds[i]))}::jsonb) with ordinality as t(c, n)
       order by n`.execute(db);
@@ -255,21 +259,57 @@ function pgSendCodes(db: Kysely<Database>) {
     });
     return out;
   };
-  // A Send alone takes its row locks in one fixed order, but a batch does not: a Send alone that
-  // deadlocks with a batch (which PostgreSQL breaks by rolling one back) simply runs again.
-  const alone = async (cmd: SendCodeCommand): Promise<SendCodeOutcome> => {
+  const alone = retriedAlone(run);
+  const together = batched(run, alone);
+  // A Send that claims limits runs alone: in a batch, its counter rows (one per management account,
+  // caller, prefix…) would stay locked until the whole batch commits, and batches would deadlock.
+  return (cmd: SendCodeCommand): Promise<SendCodeOutcome> => (cmd.limits ? alone(cmd) : together(cmd));
+}
+
+/**
+ * A Bind's whole step in one round trip, resdir_bind_phone (migration 0021), and the Binds of one
+ * event-loop turn in one statement (group commit), as Sends: every Bind credits its country's
+ * breaker row, so one commit for many Binds is what lets them through that row quickly.
+ */
+function pgBindPhones(db: Kysely<Database>) {
+  // In the order of the breaker rows they credit (country, then prefix), then of members: every
+  // batch takes the rows it shares with another in the same order.
+  const lockOrder = (c: BindPhoneCommand): string =>
+    [...c.credit.keys.map((k) => `${k.scope}:${k.subject}`), c.accountId].join('\u0000');
+  const run = async (cmds: BindPhoneCommand[]): Promise<BindPhoneOutcome[]> => {
+    const order = inKeyOrder(cmds.map(lockOrder));
+    const { rows } = await sql<{ r: BindPhoneOutcome }>`select resdir_bind_phone(c) as r
+      from jsonb_array_elements(${JSON.stringify(order.map((i) => cmds[i]))}::jsonb) with ordinality as t(c, n)
+      order by n`.execute(db);
+    const out: BindPhoneOutcome[] = [];
+    order.forEach((i, k) => {
+      const o = rows[k]!.r;
+      out[i] = o.kind === 'pair-locked' ? { kind: 'pair-locked', until: o.until ?? undefined } : o;
+    });
+    return out;
+  };
+  return batched(run, retriedAlone(run));
+}
+
+/** The indexes of `ids` in code-unit order of the IDs, so that two batches lock rows in one order. */
+function inKeyOrder(ids: readonly string[]): number[] {
+  return ids.map((_, i) => i).sort((a, b) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0));
+}
+
+/**
+ * One item alone: it takes its row locks in one fixed order, but a batch does not, so one that
+ * deadlocks with a batch (which PostgreSQL breaks by rolling one back) simply runs again.
+ */
+function retriedAlone<T, R>(run: (items: T[]) => Promise<R[]>): (item: T) => Promise<R> {
+  return async (item) => {
     for (let attempt = 1; ; attempt++) {
       try {
-        return (await run([cmd]))[0]!;
+        return (await run([item]))[0]!;
       } catch (e) {
         if (attempt >= 3 || !isPgConflict(e)) throw e;
       }
     }
   };
-  const together = batched(run, alone);
-  // A Send that claims limits runs alone: in a batch, its counter rows (one per management account,
-  // caller, prefix…) would stay locked until the whole batch commits, and batches would deadlock.
-  return (cmd: SendCodeCommand): Promise<SendCodeOutcome> => (cmd.limits ? alone(cmd) : together(cmd));
 }
 
 /** A deadlock or serialization failure: the transaction was rolled back and may simply run again. */

@@ -18,6 +18,7 @@ import * as memberBilling from './migrations/2026_12_02_0017_member_billing.js';
 import * as messageContacts from './migrations/2026_12_02_0016_message_contacts.js';
 import * as messageContactVerification from './migrations/2026_12_02_0018_message_contact_verification.js';
 import * as sendGuard from './migrations/2026_12_02_0020_send_guard.js';
+import * as bindPhone from './migrations/2026_12_02_0021_bind_phone.js';
 
 /** Every migration, in order. Listed explicitly: no directory scanning at run time. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -40,6 +41,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_02_0017_member_billing': memberBilling,
   '2026_12_02_0018_message_contact_verification': messageContactVerification,
   '2026_12_02_0020_send_guard': sendGuard,
+  '2026_12_02_0021_bind_phone': bindPhone,
 };
 
 /** Names of every migration, in order (for checks that a database is fully migrated). */

@@ -52,8 +52,8 @@ export function bindPhoneContract(db: () => TestDatabase): void {
         phone: PHONE,
         pair: `pair-${a}`,
         budget: { max: 5, windowMs: 3_600_000, lockMs: 3_600_000 },
-        matches: (mac) => mac === presentedMac,
-        credit: { keys: [{ scope: 'country', subject: `65-${a}` }], windowStart: () => T0 },
+        presentedMac,
+        credit: { keys: [{ scope: 'country', subject: `65-${a}` }], windowMs: 3_600_000 },
         audit: auditEvent({ time: T0 + 1_000, action: 'Bind', target_account_id: a }),
         ...over,
       });

@@ -8,9 +8,9 @@ import { StaleIdentityError } from '../identity/identity-cache.js';
 import { NonceUsedError, type NonceState } from '../identity/pending-nonce.js';
 import { auditEvent, type AuditDraft } from '../audit/audit.js';
 import type { Phone } from '../phone/phone.js';
-import { BIND_PHONE_PURPOSE, codeMatches, looksLikeCode } from './code.js';
+import { BIND_PHONE_PURPOSE, codeMac, looksLikeCode } from './code.js';
 import { breakerKeys, SendGuard, type SendLimitPolicy } from './limits/send-guard.js';
-import { pairSubject, type Refusal, type Trip, windowStart } from './limits/refusal.js';
+import { pairSubject, type Refusal, type Trip } from './limits/refusal.js';
 import { idempotencyKey } from './idempotency.js';
 import { noObserver, type VerificationObserver } from './observer.js';
 import { planSend } from './send-plan.js';
@@ -221,12 +221,11 @@ export class SecurePhoneVerification {
         windowMs: p.failureWindowSeconds * 1000,
         lockMs: p.failureLockSeconds * 1000,
       },
-      matches: (mac) =>
-        codeMatches(this.keyring.codeMac, mac, BIND_PHONE_PURPOSE, member.account_id, phone.e164, presented),
+      presentedMac: codeMac(this.keyring.codeMac, BIND_PHONE_PURPOSE, member.account_id, phone.e164, presented),
       // Test numbers stay out of the breaker's statistics, as they stay out of its counting.
       credit: {
         keys: p.testNumbers[phone.e164] === undefined ? breakerKeys(phone) : [],
-        windowStart: (createdAt) => windowStart(createdAt, p.breakerWindowSeconds * 1000),
+        windowMs: p.breakerWindowSeconds * 1000,
       },
       audit: auditEvent(audit, 'OK'),
     });

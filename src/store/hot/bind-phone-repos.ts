@@ -6,7 +6,8 @@
 import { err, ok } from '../../lib/result.js';
 import type { Store } from '../ports.js';
 import type { BindPhoneCommand, BindPhoneOutcome } from '../hot-ports.js';
-import { memberAsRead, UNBOUNDED } from './send-code-repos.js';
+import { creditWindow, memberAsRead, UNBOUNDED } from './send-code-repos.js';
+import { sameText } from '../../lib/crypto.js';
 
 export async function bindPhoneViaRepos(store: Store, cmd: BindPhoneCommand): Promise<BindPhoneOutcome> {
   const { now, budget } = cmd;
@@ -21,14 +22,14 @@ export async function bindPhoneViaRepos(store: Store, cmd: BindPhoneCommand): Pr
   if (!(await store.defence.takePairAttempt(cmd.pair, now, budget.max, budget.windowMs, budget.lockMs))) {
     return { kind: 'pair-locked', until: await store.defence.pairLockedUntil(cmd.pair, now) };
   }
-  if (!cmd.matches(attempt.codeMac)) {
+  if (!sameText(cmd.presentedMac, attempt.codeMac)) {
     return { kind: 'wrong-code', attempts: attempt.attempts, maxAttempts: attempt.maxAttempts };
   }
   const r = await store.atomically<BindPhoneOutcome, BindPhoneOutcome>(async (tx) => {
     if (!(await tx.codes.consume(attempt.id, now))) return err({ kind: 'code-taken' });
     if (!(await tx.directory.bindSecurePhone(cmd.accountId, cmd.phone, now))) return err({ kind: 'already-bound' });
     await tx.defence.clearPair(cmd.pair);
-    const start = cmd.credit.windowStart(attempt.createdAt ?? now);
+    const start = creditWindow(attempt.createdAt ?? now, cmd.credit.windowMs);
     for (const k of cmd.credit.keys) await tx.limits.increment(`breaker-bound:${k.scope}`, k.subject, start, UNBOUNDED);
     await tx.audit.append(cmd.audit);
     return ok({ kind: 'bound', attempts: attempt.attempts });

@@ -10,6 +10,9 @@ import type { MemberAsRead, SendCodeCommand, SendCodeOutcome, SendLimitPlan, Sen
 /** Counters without a limit of their own (breaker statistics) stop below this. */
 export const UNBOUNDED = 2_000_000_000;
 
+/** The start of the `windowMs` window that holds `t` (as the breaker counts). */
+export const creditWindow = (t: number, windowMs: number): number => Math.floor(t / windowMs) * windowMs;
+
 export async function sendCodeViaRepos(store: Store, cmd: SendCodeCommand): Promise<SendCodeOutcome> {
   const r = await store.atomically<SendCodeOutcome, SendCodeOutcome>(async (tx) => writeSend(tx, cmd));
   return r.ok ? r.value : r.error;

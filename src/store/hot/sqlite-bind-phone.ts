@@ -6,7 +6,8 @@
 import type SqliteDatabase from 'better-sqlite3';
 import type { AuditEvent } from '../ports.js';
 import type { BindPhoneCommand, BindPhoneOutcome } from '../hot-ports.js';
-import { UNBOUNDED } from './send-code-repos.js';
+import { creditWindow, UNBOUNDED } from './send-code-repos.js';
+import { sameText } from '../../lib/crypto.js';
 
 const LIVE = 'consumed_at is null and superseded_at is null';
 /** A window that ended, or a lock that ran out, starts the failure count afresh. */
@@ -82,7 +83,7 @@ export function writeBind(st: BindStatements, shared: Shared, cmd: BindPhoneComm
     return { kind: 'pair-locked', until: row?.until == null ? undefined : Number(row.until) };
   }
   const attempts = Number(attempt.attempts);
-  if (!cmd.matches(attempt.codeMac)) {
+  if (!sameText(cmd.presentedMac, attempt.codeMac)) {
     return { kind: 'wrong-code', attempts, maxAttempts: Number(attempt.maxAttempts) };
   }
   st.savepoint.run();
@@ -97,7 +98,7 @@ function bindWrites(st: BindStatements, shared: Shared, cmd: BindPhoneCommand, a
   if (st.consume.run({ id: a.id, now }).changes !== 1) return { kind: 'code-taken' };
   if (st.bind.run({ phone: cmd.phone, now, accountId: cmd.accountId }).changes !== 1) return { kind: 'already-bound' };
   st.clearPair.run(cmd.pair);
-  const windowStart = cmd.credit.windowStart(Number(a.createdAt ?? now));
+  const windowStart = creditWindow(Number(a.createdAt ?? now), cmd.credit.windowMs);
   for (const k of cmd.credit.keys) {
     shared.increment.get({ scope: `breaker-bound:${k.scope}`, subject: k.subject, windowStart, limit: UNBOUNDED });
   }
