@@ -19,6 +19,7 @@ import * as messageContacts from './migrations/2026_12_02_0016_message_contacts.
 import * as messageContactVerification from './migrations/2026_12_02_0018_message_contact_verification.js';
 import * as sendGuard from './migrations/2026_12_02_0020_send_guard.js';
 import * as bindPhone from './migrations/2026_12_02_0021_bind_phone.js';
+import * as sendPlans from './migrations/2026_12_02_0022_send_plans.js';
 
 /** Every migration, in order. Listed explicitly: no directory scanning at run time. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -42,6 +43,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_02_0018_message_contact_verification': messageContactVerification,
   '2026_12_02_0020_send_guard': sendGuard,
   '2026_12_02_0021_bind_phone': bindPhone,
+  '2026_12_02_0022_send_plans': sendPlans,
 };
 
 /** Names of every migration, in order (for checks that a database is fully migrated). */
