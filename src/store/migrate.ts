@@ -20,6 +20,7 @@ import * as messageContactVerification from './migrations/2026_12_02_0018_messag
 import * as sendGuard from './migrations/2026_12_02_0020_send_guard.js';
 import * as bindPhone from './migrations/2026_12_02_0021_bind_phone.js';
 import * as sendPlans from './migrations/2026_12_02_0022_send_plans.js';
+import * as sendWithoutSubtransaction from './migrations/2026_12_02_0023_send_without_subtransaction.js';
 
 /** Every migration, in order. Listed explicitly: no directory scanning at run time. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -44,6 +45,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_02_0020_send_guard': sendGuard,
   '2026_12_02_0021_bind_phone': bindPhone,
   '2026_12_02_0022_send_plans': sendPlans,
+  '2026_12_02_0023_send_without_subtransaction': sendWithoutSubtransaction,
 };
 
 /** Names of every migration, in order (for checks that a database is fully migrated). */

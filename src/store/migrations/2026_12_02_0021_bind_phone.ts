@@ -6,8 +6,8 @@
  *   2. count an attempt on the newest live code → no-live-code;
  *   3. spend one unit of the (member, phone) failure budget → pair-locked (the attempt stays counted);
  *   4. compare the presented code's MAC with the stored one → wrong-code (attempt and budget stay);
- *   5. in a sub-block, undone as a whole by a lost race: consume the code (→ code-taken), bind the
- *      phone (→ already-bound), clear the budget, credit the breaker, record the audit record.
+ *   5. hold the code still live (→ code-taken) and the account still unbound (→ already-bound), then
+ *      consume the code, bind the phone, clear the budget, credit the breaker, record the audit record.
  * The statement's transaction commits what stands, so row locks are held for one round trip (the
  * breaker's counter row, which every Bind of a country credits, above all).
  * SQLite needs nothing here: its hot path runs these steps as prepared statements.
@@ -31,7 +31,6 @@ declare
   locked bigint;
   ws bigint;
   k jsonb;
-  res jsonb;
 begin
   if cmd ? 'identity' then
     select epoch into e from identity_epochs where account_id = cmd->'identity'->>'accountId';
@@ -72,31 +71,29 @@ begin
   if a.code_mac is distinct from cmd->>'presentedMac' then
     return jsonb_build_object('kind', 'wrong-code', 'attempts', a.attempts, 'maxAttempts', a.max_attempts);
   end if;
-  begin
-    update verification_codes set consumed_at = now_ms where id = a.id and ${LIVE};
-    if not found then
-      res := jsonb_build_object('kind', 'code-taken');
-      raise exception using errcode = 'RDBP1';
-    end if;
-    update accounts set secure_mobile_phone = cmd->>'phone', secure_mobile_bound_at = now_ms
-      where id = cmd->>'accountId' and secure_mobile_phone is null;
-    if not found then
-      res := jsonb_build_object('kind', 'already-bound');
-      raise exception using errcode = 'RDBP1';
-    end if;
-    delete from verification_failures where subject = cmd->>'pair';
-    ws := coalesce(a.created_at, now_ms);
-    ws := ws - ws % (cmd->'credit'->>'windowMs')::bigint;
-    for k in select x from jsonb_array_elements(cmd->'credit'->'keys') as t(x) loop
-      insert into send_counters as s (scope, subject, window_start, count)
-        values ('breaker-bound:' || (k->>'scope'), k->>'subject', ws, 1)
-        on conflict (scope, subject, window_start) do update set count = s.count + 1 where s.count < 2000000000;
-    end loop;
-    perform resdir_audit(cmd->'audit');
-    return jsonb_build_object('kind', 'bound', 'attempts', a.attempts);
-  exception when sqlstate 'RDBP1' then
-    return res;
-  end;
+  -- The binding writes, once the code and the account are held as they must be: nothing after
+  -- can fail, so no sub-block (no subtransaction) is needed to undo any of them.
+  perform 1 from verification_codes where id = a.id and ${LIVE} for update;
+  if not found then
+    return jsonb_build_object('kind', 'code-taken');
+  end if;
+  perform 1 from accounts where id = cmd->>'accountId' and secure_mobile_phone is null for update;
+  if not found then
+    return jsonb_build_object('kind', 'already-bound');
+  end if;
+  update verification_codes set consumed_at = now_ms where id = a.id;
+  update accounts set secure_mobile_phone = cmd->>'phone', secure_mobile_bound_at = now_ms
+    where id = cmd->>'accountId';
+  delete from verification_failures where subject = cmd->>'pair';
+  ws := coalesce(a.created_at, now_ms);
+  ws := ws - ws % (cmd->'credit'->>'windowMs')::bigint;
+  for k in select x from jsonb_array_elements(cmd->'credit'->'keys') as t(x) loop
+    insert into send_counters as s (scope, subject, window_start, count)
+      values ('breaker-bound:' || (k->>'scope'), k->>'subject', ws, 1)
+      on conflict (scope, subject, window_start) do update set count = s.count + 1 where s.count < 2000000000;
+  end loop;
+  perform resdir_audit(cmd->'audit');
+  return jsonb_build_object('kind', 'bound', 'attempts', a.attempts);
 end $fn$`;
 
 export async function up(db: Kysely<unknown>): Promise<void> {
