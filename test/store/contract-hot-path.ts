@@ -240,6 +240,36 @@ function hotPathCases(db: () => TestDatabase, impl: (typeof IMPLEMENTATIONS)[num
       expect(audit.map((e) => e.detail).sort()).toEqual(['client-token-replay', null]);
     });
 
+    it('an expired ClientToken record is taken over by the next Send, which then replays', async () => {
+      const a = accountId();
+      const idem = { scope: `${a}:Send`, token: 'tok-x', fingerprint: 'f1', response: '{"n":1}', expiresAt: T0 + 10 };
+      expect(await store().verification.sendCode(command(a, { idempotency: idem }))).toEqual({ kind: 'sent' });
+      const later = { ...idem, fingerprint: 'f2', response: '{"n":2}', expiresAt: T0 + 1_000 };
+      const after = command(a, { idempotency: later, now: T0 + 20 });
+      expect(await store().verification.sendCode(after)).toEqual({ kind: 'sent' });
+      expect(await store().outbox.get(after.message!.id)).toMatchObject({ status: 'queued' });
+      const replay = command(a, { idempotency: { ...later, response: '{"n":3}' }, now: T0 + 30 });
+      expect(await store().verification.sendCode(replay)).toEqual({ kind: 'replayed', response: '{"n":2}' });
+      expect(await store().outbox.get(replay.message!.id)).toBeUndefined();
+    });
+
+    it('10 concurrent Sends with one ClientToken: one is sent, none writes a second code', async () => {
+      const a = accountId();
+      const idem = {
+        scope: `${a}:Send`,
+        token: 'tok-c',
+        fingerprint: 'f1',
+        response: '{"n":1}',
+        expiresAt: T0 + 9_000,
+      };
+      const cmds = Array.from({ length: 10 }, (_, i) => command(a, { idempotency: idem, now: T0 + i }));
+      const outcomes = await Promise.all(cmds.map((c) => store().verification.sendCode(c)));
+      expect(outcomes.filter((o) => o.kind === 'sent')).toHaveLength(1);
+      expect(outcomes.every((o) => ['sent', 'replayed', 'token-raced'].includes(o.kind))).toBe(true);
+      const queued = await Promise.all(cmds.map((c) => store().outbox.get(c.message!.id)));
+      expect(queued.filter((m) => m !== undefined)).toHaveLength(1);
+    });
+
     it('200 concurrent Sends against a limit of 7: exactly 7 commit, every refusal writes nothing', async () => {
       const accounts = Array.from({ length: 200 }, () => accountId());
       const subject = `storm-${accountId()}`;

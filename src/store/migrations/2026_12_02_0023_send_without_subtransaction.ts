@@ -3,10 +3,12 @@
  * Send without limits no longer opens a sub-block: a PL/pgSQL block with an exception handler is a
  * subtransaction, and a batch of Sends in one statement (src/store/kysely-store.ts) then held one
  * subtransaction per Send, past the 64 PostgreSQL keeps track of cheaply per transaction. Without
- * limits the only thing that can refuse after the ClientToken check is a concurrent Send with the
- * same token, so the token's record is written first: a race writes nothing and answers
- * token-raced, and nothing after it can fail. With limits, a refused claim must undo the claims
- * before it: that path keeps its sub-block. The writes of a sent code are `resdir_write_code`.
+ * limits nothing can refuse once the ClientToken is taken, so the token's record is written first
+ * (one statement where a fresh token used to cost a read and a write): a token already taken by a
+ * live record answers as before (a replay, or token-mismatch) having written nothing but the
+ * replay's audit record; an expired record is taken over, and a race for that answers
+ * token-raced. With limits, a refused claim must undo the claims before it: that path keeps its
+ * read first and its sub-block. The writes of a sent code are `resdir_write_code`.
  */
 import { SqliteAdapter, sql, type Kysely } from 'kysely';
 
@@ -54,7 +56,31 @@ declare
   idem jsonb := c->'idempotency';
   prior record;
   res jsonb;
+  saved text;
 begin
+  if not (c ? 'limits') then
+    if idem is not null then
+      insert into idempotency_records (scope, token, fingerprint, response, created_at, expires_at)
+        values (idem->>'scope', idem->>'token', idem->>'fingerprint', idem->>'response', now_ms,
+          (idem->>'expiresAt')::bigint)
+        on conflict (scope, token) do nothing
+        returning token into saved;
+      if saved is null then
+        select fingerprint, response, expires_at into prior from idempotency_records
+          where scope = idem->>'scope' and token = idem->>'token';
+        if found and prior.expires_at > now_ms then
+          if prior.fingerprint <> idem->>'fingerprint' then return jsonb_build_object('kind', 'token-mismatch'); end if;
+          perform resdir_audit(c->'replayAudit');
+          return jsonb_build_object('kind', 'replayed', 'response', prior.response);
+        end if;
+        if not resdir_save_token(idem, now_ms) then
+          return jsonb_build_object('kind', 'token-raced');
+        end if;
+      end if;
+    end if;
+    perform resdir_write_code(c, now_ms);
+    return jsonb_build_object('kind', 'sent');
+  end if;
   if idem is not null then
     select fingerprint, response into prior from idempotency_records
       where scope = idem->>'scope' and token = idem->>'token' and expires_at > now_ms;
@@ -63,13 +89,6 @@ begin
       perform resdir_audit(c->'replayAudit');
       return jsonb_build_object('kind', 'replayed', 'response', prior.response);
     end if;
-  end if;
-  if not (c ? 'limits') then
-    if idem is not null and not resdir_save_token(idem, now_ms) then
-      return jsonb_build_object('kind', 'token-raced');
-    end if;
-    perform resdir_write_code(c, now_ms);
-    return jsonb_build_object('kind', 'sent');
   end if;
   begin
     res := resdir_claim_send_limits(c->'limits', now_ms);
