@@ -153,7 +153,8 @@ try {
   const cpus = os.cpus();
   console.log(
     `\nresdir bench — ${dbs.label}; ${connections} connections, ${runText(ctx)} per run; ` +
-      `${members} members (${offMembers} in the limits-off run, for Bind), ${audit} audit events; ${cpus.length} × ${cpus[0]?.model.trim() ?? 'cpu'}, ` +
+      `${members} members (${offMembers} in the limits-off run, for Bind), ${audit} audit events; ` +
+      `${cpus.length} × ${cpus[0]?.model.trim() ?? 'cpu'}, ` +
       `Node ${process.version}, load average ${os
         .loadavg()
         .map((l) => fmt(l))
