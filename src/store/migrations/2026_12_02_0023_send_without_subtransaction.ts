@@ -1,7 +1,7 @@
 /**
  * PostgreSQL: `resdir_send_code` (migration 0005) again, with the same outcomes and writes, but a
  * Send without limits no longer opens a sub-block: a PL/pgSQL block with an exception handler is a
- * subtransaction, and a batch of Sends in one statement (src/store/kysely-store.ts) then held one
+ * subtransaction, and a batch of Sends in one statement (src/store/hot/pg-hot-path.ts) then held one
  * subtransaction per Send, past the 64 PostgreSQL keeps track of cheaply per transaction. Without
  * limits nothing can refuse once the ClientToken is taken, so the token's record is written first
  * (one statement where a fresh token used to cost a read and a write): a token already taken by a
