@@ -10,7 +10,7 @@ import type { BindPhoneCommand, BindPhoneOutcome, SendCodeCommand, SendCodeOutco
 /**
  * One round trip for every Send of an event-loop turn (group commit): resdir_send_code_guarded
  * (migration 0020) re-checks each one's identity epoch and member, claims its nonce, then
- * resdir_send_code (0005) runs its write set, each refusal rolling back its own writes only; the
+ * resdir_send_code (0023) runs its write set, each refusal rolling back its own writes only; the
  * statement's transaction commits them together. A batch that fails runs again Send by Send.
  */
 export function pgSendCodes(db: Kysely<Database>) {
