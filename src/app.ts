@@ -1,3 +1,4 @@
+import { INBOX_PROVIDER, inlineInbox } from './delivery/inline.js';
 import fs from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { pino, type DestinationStream, type Logger } from 'pino';
@@ -101,7 +102,16 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const worker = delivery.worker;
   const directory = new DirectoryService(store, clock);
   const observer = verificationMetrics(metrics);
-  const verification = new SecurePhoneVerification(store, clock, keyring, settings, () => worker.poke(), observer);
+  const inline =
+    store.verification.deliversInline && delivery.providers[0]?.name === INBOX_PROVIDER
+      ? inlineInbox({
+          metrics: delivery.metrics,
+          log: log.child({ component: 'outbox' }),
+          template: settings.smsTemplate,
+        })
+      : undefined;
+  const poke = () => worker.poke();
+  const verification = new SecurePhoneVerification(store, clock, keyring, settings, poke, observer, inline);
   const identity = identityServices(store, clock, keyring);
   const lifecycle = lifecycleServices(store, clock, keyring, settings, () => worker.poke(), observer);
   const server = buildServer(

@@ -4,7 +4,27 @@
  * column names. Implemented with group-committed prepared statements on SQLite and as one
  * transaction on PostgreSQL.
  */
-import type { AuditEvent } from './ports.js';
+import type { AuditEvent, InboxMessage, SmsAttempt } from './ports.js';
+
+/**
+ * An SMS handed, inside the Send's own write, to a provider that writes into this very store (the
+ * development inbox, which cannot fail): the outbox message is recorded as sent by `provider`, with
+ * its inbox row (whose ID is the provider's message ID) and its one attempt. All of it commits or
+ * rolls back with the Send; no outbox pass is needed.
+ */
+export interface InlineDelivery {
+  provider: string;
+  inbox: InboxMessage;
+  attempt: SmsAttempt;
+}
+
+/** A Send's SMS: sealed and queued for the outbox worker, or already delivered by the write. */
+export type SendMessage = { id: string; payloadEnc: string; delivered?: undefined } | DeliveredMessage;
+export interface DeliveredMessage {
+  id: string;
+  payloadEnc?: undefined;
+  delivered: InlineDelivery;
+}
 
 /** A guarded counter claim: one more in (scope, subject, window) only while below `limit`. */
 export interface CounterClaim {
@@ -69,8 +89,11 @@ export interface SendCodeCommand {
   limits?: SendLimitPlan;
   /** Supersedes every live code of (purpose, account), then stores this one. */
   code: NewCode;
-  /** The sealed SMS; absent for a test number. Queued due now, expiring with the code. */
-  message?: { id: string; payloadEnc: string };
+  /**
+   * The SMS; absent for a test number. Sealed and queued due now, expiring with the code; or, when
+   * the store delivers inline (`VerificationStore.deliversInline`), delivered by this write.
+   */
+  message?: SendMessage;
   /** Recorded when the Send commits. */
   audit: AuditEvent;
   /** Recorded instead when a live ClientToken record with the same fingerprint answers. */
@@ -124,6 +147,12 @@ export interface VerificationStore {
    * `nonce` given to sendCode costs a claim of its own).
    */
   readonly claimsNonceInWrite: boolean;
+  /**
+   * True when sendCode takes a message delivered inline (`DeliveredMessage`): on SQLite, where the
+   * inbox row and the attempt join the Send's transaction. PostgreSQL's one-round-trip function
+   * only queues: a caller must not hand it a delivered message.
+   */
+  readonly deliversInline: boolean;
   /** One Bind step (BindPhoneCommand); resolves after its writes commit. */
   bindPhone(cmd: BindPhoneCommand): Promise<BindPhoneOutcome>;
 }

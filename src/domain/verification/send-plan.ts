@@ -6,13 +6,22 @@
  */
 import { timeOrderedId } from '../../lib/ids.js';
 import type { Keyring } from '../../lib/keyring.js';
-import type { SendCodeCommand } from '../../store/hot-ports.js';
+import type { InlineDelivery, SendCodeCommand } from '../../store/hot-ports.js';
 import { auditEvent, type AuditDraft } from '../audit/audit.js';
 import type { Phone } from '../phone/phone.js';
 import { codeMac, generateCode } from './code.js';
 import type { SendGuard, SendTarget } from './limits/send-guard.js';
 import type { SmsPayload } from './template.js';
 import type { VerificationPolicy } from './secure-phone.js';
+
+/**
+ * An SMS provider that delivers inside the Send's own write (the development inbox): `plan` builds
+ * the rows the write records, `recorded` does what follows a committed send (metrics, log line).
+ */
+export interface InlineSms {
+  plan(m: { id: string; to: string; accountId: string; payload: SmsPayload }, now: number): InlineDelivery;
+  recorded(messageId: string, d: InlineDelivery): void;
+}
 
 export interface SendPlan {
   command: SendCodeCommand;
@@ -23,7 +32,7 @@ export interface SendPlan {
 }
 
 export function planSend(
-  deps: { policy: VerificationPolicy; guard: SendGuard; keyring: Keyring },
+  deps: { policy: VerificationPolicy; guard: SendGuard; keyring: Keyring; inline?: InlineSms | undefined },
   input: { purpose: string; accountId: string; managementAccountId: string; phone: Phone; audit: AuditDraft },
   now: number,
 ): SendPlan {
@@ -55,11 +64,21 @@ export function planSend(
       expiresAt,
       maxAttempts: policy.codeMaxAttempts,
     },
-    ...(messageId !== null
-      ? { message: { id: messageId, payloadEnc: keyring.outboxPayloads.seal(JSON.stringify(payload)) } }
-      : {}),
+    ...(messageId !== null ? { message: message(deps, messageId, payload, input, now) } : {}),
     audit: auditEvent(audit, 'OK', messageId, fixed === undefined ? null : 'test-number'),
     replayAudit: auditEvent(audit, 'OK', null, 'client-token-replay'),
   };
   return { command, target, expiresAt, messageId };
+}
+
+/** Delivered by the write when an inline provider is given; otherwise sealed for the outbox. */
+function message(
+  deps: { keyring: Keyring; inline?: InlineSms | undefined },
+  id: string,
+  payload: SmsPayload,
+  input: { accountId: string; phone: Phone },
+  now: number,
+): NonNullable<SendCodeCommand['message']> {
+  if (!deps.inline) return { id, payloadEnc: deps.keyring.outboxPayloads.seal(JSON.stringify(payload)) };
+  return { id, delivered: deps.inline.plan({ id, to: input.phone.e164, accountId: input.accountId, payload }, now) };
 }

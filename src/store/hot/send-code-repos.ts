@@ -53,24 +53,29 @@ async function writeSend(tx: Repos, cmd: SendCodeCommand): Promise<Result<SendCo
     superseded_at: null,
   });
   if (message) {
+    const d = message.delivered;
     await tx.outbox.enqueue({
       id: message.id,
       to_phone: code.phone,
       purpose: code.purpose,
       account_id: code.accountId,
-      payload_enc: message.payloadEnc,
-      status: 'queued',
-      attempts: 0,
+      payload_enc: d ? null : message.payloadEnc,
+      status: d ? 'sent' : 'queued',
+      attempts: d ? 1 : 0,
       next_attempt_at: now,
       lease_until: null,
       expires_at: code.expiresAt,
       created_at: now,
       updated_at: now,
-      sent_at: null,
-      provider: null,
-      provider_message_id: null,
+      sent_at: d ? now : null,
+      provider: d ? d.provider : null,
+      provider_message_id: d ? d.inbox.id : null,
       last_error: null,
     });
+    if (d) {
+      await tx.inbox.add(d.inbox);
+      await tx.delivery.recordAttempt(d.attempt);
+    }
   }
   await tx.audit.append(cmd.audit);
   if (idem) {

@@ -142,7 +142,13 @@ function writeSend(st: SendStatements, cmd: SendCodeCommand): SendCodeOutcome {
     expiresAt: code.expiresAt,
     maxAttempts: code.maxAttempts,
   });
-  if (message) {
+  if (message?.delivered) {
+    const d = message.delivered;
+    const at = { ...c, id: message.id, phone: code.phone, expiresAt: code.expiresAt };
+    st.enqueueSent.run({ ...at, provider: d.provider, providerMessageId: d.inbox.id });
+    st.inbox.run({ ...d.inbox });
+    st.attempt.run({ ...d.attempt });
+  } else if (message) {
     st.enqueue.run({
       ...c,
       id: message.id,

@@ -63,6 +63,15 @@ export function sendStatements(db: SqliteDatabase.Database) {
        created_at, updated_at, sent_at, provider, provider_message_id, last_error, lease_token)
       values (@id, @phone, @purpose, @accountId, @payloadEnc, 'queued', 0, @now, null, @expiresAt,
        @now, @now, null, null, null, null, null)`),
+    enqueueSent: p(`insert into sms_outbox
+      (id, to_phone, purpose, account_id, payload_enc, status, attempts, next_attempt_at, lease_until, expires_at,
+       created_at, updated_at, sent_at, provider, provider_message_id, last_error, lease_token)
+      values (@id, @phone, @purpose, @accountId, null, 'sent', 1, @now, null, @expiresAt,
+       @now, @now, @now, @provider, @providerMessageId, null, null)`),
+    attempt: p(`insert into sms_attempts
+        (id, message_id, attempt, provider, started_at, finished_at, outcome, provider_message_id, error)
+      values (@id, @message_id, @attempt, @provider, @started_at, @finished_at, @outcome, @provider_message_id,
+        @error)`),
     audit: p(`insert into audit_events
       (id, time, request_id, action, version, principal_arn, caller_account_id, access_key_id, source_ip,
        target_account_id, phone_masked, result_code, outbox_message_id, detail)

@@ -1,0 +1,53 @@
+/**
+ * Inline delivery to the development inbox: when the provider chain starts with `inbox` and the
+ * store takes delivered messages (SQLite), a Send writes its inbox row, its outbox message (as
+ * sent) and its provider attempt in its own transaction, instead of queueing a sealed payload for
+ * the outbox worker. The inbox cannot fail, so the outcome is the one the worker would record, at
+ * once: the code is readable in the inbox when the Send answers, and delivery never lags behind.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Logger } from 'pino';
+import { timeOrderedId } from '../lib/ids.js';
+import type { InlineSms } from '../domain/verification/send-plan.js';
+import { renderSms } from '../domain/verification/template.js';
+import type { DeliveryMetrics } from './metrics.js';
+
+export const INBOX_PROVIDER = 'inbox';
+
+export function inlineInbox(deps: { metrics: DeliveryMetrics; log: Logger; template?: string | undefined }): InlineSms {
+  return {
+    plan(m, now) {
+      const inboxId = timeOrderedId(now);
+      const text = renderSms(m.payload, m.to, deps.template);
+      return {
+        provider: INBOX_PROVIDER,
+        inbox: {
+          id: inboxId,
+          message_id: m.id,
+          to_phone: m.to,
+          text,
+          code: m.payload.code,
+          purpose: m.payload.purpose,
+          account_id: m.accountId,
+          created_at: now,
+        },
+        // The worker's attempt ID shape: message, attempt 0001, position 0 in the chain, a salt.
+        attempt: {
+          id: `${m.id}:0001:0:${randomBytes(3).toString('hex')}`,
+          message_id: m.id,
+          attempt: 1,
+          provider: INBOX_PROVIDER,
+          started_at: now,
+          finished_at: now,
+          outcome: 'sent',
+          provider_message_id: inboxId,
+          error: null,
+        },
+      };
+    },
+    recorded(messageId, d) {
+      deps.metrics.sent.inc({ provider: d.provider });
+      deps.log.info({ messageId, provider: d.provider, providerMessageId: d.inbox.id, attempts: 1 }, 'sms sent');
+    },
+  };
+}
