@@ -1,8 +1,9 @@
 /**
  * Benchmark child: the FLOOR. A bare node:http server that performs exactly the writes of one
  * resdir Send (FLOOR_SQL: nonce, ClientToken lookup, with FLOOR_LIMITS=on the limit checks and
- * counters, supersede, code row, outbox row, audit row, ClientToken record) as raw prepared
- * better-sqlite3 statements on resdir's own schema (migrated by resdir's migrator), with group
+ * counters, supersede, code row, outbox row (sent), inbox row, attempt row, audit row, ClientToken
+ * record) as raw prepared better-sqlite3 statements on resdir's own schema (migrated by resdir's
+ * migrator), with group
  * commit: one transaction per event-loop turn, one SAVEPOINT per request, replies after COMMIT.
  * Nothing else: no signature check, no identity lookup, no validation, no crypto. It is the
  * physical limit of this design on this disk. Same IPC protocol as resdir-server.
@@ -29,7 +30,9 @@ db.pragma('busy_timeout = 5000');
 const st = Object.fromEntries(Object.entries(FLOOR_SQL).map(([k, sql]) => [k, db.prepare(sql)])) as {
   [K in keyof typeof FLOOR_SQL]: Database.Statement;
 };
-const PAYLOAD = randomHex(60); // the size of a sealed outbox payload
+const TEXT =
+  '[resdir] 123456 is your code for binding this number as the secure mobile phone of your Alibaba Cloud ' +
+  'account. Valid 5 min. Never share it.'; // the default SMS text's size
 const PRINCIPAL = 'acs:ram::1000000000000001:user/bench-admin';
 
 /** The writes of one Send; returns false when the nonce or the ClientToken was already used. */
@@ -62,7 +65,11 @@ function send(q: URLSearchParams, ip: string): boolean {
   const messageId = now.toString(16).padStart(12, '0') + randomHex(8);
   st.supersede.run(now, 'bind-secure-mobile-phone', account);
   st.code.run(randomHex(12), 'bind-secure-mobile-phone', account, phone, randomHex(32), now, now + 300_000);
-  st.outbox.run(messageId, phone, 'bind-secure-mobile-phone', account, PAYLOAD, now, now + 300_000, now, now);
+  const inboxId = now.toString(16).padStart(12, '0') + randomHex(8);
+  const purpose = 'bind-secure-mobile-phone';
+  st.outbox.run(messageId, phone, purpose, account, now, now + 300_000, now, now, now, inboxId);
+  st.inbox.run(inboxId, messageId, phone, TEXT, '123456', purpose, account, now);
+  st.attempt.run(`${messageId}:0001:0:${randomHex(3)}`, messageId, now, now, inboxId);
   const masked = `${phone.slice(0, 5)}****${phone.slice(-2)}`;
   st.audit.run(randomHex(12), now, randomHex(16), PRINCIPAL, '1000000000000001', key, ip, account, masked, messageId);
   if (token) st.saveToken.get(scope, token, randomHex(32), '{"expiresAt":0}', now, now + 86_400_000);

@@ -1,6 +1,8 @@
 /**
  * The statements of resdir's Send write set, as raw SQL on resdir's own schema (the floor server
- * runs them; see floor-server.ts). One entry per store step of today's Send, in its order.
+ * runs them; see floor-server.ts). One entry per store step of today's Send, in its order. With the
+ * development inbox on SQLite a Send delivers its SMS in its own write (src/delivery/inline.ts): an
+ * outbox row already sent, its inbox row and its provider attempt.
  */
 export const FLOOR_SQL = {
   nonce:
@@ -24,7 +26,11 @@ export const FLOOR_SQL = {
     max_attempts, consumed_at, superseded_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, 5, NULL, NULL)`,
   outbox: `INSERT INTO sms_outbox (id, to_phone, purpose, account_id, payload_enc, status, attempts, next_attempt_at,
     lease_until, expires_at, created_at, updated_at, sent_at, provider, provider_message_id, last_error)
-    VALUES (?, ?, ?, ?, ?, 'queued', 0, ?, NULL, ?, ?, ?, NULL, NULL, NULL, NULL)`,
+    VALUES (?, ?, ?, ?, NULL, 'sent', 1, ?, NULL, ?, ?, ?, ?, 'inbox', ?, NULL)`,
+  inbox: `INSERT INTO sms_inbox (id, message_id, to_phone, text, code, purpose, account_id, created_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  attempt: `INSERT INTO sms_attempts (id, message_id, attempt, provider, started_at, finished_at, outcome,
+    provider_message_id, error) VALUES (?, ?, 1, 'inbox', ?, ?, 'sent', ?, NULL)`,
   audit: `INSERT INTO audit_events (id, time, request_id, action, version, principal_arn, caller_account_id,
     access_key_id, source_ip, target_account_id, phone_masked, result_code, outbox_message_id, detail)
     VALUES (?, ?, ?, 'SendVerificationCodeForBindSecureMobilePhone', '2020-03-31', ?, ?, ?, ?, ?, ?, 'OK', ?, NULL)`,

@@ -150,6 +150,63 @@ function hotPathCases(db: () => TestDatabase, impl: (typeof IMPLEMENTATIONS)[num
       expect((await sendsOf(a)).map((e) => e.id).sort()).toEqual([first.audit.id, second.audit.id].sort());
     });
 
+    it('a message delivered inline is written sent with its inbox row and attempt; a refusal writes none', async () => {
+      const a = accountId();
+      const delivered = (msg: string, inboxId: string) => ({
+        id: msg,
+        delivered: {
+          provider: 'inbox',
+          inbox: {
+            id: inboxId,
+            message_id: msg,
+            to_phone: '+6591230000',
+            text: 'code 123456',
+            code: '123456',
+            purpose: PURPOSE,
+            account_id: a,
+            created_at: T0,
+          },
+          attempt: {
+            id: `${msg}:0001:0:abcdef`,
+            message_id: msg,
+            attempt: 1,
+            provider: 'inbox',
+            started_at: T0,
+            finished_at: T0,
+            outcome: 'sent' as const,
+            provider_message_id: inboxId,
+            error: null,
+          },
+        },
+      });
+      const first = command(a, { message: delivered(id('msg'), id('inbox')) });
+      if (impl.name === 'verification.sendCode' && !db().store.verification.deliversInline) {
+        // PostgreSQL's one-round-trip Send only queues: handing it a delivered message is a bug.
+        await expect(store().verification.sendCode(first)).rejects.toThrow(/queues messages only/);
+        return;
+      }
+      expect(await store().verification.sendCode(first)).toEqual({ kind: 'sent' });
+      const msg = first.message!;
+      expect(await store().outbox.get(msg.id)).toMatchObject({
+        status: 'sent',
+        provider: 'inbox',
+        provider_message_id: msg.delivered!.inbox.id,
+        attempts: 1,
+        payload_enc: null,
+        sent_at: T0,
+        lease_until: null,
+      });
+      expect(await store().delivery.attemptsOf(msg.id)).toEqual([msg.delivered!.attempt]);
+      const inbox = (await store().inbox.list('+6591230000', 100)).filter((m) => m.account_id === a);
+      expect(inbox.map((m) => m.id)).toEqual([msg.delivered!.inbox.id]);
+      // Refused by a limit of 0: its inbox row, outbox message and attempt roll back with it.
+      const refused = command(a, { now: T0 + 1, message: delivered(id('msg'), id('inbox')), limits: counter(0, a) });
+      expect((await store().verification.sendCode(refused)).kind).toBe('refused');
+      expect(await store().outbox.get(refused.message!.id)).toBeUndefined();
+      expect(await store().delivery.attemptsOf(refused.message!.id)).toEqual([]);
+      expect((await store().inbox.list('+6591230000', 100)).filter((m) => m.account_id === a)).toHaveLength(1);
+    });
+
     it('a refused limit writes nothing and names the refusing claim; claims before it are rolled back', async () => {
       const a = accountId();
       const limits = {
