@@ -5,9 +5,8 @@
  * the outbox worker. The inbox cannot fail, so the outcome is the one the worker would record, at
  * once: the code is readable in the inbox when the Send answers, and delivery never lags behind.
  */
-import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
-import { timeOrderedId } from '../lib/ids.js';
+import { randomHex, timeOrderedId } from '../lib/ids.js';
 import type { InlineSms } from '../domain/verification/send-plan.js';
 import { renderSms } from '../domain/verification/template.js';
 import type { DeliveryMetrics } from './metrics.js';
@@ -33,7 +32,7 @@ export function inlineInbox(deps: { metrics: DeliveryMetrics; log: Logger; templ
         },
         // The worker's attempt ID shape: message, attempt 0001, position 0 in the chain, a salt.
         attempt: {
-          id: `${m.id}:0001:0:${randomBytes(3).toString('hex')}`,
+          id: `${m.id}:0001:0:${randomHex(3)}`,
           message_id: m.id,
           attempt: 1,
           provider: INBOX_PROVIDER,

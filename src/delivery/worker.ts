@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import { isStoreUnavailable } from '../store/unavailable.js';
+import { randomHex } from '../lib/ids.js';
 import type { Clock } from '../lib/clock.js';
 import type { Keyring } from '../lib/keyring.js';
 import type { ClaimedMessage, DeliveryRepo, OutboxRepo, Settlement, SmsAttempt } from '../store/ports.js';
@@ -187,7 +187,7 @@ export class OutboxWorker {
       if (started >= m.expires_at) return this.expire(m, 'the code expired before delivery', attempts);
       const record = (outcome: 'sent' | 'retry' | 'failed', providerMessageId: string | null, error: string | null) =>
         attempts.push({
-          id: `${m.id}:${String(m.attempts).padStart(4, '0')}:${i}:${randomBytes(3).toString('hex')}`,
+          id: `${m.id}:${String(m.attempts).padStart(4, '0')}:${i}:${randomHex(3)}`,
           message_id: m.id,
           attempt: m.attempts,
           provider: provider.name,
