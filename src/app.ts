@@ -1,3 +1,4 @@
+import type { SmsDispatch } from './domain/verification/send-plan.js';
 import { INBOX_PROVIDER, inlineInbox } from './delivery/inline.js';
 import fs from 'node:fs';
 import type { FastifyInstance } from 'fastify';
@@ -110,10 +111,10 @@ export async function createApp(opts: AppOptions): Promise<App> {
           template: settings.smsTemplate,
         })
       : undefined;
-  const poke = () => worker.poke();
-  const verification = new SecurePhoneVerification(store, clock, keyring, settings, poke, observer, inline);
+  const sms: SmsDispatch = { inline, queued: () => worker.poke() };
+  const verification = new SecurePhoneVerification(store, clock, keyring, settings, sms, observer);
   const identity = identityServices(store, clock, keyring);
-  const lifecycle = lifecycleServices(store, clock, keyring, settings, () => worker.poke(), observer);
+  const lifecycle = lifecycleServices(store, clock, keyring, settings, sms, observer);
   const server = buildServer(
     log,
     {
@@ -136,7 +137,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
         tags: new TagService(store, clock),
         delegation: new DelegationService(store, clock, directory),
         messageContacts: new MessageContactService(store, clock, settings.messageContactDeletionSeconds * 1000),
-        messageContactCodes: new MessageContactCodes(store, clock, keyring, settings, () => worker.poke(), observer),
+        messageContactCodes: new MessageContactCodes(store, clock, keyring, settings, sms, observer),
         messageContactMembers: new MessageContactMembers(store, clock),
       },
       log,

@@ -59,7 +59,7 @@ export async function verificationWorld(
     burned: (n) => heard.push(`burned:${n}`),
     breakerTripped: (s) => heard.push(`trip:${s}`),
   };
-  const v = new SecurePhoneVerification(store, clock, keyring, settings, () => {}, observer);
+  const v = new SecurePhoneVerification(store, clock, keyring, settings, { queued: () => {} }, observer);
   const rd = 'rd-world1';
   await store.directory.createAccount({
     id: MANAGER,

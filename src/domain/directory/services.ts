@@ -1,3 +1,4 @@
+import type { SmsDispatch } from '../verification/send-plan.js';
 import type { Clock } from '../../lib/clock.js';
 import type { Keyring } from '../../lib/keyring.js';
 import type { Store } from '../../store/ports.js';
@@ -40,10 +41,10 @@ export function lifecycleServices(
   clock: Clock,
   keyring: Keyring,
   settings: Settings,
-  onQueued: () => void,
+  sms: SmsDispatch,
   observer?: VerificationObserver,
 ): LifecycleServices {
-  const codes = new EnableRdCodes(store, clock, keyring, settings, onQueued, observer);
+  const codes = new EnableRdCodes(store, clock, keyring, settings, sms, observer);
   const cpDelayMs = settings.controlPolicyDelaySeconds * 1000;
   const controlPolicies = new ControlPolicyService(store, clock, cpDelayMs);
   const mail = new MailConfirmations(

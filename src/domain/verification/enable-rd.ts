@@ -17,7 +17,7 @@ import { codeMatches, looksLikeCode } from './code.js';
 import { SendGuard } from './limits/send-guard.js';
 import { pairSubject } from './limits/refusal.js';
 import { noObserver, type VerificationObserver } from './observer.js';
-import { planSend } from './send-plan.js';
+import { dispatched, planSend, type SmsDispatch } from './send-plan.js';
 import type { VerificationPolicy } from './secure-phone.js';
 
 export const ENABLE_RD_PURPOSE = 'enable-resource-directory';
@@ -36,7 +36,7 @@ export class EnableRdCodes {
     private readonly clock: Clock,
     private readonly keyring: Keyring,
     private readonly policy: VerificationPolicy,
-    private readonly onQueued: () => void,
+    private readonly sms: SmsDispatch,
     private readonly observer: VerificationObserver = noObserver,
   ) {
     this.guard = new SendGuard(policy);
@@ -49,7 +49,7 @@ export class EnableRdCodes {
   async send(accountId: string, phone: Phone, audit: AuditDraft): Promise<Result<{ expiresAt: number }, ApiFailure>> {
     const now = this.clock.now();
     const { command, target, expiresAt, messageId } = planSend(
-      { policy: this.policy, guard: this.guard, keyring: this.keyring },
+      { policy: this.policy, guard: this.guard, keyring: this.keyring, sms: this.sms },
       { purpose: ENABLE_RD_PURPOSE, accountId, managementAccountId: accountId, phone, audit },
       now,
     );
@@ -60,7 +60,7 @@ export class EnableRdCodes {
       return err(refused.failure);
     }
     this.observer.sent(messageId !== null ? 'sms' : 'test-number');
-    if (messageId !== null) this.onQueued();
+    dispatched(this.sms, command.message);
     return ok({ expiresAt });
   }
 

@@ -19,7 +19,7 @@ import { codeMac, generateCode } from './code.js';
 import { SendGuard } from './limits/send-guard.js';
 import { DAY_MS, HOUR_MS, limitRefusal, pairSubject, windowStart } from './limits/refusal.js';
 import { noObserver, type VerificationObserver } from './observer.js';
-import { planSend } from './send-plan.js';
+import { dispatched, planSend, type SmsDispatch } from './send-plan.js';
 import type { VerificationPolicy } from './secure-phone.js';
 
 export const CONTACT_PHONE_PURPOSE = 'message-contact-phone';
@@ -57,7 +57,7 @@ export class MessageContactCodes {
     private readonly clock: Clock,
     private readonly keyring: Keyring,
     private readonly policy: VerificationPolicy,
-    private readonly onQueued: () => void,
+    private readonly sms: SmsDispatch,
     private readonly observer: VerificationObserver = noObserver,
   ) {
     this.guard = new SendGuard(policy);
@@ -112,7 +112,7 @@ export class MessageContactCodes {
     const now = this.clock.now();
     const phone = phoneOf(c.value.phone_number);
     const { command, target, messageId } = planSend(
-      { policy: this.policy, guard: this.guard, keyring: this.keyring },
+      { policy: this.policy, guard: this.guard, keyring: this.keyring, sms: this.sms },
       {
         purpose: CONTACT_PHONE_PURPOSE,
         accountId: contactId,
@@ -130,7 +130,7 @@ export class MessageContactCodes {
     }
     if (outcome.kind !== 'sent') throw new Error(`unexpected send outcome ${outcome.kind}`);
     this.observer.sent(messageId !== null ? 'sms' : 'test-number');
-    if (messageId !== null) this.onQueued();
+    dispatched(this.sms, command.message);
     return ok(undefined);
   }
 

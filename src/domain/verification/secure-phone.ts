@@ -13,7 +13,7 @@ import { breakerKeys, SendGuard, type SendLimitPolicy } from './limits/send-guar
 import { pairSubject, type Refusal, type Trip } from './limits/refusal.js';
 import { idempotencyKey } from './idempotency.js';
 import { noObserver, type VerificationObserver } from './observer.js';
-import { type InlineSms, planSend } from './send-plan.js';
+import { dispatched, planSend, type SmsDispatch } from './send-plan.js';
 
 export interface VerificationPolicy extends SendLimitPolicy {
   codeTtlSeconds: number;
@@ -54,10 +54,8 @@ export class SecurePhoneVerification {
     private readonly clock: Clock,
     private readonly keyring: Keyring,
     private readonly policy: VerificationPolicy,
-    private readonly onQueued: () => void,
+    private readonly sms: SmsDispatch,
     private readonly observer: VerificationObserver = noObserver,
-    /** Set when SMS are delivered inside the Send's write (the inbox on SQLite); else queued. */
-    private readonly inline?: InlineSms,
   ) {
     this.guard = new SendGuard(policy);
   }
@@ -111,7 +109,7 @@ export class SecurePhoneVerification {
   ): Promise<Result<{ expiresAt: number; messageId: string | null }, SendError>> {
     const now = this.clock.now();
     const { command, target, expiresAt, messageId } = planSend(
-      { policy: this.policy, guard: this.guard, keyring: this.keyring, inline: this.inline },
+      { policy: this.policy, guard: this.guard, keyring: this.keyring, sms: this.sms },
       { purpose: BIND_PHONE_PURPOSE, accountId: member.account_id, managementAccountId, phone, audit },
       now,
     );
@@ -158,8 +156,7 @@ export class SecurePhoneVerification {
       }
       case 'sent':
         this.observer.sent(messageId !== null ? 'sms' : 'test-number');
-        if (command.message?.delivered) this.inline?.recorded(command.message.id, command.message.delivered);
-        else if (messageId !== null) this.onQueued();
+        dispatched(this.sms, command.message);
         return ok({ expiresAt, messageId });
     }
   }

@@ -23,6 +23,20 @@ export interface InlineSms {
   recorded(messageId: string, d: InlineDelivery): void;
 }
 
+/** Where a Send's SMS goes once its write has committed. */
+export interface SmsDispatch {
+  /** Set when SMS are delivered inside the Send's write (the development inbox on SQLite). */
+  inline?: InlineSms | undefined;
+  /** A message was queued: wakes the outbox worker. */
+  queued(): void;
+}
+
+/** After a committed Send: the inline delivery's metrics and log line, or a wake-up of the worker. */
+export function dispatched(sms: SmsDispatch, message: SendCodeCommand['message']): void {
+  if (message?.delivered) sms.inline?.recorded(message.id, message.delivered);
+  else if (message) sms.queued();
+}
+
 export interface SendPlan {
   command: SendCodeCommand;
   target: SendTarget;
@@ -32,7 +46,7 @@ export interface SendPlan {
 }
 
 export function planSend(
-  deps: { policy: VerificationPolicy; guard: SendGuard; keyring: Keyring; inline?: InlineSms | undefined },
+  deps: { policy: VerificationPolicy; guard: SendGuard; keyring: Keyring; sms: SmsDispatch },
   input: { purpose: string; accountId: string; managementAccountId: string; phone: Phone; audit: AuditDraft },
   now: number,
 ): SendPlan {
@@ -64,7 +78,7 @@ export function planSend(
       expiresAt,
       maxAttempts: policy.codeMaxAttempts,
     },
-    ...(messageId !== null ? { message: message(deps, messageId, payload, input, now) } : {}),
+    ...(messageId !== null ? { message: message(deps.keyring, deps.sms.inline, messageId, payload, input, now) } : {}),
     audit: auditEvent(audit, 'OK', messageId, fixed === undefined ? null : 'test-number'),
     replayAudit: auditEvent(audit, 'OK', null, 'client-token-replay'),
   };
@@ -73,12 +87,13 @@ export function planSend(
 
 /** Delivered by the write when an inline provider is given; otherwise sealed for the outbox. */
 function message(
-  deps: { keyring: Keyring; inline?: InlineSms | undefined },
+  keyring: Keyring,
+  inline: InlineSms | undefined,
   id: string,
   payload: SmsPayload,
   input: { accountId: string; phone: Phone },
   now: number,
 ): NonNullable<SendCodeCommand['message']> {
-  if (!deps.inline) return { id, payloadEnc: deps.keyring.outboxPayloads.seal(JSON.stringify(payload)) };
-  return { id, delivered: deps.inline.plan({ id, to: input.phone.e164, accountId: input.accountId, payload }, now) };
+  if (!inline) return { id, payloadEnc: keyring.outboxPayloads.seal(JSON.stringify(payload)) };
+  return { id, delivered: inline.plan({ id, to: input.phone.e164, accountId: input.accountId, payload }, now) };
 }
