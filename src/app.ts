@@ -104,7 +104,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const directory = new DirectoryService(store, clock);
   const observer = verificationMetrics(metrics);
   const inline =
-    store.verification.deliversInline && delivery.providers[0]?.name === INBOX_PROVIDER
+    delivery.providers[0]?.name === INBOX_PROVIDER
       ? inlineInbox({
           metrics: delivery.metrics,
           log: log.child({ component: 'outbox' }),

@@ -20,10 +20,12 @@ const opened = await openStore(url);
 await opened.store.close();
 const pool = new pg.Pool({ connectionString: url, max: DEFAULT_POSTGRES_OPTIONS.poolSize });
 const PRINCIPAL = 'acs:ram::1000000000000001:user/bench-admin';
-const PAYLOAD = randomHex(60);
+const TEXT =
+  '[resdir] 123456 is your code for binding this number as the secure mobile phone of your Alibaba Cloud ' +
+  'account. Valid 5 min. Never share it.'; // the default SMS text's size
 
 // $1 now, $2 key, $3 nonce, $4 account, $5 phone, $6 token scope, $7 token, $8 message id,
-// $9 code id, $10 code mac, $11 audit id, $12 request id, $13 ip, $14 masked phone, $15 payload,
+// $9 code id, $10 code mac, $11 audit id, $12 request id, $13 ip, $14 masked phone, $15 SMS text,
 // $16 principal; limits: $17 prefix, then window starts $18… (one per counter).
 const counters = FLOOR_COUNTERS.map(([scope, subject], i) => {
   const subj = { phone: '$5', account: '$4', principal: '$16', management: "'1000000000000001'", prefix: '$17' }[
@@ -59,8 +61,13 @@ const SEND = `WITH n AS (INSERT INTO request_nonces (access_key_id, nonce, expir
     $1::bigint + 300000, 0, 5, NULL, NULL)),
   o AS (INSERT INTO sms_outbox (id, to_phone, purpose, account_id, payload_enc, status, attempts, next_attempt_at,
     lease_until, expires_at, created_at, updated_at, sent_at, provider, provider_message_id, last_error)
-    VALUES ($8, $5, 'bind-secure-mobile-phone', $4, $15, 'queued', 0, $1::bigint, NULL, $1::bigint + 300000,
-    $1::bigint, $1::bigint, NULL, NULL, NULL, NULL)),
+    VALUES ($8, $5, 'bind-secure-mobile-phone', $4, NULL, 'sent', 1, $1::bigint, NULL, $1::bigint + 300000,
+    $1::bigint, $1::bigint, $1::bigint, 'inbox', $8 || '-i', NULL)),
+  i AS (INSERT INTO sms_inbox (id, message_id, to_phone, text, code, purpose, account_id, created_at)
+    VALUES ($8 || '-i', $8, $5, $15, '123456', 'bind-secure-mobile-phone', $4, $1::bigint)),
+  m AS (INSERT INTO sms_attempts (id, message_id, attempt, provider, started_at, finished_at, outcome,
+    provider_message_id, error) VALUES ($8 || ':0001:0', $8, 1, 'inbox', $1::bigint, $1::bigint, 'sent',
+    $8 || '-i', NULL)),
   a AS (INSERT INTO audit_events (id, time, request_id, action, version, principal_arn, caller_account_id,
     access_key_id, source_ip, target_account_id, phone_masked, result_code, outbox_message_id, detail)
     VALUES ($11, $1::bigint, $12, 'SendVerificationCodeForBindSecureMobilePhone', '2020-03-31', $16,
@@ -88,7 +95,7 @@ async function send(q: URLSearchParams, ip: string): Promise<boolean> {
     randomHex(16),
     ip,
     `${phone.slice(0, 5)}****${phone.slice(-2)}`,
-    PAYLOAD,
+    TEXT,
     PRINCIPAL,
   ];
   if (limits) args.push(`${phone.slice(0, -4)}****`, ...FLOOR_COUNTERS.map(([, , size]) => now - (now % size)));

@@ -91,7 +91,7 @@ export interface SendCodeCommand {
   code: NewCode;
   /**
    * The SMS; absent for a test number. Sealed and queued due now, expiring with the code; or, when
-   * the store delivers inline (`VerificationStore.deliversInline`), delivered by this write.
+   * the provider writes into this store (the development inbox), delivered by this write.
    */
   message?: SendMessage;
   /** Recorded when the Send commits. */
@@ -147,12 +147,6 @@ export interface VerificationStore {
    * `nonce` given to sendCode costs a claim of its own).
    */
   readonly claimsNonceInWrite: boolean;
-  /**
-   * True when sendCode takes a message delivered inline (`DeliveredMessage`): on SQLite, where the
-   * inbox row and the attempt join the Send's transaction. PostgreSQL's one-round-trip function
-   * only queues: a caller must not hand it a delivered message.
-   */
-  readonly deliversInline: boolean;
   /** One Bind step (BindPhoneCommand); resolves after its writes commit. */
   bindPhone(cmd: BindPhoneCommand): Promise<BindPhoneOutcome>;
 }

@@ -124,7 +124,6 @@ export function kyselyStore(db: Kysely<Database>, dialect: Store['dialect'], sql
         return fast.sendCode(cmd);
       },
       claimsNonceInWrite: dialect === 'postgres' && !fast,
-      deliversInline: dialect === 'sqlite',
       bindPhone: (cmd) => {
         if (ambient.getStore()) return bindPhoneViaRepos(store, cmd);
         if (fast) return fast.bindPhone(cmd);

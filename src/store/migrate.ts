@@ -21,6 +21,7 @@ import * as sendGuard from './migrations/2026_12_02_0020_send_guard.js';
 import * as bindPhone from './migrations/2026_12_02_0021_bind_phone.js';
 import * as sendPlans from './migrations/2026_12_02_0022_send_plans.js';
 import * as sendWithoutSubtransaction from './migrations/2026_12_02_0023_send_without_subtransaction.js';
+import * as inlineDelivery from './migrations/2026_12_03_0024_inline_delivery.js';
 
 /** Every migration, in order. Listed explicitly: no directory scanning at run time. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -46,6 +47,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_02_0021_bind_phone': bindPhone,
   '2026_12_02_0022_send_plans': sendPlans,
   '2026_12_02_0023_send_without_subtransaction': sendWithoutSubtransaction,
+  '2026_12_03_0024_inline_delivery': inlineDelivery,
 };
 
 /** Names of every migration, in order (for checks that a database is fully migrated). */

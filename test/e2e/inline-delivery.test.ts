@@ -1,18 +1,16 @@
 /**
- * Inline delivery (src/delivery/inline.ts): with the development inbox on SQLite, a Send writes
- * its SMS into the inbox, its outbox message as sent and its provider attempt in its own
- * transaction. Over real HTTP with the official POP client: the code is in the inbox when the Send
- * answers, a refused Send or a ClientToken replay delivers nothing, and the code binds. On
- * PostgreSQL the Send queues for the outbox worker (deliversInline is false there).
+ * Inline delivery (src/delivery/inline.ts): with the development inbox, a Send writes its SMS into
+ * the inbox, its outbox message as sent and its provider attempt in its own transaction, on SQLite
+ * and PostgreSQL alike. Over real HTTP with the official POP client: the code is in the inbox when
+ * the Send answers, a refused Send or a ClientToken replay delivers nothing, and the code binds.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inbox, startResdir, waitForSms, type Harness } from '../support/harness.js';
+import { inbox, startResdir, type Harness } from '../support/harness.js';
 import { popClient } from '../support/clients.js';
 import { addResourceAccountMember } from '../support/principals.js';
 
 const SEND = 'SendVerificationCodeForBindSecureMobilePhone';
 const BIND = 'BindSecureMobilePhone';
-const onPostgres = process.env.RESDIR_TEST_DATABASE === 'postgres';
 
 let h: Harness;
 beforeAll(async () => {
@@ -34,11 +32,7 @@ const lastMessageId = async (member: string): Promise<string> => {
   return rec!.outbox_message_id!;
 };
 
-describe.runIf(!onPostgres)('inline delivery to the inbox (SQLite)', () => {
-  it('is what the store offers on SQLite', () => {
-    expect(h.app.store.verification.deliversInline).toBe(true);
-  });
-
+describe('inline delivery to the inbox', () => {
   it('puts the code in the inbox before the Send answers, with the outbox message sent and its attempt', async () => {
     const member = await addResourceAccountMember(h);
     const pop = popClient(h.url, h.boot.admin);
@@ -81,18 +75,5 @@ describe.runIf(!onPostgres)('inline delivery to the inbox (SQLite)', () => {
     expect(await inbox(h, '+12025550402')).toHaveLength(1);
     const statuses = await h.app.store.delivery.statusCounts();
     expect(statuses.queued ?? 0).toBe(0);
-  });
-});
-
-describe.runIf(onPostgres)('queued delivery (PostgreSQL)', () => {
-  it('queues for the outbox worker, which delivers the code', async () => {
-    expect(h.app.store.verification.deliversInline).toBe(false);
-    const member = await addResourceAccountMember(h);
-    const pop = popClient(h.url, h.boot.admin);
-    await pop.call(SEND, { AccountId: member, SecureMobilePhone: '1-2025550403' }, 'POST');
-    const sms = await waitForSms(h, '+12025550403');
-    const m = await h.app.store.outbox.get(await lastMessageId(member));
-    expect(m?.status).toBe('sent');
-    expect(sms.code).toMatch(/^\d{6}$/);
   });
 });

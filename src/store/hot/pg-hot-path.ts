@@ -30,11 +30,7 @@ export function pgSendCodes(db: Kysely<Database>) {
   const together = batched(run, alone);
   // A Send that claims limits runs alone: in a batch, its counter rows (one per management account,
   // caller, prefix…) would stay locked until the whole batch commits, and batches would deadlock.
-  return (cmd: SendCodeCommand): Promise<SendCodeOutcome> => {
-    if (cmd.message?.delivered)
-      return Promise.reject(new Error('resdir_send_code queues messages only (deliversInline is false)'));
-    return cmd.limits ? alone(cmd) : together(cmd);
-  };
+  return (cmd: SendCodeCommand): Promise<SendCodeOutcome> => (cmd.limits ? alone(cmd) : together(cmd));
 }
 
 /**
