@@ -25,7 +25,7 @@ export interface InlineSms {
 
 /** Where a Send's SMS goes once its write has committed. */
 export interface SmsDispatch {
-  /** Set when SMS are delivered inside the Send's write (the development inbox on SQLite). */
+  /** Set when SMS are delivered inside the Send's write (the development inbox). */
   inline?: InlineSms | undefined;
   /** A message was queued: wakes the outbox worker. */
   queued(): void;
