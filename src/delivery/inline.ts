@@ -2,8 +2,9 @@
  * Inline delivery to the development inbox: when the provider chain starts with `inbox`, every
  * code Send (secure phone, enabling a resource directory, message-contact phone) writes, on SQLite
  * and PostgreSQL alike, its inbox row, its outbox message (as sent) and its provider attempt in its
- * own transaction, instead of queueing a sealed payload for the outbox worker. The inbox cannot fail, so the outcome is the one the worker would record, at
- * once: the code is readable in the inbox when the Send answers, and delivery never lags behind.
+ * own transaction, instead of queueing a sealed payload for the outbox worker. The inbox cannot
+ * fail, so the outcome is the one the worker would record, at once: the code is readable in the
+ * inbox when the Send answers, and delivery never lags behind.
  */
 import type { Logger } from 'pino';
 import { randomHex, timeOrderedId } from '../lib/ids.js';
