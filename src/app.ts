@@ -1,5 +1,3 @@
-import type { SmsDispatch } from './domain/verification/send-plan.js';
-import { INBOX_PROVIDER, inlineInbox } from './delivery/inline.js';
 import fs from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { pino, type DestinationStream, type Logger } from 'pino';
@@ -103,15 +101,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const worker = delivery.worker;
   const directory = new DirectoryService(store, clock);
   const observer = verificationMetrics(metrics);
-  const inline =
-    delivery.providers[0]?.name === INBOX_PROVIDER
-      ? inlineInbox({
-          metrics: delivery.metrics,
-          log: log.child({ component: 'outbox' }),
-          template: settings.smsTemplate,
-        })
-      : undefined;
-  const sms: SmsDispatch = { inline, queued: () => worker.poke() };
+  const { sms } = delivery;
   const verification = new SecurePhoneVerification(store, clock, keyring, settings, sms, observer);
   const identity = identityServices(store, clock, keyring);
   const lifecycle = lifecycleServices(store, clock, keyring, settings, sms, observer);

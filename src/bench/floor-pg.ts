@@ -11,7 +11,7 @@ import { randomHex } from '../lib/ids.js';
 import { openStore } from '../store/open.js';
 import { DEFAULT_POSTGRES_OPTIONS } from '../store/postgres.js';
 import type { ServerReady } from './child.js';
-import { FLOOR_COUNTERS } from './floor-sql.js';
+import { FLOOR_COUNTERS, FLOOR_SMS_TEXT } from './floor-sql.js';
 
 const url = process.env.BENCH_DATABASE_URL;
 if (!url) throw new Error('BENCH_DATABASE_URL is not set');
@@ -20,9 +20,6 @@ const opened = await openStore(url);
 await opened.store.close();
 const pool = new pg.Pool({ connectionString: url, max: DEFAULT_POSTGRES_OPTIONS.poolSize });
 const PRINCIPAL = 'acs:ram::1000000000000001:user/bench-admin';
-const TEXT =
-  '[resdir] 123456 is your code for binding this number as the secure mobile phone of your Alibaba Cloud ' +
-  'account. Valid 5 min. Never share it.'; // the default SMS text's size
 
 // $1 now, $2 key, $3 nonce, $4 account, $5 phone, $6 token scope, $7 token, $8 message id,
 // $9 code id, $10 code mac, $11 audit id, $12 request id, $13 ip, $14 masked phone, $15 SMS text,
@@ -95,7 +92,7 @@ async function send(q: URLSearchParams, ip: string): Promise<boolean> {
     randomHex(16),
     ip,
     `${phone.slice(0, 5)}****${phone.slice(-2)}`,
-    TEXT,
+    FLOOR_SMS_TEXT,
     PRINCIPAL,
   ];
   if (limits) args.push(`${phone.slice(0, -4)}****`, ...FLOOR_COUNTERS.map(([, , size]) => now - (now % size)));

@@ -3,8 +3,8 @@
  * resdir Send (FLOOR_SQL: nonce, ClientToken lookup, with FLOOR_LIMITS=on the limit checks and
  * counters, supersede, code row, outbox row (sent), inbox row, attempt row, audit row, ClientToken
  * record) as raw prepared better-sqlite3 statements on resdir's own schema (migrated by resdir's
- * migrator), with group
- * commit: one transaction per event-loop turn, one SAVEPOINT per request, replies after COMMIT.
+ * migrator), with group commit: one transaction per event-loop turn, one SAVEPOINT per request,
+ * replies after COMMIT.
  * Nothing else: no signature check, no identity lookup, no validation, no crypto. It is the
  * physical limit of this design on this disk. Same IPC protocol as resdir-server.
  */
@@ -13,10 +13,10 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { randomHex } from '../lib/ids.js';
+import { randomHex, timeOrderedId } from '../lib/ids.js';
 import { openStore } from '../store/open.js';
 import type { ServerReady } from './child.js';
-import { FLOOR_COUNTERS, FLOOR_SQL } from './floor-sql.js';
+import { FLOOR_COUNTERS, FLOOR_SMS_TEXT, FLOOR_SQL } from './floor-sql.js';
 
 const limits = process.env.FLOOR_LIMITS === 'on';
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'resdir-bench-floor-'));
@@ -30,9 +30,6 @@ db.pragma('busy_timeout = 5000');
 const st = Object.fromEntries(Object.entries(FLOOR_SQL).map(([k, sql]) => [k, db.prepare(sql)])) as {
   [K in keyof typeof FLOOR_SQL]: Database.Statement;
 };
-const TEXT =
-  '[resdir] 123456 is your code for binding this number as the secure mobile phone of your Alibaba Cloud ' +
-  'account. Valid 5 min. Never share it.'; // the default SMS text's size
 const PRINCIPAL = 'acs:ram::1000000000000001:user/bench-admin';
 
 /** The writes of one Send; returns false when the nonce or the ClientToken was already used. */
@@ -62,13 +59,13 @@ function send(q: URLSearchParams, ip: string): boolean {
     for (const [name, subject, size] of FLOOR_COUNTERS)
       st.counter.get(name, subjects[subject], now - (now % size), 1_000_000_000);
   }
-  const messageId = now.toString(16).padStart(12, '0') + randomHex(8);
+  const messageId = timeOrderedId(now);
   st.supersede.run(now, 'bind-secure-mobile-phone', account);
   st.code.run(randomHex(12), 'bind-secure-mobile-phone', account, phone, randomHex(32), now, now + 300_000);
-  const inboxId = now.toString(16).padStart(12, '0') + randomHex(8);
+  const inboxId = timeOrderedId(now);
   const purpose = 'bind-secure-mobile-phone';
   st.outbox.run(messageId, phone, purpose, account, now, now + 300_000, now, now, now, inboxId);
-  st.inbox.run(inboxId, messageId, phone, TEXT, '123456', purpose, account, now);
+  st.inbox.run(inboxId, messageId, phone, FLOOR_SMS_TEXT, '123456', purpose, account, now);
   st.attempt.run(`${messageId}:0001:0:${randomHex(3)}`, messageId, now, now, inboxId);
   const masked = `${phone.slice(0, 5)}****${phone.slice(-2)}`;
   st.audit.run(randomHex(12), now, randomHex(16), PRINCIPAL, '1000000000000001', key, ip, account, masked, messageId);

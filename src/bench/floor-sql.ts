@@ -1,9 +1,14 @@
 /**
  * The statements of resdir's Send write set, as raw SQL on resdir's own schema (the floor server
  * runs them; see floor-server.ts). One entry per store step of today's Send, in its order. With the
- * development inbox on SQLite a Send delivers its SMS in its own write (src/delivery/inline.ts): an
- * outbox row already sent, its inbox row and its provider attempt.
+ * development inbox a Send delivers its SMS in its own write (src/delivery/inline.ts): an outbox
+ * row already sent, its inbox row and its provider attempt.
  */
+/** An SMS of the default text's size, with its code, as the inbox row holds it (both floors). */
+export const FLOOR_SMS_TEXT =
+  '[resdir] 123456 is your code for binding this number as the secure mobile phone of your Alibaba Cloud ' +
+  'account. Valid 5 min. Never share it.';
+
 export const FLOOR_SQL = {
   nonce:
     'INSERT INTO request_nonces (access_key_id, nonce, expires_at) VALUES (?, ?, ?) ' +

@@ -7,40 +7,33 @@
  * inbox when the Send answers, and delivery never lags behind.
  */
 import type { Logger } from 'pino';
-import { randomHex, timeOrderedId } from '../lib/ids.js';
 import type { InlineSms } from '../domain/verification/send-plan.js';
 import { renderSms } from '../domain/verification/template.js';
 import type { DeliveryMetrics } from './metrics.js';
-
-export const INBOX_PROVIDER = 'inbox';
+import { attemptId } from './provider.js';
+import { INBOX_PROVIDER, inboxRow } from './providers/inbox.js';
 
 export function inlineInbox(deps: { metrics: DeliveryMetrics; log: Logger; template?: string | undefined }): InlineSms {
   return {
     plan(m, now) {
-      const inboxId = timeOrderedId(now);
+      const { code, minutes, purpose } = m.payload;
       const text = renderSms(m.payload, m.to, deps.template);
+      const inbox = inboxRow(
+        { id: m.id, to: m.to, text, purpose, accountId: m.accountId, params: { code, minutes } },
+        now,
+      );
       return {
         provider: INBOX_PROVIDER,
-        inbox: {
-          id: inboxId,
-          message_id: m.id,
-          to_phone: m.to,
-          text,
-          code: m.payload.code,
-          purpose: m.payload.purpose,
-          account_id: m.accountId,
-          created_at: now,
-        },
-        // The worker's attempt ID shape: message, attempt 0001, position 0 in the chain, a salt.
+        inbox,
         attempt: {
-          id: `${m.id}:0001:0:${randomHex(3)}`,
+          id: attemptId(m.id, 1, 0),
           message_id: m.id,
           attempt: 1,
           provider: INBOX_PROVIDER,
           started_at: now,
           finished_at: now,
           outcome: 'sent',
-          provider_message_id: inboxId,
+          provider_message_id: inbox.id,
           error: null,
         },
       };

@@ -1,3 +1,5 @@
+import { randomHex } from '../lib/ids.js';
+
 /** One SMS to deliver. `params` carries the code for providers that fill templates themselves. */
 export interface SmsMessage {
   id: string; // our outbox message id; providers pass it on so duplicates are visible
@@ -7,6 +9,13 @@ export interface SmsMessage {
   accountId: string;
   params: { code: string; minutes: number };
 }
+
+/**
+ * A provider attempt's ID: the message, its outbox attempt (4 digits), the provider's position in
+ * the chain, and a random salt (a retried call is a new attempt row).
+ */
+export const attemptId = (messageId: string, attempt: number, position: number): string =>
+  `${messageId}:${String(attempt).padStart(4, '0')}:${position}:${randomHex(3)}`;
 
 /**
  * Thrown by a provider for a failure that will not go away by retrying (e.g. an invalid number):

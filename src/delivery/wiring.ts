@@ -11,9 +11,14 @@ import type { SmsProvider } from './provider.js';
 import { receiptSink } from './receipts.js';
 import type { WebhookProvider } from './providers/webhook.js';
 import { DEFAULT_WORKER_OPTIONS, OutboxWorker } from './worker.js';
+import { inlineInbox } from './inline.js';
+import { INBOX_PROVIDER } from './providers/inbox.js';
+import type { SmsDispatch } from '../domain/verification/send-plan.js';
 
 export interface Delivery {
   worker: OutboxWorker;
+  /** Where code Sends hand their SMS: inline to the development inbox when it leads the chain, else the worker. */
+  sms: SmsDispatch;
   providers: readonly SmsProvider[];
   metrics: DeliveryMetrics;
   /** Intake of receipts posted by the webhook gateway, when the webhook provider is configured. */
@@ -60,8 +65,13 @@ export function createDelivery(
     if (segments > 1) log.warn({ segments }, 'the SMS template renders to more than one segment');
   }
   const webhook = deps.providers.find((p): p is WebhookProvider => p.name === 'webhook' && 'receipt' in p);
+  const inline =
+    deps.providers[0]?.name === INBOX_PROVIDER
+      ? inlineInbox({ metrics, log, template: settings.smsTemplate })
+      : undefined;
   return {
     worker,
+    sms: { inline, queued: () => worker.poke() },
     providers: deps.providers,
     metrics,
     ...(webhook

@@ -1,11 +1,10 @@
 import type { Logger } from 'pino';
 import { isStoreUnavailable } from '../store/unavailable.js';
-import { randomHex } from '../lib/ids.js';
 import type { Clock } from '../lib/clock.js';
 import type { Keyring } from '../lib/keyring.js';
 import type { ClaimedMessage, DeliveryRepo, OutboxRepo, Settlement, SmsAttempt } from '../store/ports.js';
 import { renderSms, type SmsPayload } from '../domain/verification/template.js';
-import { PermanentSmsError, type SmsProvider } from './provider.js';
+import { attemptId, PermanentSmsError, type SmsProvider } from './provider.js';
 import type { DeliveryMetrics } from './metrics.js';
 
 export interface WorkerOptions {
@@ -187,7 +186,7 @@ export class OutboxWorker {
       if (started >= m.expires_at) return this.expire(m, 'the code expired before delivery', attempts);
       const record = (outcome: 'sent' | 'retry' | 'failed', providerMessageId: string | null, error: string | null) =>
         attempts.push({
-          id: `${m.id}:${String(m.attempts).padStart(4, '0')}:${i}:${randomHex(3)}`,
+          id: attemptId(m.id, m.attempts, i),
           message_id: m.id,
           attempt: m.attempts,
           provider: provider.name,

@@ -5,13 +5,42 @@
  */
 import { err, ok, type Result } from '../../lib/result.js';
 import type { MemberLookup, Repos, Store } from '../ports.js';
-import type { MemberAsRead, SendCodeCommand, SendCodeOutcome, SendLimitPlan, SendRefusal } from '../hot-ports.js';
+import type {
+  MemberAsRead,
+  SendCodeCommand,
+  SendCodeOutcome,
+  SendLimitPlan,
+  SendMessage,
+  SendRefusal,
+} from '../hot-ports.js';
 
 /** Counters without a limit of their own (breaker statistics) stop below this. */
 export const UNBOUNDED = 2_000_000_000;
 
 /** The start of the `windowMs` window that holds `t` (as the breaker counts). */
 export const creditWindow = (t: number, windowMs: number): number => Math.floor(t / windowMs) * windowMs;
+
+/** The outbox state a Send writes: queued with its sealed payload, or sent by an inline delivery. */
+export function outboxState(message: SendMessage, now: number) {
+  const d = message.delivered;
+  return d
+    ? {
+        payloadEnc: null,
+        status: 'sent' as const,
+        attempts: 1,
+        sentAt: now,
+        provider: d.provider,
+        providerMessageId: d.inbox.id,
+      }
+    : {
+        payloadEnc: message.payloadEnc,
+        status: 'queued' as const,
+        attempts: 0,
+        sentAt: null,
+        provider: null,
+        providerMessageId: null,
+      };
+}
 
 export async function sendCodeViaRepos(store: Store, cmd: SendCodeCommand): Promise<SendCodeOutcome> {
   const r = await store.atomically<SendCodeOutcome, SendCodeOutcome>(async (tx) => writeSend(tx, cmd));
@@ -53,28 +82,28 @@ async function writeSend(tx: Repos, cmd: SendCodeCommand): Promise<Result<SendCo
     superseded_at: null,
   });
   if (message) {
-    const d = message.delivered;
+    const o = outboxState(message, now);
     await tx.outbox.enqueue({
       id: message.id,
       to_phone: code.phone,
       purpose: code.purpose,
       account_id: code.accountId,
-      payload_enc: d ? null : message.payloadEnc,
-      status: d ? 'sent' : 'queued',
-      attempts: d ? 1 : 0,
+      payload_enc: o.payloadEnc,
+      status: o.status,
+      attempts: o.attempts,
       next_attempt_at: now,
       lease_until: null,
       expires_at: code.expiresAt,
       created_at: now,
       updated_at: now,
-      sent_at: d ? now : null,
-      provider: d ? d.provider : null,
-      provider_message_id: d ? d.inbox.id : null,
+      sent_at: o.sentAt,
+      provider: o.provider,
+      provider_message_id: o.providerMessageId,
       last_error: null,
     });
-    if (d) {
-      await tx.inbox.add(d.inbox);
-      await tx.delivery.recordAttempt(d.attempt);
+    if (message.delivered) {
+      await tx.inbox.add(message.delivered.inbox);
+      await tx.delivery.recordAttempt(message.delivered.attempt);
     }
   }
   await tx.audit.append(cmd.audit);

@@ -18,7 +18,7 @@ import type {
   SendRefusal,
 } from '../hot-ports.js';
 import { bindStatements, type BindStatements, writeBind } from './sqlite-bind-phone.js';
-import { UNBOUNDED } from './send-code-repos.js';
+import { outboxState, UNBOUNDED } from './send-code-repos.js';
 import { sendStatements, type SendStatements } from './sqlite-statements.js';
 import { GroupCommit, type Exclusive } from './group-commit.js';
 
@@ -142,20 +142,18 @@ function writeSend(st: SendStatements, cmd: SendCodeCommand): SendCodeOutcome {
     expiresAt: code.expiresAt,
     maxAttempts: code.maxAttempts,
   });
-  if (message?.delivered) {
-    const d = message.delivered;
-    const at = { ...c, id: message.id, phone: code.phone, expiresAt: code.expiresAt };
-    st.enqueueSent.run({ ...at, provider: d.provider, providerMessageId: d.inbox.id });
-    st.inbox.run({ ...d.inbox });
-    st.attempt.run({ ...d.attempt });
-  } else if (message) {
+  if (message) {
     st.enqueue.run({
       ...c,
+      ...outboxState(message, now),
       id: message.id,
       phone: code.phone,
-      payloadEnc: message.payloadEnc,
       expiresAt: code.expiresAt,
     });
+    if (message.delivered) {
+      st.inbox.run({ ...message.delivered.inbox });
+      st.attempt.run({ ...message.delivered.attempt });
+    }
   }
   st.audit.run(auditParams(cmd.audit));
   if (idem) {

@@ -61,13 +61,8 @@ export function sendStatements(db: SqliteDatabase.Database) {
     enqueue: p(`insert into sms_outbox
       (id, to_phone, purpose, account_id, payload_enc, status, attempts, next_attempt_at, lease_until, expires_at,
        created_at, updated_at, sent_at, provider, provider_message_id, last_error, lease_token)
-      values (@id, @phone, @purpose, @accountId, @payloadEnc, 'queued', 0, @now, null, @expiresAt,
-       @now, @now, null, null, null, null, null)`),
-    enqueueSent: p(`insert into sms_outbox
-      (id, to_phone, purpose, account_id, payload_enc, status, attempts, next_attempt_at, lease_until, expires_at,
-       created_at, updated_at, sent_at, provider, provider_message_id, last_error, lease_token)
-      values (@id, @phone, @purpose, @accountId, null, 'sent', 1, @now, null, @expiresAt,
-       @now, @now, @now, @provider, @providerMessageId, null, null)`),
+      values (@id, @phone, @purpose, @accountId, @payloadEnc, @status, @attempts, @now, null, @expiresAt,
+       @now, @now, @sentAt, @provider, @providerMessageId, null, null)`),
     attempt: p(`insert into sms_attempts
         (id, message_id, attempt, provider, started_at, finished_at, outcome, provider_message_id, error)
       values (@id, @message_id, @attempt, @provider, @started_at, @finished_at, @outcome, @provider_message_id,

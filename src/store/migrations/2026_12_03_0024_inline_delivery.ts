@@ -20,20 +20,19 @@ begin
     max_attempts, consumed_at, superseded_at)
   values (nc->>'id', nc->>'purpose', nc->>'accountId', nc->>'phone', nc->>'codeMac', now_ms,
     (nc->>'expiresAt')::bigint, 0, (nc->>'maxAttempts')::int, null, null);
-  if d is not null then
+  -- A delivered message has no payload, and its provider and inbox row: ->> gives null otherwise.
+  if msg is not null then
     insert into sms_outbox (id, to_phone, purpose, account_id, payload_enc, status, attempts, next_attempt_at,
       lease_until, expires_at, created_at, updated_at, sent_at, provider, provider_message_id, last_error,
       lease_token)
-    values (msg->>'id', nc->>'phone', nc->>'purpose', nc->>'accountId', null, 'sent', 1, now_ms,
-      null, (nc->>'expiresAt')::bigint, now_ms, now_ms, now_ms, d->>'provider', d->'inbox'->>'id', null, null);
+    values (msg->>'id', nc->>'phone', nc->>'purpose', nc->>'accountId', msg->>'payloadEnc',
+      case when d is null then 'queued' else 'sent' end, case when d is null then 0 else 1 end, now_ms,
+      null, (nc->>'expiresAt')::bigint, now_ms, now_ms, case when d is null then null else now_ms end,
+      d->>'provider', d->'inbox'->>'id', null, null);
+  end if;
+  if d is not null then
     insert into sms_inbox select * from jsonb_populate_record(null::sms_inbox, d->'inbox');
     insert into sms_attempts select * from jsonb_populate_record(null::sms_attempts, d->'attempt');
-  elsif msg is not null then
-    insert into sms_outbox (id, to_phone, purpose, account_id, payload_enc, status, attempts, next_attempt_at,
-      lease_until, expires_at, created_at, updated_at, sent_at, provider, provider_message_id, last_error,
-      lease_token)
-    values (msg->>'id', nc->>'phone', nc->>'purpose', nc->>'accountId', msg->>'payloadEnc', 'queued', 0, now_ms,
-      null, (nc->>'expiresAt')::bigint, now_ms, now_ms, null, null, null, null, null);
   end if;
   perform resdir_audit(c->'audit');
 end $fn$`;
