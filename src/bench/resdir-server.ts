@@ -16,6 +16,7 @@ import { loadSettings } from '../config/settings.js';
 import { createDemoWorld } from '../bootstrap.js';
 import type { ServerReady } from './child.js';
 import { prefill } from './prefill.js';
+import { tuneV8 } from '../lib/v8-tuning.js';
 
 const count = Number(process.env.BENCH_MEMBERS ?? '1000');
 const auditRows = Number(process.env.BENCH_AUDIT ?? '0');
@@ -45,6 +46,7 @@ const settings = loadSettings(
     ...(pgUrl ? { RESDIR_DATABASE_URL: pgUrl } : {}),
   },
 );
+tuneV8(); // as `resdir serve` does
 const app = await createApp({ settings, masterKey: randomBytes(32) });
 const url = await app.start();
 const boot = await createDemoWorld(app.store, app.keyring, app.clock, url, settings.site);

@@ -1,3 +1,4 @@
+import { tuneV8 } from '../lib/v8-tuning.js';
 import { createApp } from '../app.js';
 import { loadSettings, SettingError, type Settings } from '../config/settings.js';
 import { loadMasterKey } from '../config/master-key.js';
@@ -62,6 +63,7 @@ function printProductionWelcome(url: string, initialized: boolean): void {
 /** `resdir serve`: runs until SIGINT/SIGTERM, then shuts down cleanly. */
 export async function runServe(flags: Record<string, string | undefined>): Promise<void> {
   const { settings, masterKey } = settingsOrExit(flags);
+  tuneV8();
   let app: Awaited<ReturnType<typeof createApp>>;
   try {
     app = await createApp({ settings, masterKey });

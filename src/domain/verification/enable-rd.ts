@@ -74,7 +74,7 @@ export class EnableRdCodes {
     const now = this.clock.now();
     const refuse = (reason: string, message: string) => {
       this.observer.refused('bind', 'Invalid.VerificationCode', reason);
-      return err({ ...failure('Invalid.VerificationCode', message), auditDetail: reason });
+      return err(Object.assign(failure('Invalid.VerificationCode', message), { auditDetail: reason }));
     };
     if (!looksLikeCode(presented)) return refuse('malformed-code', 'The verification code must be the 6-digit code.');
     const attempt = await this.store.codes.takeAttempt(ENABLE_RD_PURPOSE, accountId, now);

@@ -94,7 +94,7 @@ export class MessageContactConfirmation {
         kind === 'email'
           ? { email_verified: 1, verified_email_address: fresh.email_address }
           : { phone_verified: 1, verified_phone_number: fresh.phone_number };
-      await tx.messageContacts.update(contactId, now, { ...fields, status });
+      await tx.messageContacts.update(contactId, now, { status, ...fields });
       await tx.defence.clearPair(pair);
       // A used code counts for the SMS pumping breaker as a bound secure phone does.
       if (kind === 'phone' && p.testNumbers[stored] === undefined && p.breakerMinSends > 0) {

@@ -115,16 +115,16 @@ export class SecurePhoneVerification {
     );
     const { identity, nonce } = guard;
     const outcome = await this.store.verification.sendCode({
+      member: asRead(member),
       ...command,
       ...(identity ? { identity } : {}),
-      member: asRead(member),
       ...(nonce?.deferred && !nonce.claimed ? { nonce: nonce.deferred } : {}),
       ...(idem
         ? {
             idempotency: {
-              ...idem,
               response: JSON.stringify({ expiresAt }),
               expiresAt: now + this.policy.clientTokenTtlSeconds * 1000,
+              ...idem,
             },
           }
         : {}),
@@ -166,7 +166,7 @@ export class SecurePhoneVerification {
     const now = this.clock.now();
     await this.store.atomically(async (tx) => {
       if (await tx.defence.trip(trip.scope, trip.subject, now, trip.until)) {
-        const draft: AuditDraft = { ...audit, time: now, action: 'SmsPumpingBreakerTripped' };
+        const draft: AuditDraft = Object.assign({}, audit, { time: now, action: 'SmsPumpingBreakerTripped' as const });
         const subject =
           trip.scope === 'country' ? `calling code ${trip.subject}` : `prefix ${trip.subject.slice(0, -3)}***`;
         await tx.audit.append(
@@ -193,7 +193,7 @@ export class SecurePhoneVerification {
     const now = this.clock.now();
     const refuse = (reason: string, f: ApiFailure) => {
       this.observer.refused('bind', f.code, reason);
-      return err({ ...f, auditDetail: reason });
+      return err(Object.assign({}, f, { auditDetail: reason }));
     };
     if (!looksLikeCode(presented)) {
       return refuse(
@@ -209,8 +209,8 @@ export class SecurePhoneVerification {
     // One store step: the attempt and the pair's failure budget stay counted whatever the outcome
     // (a wrong guess costs); consuming, binding, clearing and crediting commit together.
     const o = await this.store.verification.bindPhone({
-      ...(identity ? { identity } : {}),
       member: asRead(member),
+      ...(identity ? { identity } : {}),
       now,
       purpose: BIND_PHONE_PURPOSE,
       accountId: member.account_id,

@@ -29,8 +29,8 @@ export default defineOperation({
     VerificationCode: VerificationCodeParam,
   }),
   paramErrors: {
-    ...SECURE_PHONE_PARAM_ERRORS,
     VerificationCode: { missing: 'MissingParameter.VerificationCode', invalid: 'Invalid.VerificationCode' },
+    ...SECURE_PHONE_PARAM_ERRORS,
   },
   errors: [...SECURE_PHONE_TARGET_ERRORS, 'Invalid.VerificationCode'],
   auditsItself: true,

@@ -11,6 +11,7 @@ import {
 } from './secure-phone-target.js';
 import { iso } from './views.js';
 import { SERVED_FROM_MEMORY } from '../../domain/directory/member-memory.js';
+import type { WriteGuard } from '../../domain/verification/secure-phone.js';
 
 /**
  * Sends an SMS code to the phone that is to be bound to a ResourceAccount member. The optional
@@ -40,8 +41,8 @@ export default defineOperation({
     ),
   }),
   paramErrors: {
-    ...SECURE_PHONE_PARAM_ERRORS,
     ClientToken: { missing: 'InvalidParameter.ClientToken', invalid: 'InvalidParameter.ClientToken' },
+    ...SECURE_PHONE_PARAM_ERRORS,
   },
   errors: [...SECURE_PHONE_TARGET_ERRORS, 'SendValidateCodeExceedsLimitForAccount', 'IdempotentParameterMismatch'],
   auditsItself: true,
@@ -51,13 +52,16 @@ export default defineOperation({
     const target = await resolveSecurePhoneTarget(ctx, input.AccountId, input.SecureMobilePhone);
     if (!target.ok) return target;
     const { dir, member, phone } = target.value;
+    const guard: WriteGuard = {};
+    if (ctx.identityStamp) guard.identity = ctx.identityStamp;
+    if (ctx.nonce) guard.nonce = ctx.nonce;
     const sent = await ctx.services.verification.send(
       member,
       dir.management_account_id,
       phone,
       ctx.audit,
       input.ClientToken,
-      { ...(ctx.identityStamp ? { identity: ctx.identityStamp } : {}), ...(ctx.nonce ? { nonce: ctx.nonce } : {}) },
+      guard,
     );
     // The write answered, so it found the member as judged (a changed one throws for a fresh run).
     ctx.memo?.delete(SERVED_FROM_MEMORY);

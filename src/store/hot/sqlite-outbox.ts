@@ -53,7 +53,7 @@ export type OutboxStatements = ReturnType<typeof outboxStatements>;
 export function claimOutbox(st: OutboxStatements, now: number, leaseUntil: number, max: number): ClaimedMessage[] {
   const token = randomBytes(12).toString('base64url');
   const rows = st.claim.all({ now, leaseUntil, token, max }) as SmsOutboxTable[];
-  return rows.map((r) => ({ ...normalizeOutboxRow(r), leaseToken: token }));
+  return rows.map((r) => ({ leaseToken: token, ...normalizeOutboxRow(r) }));
 }
 
 /** Applies every settlement of a batch; true for each whose lease still held. */
@@ -63,10 +63,10 @@ export function settleOutbox(st: OutboxStatements, settlements: readonly Settlem
     const key = { id: s.lease.id, token: s.lease.token, at: o.at };
     const r =
       o.kind === 'sent'
-        ? st.sent.run({ ...key, provider: o.provider, providerMessageId: o.providerMessageId })
+        ? st.sent.run({ provider: o.provider, providerMessageId: o.providerMessageId, ...key })
         : o.kind === 'retry'
-          ? st.retry.run({ ...key, nextAttemptAt: o.nextAttemptAt, error: o.error })
-          : st.final.run({ ...key, status: o.kind, error: o.error });
+          ? st.retry.run({ nextAttemptAt: o.nextAttemptAt, error: o.error, ...key })
+          : st.final.run({ status: o.kind, error: o.error, ...key });
     for (const a of s.attempts) st.attempt.run({ ...a });
     return r.changes === 1;
   });

@@ -135,8 +135,8 @@ function writeSend(st: SendStatements, cmd: SendCodeCommand): SendCodeOutcome {
   const c = { purpose: code.purpose, accountId: code.accountId, now };
   st.supersede.run(c);
   st.insertCode.run({
-    ...c,
     id: code.id,
+    ...c,
     phone: code.phone,
     codeMac: code.codeMac,
     expiresAt: code.expiresAt,
@@ -144,11 +144,11 @@ function writeSend(st: SendStatements, cmd: SendCodeCommand): SendCodeOutcome {
   });
   if (message) {
     st.enqueue.run({
-      ...c,
-      ...outboxState(message, now),
       id: message.id,
       phone: code.phone,
       expiresAt: code.expiresAt,
+      ...c,
+      ...outboxState(message, now),
     });
     if (message.delivered) {
       st.inbox.run({ ...message.delivered.inbox });
