@@ -25,11 +25,12 @@ export function startServer(
   env: Record<string, string>,
   logFile: string,
   timeoutMs = 120_000,
+  nodeFlags: readonly string[] = [],
 ): Promise<BenchServer> {
   const out = fs.openSync(logFile, 'w');
   // RESDIR_BENCH_PROFILE=<dir> writes a V8 CPU profile of each server there (for finding hot spots).
   const profile = process.env.RESDIR_BENCH_PROFILE;
-  const execArgv = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [];
+  const execArgv = [...nodeFlags, ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [])];
   const child = fork(new URL(script, import.meta.url), [], {
     env: { ...process.env, ...env },
     execArgv,

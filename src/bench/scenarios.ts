@@ -11,6 +11,7 @@ import { load, type Measurement } from './load.js';
 import { presign } from './presign.js';
 import { type SignedRequest, signV1 } from './sign.js';
 import { rssMiB } from './startup.js';
+import { startFlags } from './node-flags.js';
 
 export interface Ctx {
   connections: number;
@@ -36,8 +37,9 @@ export async function withServer<T>(
   env: Record<string, string>,
   label: string,
   fn: (s: BenchServer) => Promise<T>,
+  nodeFlags: readonly string[] = [],
 ): Promise<T> {
-  const server = await startServer(script, env, path.join(ctx.logDir, `${label}.log`), 600_000);
+  const server = await startServer(script, env, path.join(ctx.logDir, `${label}.log`), 600_000, nodeFlags);
   try {
     return await fn(server);
   } finally {
@@ -129,38 +131,45 @@ export interface ResdirResult {
  * development inbox, and one Bind each (measured).
  */
 export async function resdirRun(ctx: Ctx, env: Record<string, string>, label: string, bindCount: number) {
-  return withServer(ctx, './resdir-server.js', env, label, async (s): Promise<ResdirResult> => {
-    const { boot, members, url } = { ...s.ready, url: s.ready.url };
-    if (!boot || !members) throw new Error('resdir child sent no bootstrap');
-    const rssIdle = rssMiB(s.child.pid);
-    ctx.log(`${label}: send, ${runText(ctx)}, ${ctx.connections} connections`);
-    const m = await timed(ctx, url, sendMaker(url, boot, members));
-    const rssAfter = rssMiB(s.child.pid);
-    if (bindCount <= 0) return { send: m, rssIdle, rssAfter };
-    const c = credsOf(url, boot);
-    const targets: Target[] = members.slice(0, bindCount).map((accountId) => ({
-      accountId,
-      phone: `65-${freshNumber()}`,
-    }));
-    ctx.log(`${label}: one more code for ${targets.length} members, read back from the inbox`);
-    await each(targets, 8, async (t) => {
-      const status = await send(sendRequest(c, t.accountId, t.phone, `bench-bind-${t.phone}`), url);
-      if (status !== 200) throw new Error(`a Send before Bind answered ${status}`);
-    });
-    const { codes } = await newestCodes(url, targets, targets.length, 300_000);
-    const binds = targets
-      .filter((t) => codes.has(t.accountId))
-      .map((t) =>
-        signV1({
-          ...c,
-          action: 'BindSecureMobilePhone',
-          version: '2020-03-31',
-          params: { AccountId: t.accountId, SecureMobilePhone: t.phone, VerificationCode: codes.get(t.accountId)! },
-        }),
-      );
-    ctx.log(`${label}: bind, ${binds.length} requests`);
-    return { send: m, rssIdle, rssAfter, bind: await counted(ctx, url, binds) };
-  });
+  return withServer(
+    ctx,
+    './resdir-server.bundle.js',
+    env,
+    label,
+    async (s): Promise<ResdirResult> => {
+      const { boot, members, url } = { ...s.ready, url: s.ready.url };
+      if (!boot || !members) throw new Error('resdir child sent no bootstrap');
+      const rssIdle = rssMiB(s.child.pid);
+      ctx.log(`${label}: send, ${runText(ctx)}, ${ctx.connections} connections`);
+      const m = await timed(ctx, url, sendMaker(url, boot, members));
+      const rssAfter = rssMiB(s.child.pid);
+      if (bindCount <= 0) return { send: m, rssIdle, rssAfter };
+      const c = credsOf(url, boot);
+      const targets: Target[] = members.slice(0, bindCount).map((accountId) => ({
+        accountId,
+        phone: `65-${freshNumber()}`,
+      }));
+      ctx.log(`${label}: one more code for ${targets.length} members, read back from the inbox`);
+      await each(targets, 8, async (t) => {
+        const status = await send(sendRequest(c, t.accountId, t.phone, `bench-bind-${t.phone}`), url);
+        if (status !== 200) throw new Error(`a Send before Bind answered ${status}`);
+      });
+      const { codes } = await newestCodes(url, targets, targets.length, 300_000);
+      const binds = targets
+        .filter((t) => codes.has(t.accountId))
+        .map((t) =>
+          signV1({
+            ...c,
+            action: 'BindSecureMobilePhone',
+            version: '2020-03-31',
+            params: { AccountId: t.accountId, SecureMobilePhone: t.phone, VerificationCode: codes.get(t.accountId)! },
+          }),
+        );
+      ctx.log(`${label}: bind, ${binds.length} requests`);
+      return { send: m, rssIdle, rssAfter, bind: await counted(ctx, url, binds) };
+    },
+    startFlags(),
+  );
 }
 
 /** A node:http server (baseline or floor): the same pre-signed Send requests, for the duration. */
