@@ -7,7 +7,6 @@ export interface ServerReady {
   url: string;
   database: string;
   boot?: BootstrapInfo;
-  members?: string[];
 }
 
 export interface BenchServer {

@@ -1,10 +1,10 @@
 /**
  * Benchmark child: a real resdir (createApp) on an ephemeral loopback port over a temp SQLite
- * FILE (or the PostgreSQL database in BENCH_DATABASE_URL), the demo world bootstrapped, then
- * `BENCH_MEMBERS` extra ResourceAccount members and `BENCH_AUDIT` audit events bulk-inserted
- * (prefill.ts). BENCH_LIMITS=off turns send limits off; `on` keeps every limit on with its cap
+ * FILE (or the PostgreSQL database in BENCH_DATABASE_URL), the demo world bootstrapped; the bench
+ * adds its members from its own process (prefill.ts), so that this one holds only what serving
+ * made. BENCH_LIMITS=off turns send limits off; `on` keeps every limit on with its cap
  * raised so that nothing is refused (every check and counter still runs). Reports
- * `{ url, boot, members }` to the parent over IPC and serves until the parent disconnects or
+ * `{ url, boot, database }` to the parent over IPC and serves until the parent disconnects or
  * signals it. Logs at warn go to stdout.
  */
 import { randomBytes } from 'node:crypto';
@@ -15,11 +15,8 @@ import { createApp } from '../app.js';
 import { loadSettings } from '../config/settings.js';
 import { createDemoWorld } from '../bootstrap.js';
 import type { ServerReady } from './child.js';
-import { prefill } from './prefill.js';
 import { tuneV8 } from '../lib/v8-tuning.js';
 
-const count = Number(process.env.BENCH_MEMBERS ?? '1000');
-const auditRows = Number(process.env.BENCH_AUDIT ?? '0');
 const HUGE = '1000000'; // the largest every cap accepts; no bench run comes near it
 /** Every cap raised out of reach: the limits are checked and counted, never refused. */
 const RAISED_CAPS = {
@@ -52,8 +49,6 @@ const url = await app.start();
 const boot = await createDemoWorld(app.store, app.keyring, app.clock, url, settings.site);
 if (!boot) throw new Error('fresh bench store already had a demo world');
 
-const members = await prefill(pgUrl ?? settings.databaseUrl, boot.member.accountId, count, auditRows);
-
 let closing = false;
 const shutdown = (): void => {
   if (closing) return;
@@ -67,5 +62,5 @@ process.on('disconnect', shutdown);
 process.on('SIGTERM', shutdown);
 process.on('SIGINT', shutdown);
 
-const ready: ServerReady = { url, boot, members, database: settings.databaseUrl };
+const ready: ServerReady = { url, boot, database: settings.databaseUrl };
 process.send?.(ready);

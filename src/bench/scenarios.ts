@@ -12,6 +12,7 @@ import { presign } from './presign.js';
 import { type SignedRequest, signV1 } from './sign.js';
 import { rssMiB } from './startup.js';
 import { startFlags } from './node-flags.js';
+import { prefill } from './prefill.js';
 
 export interface Ctx {
   connections: number;
@@ -137,8 +138,11 @@ export async function resdirRun(ctx: Ctx, env: Record<string, string>, label: st
     env,
     label,
     async (s): Promise<ResdirResult> => {
-      const { boot, members, url } = { ...s.ready, url: s.ready.url };
-      if (!boot || !members) throw new Error('resdir child sent no bootstrap');
+      const { boot, url, database } = s.ready;
+      if (!boot) throw new Error('resdir child sent no bootstrap');
+      // The members are added from this process: the server's memory holds only what serving made.
+      const count = Number(env.BENCH_MEMBERS ?? '1000');
+      const members = await prefill(database, boot.member.accountId, count, Number(env.BENCH_AUDIT ?? '0'));
       const rssIdle = rssMiB(s.child.pid);
       ctx.log(`${label}: send, ${runText(ctx)}, ${ctx.connections} connections`);
       const m = await timed(ctx, url, sendMaker(url, boot, members));

@@ -1,3 +1,4 @@
+import { inCertificateThread } from './certificate-thread.js';
 import { X509Certificate, createPrivateKey } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -94,9 +95,9 @@ export async function loadOrCreateLocalCa(dataDir: string, now: number): Promise
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   const hasKey = fs.existsSync(path.join(dir, CA_KEY_FILE));
   if (!hasKey && fs.existsSync(certPath)) damaged(dir, `${CA_FILE} exists without ${CA_KEY_FILE}`);
-  // The certificate library loads only when a certificate is made.
-  const createCa = async (...a: Parameters<typeof import('./certificates.js').createCa>) =>
-    (await import('./certificates.js')).createCa(...a);
+  // Made in a thread of its own: the certificate library never loads into the server.
+  const createCa = (...a: Parameters<typeof import('./certificates.js').createCa>) =>
+    inCertificateThread('createCa', ...a);
   if (!hasKey) {
     const ca = await createCa(`resdir local CA (${os.hostname()})`, now, CA_VALIDITY_DAYS);
     if (install(dir, ca, true)) return { ca, certPath, state: 'created' };

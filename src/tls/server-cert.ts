@@ -1,3 +1,4 @@
+import { inCertificateThread } from './certificate-thread.js';
 import { X509Certificate, createPrivateKey } from 'node:crypto';
 import fs from 'node:fs';
 import { isIP } from 'node:net';
@@ -48,9 +49,8 @@ export async function localServerCertificate(
 ): Promise<KeyedCertificate> {
   const reuse = force ? undefined : kept(dir, ca, names, now);
   if (reuse) return reuse;
-  // The certificate library loads only when a certificate is made.
-  const { issueServerCertificate } = await import('./certificates.js');
-  const fresh = await issueServerCertificate(ca, names, now, SERVER_CERT_DAYS);
+  // Made in a thread of its own: the certificate library never loads into the server.
+  const fresh = await inCertificateThread('issueServerCertificate', ca, names, now, SERVER_CERT_DAYS);
   replace(path.join(dir, SERVER_KEY_FILE), fresh.keyPem, 0o600);
   replace(path.join(dir, SERVER_CERT_FILE), fresh.certPem, 0o644);
   return fresh;

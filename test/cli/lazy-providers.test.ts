@@ -1,7 +1,9 @@
 /**
  * A server whose SMS provider is the development inbox never loads the SDKs of the providers it
  * does not use (@alicloud/dysmsapi20170525, @alicloud/openapi-core, smpp): they are loaded when
- * their provider is constructed. Checked in a fresh process, on the built server.
+ * their provider is constructed. Checked in a fresh process, on the built server. Its first start
+ * makes the development certificates in a worker thread, so the certificate library
+ * (@peculiar/x509) does not load into the server either.
  */
 import { execFile } from 'node:child_process';
 import path from 'node:path';
@@ -25,7 +27,7 @@ await app.close();
 console.log(JSON.stringify(loaded));
 `;
 
-it('an inbox-only server loads no SMS provider SDK', async () => {
+it('an inbox-only server loads no SMS provider SDK, and no certificate library on its first start', async () => {
   const env = cleanEnv({
     APP: path.join(ROOT, 'dist/app.js'),
     SETTINGS: path.join(ROOT, 'dist/config/settings.js'),
@@ -39,6 +41,6 @@ it('an inbox-only server loads no SMS provider SDK', async () => {
   const loaded = JSON.parse(stdout.trim().split('\n').pop()!) as string[];
   // the check can see CJS loads
   expect(loaded.some((f) => f.includes(`${path.sep}node_modules${path.sep}`))).toBe(true);
-  for (const sdk of ['@alicloud/dysmsapi20170525', '@alicloud/openapi-core', 'smpp'])
+  for (const sdk of ['@alicloud/dysmsapi20170525', '@alicloud/openapi-core', 'smpp', '@peculiar/x509'])
     expect(loaded.filter((f) => f.includes(`${path.sep}node_modules${path.sep}${sdk}${path.sep}`))).toEqual([]);
 }, 90_000);
