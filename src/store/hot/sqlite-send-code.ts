@@ -67,8 +67,11 @@ export function sqliteHotPath(db: SqliteDatabase.Database, exclusive: Exclusive)
       const o = await group.submit({ kind: 'settle', settlements });
       return o.kind === 'settled' ? o.applied : [];
     },
-    /** directory.lookupMember as a prepared statement, run while no transaction holds the connection. */
+    /** directory.lookupMember as a prepared statement; never inside a transaction open on the connection. */
     lookupMember: async (accountId: string): Promise<MemberLookup> => {
+      // No transaction open on the connection: nothing uncommitted to see, so read now rather than
+      // queue behind the group commits and transactions waiting for the connection.
+      if (!db.inTransaction) return memberLookupOf(lookupMember.get(accountId, accountId) as LookupRow | undefined);
       let row: LookupRow | undefined;
       await exclusive(() => {
         row = lookupMember.get(accountId, accountId) as LookupRow | undefined;
