@@ -79,11 +79,12 @@ let dbs: BenchDatabases | undefined;
 try {
   dbs = await benchDatabases(values.store!, values['database-url'], log);
 
-  log(`resdir servers run with the node flags of npm start: ${startFlags().join(' ') || '(none)'}`);
+  const flags = startFlags();
+  log(`resdir servers run with the node flags of npm start: ${flags.join(' ') || '(none)'}`);
   log('start-up: node dist/main.js and npm start → healthy');
   const startDir = fs.mkdtempSync(path.join(logDir, 'start-'));
   // RSS is read from node itself, run with the flags of `npm start` (npm would be the process measured).
-  const served = ['node', ...startFlags(), 'dist/main.js'];
+  const served = ['node', ...flags, 'dist/main.js'];
   const first = await startToHealthy(served, startDir, { idleMs: quick ? 500 : 3000 });
   const runs = quick ? 1 : 3;
   const nodeStart = await medianStart(['node', 'dist/main.js'], startDir, runs);

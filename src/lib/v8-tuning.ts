@@ -6,10 +6,10 @@
  * Allocation-site pretenuring is turned off. Under load V8 judged some short-lived request objects
  * long-lived (the parsed query pairs, the parameter map: which one varies from run to run) and
  * allocated them straight into the old generation, which then grew by ~1.5 KB per request until
- * the next full collection. Without it, the old generation of a loaded server stays near 50 MiB
- * and RSS after the bench's load falls by 25–60 MiB; throughput does not change
- * (docs/hot-path.md, Measured). The flag is read at collection time, so setting it at run time
- * works; Node documents such changes as unsupported, and the bench shows the effect.
+ * the next full collection. Without it RSS after the bench's load fell by 25–60 MiB, at the same
+ * throughput (docs/hot-path.md, Memory under load). The flag is read at collection time, so
+ * setting it at run time works; Node documents such changes as unsupported, and the bench shows
+ * the effect.
  */
 import v8 from 'node:v8';
 

@@ -185,7 +185,7 @@ function sqliteKysely(url: string): { db: Kysely<Database>; handle: SqliteHandle
     sqlite.pragma('wal_autocheckpoint = 0');
     sqlite.pragma(`journal_size_limit = ${JOURNAL_SIZE_LIMIT}`);
     // SQLite's own default page cache (2 MiB); better-sqlite3 raises it to 16 MiB, which a loaded
-    // server filled for no measurable gain (docs/hot-path.md, Measured). Misses read through the
+    // server filled for no measurable gain (docs/hot-path.md, Memory under load). Misses read through the
     // operating system's file cache.
     sqlite.pragma('cache_size = -2000');
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) });

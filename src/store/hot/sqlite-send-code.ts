@@ -71,10 +71,11 @@ export function sqliteHotPath(db: SqliteDatabase.Database, exclusive: Exclusive)
     lookupMember: async (accountId: string): Promise<MemberLookup> => {
       // No transaction open on the connection: nothing uncommitted to see, so read now rather than
       // queue behind the group commits and transactions waiting for the connection.
-      if (!db.inTransaction) return memberLookupOf(lookupMember.get(accountId, accountId) as LookupRow | undefined);
+      const read = () => lookupMember.get(accountId, accountId) as LookupRow | undefined;
+      if (!db.inTransaction) return memberLookupOf(read());
       let row: LookupRow | undefined;
       await exclusive(() => {
-        row = lookupMember.get(accountId, accountId) as LookupRow | undefined;
+        row = read();
       });
       return memberLookupOf(row);
     },
